@@ -1,0 +1,295 @@
+"""Generate ``src/raserror/_codes.py`` from ``data/ras_errors.csv``.
+
+Run from the repository root after editing the table::
+
+    python -m raserror._generate          # rewrite the module if the table changed
+    python -m raserror._generate --check  # exit 1 if the committed module is stale
+
+Standard library only. The table is validated first; a bad row is refused
+with a message that names its line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import keyword
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from raserror._category import Category
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+DATA_PATH = Path("data", "ras_errors.csv")
+OUTPUT_PATH = Path("src", "raserror", "_codes.py")
+COMMAND = "python -m raserror._generate"
+COLUMNS = (
+    "code",
+    "symbol",
+    "category",
+    "transient",
+    "obsolete",
+    "message",
+    "windows_message",
+    "win32_symbol",
+    "source",
+    "note",
+)
+# RASBASE..RASBASEEND (raserror.h) and ROUTEBASE..ROUTEBASEEND (mprerror.h).
+HEADER_RANGES = ((600, 878), (900, 956))
+BOOLEANS = {"true": True, "false": False}
+CATEGORIES = {category.value: category for category in Category}
+SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+class DataError(ValueError):
+    """The table breaks a rule; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One validated line of the table."""
+
+    line: int
+    code: int
+    symbol: str
+    category: Category
+    transient: bool
+    obsolete: bool
+    message: str
+    windows_message: str
+    win32_symbol: str | None
+    source: str
+    note: str
+
+    @property
+    def name(self) -> str:
+        """The member name: the symbol without its ``ERROR_`` prefix."""
+        return self.symbol.removeprefix("ERROR_")
+
+
+def _is_symbol(text: str) -> bool:
+    return bool(text) and text[0].isalpha() and set(text) <= SYMBOL_CHARS
+
+
+class _Fields:
+    """One CSV record's cells, each read through a check that names the line."""
+
+    def __init__(self, cells: dict[str, str], where: str) -> None:
+        self.cells = cells
+        self.where = where
+
+    def fail(self, problem: str) -> DataError:
+        return DataError(f"{self.where}: {problem}")
+
+    def text(self, column: str) -> str:
+        value = self.cells[column]
+        if value != value.strip() or "  " in value:
+            raise self.fail(f"{column} has stray spaces: {value!r}")
+        if not value.isprintable():
+            raise self.fail(f"{column} has a control character: {value!r}")
+        return value
+
+    def required(self, column: str) -> str:
+        value = self.text(column)
+        if not value:
+            raise self.fail(f"{column} is empty")
+        return value
+
+    def flag(self, column: str) -> bool:
+        value = self.text(column)
+        if value not in BOOLEANS:
+            raise self.fail(f"{column} must be true or false, not {value!r}")
+        return BOOLEANS[value]
+
+    def sentence(self, column: str) -> str:
+        value = self.required(column)
+        if _is_symbol(value.replace(" ", "_")):
+            raise self.fail(f"{column} is a bare symbol, not a message: {value!r}")
+        return value
+
+    def symbol(self, column: str, *, optional: bool = False) -> str:
+        value = self.text(column)
+        if (value or not optional) and not _is_symbol(value):
+            raise self.fail(f"{column} {value!r} is not an upper-case C identifier")
+        return value
+
+    def code(self) -> int:
+        value = self.text("code")
+        if not (value.isascii() and value.isdigit()):
+            raise self.fail(f"code must be a decimal number, not {value!r}")
+        code = int(value)
+        if not any(low <= code <= high for low, high in HEADER_RANGES):
+            ranges = " or ".join(f"{low}-{high}" for low, high in HEADER_RANGES)
+            raise self.fail(f"code {code} is outside the RAS ranges {ranges}")
+        return code
+
+    def category(self) -> Category:
+        value = self.text("category")
+        if value not in CATEGORIES:
+            raise self.fail(f"unknown category {value!r} (known: {', '.join(CATEGORIES)})")
+        return CATEGORIES[value]
+
+
+def _parse_row(cells: dict[str, str], line: int, where: str) -> Row:
+    fields = _Fields(cells, where)
+    row = Row(
+        line=line,
+        code=fields.code(),
+        symbol=fields.symbol("symbol"),
+        category=fields.category(),
+        transient=fields.flag("transient"),
+        obsolete=fields.flag("obsolete"),
+        message=fields.sentence("message"),
+        windows_message=fields.sentence("windows_message"),
+        win32_symbol=fields.symbol("win32_symbol", optional=True) or None,
+        source=fields.required("source"),
+        note=fields.text("note"),
+    )
+    name = row.name
+    if not name.isidentifier() or keyword.iskeyword(name) or name[0].isdigit():
+        raise fields.fail(f"member name {name!r} is not a Python identifier")
+    return row
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Read and validate the table at ``path``."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return parse_rows(file, str(path))
+
+
+def parse_rows(lines: Iterable[str], filename: str = str(DATA_PATH)) -> list[Row]:
+    """Validate a table given as lines of CSV text."""
+    reader = csv.DictReader(lines, strict=True)
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        raise DataError(
+            f"{filename}:1: the columns must be {', '.join(COLUMNS)}; "
+            f"found {', '.join(reader.fieldnames or ())}"
+        )
+    rows: list[Row] = []
+    by_code: dict[int, Row] = {}
+    by_key: dict[str, Row] = {}
+    try:
+        for fields in reader:
+            where = f"{filename}:{reader.line_num}"
+            if None in fields or None in fields.values():
+                raise DataError(f"{where}: expected {len(COLUMNS)} columns")
+            row = _parse_row(fields, reader.line_num, where)
+            if row.code in by_code:
+                first = by_code[row.code].line
+                raise DataError(f"{where}: code {row.code} repeats line {first}")
+            # Lookup by text takes symbols and member names alike: they must not clash.
+            for key in dict.fromkeys((row.symbol, row.name)):
+                if key in by_key:
+                    first = by_key[key].line
+                    raise DataError(f"{where}: name {key} repeats line {first}")
+                by_key[key] = row
+            by_code[row.code] = row
+            rows.append(row)
+    except csv.Error as error:
+        raise DataError(f"{filename}:{reader.line_num}: {error}") from None
+    if not rows:
+        raise DataError(f"{filename}: the table has no rows")
+    return sorted(rows, key=lambda row: row.code)
+
+
+def _string(text: str) -> str:
+    # Double quotes, as ruff format writes them; validated text has no control characters.
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return runs
+
+
+def render(rows: Sequence[Row]) -> str:
+    """The source of the generated module, for rows sorted by code."""
+    ranges = ", ".join(f"({low}, {high})" for low, high in _ranges(r.code for r in rows))
+    out = [
+        '"""Every Windows Remote Access error code, as members of ``ErrorCode``.',
+        "",
+        f"Generated by raserror._generate from {DATA_PATH.as_posix()}.",
+        f"DO NOT EDIT BY HAND; run ``{COMMAND}`` instead.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from raserror._category import Category",
+        "from raserror._errorcode import ErrorCodeBase",
+        "",
+        "# The runs of consecutive codes that the table defines.",
+        f"RANGES = ({ranges})",
+        "",
+        "",
+        "class ErrorCode(ErrorCodeBase):",
+        '    """A Windows Remote Access (RAS) error code, with its meaning."""',
+    ]
+    for row in rows:
+        win32 = "None" if row.win32_symbol is None else _string(row.win32_symbol)
+        out += [
+            "",
+            f"    {row.name} = (",
+            f"        {row.code},",
+            f"        {_string(row.symbol)},",
+            f"        Category.{row.category.name},",
+            f"        {row.transient},",
+            f"        {row.obsolete},",
+            f"        {_string(row.message)},",
+            f"        {_string(row.windows_message)},",
+            f"        {win32},",
+            "    )",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Regenerate the module, or with ``--check`` report whether it is stale."""
+    parser = argparse.ArgumentParser(
+        prog=COMMAND, description="Generate the ErrorCode module from the data table."
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if the module is stale; write nothing"
+    )
+    parser.add_argument("--data", type=Path, default=DATA_PATH, help="default: %(default)s")
+    parser.add_argument("--output", type=Path, default=OUTPUT_PATH, help="default: %(default)s")
+    args = parser.parse_args(argv)
+    try:
+        source = render(read_rows(args.data))
+    except OSError as error:
+        print(f"{COMMAND}: cannot read the table: {error}", file=sys.stderr)
+        print("Run it from the repository root, or pass --data.", file=sys.stderr)
+        return 2
+    except DataError as error:
+        print(f"{COMMAND}: {error}", file=sys.stderr)
+        return 2
+    try:
+        current = args.output.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        current = None
+    if current == source:
+        return 0
+    if args.check:
+        print(
+            f"{args.output} is stale: it does not match {args.data}. Run `{COMMAND}`.",
+            file=sys.stderr,
+        )
+        return 1
+    # newline="\n": the same bytes on every platform.
+    with args.output.open("w", encoding="utf-8", newline="\n") as file:
+        file.write(source)
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

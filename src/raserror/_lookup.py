@@ -1,0 +1,181 @@
+"""Find an ``ErrorCode`` from the forms in which codes reach a program."""
+
+from __future__ import annotations
+
+from raserror._codes import RANGES, ErrorCode
+from raserror._errorcode import HRESULT_WIN32
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _T = TypeVar("_T")
+
+# The hot path of lookup() and get(): a dict probe is ~6x cheaper than ErrorCode(n).
+_BY_CODE: dict[int, ErrorCode] = {code._value_: code for code in ErrorCode}
+# Symbols and member names, upper-case; the generator guarantees they never clash.
+_BY_NAME: dict[str, ErrorCode] = {
+    **{code.symbol: code for code in ErrorCode},
+    **{code.name: code for code in ErrorCode},
+}
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+_RANGES_TEXT = ", ".join(f"{low}-{high}" for low, high in RANGES[:-1])
+_RANGES_TEXT += f" and {RANGES[-1][0]}-{RANGES[-1][1]}"
+
+
+class UnknownErrorCode(LookupError):
+    """A well-formed code that is not a Windows Remote Access error code.
+
+    ``code`` is the value that was given, unchanged.
+    """
+
+    def __init__(self, code: int | str) -> None:
+        super().__init__(code)
+        self.code = code
+
+    def __str__(self) -> str:
+        return _not_a_code(self.code)
+
+
+def _not_a_code(code: int | str) -> str:
+    if isinstance(code, str):
+        shown = repr(code)
+    elif -(2**31) <= code < 0 or 0xFFFF < code < 2**32:
+        shown = f"{code} (0x{code & 0xFFFF_FFFF:08X})"  # HRESULT-sized: show it as one
+    else:
+        shown = str(code)
+    return (
+        f"{shown} is not a Remote Access error code (RAS codes are {_RANGES_TEXT}: "
+        "give a number, a symbol such as ERROR_AUTHENTICATION_FAILURE, "
+        "or an HRESULT such as 0x800702B3)"
+    )
+
+
+def _parse_number(text: str) -> int | None:
+    """A decimal or 0x-hexadecimal integer written in ASCII, else None."""
+    if text[:2] in ("0x", "0X"):
+        digits = text[2:]
+        return int(digits, 16) if digits and _HEX_DIGITS.issuperset(digits) else None
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    return int(text) if digits.isdigit() and digits.isascii() else None
+
+
+def _from_int(number: int) -> ErrorCode | None:
+    member = _BY_CODE.get(number)
+    if member is not None:
+        return member
+    # A negative value is a signed 32-bit HRESULT: view it as unsigned.
+    if -(2**31) <= number < 0:
+        number &= 0xFFFF_FFFF
+    if HRESULT_WIN32 <= number <= HRESULT_WIN32 | 0xFFFF:
+        return _BY_CODE.get(number & 0xFFFF)
+    return None
+
+
+def _resolve(code: object) -> ErrorCode | None:
+    """The member ``code`` names, None if none; TypeError for unsupported types."""
+    if isinstance(code, str):
+        text = code.strip()
+        number = _parse_number(text)
+        if number is None:
+            return _BY_NAME.get(text.upper()) if text.isascii() else None
+        return _from_int(number)
+    if isinstance(code, int) and not isinstance(code, bool):
+        return _from_int(code)
+    raise TypeError(
+        f"a RAS error code must be an int or a str, not {type(code).__name__}: {_safe_repr(code)}"
+    )
+
+
+def _safe_repr(value: object) -> str:
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - any repr() failure: describe the type instead
+        return f"<{type(value).__name__} object>"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def lookup(code: int | str) -> ErrorCode:
+    """The ``ErrorCode`` that ``code`` names.
+
+    ``code`` may be an int (``691``), an ``ErrorCode``, a decimal string
+    (``"691"``), a symbol (``"ERROR_AUTHENTICATION_FAILURE"``) or member name
+    (``"authentication_failure"``, any case), or a FACILITY_WIN32 HRESULT as an
+    int (``0x800702B3``, ``-2147024205``) or a hex string (``"0x800702B3"``).
+
+    Raises ``UnknownErrorCode`` (a ``LookupError``) when it names no RAS code,
+    and ``TypeError`` for anything but an int or a str (bool included).
+    """
+    if type(code) is int:
+        member = _BY_CODE.get(code)
+        if member is not None:
+            return member
+    member = _resolve(code)
+    if member is None:
+        raise UnknownErrorCode(code)
+    return member
+
+
+def get(code: int | str, default: _T | None = None) -> ErrorCode | _T | None:
+    """Like ``lookup``, but returns ``default`` for a code that names no RAS error.
+
+    Unsupported types still raise ``TypeError``: they are bugs, not unknown codes.
+    """
+    if type(code) is int:
+        member = _BY_CODE.get(code)
+        if member is not None:
+            return member
+    member = _resolve(code)
+    return default if member is None else member
+
+
+def describe(code: int | str) -> str:
+    """One line for a person: number, symbol, category and message.
+
+    A well-formed value that names no RAS code gives a line that says so,
+    as ``os.strerror`` does; unsupported types raise ``TypeError``.
+    """
+    member = _resolve(code)
+    if member is None:
+        return _not_a_code(code)
+    return f"{member._value_} {member.symbol} ({member.category._value_}): {member.message}"
+
+
+# Lower-case text per member, built on the first search so that import stays cheap.
+_haystacks: list[tuple[ErrorCode, str, str, frozenset[str]]] | None = None
+
+
+def _search_index() -> list[tuple[ErrorCode, str, str, frozenset[str]]]:
+    global _haystacks  # noqa: PLW0603 - a cache, rebound once as a whole
+    if _haystacks is None:
+        index = []
+        for member in ErrorCode:
+            symbol = member.symbol.lower().replace("_", " ")
+            text = f"{member.message} {member.windows_message}".lower()
+            words = frozenset("".join(c if c.isalnum() else " " for c in text).split())
+            index.append((member, symbol, f"{symbol} {text}", words))
+        _haystacks = index
+    return _haystacks
+
+
+def search(query: str) -> list[ErrorCode]:
+    """Every code whose symbol or messages contain all the words of ``query``.
+
+    Case-insensitive; a word matches inside longer words (``cert`` finds
+    ``certificate``). Best matches first: words found in the symbol, then
+    words found whole in the messages, then numeric order. Raises
+    ``ValueError`` for a query with no words and ``TypeError`` for a non-str.
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"a search query must be a str, not {type(query).__name__}")
+    words = query.lower().replace("_", " ").split()
+    if not words:
+        raise ValueError("a search query needs at least one word")
+    scored = []
+    for member, symbol, haystack, whole in _search_index():
+        if all(word in haystack for word in words):
+            in_symbol = sum(word in symbol for word in words)
+            whole_words = sum(word in whole for word in words)
+            scored.append((-in_symbol, -whole_words, member._value_, member))
+    scored.sort()
+    return [member for *_, member in scored]
