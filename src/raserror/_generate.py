@@ -191,7 +191,8 @@ def parse_rows(lines: Iterable[str], filename: str = str(DATA_PATH)) -> list[Row
             by_code[row.code] = row
             rows.append(row)
     except csv.Error as error:
-        raise DataError(f"{filename}:{reader.line_num}: {error}") from None
+        # DictReader updates its own line_num only after a row parses.
+        raise DataError(f"{filename}:{reader.reader.line_num}: {error}") from None
     if not rows:
         raise DataError(f"{filename}: the table has no rows")
     return sorted(rows, key=lambda row: row.code)
@@ -213,8 +214,9 @@ def _ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def render(rows: Sequence[Row]) -> str:
-    """The source of the generated module, for rows sorted by code."""
-    ranges = ", ".join(f"({low}, {high})" for low, high in _ranges(r.code for r in rows))
+    """The source of the generated module, members in numeric order."""
+    rows = sorted(rows, key=lambda row: row.code)
+    ranges = ", ".join(f"({low}, {high})" for low, high in _ranges(row.code for row in rows))
     out = [
         '"""Every Windows Remote Access error code, as members of ``ErrorCode``.',
         "",

@@ -39,7 +39,8 @@ class UnknownErrorCode(LookupError):
 
 def _not_a_code(code: int | str) -> str:
     if isinstance(code, str):
-        shown = repr(code)
+        # A number written as text is shown as written; anything else quoted.
+        shown = code.strip() if _parse_number(code.strip()) is not None else repr(code)
     elif -(2**31) <= code < 0 or 0xFFFF < code < 2**32:
         shown = f"{code} (0x{code & 0xFFFF_FFFF:08X})"  # HRESULT-sized: show it as one
     else:

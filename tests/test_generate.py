@@ -1,0 +1,194 @@
+"""The generator: a fresh render equals the committed module; bad rows are refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from tables import GENERATED, TABLE
+
+import raserror._codes
+from raserror._generate import COLUMNS, COMMAND, DataError, main, parse_rows, read_rows, render
+
+GOOD_ROW = (
+    "691,ERROR_AUTHENTICATION_FAILURE,authentication,false,false,"
+    "Access denied.,The remote connection was denied.,ERROR_DBG_TERMINATE_THREAD,raserror.h,"
+)
+HEADER = ",".join(COLUMNS)
+
+
+def test_the_committed_module_is_a_fresh_render_of_the_table() -> None:
+    fresh = render(read_rows(TABLE))
+    committed = GENERATED.read_text(encoding="utf-8")
+    assert committed == fresh, f"{GENERATED} is stale: run `{COMMAND}`"
+
+
+def test_the_installed_module_is_a_fresh_render_of_the_table() -> None:
+    installed = Path(raserror._codes.__file__).read_text(encoding="utf-8")
+    assert installed == render(read_rows(TABLE)), f"reinstall after running `{COMMAND}`"
+
+
+def test_render_is_deterministic_and_sorted() -> None:
+    rows = read_rows(TABLE)
+    assert render(rows) == render(list(reversed(rows)))
+
+
+def test_the_generated_module_says_how_it_was_made() -> None:
+    head = GENERATED.read_text(encoding="utf-8").splitlines()[:5]
+    assert head[0].startswith('"""')
+    assert "data/ras_errors.csv" in head[2]
+    assert f"DO NOT EDIT BY HAND; run ``{COMMAND}`` instead." in head[3]
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> tuple[Path, Path]:
+    data = tmp_path / "ras_errors.csv"
+    output = tmp_path / "_codes.py"
+    shutil.copy(TABLE, data)
+    shutil.copy(GENERATED, output)
+    return data, output
+
+
+def test_check_passes_on_the_committed_module(tree: tuple[Path, Path]) -> None:
+    data, output = tree
+    assert main(["--check", "--data", str(data), "--output", str(output)]) == 0
+
+
+def test_check_fails_on_a_hand_edited_module_and_names_the_command(
+    tree: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, output = tree
+    edited = output.read_text(encoding="utf-8").replace("Access denied", "Access refused", 1)
+    output.write_text(edited, encoding="utf-8")
+    assert main(["--check", "--data", str(data), "--output", str(output)]) == 1
+    assert COMMAND in capsys.readouterr().err
+    assert output.read_text(encoding="utf-8") == edited  # --check writes nothing
+
+
+def test_check_fails_when_the_table_changed(tree: tuple[Path, Path]) -> None:
+    data, output = tree
+    table = data.read_text(encoding="utf-8").replace("Access denied", "Access refused", 1)
+    data.write_text(table, encoding="utf-8")
+    assert main(["--check", "--data", str(data), "--output", str(output)]) == 1
+
+
+def test_main_rewrites_a_stale_module_then_leaves_it_alone(
+    tree: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, output = tree
+    output.write_text("stale\n", encoding="utf-8")
+    assert main(["--data", str(data), "--output", str(output)]) == 0
+    assert output.read_bytes() == GENERATED.read_bytes()
+    assert "wrote" in capsys.readouterr().out
+    assert main(["--data", str(data), "--output", str(output)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_main_reports_a_missing_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.csv"
+    assert main(["--data", str(missing), "--output", str(tmp_path / "out.py")]) == 2
+    assert "cannot read the table" in capsys.readouterr().err
+
+
+def test_main_reports_bad_data_by_line(
+    tree: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, output = tree
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(",false,", ",maybe,", 1)
+    data.write_text("".join(lines), encoding="utf-8")
+    assert main(["--data", str(data), "--output", str(output)]) == 2
+    assert f"{data}:4: transient must be true or false, not 'maybe'" in capsys.readouterr().err
+
+
+def table(*rows: str) -> list[str]:
+    return [HEADER + "\n", *(row + "\n" for row in rows)]
+
+
+def test_a_good_row_parses() -> None:
+    (row,) = parse_rows(table(GOOD_ROW))
+    assert row.code == 691
+    assert row.name == "AUTHENTICATION_FAILURE"
+    assert row.win32_symbol == "ERROR_DBG_TERMINATE_THREAD"
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        (
+            (GOOD_ROW, GOOD_ROW.replace("ERROR_AUTH", "ERROR_OTHER_AUTH")),
+            ":3: code 691 repeats line 2",
+        ),
+        (
+            (GOOD_ROW, GOOD_ROW.replace("691", "692", 1)),
+            ":3: name ERROR_AUTHENTICATION_FAILURE repeats line 2",
+        ),
+        (
+            (
+                GOOD_ROW,
+                GOOD_ROW.replace("691,ERROR_AUTHENTICATION_FAILURE", "692,AUTHENTICATION_FAILURE"),
+            ),
+            ":3: name AUTHENTICATION_FAILURE repeats line 2",
+        ),
+        ((GOOD_ROW.replace("691", "599", 1),), ":2: code 599 is outside the RAS ranges"),
+        ((GOOD_ROW.replace("691", "879", 1),), ":2: code 879 is outside the RAS ranges"),
+        ((GOOD_ROW.replace("691", "957", 1),), ":2: code 957 is outside the RAS ranges"),
+        ((GOOD_ROW.replace("691", "0x2B3", 1),), ":2: code must be a decimal number"),
+        ((GOOD_ROW.replace("691", "", 1),), ":2: code must be a decimal number"),
+        ((GOOD_ROW.replace(",authentication,", ",auth,"),), ":2: unknown category 'auth'"),
+        ((GOOD_ROW.replace("false,false", "no,false"),), ":2: transient must be true or false"),
+        ((GOOD_ROW.replace("false,false", "false,True"),), ":2: obsolete must be true or false"),
+        ((GOOD_ROW.replace("Access denied.", ""),), ":2: message is empty"),
+        (
+            (GOOD_ROW.replace("The remote connection was denied.", ""),),
+            ":2: windows_message is empty",
+        ),
+        (
+            (GOOD_ROW.replace("Access denied.", "ERROR_AUTHENTICATION_FAILURE"),),
+            ":2: message is a bare symbol",
+        ),
+        (
+            (GOOD_ROW.replace("Access denied.", "ERROR AUTHENTICATION FAILURE"),),
+            ":2: message is a bare symbol",
+        ),
+        ((GOOD_ROW.replace("Access denied.", " Access denied."),), ":2: message has stray spaces"),
+        ((GOOD_ROW.replace("Access denied.", "Access  denied."),), ":2: message has stray spaces"),
+        (
+            (GOOD_ROW.replace("Access denied.", "Access\tdenied."),),
+            ":2: message has a control character",
+        ),
+        (
+            (GOOD_ROW.replace("ERROR_AUTHENTICATION_FAILURE", "error-auth"),),
+            ":2: symbol 'error-auth' is not",
+        ),
+        (
+            (GOOD_ROW.replace("ERROR_AUTHENTICATION_FAILURE", "ERROR_3DES"),),
+            ":2: member name '3DES' is not",
+        ),
+        (
+            (GOOD_ROW.replace("ERROR_DBG_TERMINATE_THREAD", "dbg thread"),),
+            ":2: win32_symbol 'dbg thread'",
+        ),
+        ((GOOD_ROW.replace("raserror.h", ""),), ":2: source is empty"),
+        ((GOOD_ROW + ",extra",), ":2: expected 10 columns"),
+        ((GOOD_ROW.rsplit(",", 1)[0],), ":2: expected 10 columns"),
+        ((), ": the table has no rows"),
+    ],
+)
+def test_bad_rows_are_refused_with_a_message_naming_the_line(
+    rows: tuple[str, ...], problem: str
+) -> None:
+    with pytest.raises(DataError) as refused:
+        parse_rows(table(*rows), "t.csv")
+    assert f"t.csv{problem}" in str(refused.value)
+
+
+def test_wrong_columns_are_refused() -> None:
+    with pytest.raises(DataError, match=r"t.csv:1: the columns must be code, symbol"):
+        parse_rows(["code,symbol,message\n", "691,X,Y\n"], "t.csv")
+
+
+def test_a_broken_csv_quote_is_refused_with_its_line() -> None:
+    with pytest.raises(DataError, match=r"t.csv:2: "):
+        parse_rows(table(GOOD_ROW.replace("Access denied.", '"Access" denied.')), "t.csv")
