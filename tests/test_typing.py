@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     assert_type(ErrorCode(691).hresult, int)
     assert_type(ErrorCode(691).win32_symbol, "str | None")
     assert_type(ErrorCode.AUTHENTICATION_FAILURE.symbol, str)
-    assert_type(ErrorCode.AUTHENTICATION_FAILURE.value, int)
+    assert_type(ErrorCode(691).value, int)
     assert_type(raserror.get(691), "ErrorCode | None")
     assert_type(raserror.describe(691), str)
     assert_type(raserror.search("vpn"), "list[ErrorCode]")

@@ -14,15 +14,48 @@ from raserror._category import Category
 from raserror._codes import ErrorCode
 from raserror._lookup import UnknownErrorCode, describe, get, lookup, search
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._exception import from_exception
+    from raserror._scan import Finding, find_codes, scan_lines
+del TYPE_CHECKING
+
 __all__ = [
     "Category",
     "ErrorCode",
+    "Finding",
     "UnknownErrorCode",
     "__version__",
     "describe",
+    "find_codes",
+    "from_exception",
     "get",
     "lookup",
+    "scan_lines",
     "search",
 ]
 
 __version__ = "0.1.0"
+
+# Loaded on first use: the scanners need re and dataclasses, which plain lookups do not.
+_LAZY = {
+    "Finding": "raserror._scan",
+    "find_codes": "raserror._scan",
+    "scan_lines": "raserror._scan",
+    "from_exception": "raserror._exception",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'raserror' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

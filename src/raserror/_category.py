@@ -6,8 +6,6 @@ from enum import Enum
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing_extensions import Self
-
     from raserror._codes import ErrorCode
 
 # Built on first use of Category.codes: importing _codes here would be circular.
@@ -21,46 +19,26 @@ class Category(Enum):
     ``description`` says in one line what the category covers.
     """
 
+    # Set below the class for every member; declared here for type checkers.
     _value_: str
     description: str
 
-    def __new__(cls, value: str, description: str = "") -> Self:
-        member = object.__new__(cls)
-        member._value_ = value
-        member.description = description
-        return member
-
-    API = (
-        "api",
-        "RAS API misuse and internal state: handles, buffers, structure sizes, pending requests",
-    )
-    DEVICE = (
-        "device",
-        "the modem, port or other connecting device: hardware, device.INF, media.INI, TAPI",
-    )
-    LINE = "line", "telephone, ISDN and X.25 line conditions"
-    PHONEBOOK = "phonebook", "phone-book files and entries, phone and callback numbers"
-    AUTHENTICATION = (
-        "authentication",
-        "credentials and account restrictions, of the local or the remote peer",
-    )
-    CERTIFICATE = "certificate", "certificates, smart cards, EAP and PEAP"
-    ENCRYPTION = "encryption", "data-encryption requirements"
-    PPP = "ppp", "PPP link and control-protocol negotiation"
-    NETWORK = (
-        "network",
-        "IP, IPX, NetBIOS, adapters, address assignment and name resolution",
-    )
-    VPN = (
-        "vpn",
-        "tunnels (PPTP, L2TP/IPsec, SSTP, IKEv2), reachability of the VPN server, VPN plug-ins",
-    )
-    CONNECTION = "connection", "the call was dropped, refused, timed out or ended"
-    SHARING = "sharing", "Internet Connection Sharing and the firewall"
-    RADIUS = "radius", "RADIUS servers and attributes"
-    POLICY = "policy", "remote-access and NAP policy, time and port limits"
-    ROUTER = "router", "the RRAS router and its demand-dial interfaces"
-    SERVICE = "service", "Remote Access services and system resources"
+    API = "api"
+    DEVICE = "device"
+    LINE = "line"
+    PHONEBOOK = "phonebook"
+    AUTHENTICATION = "authentication"
+    CERTIFICATE = "certificate"
+    ENCRYPTION = "encryption"
+    PPP = "ppp"
+    NETWORK = "network"
+    VPN = "vpn"
+    CONNECTION = "connection"
+    SHARING = "sharing"
+    RADIUS = "radius"
+    POLICY = "policy"
+    ROUTER = "router"
+    SERVICE = "service"
 
     def __str__(self) -> str:
         return self._value_
@@ -80,3 +58,33 @@ class Category(Enum):
                 for category in Category
             }
         return _codes_by_category[self]
+
+
+def _describe() -> None:
+    descriptions = {
+        Category.API: "RAS API misuse and internal state: handles, buffers, structure sizes, "
+        "pending requests",
+        Category.DEVICE: "the modem, port or other connecting device: hardware, device.INF, "
+        "media.INI, TAPI",
+        Category.LINE: "telephone, ISDN and X.25 line conditions",
+        Category.PHONEBOOK: "phone-book files and entries, phone and callback numbers",
+        Category.AUTHENTICATION: "credentials and account restrictions, of the local or the "
+        "remote peer",
+        Category.CERTIFICATE: "certificates, smart cards, EAP and PEAP",
+        Category.ENCRYPTION: "data-encryption requirements",
+        Category.PPP: "PPP link and control-protocol negotiation",
+        Category.NETWORK: "IP, IPX, NetBIOS, adapters, address assignment and name resolution",
+        Category.VPN: "tunnels (PPTP, L2TP/IPsec, SSTP, IKEv2), reachability of the VPN server, "
+        "VPN plug-ins",
+        Category.CONNECTION: "the call was dropped, refused, timed out or ended",
+        Category.SHARING: "Internet Connection Sharing and the firewall",
+        Category.RADIUS: "RADIUS servers and attributes",
+        Category.POLICY: "remote-access and NAP policy, time and port limits",
+        Category.ROUTER: "the RRAS router and its demand-dial interfaces",
+        Category.SERVICE: "Remote Access services and system resources",
+    }
+    for category, description in descriptions.items():
+        category.description = description
+
+
+_describe()

@@ -6,17 +6,382 @@ DO NOT EDIT BY HAND; run ``python -m raserror._generate`` instead.
 
 from __future__ import annotations
 
+from enum import IntEnum
+
 from raserror._category import Category
-from raserror._errorcode import ErrorCodeBase
 
 # The runs of consecutive codes that the table defines.
 RANGES = ((600, 878), (900, 946), (948, 956))
 
 
-class ErrorCode(ErrorCodeBase):
-    """A Windows Remote Access (RAS) error code, with its meaning."""
+class ErrorCode(IntEnum):
+    """A Windows Remote Access (RAS) error code, with its meaning.
 
-    PENDING = (
+    Members are ints: ``ErrorCode.AUTHENTICATION_FAILURE == 691``.
+    """
+
+    # Plain attributes, set on every member below: as cheap to read as they can be.
+    _value_: int
+    symbol: str
+    category: Category
+    transient: bool
+    obsolete: bool
+    message: str
+    windows_message: str
+    win32_symbol: str | None
+    hresult: int
+
+    # IntEnum's str() changed in 3.11: these keep it the same on every version.
+    def __str__(self) -> str:
+        return int.__repr__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return format(self._value_, format_spec)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self._name_}: {self._value_}>"
+
+    PENDING = 600
+    INVALID_PORT_HANDLE = 601
+    PORT_ALREADY_OPEN = 602
+    BUFFER_TOO_SMALL = 603
+    WRONG_INFO_SPECIFIED = 604
+    CANNOT_SET_PORT_INFO = 605
+    PORT_NOT_CONNECTED = 606
+    EVENT_INVALID = 607
+    DEVICE_DOES_NOT_EXIST = 608
+    DEVICETYPE_DOES_NOT_EXIST = 609
+    BUFFER_INVALID = 610
+    ROUTE_NOT_AVAILABLE = 611
+    ROUTE_NOT_ALLOCATED = 612
+    INVALID_COMPRESSION_SPECIFIED = 613
+    OUT_OF_BUFFERS = 614
+    PORT_NOT_FOUND = 615
+    ASYNC_REQUEST_PENDING = 616
+    ALREADY_DISCONNECTING = 617
+    PORT_NOT_OPEN = 618
+    PORT_DISCONNECTED = 619
+    NO_ENDPOINTS = 620
+    CANNOT_OPEN_PHONEBOOK = 621
+    CANNOT_LOAD_PHONEBOOK = 622
+    CANNOT_FIND_PHONEBOOK_ENTRY = 623
+    CANNOT_WRITE_PHONEBOOK = 624
+    CORRUPT_PHONEBOOK = 625
+    CANNOT_LOAD_STRING = 626
+    KEY_NOT_FOUND = 627
+    DISCONNECTION = 628
+    REMOTE_DISCONNECTION = 629
+    HARDWARE_FAILURE = 630
+    USER_DISCONNECTION = 631
+    INVALID_SIZE = 632
+    PORT_NOT_AVAILABLE = 633
+    CANNOT_PROJECT_CLIENT = 634
+    UNKNOWN = 635
+    WRONG_DEVICE_ATTACHED = 636
+    BAD_STRING = 637
+    REQUEST_TIMEOUT = 638
+    CANNOT_GET_LANA = 639
+    NETBIOS_ERROR = 640
+    SERVER_OUT_OF_RESOURCES = 641
+    NAME_EXISTS_ON_NET = 642
+    SERVER_GENERAL_NET_FAILURE = 643
+    WARNING_MSG_ALIAS_NOT_ADDED = 644
+    AUTH_INTERNAL = 645
+    RESTRICTED_LOGON_HOURS = 646
+    ACCT_DISABLED = 647
+    PASSWD_EXPIRED = 648
+    NO_DIALIN_PERMISSION = 649
+    SERVER_NOT_RESPONDING = 650
+    FROM_DEVICE = 651
+    UNRECOGNIZED_RESPONSE = 652
+    MACRO_NOT_FOUND = 653
+    MACRO_NOT_DEFINED = 654
+    MESSAGE_MACRO_NOT_FOUND = 655
+    DEFAULTOFF_MACRO_NOT_FOUND = 656
+    FILE_COULD_NOT_BE_OPENED = 657
+    DEVICENAME_TOO_LONG = 658
+    DEVICENAME_NOT_FOUND = 659
+    NO_RESPONSES = 660
+    NO_COMMAND_FOUND = 661
+    WRONG_KEY_SPECIFIED = 662
+    UNKNOWN_DEVICE_TYPE = 663
+    ALLOCATING_MEMORY = 664
+    PORT_NOT_CONFIGURED = 665
+    DEVICE_NOT_READY = 666
+    READING_INI_FILE = 667
+    NO_CONNECTION = 668
+    BAD_USAGE_IN_INI_FILE = 669
+    READING_SECTIONNAME = 670
+    READING_DEVICETYPE = 671
+    READING_DEVICENAME = 672
+    READING_USAGE = 673
+    READING_MAXCONNECTBPS = 674
+    READING_MAXCARRIERBPS = 675
+    LINE_BUSY = 676
+    VOICE_ANSWER = 677
+    NO_ANSWER = 678
+    NO_CARRIER = 679
+    NO_DIALTONE = 680
+    IN_COMMAND = 681
+    WRITING_SECTIONNAME = 682
+    WRITING_DEVICETYPE = 683
+    WRITING_DEVICENAME = 684
+    WRITING_MAXCONNECTBPS = 685
+    WRITING_MAXCARRIERBPS = 686
+    WRITING_USAGE = 687
+    WRITING_DEFAULTOFF = 688
+    READING_DEFAULTOFF = 689
+    EMPTY_INI_FILE = 690
+    AUTHENTICATION_FAILURE = 691
+    PORT_OR_DEVICE = 692
+    NOT_BINARY_MACRO = 693
+    DCB_NOT_FOUND = 694
+    STATE_MACHINES_NOT_STARTED = 695
+    STATE_MACHINES_ALREADY_STARTED = 696
+    PARTIAL_RESPONSE_LOOPING = 697
+    UNKNOWN_RESPONSE_KEY = 698
+    RECV_BUF_FULL = 699
+    CMD_TOO_LONG = 700
+    UNSUPPORTED_BPS = 701
+    UNEXPECTED_RESPONSE = 702
+    INTERACTIVE_MODE = 703
+    BAD_CALLBACK_NUMBER = 704
+    INVALID_AUTH_STATE = 705
+    WRITING_INITBPS = 706
+    X25_DIAGNOSTIC = 707
+    ACCT_EXPIRED = 708
+    CHANGING_PASSWORD = 709
+    OVERRUN = 710
+    RASMAN_CANNOT_INITIALIZE = 711
+    BIPLEX_PORT_NOT_AVAILABLE = 712
+    NO_ACTIVE_ISDN_LINES = 713
+    NO_ISDN_CHANNELS_AVAILABLE = 714
+    TOO_MANY_LINE_ERRORS = 715
+    IP_CONFIGURATION = 716
+    NO_IP_ADDRESSES = 717
+    PPP_TIMEOUT = 718
+    PPP_REMOTE_TERMINATED = 719
+    PPP_NO_PROTOCOLS_CONFIGURED = 720
+    PPP_NO_RESPONSE = 721
+    PPP_INVALID_PACKET = 722
+    PHONE_NUMBER_TOO_LONG = 723
+    IPXCP_NO_DIALOUT_CONFIGURED = 724
+    IPXCP_NO_DIALIN_CONFIGURED = 725
+    IPXCP_DIALOUT_ALREADY_ACTIVE = 726
+    ACCESSING_TCPCFGDLL = 727
+    NO_IP_RAS_ADAPTER = 728
+    SLIP_REQUIRES_IP = 729
+    PROJECTION_NOT_COMPLETE = 730
+    PROTOCOL_NOT_CONFIGURED = 731
+    PPP_NOT_CONVERGING = 732
+    PPP_CP_REJECTED = 733
+    PPP_LCP_TERMINATED = 734
+    PPP_REQUIRED_ADDRESS_REJECTED = 735
+    PPP_NCP_TERMINATED = 736
+    PPP_LOOPBACK_DETECTED = 737
+    PPP_NO_ADDRESS_ASSIGNED = 738
+    CANNOT_USE_LOGON_CREDENTIALS = 739
+    TAPI_CONFIGURATION = 740
+    NO_LOCAL_ENCRYPTION = 741
+    NO_REMOTE_ENCRYPTION = 742
+    REMOTE_REQUIRES_ENCRYPTION = 743
+    IPXCP_NET_NUMBER_CONFLICT = 744
+    INVALID_SMM = 745
+    SMM_UNINITIALIZED = 746
+    NO_MAC_FOR_PORT = 747
+    SMM_TIMEOUT = 748
+    BAD_PHONE_NUMBER = 749
+    WRONG_MODULE = 750
+    INVALID_CALLBACK_NUMBER = 751
+    SCRIPT_SYNTAX = 752
+    HANGUP_FAILED = 753
+    BUNDLE_NOT_FOUND = 754
+    CANNOT_DO_CUSTOMDIAL = 755
+    DIAL_ALREADY_IN_PROGRESS = 756
+    RASAUTO_CANNOT_INITIALIZE = 757
+    CONNECTION_ALREADY_SHARED = 758
+    SHARING_CHANGE_FAILED = 759
+    SHARING_ROUTER_INSTALL = 760
+    SHARE_CONNECTION_FAILED = 761
+    SHARING_PRIVATE_INSTALL = 762
+    CANNOT_SHARE_CONNECTION = 763
+    NO_SMART_CARD_READER = 764
+    SHARING_ADDRESS_EXISTS = 765
+    NO_CERTIFICATE = 766
+    SHARING_MULTIPLE_ADDRESSES = 767
+    FAILED_TO_ENCRYPT = 768
+    BAD_ADDRESS_SPECIFIED = 769
+    CONNECTION_REJECT = 770
+    CONGESTION = 771
+    INCOMPATIBLE = 772
+    NUMBERCHANGED = 773
+    TEMPFAILURE = 774
+    BLOCKED = 775
+    DONOTDISTURB = 776
+    OUTOFORDER = 777
+    UNABLE_TO_AUTHENTICATE_SERVER = 778
+    SMART_CARD_REQUIRED = 779
+    INVALID_FUNCTION_FOR_ENTRY = 780
+    CERT_FOR_ENCRYPTION_NOT_FOUND = 781
+    SHARING_RRAS_CONFLICT = 782
+    SHARING_NO_PRIVATE_LAN = 783
+    NO_DIFF_USER_AT_LOGON = 784
+    NO_REG_CERT_AT_LOGON = 785
+    OAKLEY_NO_CERT = 786
+    OAKLEY_AUTH_FAIL = 787
+    OAKLEY_ATTRIB_FAIL = 788
+    OAKLEY_GENERAL_PROCESSING = 789
+    OAKLEY_NO_PEER_CERT = 790
+    OAKLEY_NO_POLICY = 791
+    OAKLEY_TIMED_OUT = 792
+    OAKLEY_ERROR = 793
+    UNKNOWN_FRAMED_PROTOCOL = 794
+    WRONG_TUNNEL_TYPE = 795
+    UNKNOWN_SERVICE_TYPE = 796
+    CONNECTING_DEVICE_NOT_FOUND = 797
+    NO_EAPTLS_CERTIFICATE = 798
+    SHARING_HOST_ADDRESS_CONFLICT = 799
+    AUTOMATIC_VPN_FAILED = 800
+    VALIDATING_SERVER_CERT = 801
+    READING_SCARD = 802
+    INVALID_PEAP_COOKIE_CONFIG = 803
+    INVALID_PEAP_COOKIE_USER = 804
+    INVALID_MSCHAPV2_CONFIG = 805
+    VPN_GRE_BLOCKED = 806
+    VPN_DISCONNECT = 807
+    VPN_REFUSED = 808
+    VPN_TIMEOUT = 809
+    VPN_BAD_CERT = 810
+    VPN_BAD_PSK = 811
+    SERVER_POLICY = 812
+    BROADBAND_ACTIVE = 813
+    BROADBAND_NO_NIC = 814
+    BROADBAND_TIMEOUT = 815
+    FEATURE_DEPRECATED = 816
+    CANNOT_DELETE = 817
+    RASQEC_RESOURCE_CREATION_FAILED = 818
+    RASQEC_NAPAGENT_NOT_ENABLED = 819
+    RASQEC_NAPAGENT_NOT_CONNECTED = 820
+    RASQEC_CONN_DOESNOTEXIST = 821
+    RASQEC_TIMEOUT = 822
+    PEAP_CRYPTOBINDING_INVALID = 823
+    PEAP_CRYPTOBINDING_NOTRECEIVED = 824
+    INVALID_VPNSTRATEGY = 825
+    EAPTLS_CACHE_CREDENTIALS_INVALID = 826
+    IPSEC_SERVICE_STOPPED = 827
+    IDLE_TIMEOUT = 828
+    LINK_FAILURE = 829
+    USER_LOGOFF = 830
+    FAST_USER_SWITCH = 831
+    HIBERNATION = 832
+    SYSTEM_SUSPENDED = 833
+    RASMAN_SERVICE_STOPPED = 834
+    INVALID_SERVER_CERT = 835
+    NOT_NAP_CAPABLE = 836
+    INVALID_TUNNELID = 837
+    UPDATECONNECTION_REQUEST_IN_PROCESS = 838
+    PROTOCOL_ENGINE_DISABLED = 839
+    INTERNAL_ADDRESS_FAILURE = 840
+    FAILED_CP_REQUIRED = 841
+    TS_UNACCEPTABLE = 842
+    MOBIKE_DISABLED = 843
+    CANNOT_INITIATE_MOBIKE_UPDATE = 844
+    PEAP_SERVER_REJECTED_CLIENT_TLV = 845
+    INVALID_PREFERENCES = 846
+    EAPTLS_SCARD_CACHE_CREDENTIALS_INVALID = 847
+    SSTP_COOKIE_SET_FAILURE = 848
+    INVALID_PEAP_COOKIE_ATTRIBUTES = 849
+    EAP_METHOD_NOT_INSTALLED = 850
+    EAP_METHOD_DOES_NOT_SUPPORT_SSO = 851
+    EAP_METHOD_OPERATION_NOT_SUPPORTED = 852
+    EAP_USER_CERT_INVALID = 853
+    EAP_USER_CERT_EXPIRED = 854
+    EAP_USER_CERT_REVOKED = 855
+    EAP_USER_CERT_OTHER_ERROR = 856
+    EAP_SERVER_CERT_INVALID = 857
+    EAP_SERVER_CERT_EXPIRED = 858
+    EAP_SERVER_CERT_REVOKED = 859
+    EAP_SERVER_CERT_OTHER_ERROR = 860
+    EAP_USER_ROOT_CERT_NOT_FOUND = 861
+    EAP_USER_ROOT_CERT_INVALID = 862
+    EAP_USER_ROOT_CERT_EXPIRED = 863
+    EAP_SERVER_ROOT_CERT_NOT_FOUND = 864
+    EAP_SERVER_ROOT_CERT_INVALID = 865
+    EAP_SERVER_ROOT_CERT_NAME_REQUIRED = 866
+    PEAP_IDENTITY_MISMATCH = 867
+    DNSNAME_NOT_RESOLVABLE = 868
+    EAPTLS_PASSWD_INVALID = 869
+    IKEV2_PSK_INTERFACE_ALREADY_EXISTS = 870
+    INVALID_DESTINATION_IP = 871
+    INVALID_INTERFACE_CONFIG = 872
+    VPN_PLUGIN_GENERIC = 873
+    SSO_CERT_MISSING = 874
+    DEVICE_COMPLIANCE = 875
+    PLUGIN_NOT_INSTALLED = 876
+    ACTION_REQUIRED = 877
+    WINHTTP_AUTO_PROXY_SERVICE = 878
+    ROUTER_STOPPED = 900
+    ALREADY_CONNECTED = 901
+    UNKNOWN_PROTOCOL_ID = 902
+    DDM_NOT_RUNNING = 903
+    INTERFACE_ALREADY_EXISTS = 904
+    NO_SUCH_INTERFACE = 905
+    INTERFACE_NOT_CONNECTED = 906
+    PROTOCOL_STOP_PENDING = 907
+    INTERFACE_CONNECTED = 908
+    NO_INTERFACE_CREDENTIALS_SET = 909
+    ALREADY_CONNECTING = 910
+    UPDATE_IN_PROGRESS = 911
+    INTERFACE_CONFIGURATION = 912
+    NOT_CLIENT_PORT = 913
+    NOT_ROUTER_PORT = 914
+    CLIENT_INTERFACE_ALREADY_EXISTS = 915
+    INTERFACE_DISABLED = 916
+    AUTH_PROTOCOL_REJECTED = 917
+    NO_AUTH_PROTOCOL_AVAILABLE = 918
+    PEER_REFUSED_AUTH = 919
+    REMOTE_NO_DIALIN_PERMISSION = 920
+    REMOTE_PASSWD_EXPIRED = 921
+    REMOTE_ACCT_DISABLED = 922
+    REMOTE_RESTRICTED_LOGON_HOURS = 923
+    REMOTE_AUTHENTICATION_FAILURE = 924
+    INTERFACE_HAS_NO_DEVICES = 925
+    IDLE_DISCONNECTED = 926
+    INTERFACE_UNREACHABLE = 927
+    SERVICE_IS_PAUSED = 928
+    INTERFACE_DISCONNECTED = 929
+    AUTH_SERVER_TIMEOUT = 930
+    PORT_LIMIT_REACHED = 931
+    PPP_SESSION_TIMEOUT = 932
+    MAX_LAN_INTERFACE_LIMIT = 933
+    MAX_WAN_INTERFACE_LIMIT = 934
+    MAX_CLIENT_INTERFACE_LIMIT = 935
+    BAP_DISCONNECTED = 936
+    USER_LIMIT = 937
+    NO_RADIUS_SERVERS = 938
+    INVALID_RADIUS_RESPONSE = 939
+    DIALIN_HOURS_RESTRICTION = 940
+    ALLOWED_PORT_TYPE_RESTRICTION = 941
+    AUTH_PROTOCOL_RESTRICTION = 942
+    BAP_REQUIRED = 943
+    DIALOUT_HOURS_RESTRICTION = 944
+    ROUTER_CONFIG_INCOMPATIBLE = 945
+    WARNING_NO_MD5_MIGRATION = 946
+    PROTOCOL_ALREADY_INSTALLED = 948
+    INVALID_SIGNATURE_LENGTH = 949
+    INVALID_SIGNATURE = 950
+    NO_SIGNATURE = 951
+    INVALID_PACKET_LENGTH_OR_ID = 952
+    INVALID_ATTRIBUTE_LENGTH = 953
+    INVALID_PACKET = 954
+    AUTHENTICATOR_MISMATCH = 955
+    REMOTEACCESS_NOT_CONFIGURED = 956
+
+
+_Row = tuple[int, str, Category, bool, bool, str, str, "str | None"]
+# code, symbol, category, transient, obsolete, message, windows_message, win32_symbol
+_ROWS: tuple[_Row, ...] = (
+    (
         600,
         "PENDING",
         Category.API,
@@ -25,9 +390,8 @@ class ErrorCode(ErrorCodeBase):
         "An operation is pending.",
         "An operation is pending.",
         "ERROR_CONVERT_TO_LARGE",
-    )
-
-    INVALID_PORT_HANDLE = (
+    ),
+    (
         601,
         "ERROR_INVALID_PORT_HANDLE",
         Category.API,
@@ -36,9 +400,8 @@ class ErrorCode(ErrorCodeBase):
         "The port handle is invalid.",
         "An invalid port handle was detected.",
         "ERROR_FOUND_OUT_OF_SCOPE",
-    )
-
-    PORT_ALREADY_OPEN = (
+    ),
+    (
         602,
         "ERROR_PORT_ALREADY_OPEN",
         Category.DEVICE,
@@ -47,9 +410,8 @@ class ErrorCode(ErrorCodeBase):
         "The port is already open.",
         "The specified port is already open.",
         "ERROR_ALLOCATE_BUCKET",
-    )
-
-    BUFFER_TOO_SMALL = (
+    ),
+    (
         603,
         "ERROR_BUFFER_TOO_SMALL",
         Category.API,
@@ -58,9 +420,8 @@ class ErrorCode(ErrorCodeBase):
         "Caller's buffer is too small.",
         "The caller's buffer is too small.",
         "ERROR_MARSHALL_OVERFLOW",
-    )
-
-    WRONG_INFO_SPECIFIED = (
+    ),
+    (
         604,
         "ERROR_WRONG_INFO_SPECIFIED",
         Category.API,
@@ -69,9 +430,8 @@ class ErrorCode(ErrorCodeBase):
         "Wrong information specified.",
         "Incorrect information was specified.",
         "ERROR_INVALID_VARIANT",
-    )
-
-    CANNOT_SET_PORT_INFO = (
+    ),
+    (
         605,
         "ERROR_CANNOT_SET_PORT_INFO",
         Category.DEVICE,
@@ -80,9 +440,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot set port information.",
         "The port information cannot be set.",
         "ERROR_BAD_COMPRESSION_BUFFER",
-    )
-
-    PORT_NOT_CONNECTED = (
+    ),
+    (
         606,
         "ERROR_PORT_NOT_CONNECTED",
         Category.DEVICE,
@@ -91,9 +450,8 @@ class ErrorCode(ErrorCodeBase):
         "The port is not connected.",
         "The specified port is not connected.",
         "ERROR_AUDIT_FAILED",
-    )
-
-    EVENT_INVALID = (
+    ),
+    (
         607,
         "ERROR_EVENT_INVALID",
         Category.API,
@@ -102,9 +460,8 @@ class ErrorCode(ErrorCodeBase):
         "The event is invalid.",
         "An invalid event was detected.",
         "ERROR_TIMER_RESOLUTION_NOT_SET",
-    )
-
-    DEVICE_DOES_NOT_EXIST = (
+    ),
+    (
         608,
         "ERROR_DEVICE_DOES_NOT_EXIST",
         Category.DEVICE,
@@ -113,9 +470,8 @@ class ErrorCode(ErrorCodeBase):
         "The device does not exist.",
         "A device was specified that does not exist.",
         "ERROR_INSUFFICIENT_LOGON_INFO",
-    )
-
-    DEVICETYPE_DOES_NOT_EXIST = (
+    ),
+    (
         609,
         "ERROR_DEVICETYPE_DOES_NOT_EXIST",
         Category.DEVICE,
@@ -124,9 +480,8 @@ class ErrorCode(ErrorCodeBase):
         "The device type does not exist.",
         "A device type was specified that does not exist.",
         "ERROR_BAD_DLL_ENTRYPOINT",
-    )
-
-    BUFFER_INVALID = (
+    ),
+    (
         610,
         "ERROR_BUFFER_INVALID",
         Category.API,
@@ -135,9 +490,8 @@ class ErrorCode(ErrorCodeBase):
         "The buffer is invalid.",
         "An invalid buffer was specified.",
         "ERROR_BAD_SERVICE_ENTRYPOINT",
-    )
-
-    ROUTE_NOT_AVAILABLE = (
+    ),
+    (
         611,
         "ERROR_ROUTE_NOT_AVAILABLE",
         Category.API,
@@ -146,9 +500,8 @@ class ErrorCode(ErrorCodeBase):
         "The route is not available.",
         "A route was specified that is not available.",
         "ERROR_IP_ADDRESS_CONFLICT1",
-    )
-
-    ROUTE_NOT_ALLOCATED = (
+    ),
+    (
         612,
         "ERROR_ROUTE_NOT_ALLOCATED",
         Category.API,
@@ -157,9 +510,8 @@ class ErrorCode(ErrorCodeBase):
         "The route is not allocated.",
         "A route was specified that is not allocated.",
         "ERROR_IP_ADDRESS_CONFLICT2",
-    )
-
-    INVALID_COMPRESSION_SPECIFIED = (
+    ),
+    (
         613,
         "ERROR_INVALID_COMPRESSION_SPECIFIED",
         Category.API,
@@ -168,9 +520,8 @@ class ErrorCode(ErrorCodeBase):
         "Invalid compression specified.",
         "An invalid compression was specified.",
         "ERROR_REGISTRY_QUOTA_LIMIT",
-    )
-
-    OUT_OF_BUFFERS = (
+    ),
+    (
         614,
         "ERROR_OUT_OF_BUFFERS",
         Category.SERVICE,
@@ -179,9 +530,8 @@ class ErrorCode(ErrorCodeBase):
         "Out of buffers.",
         "There were insufficient buffers available.",
         "ERROR_NO_CALLBACK_ACTIVE",
-    )
-
-    PORT_NOT_FOUND = (
+    ),
+    (
         615,
         "ERROR_PORT_NOT_FOUND",
         Category.DEVICE,
@@ -190,9 +540,8 @@ class ErrorCode(ErrorCodeBase):
         "The port was not found.",
         "The specified port was not found.",
         "ERROR_PWD_TOO_SHORT",
-    )
-
-    ASYNC_REQUEST_PENDING = (
+    ),
+    (
         616,
         "ERROR_ASYNC_REQUEST_PENDING",
         Category.API,
@@ -201,9 +550,8 @@ class ErrorCode(ErrorCodeBase):
         "An asynchronous request is pending.",
         "An asynchronous request is pending.",
         "ERROR_PWD_TOO_RECENT",
-    )
-
-    ALREADY_DISCONNECTING = (
+    ),
+    (
         617,
         "ERROR_ALREADY_DISCONNECTING",
         Category.DEVICE,
@@ -212,9 +560,8 @@ class ErrorCode(ErrorCodeBase):
         "The port or device is already disconnecting.",
         "The modem (or other connecting device) is already disconnecting.",
         "ERROR_PWD_HISTORY_CONFLICT",
-    )
-
-    PORT_NOT_OPEN = (
+    ),
+    (
         618,
         "ERROR_PORT_NOT_OPEN",
         Category.DEVICE,
@@ -223,9 +570,8 @@ class ErrorCode(ErrorCodeBase):
         "The port is not open.",
         "The specified port is not open.",
         "ERROR_UNSUPPORTED_COMPRESSION",
-    )
-
-    PORT_DISCONNECTED = (
+    ),
+    (
         619,
         "ERROR_PORT_DISCONNECTED",
         Category.CONNECTION,
@@ -234,9 +580,8 @@ class ErrorCode(ErrorCodeBase):
         "The port is disconnected.",
         "A connection to the remote computer could not be established, so the port used for this connection was closed.",
         "ERROR_INVALID_HW_PROFILE",
-    )
-
-    NO_ENDPOINTS = (
+    ),
+    (
         620,
         "ERROR_NO_ENDPOINTS",
         Category.DEVICE,
@@ -245,9 +590,8 @@ class ErrorCode(ErrorCodeBase):
         "There are no endpoints.",
         "No endpoints could be determined.",
         "ERROR_INVALID_PLUGPLAY_DEVICE_PATH",
-    )
-
-    CANNOT_OPEN_PHONEBOOK = (
+    ),
+    (
         621,
         "ERROR_CANNOT_OPEN_PHONEBOOK",
         Category.PHONEBOOK,
@@ -256,9 +600,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot open the phone book file.",
         "The system could not open the phone book file.",
         "ERROR_QUOTA_LIST_INCONSISTENT",
-    )
-
-    CANNOT_LOAD_PHONEBOOK = (
+    ),
+    (
         622,
         "ERROR_CANNOT_LOAD_PHONEBOOK",
         Category.PHONEBOOK,
@@ -267,9 +610,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot load the phone book file.",
         "The system could not load the phone book file.",
         "ERROR_EVALUATION_EXPIRATION",
-    )
-
-    CANNOT_FIND_PHONEBOOK_ENTRY = (
+    ),
+    (
         623,
         "ERROR_CANNOT_FIND_PHONEBOOK_ENTRY",
         Category.PHONEBOOK,
@@ -278,9 +620,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot find the phone book entry.",
         "The system could not find the phone book entry for this connection.",
         "ERROR_ILLEGAL_DLL_RELOCATION",
-    )
-
-    CANNOT_WRITE_PHONEBOOK = (
+    ),
+    (
         624,
         "ERROR_CANNOT_WRITE_PHONEBOOK",
         Category.PHONEBOOK,
@@ -289,9 +630,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot write the phone book file.",
         "The system could not update the phone book file.",
         "ERROR_DLL_INIT_FAILED_LOGOFF",
-    )
-
-    CORRUPT_PHONEBOOK = (
+    ),
+    (
         625,
         "ERROR_CORRUPT_PHONEBOOK",
         Category.PHONEBOOK,
@@ -300,9 +640,8 @@ class ErrorCode(ErrorCodeBase):
         "Invalid information found in the phone book.",
         "The system found invalid information in the phone book file.",
         "ERROR_VALIDATE_CONTINUE",
-    )
-
-    CANNOT_LOAD_STRING = (
+    ),
+    (
         626,
         "ERROR_CANNOT_LOAD_STRING",
         Category.API,
@@ -311,9 +650,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot load a string.",
         "A string could not be loaded.",
         "ERROR_NO_MORE_MATCHES",
-    )
-
-    KEY_NOT_FOUND = (
+    ),
+    (
         627,
         "ERROR_KEY_NOT_FOUND",
         Category.API,
@@ -322,9 +660,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot find key.",
         "A key could not be found.",
         "ERROR_RANGE_LIST_CONFLICT",
-    )
-
-    DISCONNECTION = (
+    ),
+    (
         628,
         "ERROR_DISCONNECTION",
         Category.CONNECTION,
@@ -333,9 +670,8 @@ class ErrorCode(ErrorCodeBase):
         "The port was disconnected.",
         "The connection was terminated by the remote computer before it could be completed.",
         "ERROR_SERVER_SID_MISMATCH",
-    )
-
-    REMOTE_DISCONNECTION = (
+    ),
+    (
         629,
         "ERROR_REMOTE_DISCONNECTION",
         Category.CONNECTION,
@@ -344,9 +680,8 @@ class ErrorCode(ErrorCodeBase):
         "The port was disconnected by the remote machine.",
         "The connection was closed by the remote computer.",
         "ERROR_CANT_ENABLE_DENY_ONLY",
-    )
-
-    HARDWARE_FAILURE = (
+    ),
+    (
         630,
         "ERROR_HARDWARE_FAILURE",
         Category.DEVICE,
@@ -355,9 +690,8 @@ class ErrorCode(ErrorCodeBase):
         "The port was disconnected due to hardware failure.",
         "The modem (or other connecting device) was disconnected due to hardware failure.",
         "ERROR_FLOAT_MULTIPLE_FAULTS",
-    )
-
-    USER_DISCONNECTION = (
+    ),
+    (
         631,
         "ERROR_USER_DISCONNECTION",
         Category.CONNECTION,
@@ -366,9 +700,8 @@ class ErrorCode(ErrorCodeBase):
         "The port was disconnected by the user.",
         "The user disconnected the modem (or other connecting device).",
         "ERROR_FLOAT_MULTIPLE_TRAPS",
-    )
-
-    INVALID_SIZE = (
+    ),
+    (
         632,
         "ERROR_INVALID_SIZE",
         Category.API,
@@ -377,9 +710,8 @@ class ErrorCode(ErrorCodeBase):
         "The structure size is incorrect.",
         "An incorrect structure size was detected.",
         "ERROR_NOINTERFACE",
-    )
-
-    PORT_NOT_AVAILABLE = (
+    ),
+    (
         633,
         "ERROR_PORT_NOT_AVAILABLE",
         Category.DEVICE,
@@ -388,9 +720,8 @@ class ErrorCode(ErrorCodeBase):
         "The port is already in use or is not configured for Remote Access dialout.",
         "The modem (or other connecting device) is already in use or is not configured properly.",
         "ERROR_DRIVER_FAILED_SLEEP",
-    )
-
-    CANNOT_PROJECT_CLIENT = (
+    ),
+    (
         634,
         "ERROR_CANNOT_PROJECT_CLIENT",
         Category.NETWORK,
@@ -399,9 +730,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot register your computer on the remote network.",
         "Your computer could not be registered on the remote network.",
         "ERROR_CORRUPT_SYSTEM_FILE",
-    )
-
-    UNKNOWN = (
+    ),
+    (
         635,
         "ERROR_UNKNOWN",
         Category.API,
@@ -410,9 +740,8 @@ class ErrorCode(ErrorCodeBase):
         "Unknown error.",
         "There was an unknown error.",
         "ERROR_COMMITMENT_MINIMUM",
-    )
-
-    WRONG_DEVICE_ATTACHED = (
+    ),
+    (
         636,
         "ERROR_WRONG_DEVICE_ATTACHED",
         Category.DEVICE,
@@ -421,9 +750,8 @@ class ErrorCode(ErrorCodeBase):
         "The wrong device is attached to the port.",
         "The device attached to the port is not the one expected.",
         "ERROR_PNP_RESTART_ENUMERATION",
-    )
-
-    BAD_STRING = (
+    ),
+    (
         637,
         "ERROR_BAD_STRING",
         Category.API,
@@ -432,9 +760,8 @@ class ErrorCode(ErrorCodeBase):
         "The string could not be converted.",
         "A string was detected that could not be converted.",
         "ERROR_SYSTEM_IMAGE_BAD_SIGNATURE",
-    )
-
-    REQUEST_TIMEOUT = (
+    ),
+    (
         638,
         "ERROR_REQUEST_TIMEOUT",
         Category.CONNECTION,
@@ -443,9 +770,8 @@ class ErrorCode(ErrorCodeBase):
         "The request has timed out.",
         "The remote server is not responding in a timely fashion.",
         "ERROR_PNP_REBOOT_REQUIRED",
-    )
-
-    CANNOT_GET_LANA = (
+    ),
+    (
         639,
         "ERROR_CANNOT_GET_LANA",
         Category.NETWORK,
@@ -454,9 +780,8 @@ class ErrorCode(ErrorCodeBase):
         "No asynchronous net available.",
         "No asynchronous net is available.",
         "ERROR_INSUFFICIENT_POWER",
-    )
-
-    NETBIOS_ERROR = (
+    ),
+    (
         640,
         "ERROR_NETBIOS_ERROR",
         Category.NETWORK,
@@ -465,9 +790,8 @@ class ErrorCode(ErrorCodeBase):
         "A NetBIOS error has occurred.",
         "An error has occurred involving NetBIOS.",
         "ERROR_MULTIPLE_FAULT_VIOLATION",
-    )
-
-    SERVER_OUT_OF_RESOURCES = (
+    ),
+    (
         641,
         "ERROR_SERVER_OUT_OF_RESOURCES",
         Category.NETWORK,
@@ -476,9 +800,8 @@ class ErrorCode(ErrorCodeBase):
         "The server cannot allocate NetBIOS resources needed to support the client.",
         "The server cannot allocate NetBIOS resources needed to support the client.",
         "ERROR_SYSTEM_SHUTDOWN",
-    )
-
-    NAME_EXISTS_ON_NET = (
+    ),
+    (
         642,
         "ERROR_NAME_EXISTS_ON_NET",
         Category.NETWORK,
@@ -487,9 +810,8 @@ class ErrorCode(ErrorCodeBase):
         "One of your NetBIOS names is already registered on the remote network.",
         "One of your computer's NetBIOS names is already registered on the remote network.",
         "ERROR_PORT_NOT_SET",
-    )
-
-    SERVER_GENERAL_NET_FAILURE = (
+    ),
+    (
         643,
         "ERROR_SERVER_GENERAL_NET_FAILURE",
         Category.NETWORK,
@@ -498,9 +820,8 @@ class ErrorCode(ErrorCodeBase):
         "A network adapter at the server failed.",
         "A network adapter at the server failed.",
         "ERROR_DS_VERSION_CHECK_FAILURE",
-    )
-
-    WARNING_MSG_ALIAS_NOT_ADDED = (
+    ),
+    (
         644,
         "WARNING_MSG_ALIAS_NOT_ADDED",
         Category.NETWORK,
@@ -509,9 +830,8 @@ class ErrorCode(ErrorCodeBase):
         "You will not receive network message popups.",
         "You will not receive network message popups.",
         "ERROR_RANGE_NOT_FOUND",
-    )
-
-    AUTH_INTERNAL = (
+    ),
+    (
         645,
         "ERROR_AUTH_INTERNAL",
         Category.AUTHENTICATION,
@@ -520,9 +840,8 @@ class ErrorCode(ErrorCodeBase):
         "Internal authentication error.",
         "There was an internal authentication error.",
         None,
-    )
-
-    RESTRICTED_LOGON_HOURS = (
+    ),
+    (
         646,
         "ERROR_RESTRICTED_LOGON_HOURS",
         Category.AUTHENTICATION,
@@ -531,9 +850,8 @@ class ErrorCode(ErrorCodeBase):
         "The account is not permitted to log on at this time of day.",
         "The account is not permitted to log on at this time of day.",
         "ERROR_NOT_SAFE_MODE_DRIVER",
-    )
-
-    ACCT_DISABLED = (
+    ),
+    (
         647,
         "ERROR_ACCT_DISABLED",
         Category.AUTHENTICATION,
@@ -542,9 +860,8 @@ class ErrorCode(ErrorCodeBase):
         "The account is disabled.",
         "The account is disabled.",
         "ERROR_FAILED_DRIVER_ENTRY",
-    )
-
-    PASSWD_EXPIRED = (
+    ),
+    (
         648,
         "ERROR_PASSWD_EXPIRED",
         Category.AUTHENTICATION,
@@ -553,9 +870,8 @@ class ErrorCode(ErrorCodeBase):
         "The password has expired.",
         "The password for this account has expired.",
         "ERROR_DEVICE_ENUMERATION_ERROR",
-    )
-
-    NO_DIALIN_PERMISSION = (
+    ),
+    (
         649,
         "ERROR_NO_DIALIN_PERMISSION",
         Category.AUTHENTICATION,
@@ -564,9 +880,8 @@ class ErrorCode(ErrorCodeBase):
         "The account does not have Remote Access permission.",
         "The account does not have permission to dial in.",
         "ERROR_MOUNT_POINT_NOT_RESOLVED",
-    )
-
-    SERVER_NOT_RESPONDING = (
+    ),
+    (
         650,
         "ERROR_SERVER_NOT_RESPONDING",
         Category.CONNECTION,
@@ -575,9 +890,8 @@ class ErrorCode(ErrorCodeBase):
         "The Remote Access server is not responding.",
         "The remote access server is not responding.",
         "ERROR_INVALID_DEVICE_OBJECT_PARAMETER",
-    )
-
-    FROM_DEVICE = (
+    ),
+    (
         651,
         "ERROR_FROM_DEVICE",
         Category.DEVICE,
@@ -586,9 +900,8 @@ class ErrorCode(ErrorCodeBase):
         "Your modem (or other connecting device) has reported an error.",
         "The modem (or other connecting device) has reported an error.",
         "ERROR_MCA_OCCURED",
-    )
-
-    UNRECOGNIZED_RESPONSE = (
+    ),
+    (
         652,
         "ERROR_UNRECOGNIZED_RESPONSE",
         Category.DEVICE,
@@ -597,9 +910,8 @@ class ErrorCode(ErrorCodeBase):
         "Unrecognized response from the device.",
         "There was an unrecognized response from the modem (or other connecting device).",
         "ERROR_DRIVER_DATABASE_ERROR",
-    )
-
-    MACRO_NOT_FOUND = (
+    ),
+    (
         653,
         "ERROR_MACRO_NOT_FOUND",
         Category.DEVICE,
@@ -608,9 +920,8 @@ class ErrorCode(ErrorCodeBase):
         "A macro required by the device was not found in the device .INF file section.",
         "A macro required by the modem (or other connecting device) was not found in the device.INF file.",
         "ERROR_SYSTEM_HIVE_TOO_LARGE",
-    )
-
-    MACRO_NOT_DEFINED = (
+    ),
+    (
         654,
         "ERROR_MACRO_NOT_DEFINED",
         Category.DEVICE,
@@ -619,9 +930,8 @@ class ErrorCode(ErrorCodeBase):
         "A command or response in the device .INF file section refers to an undefined macro.",
         "A command or response in the device.INF file section refers to an undefined macro.",
         "ERROR_DRIVER_FAILED_PRIOR_UNLOAD",
-    )
-
-    MESSAGE_MACRO_NOT_FOUND = (
+    ),
+    (
         655,
         "ERROR_MESSAGE_MACRO_NOT_FOUND",
         Category.DEVICE,
@@ -630,9 +940,8 @@ class ErrorCode(ErrorCodeBase):
         "The <message> macro was not found in the device .INF file section.",
         "The <message> macro was not found in the device.INF file section.",
         "ERROR_VOLSNAP_PREPARE_HIBERNATE",
-    )
-
-    DEFAULTOFF_MACRO_NOT_FOUND = (
+    ),
+    (
         656,
         "ERROR_DEFAULTOFF_MACRO_NOT_FOUND",
         Category.DEVICE,
@@ -641,9 +950,8 @@ class ErrorCode(ErrorCodeBase):
         "The <defaultoff> macro in the device .INF file section contains an undefined macro.",
         "The <defaultoff> macro in the device.INF file section contains an undefined macro.",
         "ERROR_HIBERNATION_FAILURE",
-    )
-
-    FILE_COULD_NOT_BE_OPENED = (
+    ),
+    (
         657,
         "ERROR_FILE_COULD_NOT_BE_OPENED",
         Category.DEVICE,
@@ -652,9 +960,8 @@ class ErrorCode(ErrorCodeBase):
         "The device .INF file could not be opened.",
         "The device.INF file could not be opened.",
         "ERROR_PWD_TOO_LONG",
-    )
-
-    DEVICENAME_TOO_LONG = (
+    ),
+    (
         658,
         "ERROR_DEVICENAME_TOO_LONG",
         Category.DEVICE,
@@ -663,9 +970,8 @@ class ErrorCode(ErrorCodeBase):
         "The device name in the device .INF or media .INI file is too long.",
         "The device name in the device.INF or media.INI file is too long.",
         None,
-    )
-
-    DEVICENAME_NOT_FOUND = (
+    ),
+    (
         659,
         "ERROR_DEVICENAME_NOT_FOUND",
         Category.DEVICE,
@@ -674,9 +980,8 @@ class ErrorCode(ErrorCodeBase):
         "The media .INI file refers to an unknown device name.",
         "The media.INI file refers to an unknown device name.",
         None,
-    )
-
-    NO_RESPONSES = (
+    ),
+    (
         660,
         "ERROR_NO_RESPONSES",
         Category.DEVICE,
@@ -685,9 +990,8 @@ class ErrorCode(ErrorCodeBase):
         "The device .INF file contains no responses for the command.",
         "The device.INF file contains no responses for the command.",
         None,
-    )
-
-    NO_COMMAND_FOUND = (
+    ),
+    (
         661,
         "ERROR_NO_COMMAND_FOUND",
         Category.DEVICE,
@@ -696,9 +1000,8 @@ class ErrorCode(ErrorCodeBase):
         "The device .INF file is missing a command.",
         "The device.INF file is missing a command.",
         None,
-    )
-
-    WRONG_KEY_SPECIFIED = (
+    ),
+    (
         662,
         "ERROR_WRONG_KEY_SPECIFIED",
         Category.DEVICE,
@@ -707,9 +1010,8 @@ class ErrorCode(ErrorCodeBase):
         "Attempted to set a macro not listed in device .INF file section.",
         "There was an attempt to set a macro not listed in device.INF file section.",
         None,
-    )
-
-    UNKNOWN_DEVICE_TYPE = (
+    ),
+    (
         663,
         "ERROR_UNKNOWN_DEVICE_TYPE",
         Category.DEVICE,
@@ -718,9 +1020,8 @@ class ErrorCode(ErrorCodeBase):
         "The media .INI file refers to an unknown device type.",
         "The media.INI file refers to an unknown device type.",
         None,
-    )
-
-    ALLOCATING_MEMORY = (
+    ),
+    (
         664,
         "ERROR_ALLOCATING_MEMORY",
         Category.SERVICE,
@@ -729,9 +1030,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot allocate memory.",
         "The system has run out of memory.",
         None,
-    )
-
-    PORT_NOT_CONFIGURED = (
+    ),
+    (
         665,
         "ERROR_PORT_NOT_CONFIGURED",
         Category.DEVICE,
@@ -740,9 +1040,8 @@ class ErrorCode(ErrorCodeBase):
         "The port is not configured for Remote Access.",
         "The modem (or other connecting device) is not properly configured.",
         "ERROR_FILE_SYSTEM_LIMITATION",
-    )
-
-    DEVICE_NOT_READY = (
+    ),
+    (
         666,
         "ERROR_DEVICE_NOT_READY",
         Category.DEVICE,
@@ -751,9 +1050,8 @@ class ErrorCode(ErrorCodeBase):
         "Your modem (or other connecting device) is not functioning.",
         "The modem (or other connecting device) is not functioning.",
         None,
-    )
-
-    READING_INI_FILE = (
+    ),
+    (
         667,
         "ERROR_READING_INI_FILE",
         Category.DEVICE,
@@ -762,9 +1060,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot read the media .INI file.",
         "The system was unable to read the media.INI file.",
         None,
-    )
-
-    NO_CONNECTION = (
+    ),
+    (
         668,
         "ERROR_NO_CONNECTION",
         Category.CONNECTION,
@@ -773,9 +1070,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection dropped.",
         "The connection was terminated.",
         "ERROR_ASSERTION_FAILURE",
-    )
-
-    BAD_USAGE_IN_INI_FILE = (
+    ),
+    (
         669,
         "ERROR_BAD_USAGE_IN_INI_FILE",
         Category.DEVICE,
@@ -784,9 +1080,8 @@ class ErrorCode(ErrorCodeBase):
         "The usage parameter in the media .INI file is invalid.",
         "The usage parameter in the media.INI file is invalid.",
         "ERROR_ACPI_ERROR",
-    )
-
-    READING_SECTIONNAME = (
+    ),
+    (
         670,
         "ERROR_READING_SECTIONNAME",
         Category.DEVICE,
@@ -795,9 +1090,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot read the section name from the media .INI file.",
         "The system was unable to read the section name from the media.INI file.",
         "ERROR_WOW_ASSERTION",
-    )
-
-    READING_DEVICETYPE = (
+    ),
+    (
         671,
         "ERROR_READING_DEVICETYPE",
         Category.DEVICE,
@@ -806,9 +1100,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot read the device type from the media .INI file.",
         "The system was unable to read the device type from the media.INI file.",
         "ERROR_PNP_BAD_MPS_TABLE",
-    )
-
-    READING_DEVICENAME = (
+    ),
+    (
         672,
         "ERROR_READING_DEVICENAME",
         Category.DEVICE,
@@ -817,9 +1110,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot read the device name from the media .INI file.",
         "The system was unable to read the device name from the media.INI file.",
         "ERROR_PNP_TRANSLATION_FAILED",
-    )
-
-    READING_USAGE = (
+    ),
+    (
         673,
         "ERROR_READING_USAGE",
         Category.DEVICE,
@@ -828,9 +1120,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot read the usage from the media .INI file.",
         "The system was unable to read the usage from the media.INI file.",
         "ERROR_PNP_IRQ_TRANSLATION_FAILED",
-    )
-
-    READING_MAXCONNECTBPS = (
+    ),
+    (
         674,
         "ERROR_READING_MAXCONNECTBPS",
         Category.DEVICE,
@@ -839,9 +1130,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot read the maximum connection BPS rate from the media .INI file.",
         "The system was unable to read the maximum connection BPS rate from the media.INI file.",
         "ERROR_PNP_INVALID_ID",
-    )
-
-    READING_MAXCARRIERBPS = (
+    ),
+    (
         675,
         "ERROR_READING_MAXCARRIERBPS",
         Category.DEVICE,
@@ -850,9 +1140,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot read the maximum carrier BPS rate from the media .INI file.",
         "The system was unable to read the maximum carrier connection speed from the media.INI file.",
         "ERROR_WAKE_SYSTEM_DEBUGGER",
-    )
-
-    LINE_BUSY = (
+    ),
+    (
         676,
         "ERROR_LINE_BUSY",
         Category.LINE,
@@ -861,9 +1150,8 @@ class ErrorCode(ErrorCodeBase):
         "The line is busy.",
         "The phone line is busy.",
         "ERROR_HANDLES_CLOSED",
-    )
-
-    VOICE_ANSWER = (
+    ),
+    (
         677,
         "ERROR_VOICE_ANSWER",
         Category.LINE,
@@ -872,9 +1160,8 @@ class ErrorCode(ErrorCodeBase):
         "A person answered instead of a modem.",
         "A person answered instead of a modem (or other connecting device).",
         "ERROR_EXTRANEOUS_INFORMATION",
-    )
-
-    NO_ANSWER = (
+    ),
+    (
         678,
         "ERROR_NO_ANSWER",
         Category.LINE,
@@ -883,9 +1170,8 @@ class ErrorCode(ErrorCodeBase):
         "There is no answer.",
         "The remote computer did not respond. To make sure that the server can be reached, ping the remote computer.",
         "ERROR_RXACT_COMMIT_NECESSARY",
-    )
-
-    NO_CARRIER = (
+    ),
+    (
         679,
         "ERROR_NO_CARRIER",
         Category.LINE,
@@ -894,9 +1180,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot detect carrier.",
         "The system could not detect the carrier.",
         "ERROR_MEDIA_CHECK",
-    )
-
-    NO_DIALTONE = (
+    ),
+    (
         680,
         "ERROR_NO_DIALTONE",
         Category.LINE,
@@ -905,9 +1190,8 @@ class ErrorCode(ErrorCodeBase):
         "There is no dial tone.",
         "There was no dial tone.",
         "ERROR_GUID_SUBSTITUTION_MADE",
-    )
-
-    IN_COMMAND = (
+    ),
+    (
         681,
         "ERROR_IN_COMMAND",
         Category.DEVICE,
@@ -916,9 +1200,8 @@ class ErrorCode(ErrorCodeBase):
         "General error reported by device.",
         "The modem (or other connecting device) reported a general error.",
         "ERROR_STOPPED_ON_SYMLINK",
-    )
-
-    WRITING_SECTIONNAME = (
+    ),
+    (
         682,
         "ERROR_WRITING_SECTIONNAME",
         Category.DEVICE,
@@ -927,9 +1210,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the section name.",
         "There was an error in writing the section name.",
         "ERROR_LONGJUMP",
-    )
-
-    WRITING_DEVICETYPE = (
+    ),
+    (
         683,
         "ERROR_WRITING_DEVICETYPE",
         Category.DEVICE,
@@ -938,9 +1220,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the device type.",
         "There was an error in writing the device type.",
         "ERROR_PLUGPLAY_QUERY_VETOED",
-    )
-
-    WRITING_DEVICENAME = (
+    ),
+    (
         684,
         "ERROR_WRITING_DEVICENAME",
         Category.DEVICE,
@@ -949,9 +1230,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the device name.",
         "There was an error in writing the device name.",
         "ERROR_UNWIND_CONSOLIDATE",
-    )
-
-    WRITING_MAXCONNECTBPS = (
+    ),
+    (
         685,
         "ERROR_WRITING_MAXCONNECTBPS",
         Category.DEVICE,
@@ -960,9 +1240,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the maximum connection speed.",
         "There was an error in writing the maximum connection speed.",
         "ERROR_REGISTRY_HIVE_RECOVERED",
-    )
-
-    WRITING_MAXCARRIERBPS = (
+    ),
+    (
         686,
         "ERROR_WRITING_MAXCARRIERBPS",
         Category.DEVICE,
@@ -971,9 +1250,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the maximum carrier speed.",
         "There was an error in writing the maximum carrier speed.",
         "ERROR_DLL_MIGHT_BE_INSECURE",
-    )
-
-    WRITING_USAGE = (
+    ),
+    (
         687,
         "ERROR_WRITING_USAGE",
         Category.DEVICE,
@@ -982,9 +1260,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the usage.",
         "There was an error in writing the usage.",
         "ERROR_DLL_MIGHT_BE_INCOMPATIBLE",
-    )
-
-    WRITING_DEFAULTOFF = (
+    ),
+    (
         688,
         "ERROR_WRITING_DEFAULTOFF",
         Category.DEVICE,
@@ -993,9 +1270,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the default-off.",
         "There was an error in writing the default-off.",
         "ERROR_DBG_EXCEPTION_NOT_HANDLED",
-    )
-
-    READING_DEFAULTOFF = (
+    ),
+    (
         689,
         "ERROR_READING_DEFAULTOFF",
         Category.DEVICE,
@@ -1004,9 +1280,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in reading the default-off.",
         "There was an error in reading the default-off.",
         "ERROR_DBG_REPLY_LATER",
-    )
-
-    EMPTY_INI_FILE = (
+    ),
+    (
         690,
         "ERROR_EMPTY_INI_FILE",
         Category.DEVICE,
@@ -1015,9 +1290,8 @@ class ErrorCode(ErrorCodeBase):
         "The .INI file is empty.",
         "The .INI file is empty.",
         "ERROR_DBG_UNABLE_TO_PROVIDE_HANDLE",
-    )
-
-    AUTHENTICATION_FAILURE = (
+    ),
+    (
         691,
         "ERROR_AUTHENTICATION_FAILURE",
         Category.AUTHENTICATION,
@@ -1026,9 +1300,8 @@ class ErrorCode(ErrorCodeBase):
         "Access denied because username and/or password is invalid on the domain.",
         "The remote connection was denied because the user name and password combination you provided is not recognized, or the selected authentication protocol is not permitted on the remote access server.",
         "ERROR_DBG_TERMINATE_THREAD",
-    )
-
-    PORT_OR_DEVICE = (
+    ),
+    (
         692,
         "ERROR_PORT_OR_DEVICE",
         Category.DEVICE,
@@ -1037,9 +1310,8 @@ class ErrorCode(ErrorCodeBase):
         "Hardware failure in port or attached device.",
         "There was a hardware failure in the modem (or other connecting device).",
         "ERROR_DBG_TERMINATE_PROCESS",
-    )
-
-    NOT_BINARY_MACRO = (
+    ),
+    (
         693,
         "ERROR_NOT_BINARY_MACRO",
         Category.DEVICE,
@@ -1048,9 +1320,8 @@ class ErrorCode(ErrorCodeBase):
         "The macro is not a binary macro.",
         "The macro is not a binary macro.",
         "ERROR_DBG_CONTROL_C",
-    )
-
-    DCB_NOT_FOUND = (
+    ),
+    (
         694,
         "ERROR_DCB_NOT_FOUND",
         Category.DEVICE,
@@ -1059,9 +1330,8 @@ class ErrorCode(ErrorCodeBase):
         "The device control block (DCB) was not found.",
         "The device control block (DCB) was not found.",
         "ERROR_DBG_PRINTEXCEPTION_C",
-    )
-
-    STATE_MACHINES_NOT_STARTED = (
+    ),
+    (
         695,
         "ERROR_STATE_MACHINES_NOT_STARTED",
         Category.DEVICE,
@@ -1070,9 +1340,8 @@ class ErrorCode(ErrorCodeBase):
         "The state machines are not started.",
         "The state machines are not started.",
         "ERROR_DBG_RIPEXCEPTION",
-    )
-
-    STATE_MACHINES_ALREADY_STARTED = (
+    ),
+    (
         696,
         "ERROR_STATE_MACHINES_ALREADY_STARTED",
         Category.DEVICE,
@@ -1081,9 +1350,8 @@ class ErrorCode(ErrorCodeBase):
         "The state machines are already started.",
         "The state machines are already started.",
         "ERROR_DBG_CONTROL_BREAK",
-    )
-
-    PARTIAL_RESPONSE_LOOPING = (
+    ),
+    (
         697,
         "ERROR_PARTIAL_RESPONSE_LOOPING",
         Category.DEVICE,
@@ -1092,9 +1360,8 @@ class ErrorCode(ErrorCodeBase):
         "The response looping did not complete.",
         "The response looping did not complete.",
         "ERROR_DBG_COMMAND_EXCEPTION",
-    )
-
-    UNKNOWN_RESPONSE_KEY = (
+    ),
+    (
         698,
         "ERROR_UNKNOWN_RESPONSE_KEY",
         Category.DEVICE,
@@ -1103,9 +1370,8 @@ class ErrorCode(ErrorCodeBase):
         "A response keyname in the device .INF file is not in the expected format.",
         "A response keyname in the device.INF file is not in the expected format.",
         "ERROR_OBJECT_NAME_EXISTS",
-    )
-
-    RECV_BUF_FULL = (
+    ),
+    (
         699,
         "ERROR_RECV_BUF_FULL",
         Category.DEVICE,
@@ -1114,9 +1380,8 @@ class ErrorCode(ErrorCodeBase):
         "The device response caused buffer overflow.",
         "The modem (or other connecting device) response caused a buffer overflow.",
         "ERROR_THREAD_WAS_SUSPENDED",
-    )
-
-    CMD_TOO_LONG = (
+    ),
+    (
         700,
         "ERROR_CMD_TOO_LONG",
         Category.DEVICE,
@@ -1125,9 +1390,8 @@ class ErrorCode(ErrorCodeBase):
         "The expanded command in the device .INF file is too long.",
         "The expanded command in the device.INF file is too long.",
         "ERROR_IMAGE_NOT_AT_BASE",
-    )
-
-    UNSUPPORTED_BPS = (
+    ),
+    (
         701,
         "ERROR_UNSUPPORTED_BPS",
         Category.DEVICE,
@@ -1136,9 +1400,8 @@ class ErrorCode(ErrorCodeBase):
         "The device moved to a BPS rate not supported by the COM driver.",
         "The modem moved to a connection speed not supported by the COM driver.",
         "ERROR_RXACT_STATE_CREATED",
-    )
-
-    UNEXPECTED_RESPONSE = (
+    ),
+    (
         702,
         "ERROR_UNEXPECTED_RESPONSE",
         Category.DEVICE,
@@ -1147,9 +1410,8 @@ class ErrorCode(ErrorCodeBase):
         "Device response received when none expected.",
         "Device response received when none expected.",
         "ERROR_SEGMENT_NOTIFICATION",
-    )
-
-    INTERACTIVE_MODE = (
+    ),
+    (
         703,
         "ERROR_INTERACTIVE_MODE",
         Category.API,
@@ -1158,9 +1420,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection needs information from you, but the application does not allow user interaction.",
         "The connection needs information from you, but the application does not allow user interaction.",
         "ERROR_BAD_CURRENT_DIRECTORY",
-    )
-
-    BAD_CALLBACK_NUMBER = (
+    ),
+    (
         704,
         "ERROR_BAD_CALLBACK_NUMBER",
         Category.PHONEBOOK,
@@ -1169,9 +1430,8 @@ class ErrorCode(ErrorCodeBase):
         "The callback number is invalid.",
         "The callback number is invalid.",
         "ERROR_FT_READ_RECOVERY_FROM_BACKUP",
-    )
-
-    INVALID_AUTH_STATE = (
+    ),
+    (
         705,
         "ERROR_INVALID_AUTH_STATE",
         Category.AUTHENTICATION,
@@ -1180,9 +1440,8 @@ class ErrorCode(ErrorCodeBase):
         "The authorization state is invalid.",
         "The authorization state is invalid.",
         "ERROR_FT_WRITE_RECOVERY",
-    )
-
-    WRITING_INITBPS = (
+    ),
+    (
         706,
         "ERROR_WRITING_INITBPS",
         Category.DEVICE,
@@ -1191,9 +1450,8 @@ class ErrorCode(ErrorCodeBase):
         "There was an error in writing the initial connection speed.",
         "There was an error in writing the initial connection speed.",
         "ERROR_IMAGE_MACHINE_TYPE_MISMATCH",
-    )
-
-    X25_DIAGNOSTIC = (
+    ),
+    (
         707,
         "ERROR_X25_DIAGNOSTIC",
         Category.LINE,
@@ -1202,9 +1460,8 @@ class ErrorCode(ErrorCodeBase):
         "X.25 diagnostic indication.",
         "There was an error related to the X.25 protocol.",
         "ERROR_RECEIVE_PARTIAL",
-    )
-
-    ACCT_EXPIRED = (
+    ),
+    (
         708,
         "ERROR_ACCT_EXPIRED",
         Category.AUTHENTICATION,
@@ -1213,9 +1470,8 @@ class ErrorCode(ErrorCodeBase):
         "The account has expired.",
         "The account has expired.",
         "ERROR_RECEIVE_EXPEDITED",
-    )
-
-    CHANGING_PASSWORD = (
+    ),
+    (
         709,
         "ERROR_CHANGING_PASSWORD",
         Category.AUTHENTICATION,
@@ -1224,9 +1480,8 @@ class ErrorCode(ErrorCodeBase):
         "Error changing password on domain.",
         "There was an error changing the password on the domain. The password might have been too short or might have matched a previously used password.",
         "ERROR_RECEIVE_PARTIAL_EXPEDITED",
-    )
-
-    OVERRUN = (
+    ),
+    (
         710,
         "ERROR_OVERRUN",
         Category.DEVICE,
@@ -1235,9 +1490,8 @@ class ErrorCode(ErrorCodeBase):
         "Serial overrun errors were detected while communicating with your modem.",
         "Serial overrun errors were detected while communicating with the modem.",
         "ERROR_EVENT_DONE",
-    )
-
-    RASMAN_CANNOT_INITIALIZE = (
+    ),
+    (
         711,
         "ERROR_RASMAN_CANNOT_INITIALIZE",
         Category.SERVICE,
@@ -1246,9 +1500,8 @@ class ErrorCode(ErrorCodeBase):
         "RasMan initialization failure. Check the event log.",
         "The operation could not finish because it could not start the Remote Access Connection Manager service in time. Please try the operation again.",
         "ERROR_EVENT_PENDING",
-    )
-
-    BIPLEX_PORT_NOT_AVAILABLE = (
+    ),
+    (
         712,
         "ERROR_BIPLEX_PORT_NOT_AVAILABLE",
         Category.DEVICE,
@@ -1257,9 +1510,8 @@ class ErrorCode(ErrorCodeBase):
         "Biplex port is initializing. Wait a few seconds and redial.",
         "The two-way port is initializing. Wait a few seconds and redial.",
         "ERROR_CHECKING_FILE_SYSTEM",
-    )
-
-    NO_ACTIVE_ISDN_LINES = (
+    ),
+    (
         713,
         "ERROR_NO_ACTIVE_ISDN_LINES",
         Category.LINE,
@@ -1268,9 +1520,8 @@ class ErrorCode(ErrorCodeBase):
         "No active ISDN lines are available.",
         "No active ISDN lines are available.",
         "ERROR_FATAL_APP_EXIT",
-    )
-
-    NO_ISDN_CHANNELS_AVAILABLE = (
+    ),
+    (
         714,
         "ERROR_NO_ISDN_CHANNELS_AVAILABLE",
         Category.LINE,
@@ -1279,9 +1530,8 @@ class ErrorCode(ErrorCodeBase):
         "Not enough ISDN channels are available to make the call.",
         "No ISDN channels are available to make the call.",
         "ERROR_PREDEFINED_HANDLE",
-    )
-
-    TOO_MANY_LINE_ERRORS = (
+    ),
+    (
         715,
         "ERROR_TOO_MANY_LINE_ERRORS",
         Category.LINE,
@@ -1290,9 +1540,8 @@ class ErrorCode(ErrorCodeBase):
         "Too many errors occurred because of poor phone line quality.",
         "Too many errors occurred because of poor phone line quality.",
         "ERROR_WAS_UNLOCKED",
-    )
-
-    IP_CONFIGURATION = (
+    ),
+    (
         716,
         "ERROR_IP_CONFIGURATION",
         Category.NETWORK,
@@ -1301,9 +1550,8 @@ class ErrorCode(ErrorCodeBase):
         "The Remote Access IP configuration is unusable.",
         "The Remote Access Service IP configuration is unusable.",
         "ERROR_SERVICE_NOTIFICATION",
-    )
-
-    NO_IP_ADDRESSES = (
+    ),
+    (
         717,
         "ERROR_NO_IP_ADDRESSES",
         Category.NETWORK,
@@ -1312,9 +1560,8 @@ class ErrorCode(ErrorCodeBase):
         "No IP addresses are available in the static pool of Remote Access IP addresses.",
         "No IP addresses are available in the static pool of Remote Access Service IP addresses.",
         "ERROR_WAS_LOCKED",
-    )
-
-    PPP_TIMEOUT = (
+    ),
+    (
         718,
         "ERROR_PPP_TIMEOUT",
         Category.PPP,
@@ -1323,9 +1570,8 @@ class ErrorCode(ErrorCodeBase):
         "PPP timeout.",
         "The connection was terminated because the remote computer did not respond in a timely manner.",
         "ERROR_LOG_HARD_ERROR",
-    )
-
-    PPP_REMOTE_TERMINATED = (
+    ),
+    (
         719,
         "ERROR_PPP_REMOTE_TERMINATED",
         Category.PPP,
@@ -1334,9 +1580,8 @@ class ErrorCode(ErrorCodeBase):
         "PPP terminated by remote machine.",
         "The connection was terminated by the remote computer.",
         "ERROR_ALREADY_WIN32",
-    )
-
-    PPP_NO_PROTOCOLS_CONFIGURED = (
+    ),
+    (
         720,
         "ERROR_PPP_NO_PROTOCOLS_CONFIGURED",
         Category.PPP,
@@ -1345,9 +1590,8 @@ class ErrorCode(ErrorCodeBase):
         "No PPP control protocols configured.",
         "A connection to the remote computer could not be established. You might need to change the network settings for this connection.",
         "ERROR_IMAGE_MACHINE_TYPE_MISMATCH_EXE",
-    )
-
-    PPP_NO_RESPONSE = (
+    ),
+    (
         721,
         "ERROR_PPP_NO_RESPONSE",
         Category.PPP,
@@ -1356,9 +1600,8 @@ class ErrorCode(ErrorCodeBase):
         "Remote PPP peer is not responding.",
         "A connection to the remote access server was not made because the remote access server did not respond.",
         "ERROR_NO_YIELD_PERFORMED",
-    )
-
-    PPP_INVALID_PACKET = (
+    ),
+    (
         722,
         "ERROR_PPP_INVALID_PACKET",
         Category.PPP,
@@ -1367,9 +1610,8 @@ class ErrorCode(ErrorCodeBase):
         "The PPP packet is invalid.",
         "Invalid data was received from the remote computer. This data was ignored.",
         "ERROR_TIMER_RESUME_IGNORED",
-    )
-
-    PHONE_NUMBER_TOO_LONG = (
+    ),
+    (
         723,
         "ERROR_PHONE_NUMBER_TOO_LONG",
         Category.PHONEBOOK,
@@ -1378,9 +1620,8 @@ class ErrorCode(ErrorCodeBase):
         "The phone number, including prefix and suffix, is too long.",
         "The phone number, including prefix and suffix, is too long.",
         "ERROR_ARBITRATION_UNHANDLED",
-    )
-
-    IPXCP_NO_DIALOUT_CONFIGURED = (
+    ),
+    (
         724,
         "ERROR_IPXCP_NO_DIALOUT_CONFIGURED",
         Category.NETWORK,
@@ -1389,9 +1630,8 @@ class ErrorCode(ErrorCodeBase):
         "The IPX protocol cannot dial-out on the port because the computer is an IPX router.",
         "The IPX protocol cannot dial out on the modem (or other connecting device) because this computer is not configured for dialing out (it is an IPX router).",
         "ERROR_CARDBUS_NOT_SUPPORTED",
-    )
-
-    IPXCP_NO_DIALIN_CONFIGURED = (
+    ),
+    (
         725,
         "ERROR_IPXCP_NO_DIALIN_CONFIGURED",
         Category.NETWORK,
@@ -1400,9 +1640,8 @@ class ErrorCode(ErrorCodeBase):
         "The IPX protocol cannot dial-in on the port because the IPX router is not installed.",
         "The IPX protocol cannot dial in on the modem (or other connecting device) because this computer is not configured for dialing in (the IPX router is not installed).",
         "ERROR_MP_PROCESSOR_MISMATCH",
-    )
-
-    IPXCP_DIALOUT_ALREADY_ACTIVE = (
+    ),
+    (
         726,
         "ERROR_IPXCP_DIALOUT_ALREADY_ACTIVE",
         Category.NETWORK,
@@ -1411,9 +1650,8 @@ class ErrorCode(ErrorCodeBase):
         "The IPX protocol cannot be used for dial-out on more than one port at a time.",
         "The IPX protocol cannot be used for dialing out on more than one modem (or other connecting device) at a time.",
         "ERROR_HIBERNATED",
-    )
-
-    ACCESSING_TCPCFGDLL = (
+    ),
+    (
         727,
         "ERROR_ACCESSING_TCPCFGDLL",
         Category.NETWORK,
@@ -1422,9 +1660,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot access TCPCFG.DLL.",
         "Cannot access TCPCFG.DLL.",
         "ERROR_RESUME_HIBERNATION",
-    )
-
-    NO_IP_RAS_ADAPTER = (
+    ),
+    (
         728,
         "ERROR_NO_IP_RAS_ADAPTER",
         Category.NETWORK,
@@ -1433,9 +1670,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot find an IP adapter bound to Remote Access.",
         "The system cannot find an IP adapter.",
         "ERROR_FIRMWARE_UPDATED",
-    )
-
-    SLIP_REQUIRES_IP = (
+    ),
+    (
         729,
         "ERROR_SLIP_REQUIRES_IP",
         Category.NETWORK,
@@ -1444,9 +1680,8 @@ class ErrorCode(ErrorCodeBase):
         "SLIP cannot be used unless the IP protocol is installed.",
         "SLIP cannot be used unless the IP protocol is installed.",
         "ERROR_DRIVERS_LEAKING_LOCKED_PAGES",
-    )
-
-    PROJECTION_NOT_COMPLETE = (
+    ),
+    (
         730,
         "ERROR_PROJECTION_NOT_COMPLETE",
         Category.NETWORK,
@@ -1455,9 +1690,8 @@ class ErrorCode(ErrorCodeBase):
         "Computer registration is not complete.",
         "Computer registration is not complete.",
         "ERROR_WAKE_SYSTEM",
-    )
-
-    PROTOCOL_NOT_CONFIGURED = (
+    ),
+    (
         731,
         "ERROR_PROTOCOL_NOT_CONFIGURED",
         Category.NETWORK,
@@ -1466,9 +1700,8 @@ class ErrorCode(ErrorCodeBase):
         "The protocol is not configured.",
         "The protocol is not configured.",
         "ERROR_WAIT_1",
-    )
-
-    PPP_NOT_CONVERGING = (
+    ),
+    (
         732,
         "ERROR_PPP_NOT_CONVERGING",
         Category.PPP,
@@ -1477,9 +1710,8 @@ class ErrorCode(ErrorCodeBase):
         "The PPP negotiation is not converging.",
         "Your computer and the remote computer could not agree on PPP control protocols.",
         "ERROR_WAIT_2",
-    )
-
-    PPP_CP_REJECTED = (
+    ),
+    (
         733,
         "ERROR_PPP_CP_REJECTED",
         Category.PPP,
@@ -1488,9 +1720,8 @@ class ErrorCode(ErrorCodeBase):
         "The PPP control protocol for this network protocol is not available on the server.",
         "A connection to the remote computer could not be completed. You might need to adjust the protocols on this computer.",
         "ERROR_WAIT_3",
-    )
-
-    PPP_LCP_TERMINATED = (
+    ),
+    (
         734,
         "ERROR_PPP_LCP_TERMINATED",
         Category.PPP,
@@ -1499,9 +1730,8 @@ class ErrorCode(ErrorCodeBase):
         "The PPP link control protocol terminated.",
         "The PPP link control protocol was terminated.",
         "ERROR_WAIT_63",
-    )
-
-    PPP_REQUIRED_ADDRESS_REJECTED = (
+    ),
+    (
         735,
         "ERROR_PPP_REQUIRED_ADDRESS_REJECTED",
         Category.PPP,
@@ -1510,9 +1740,8 @@ class ErrorCode(ErrorCodeBase):
         "The requested address was rejected by the server.",
         "The requested address was rejected by the server.",
         "ERROR_ABANDONED_WAIT_0",
-    )
-
-    PPP_NCP_TERMINATED = (
+    ),
+    (
         736,
         "ERROR_PPP_NCP_TERMINATED",
         Category.PPP,
@@ -1521,9 +1750,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote computer terminated the control protocol.",
         "The remote computer terminated the control protocol.",
         "ERROR_ABANDONED_WAIT_63",
-    )
-
-    PPP_LOOPBACK_DETECTED = (
+    ),
+    (
         737,
         "ERROR_PPP_LOOPBACK_DETECTED",
         Category.PPP,
@@ -1532,9 +1760,8 @@ class ErrorCode(ErrorCodeBase):
         "Loopback detected.",
         "Loopback was detected.",
         "ERROR_USER_APC",
-    )
-
-    PPP_NO_ADDRESS_ASSIGNED = (
+    ),
+    (
         738,
         "ERROR_PPP_NO_ADDRESS_ASSIGNED",
         Category.PPP,
@@ -1543,9 +1770,8 @@ class ErrorCode(ErrorCodeBase):
         "The server did not assign an address.",
         "The remote connection was not made because the remote access server did not assign an IP address.",
         "ERROR_KERNEL_APC",
-    )
-
-    CANNOT_USE_LOGON_CREDENTIALS = (
+    ),
+    (
         739,
         "ERROR_CANNOT_USE_LOGON_CREDENTIALS",
         Category.AUTHENTICATION,
@@ -1554,9 +1780,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote server cannot use the Windows NT encrypted password.",
         "The authentication protocol required by the remote server cannot use the stored password. Redial, entering the password explicitly.",
         "ERROR_ALERTED",
-    )
-
-    TAPI_CONFIGURATION = (
+    ),
+    (
         740,
         "ERROR_TAPI_CONFIGURATION",
         Category.DEVICE,
@@ -1565,9 +1790,8 @@ class ErrorCode(ErrorCodeBase):
         "The TAPI devices configured for Remote Access failed to initialize or were not installed correctly.",
         "An invalid dialing rule was detected.",
         "ERROR_ELEVATION_REQUIRED",
-    )
-
-    NO_LOCAL_ENCRYPTION = (
+    ),
+    (
         741,
         "ERROR_NO_LOCAL_ENCRYPTION",
         Category.ENCRYPTION,
@@ -1576,9 +1800,8 @@ class ErrorCode(ErrorCodeBase):
         "The local computer does not support encryption.",
         "The local computer does not support the required data encryption type.",
         "ERROR_REPARSE",
-    )
-
-    NO_REMOTE_ENCRYPTION = (
+    ),
+    (
         742,
         "ERROR_NO_REMOTE_ENCRYPTION",
         Category.ENCRYPTION,
@@ -1587,9 +1810,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote server does not support encryption.",
         "The remote computer does not support the required data encryption type.",
         "ERROR_OPLOCK_BREAK_IN_PROGRESS",
-    )
-
-    REMOTE_REQUIRES_ENCRYPTION = (
+    ),
+    (
         743,
         "ERROR_REMOTE_REQUIRES_ENCRYPTION",
         Category.ENCRYPTION,
@@ -1598,9 +1820,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote server requires encryption.",
         "The remote computer requires data encryption.",
         "ERROR_VOLUME_MOUNTED",
-    )
-
-    IPXCP_NET_NUMBER_CONFLICT = (
+    ),
+    (
         744,
         "ERROR_IPXCP_NET_NUMBER_CONFLICT",
         Category.NETWORK,
@@ -1609,9 +1830,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot use the IPX net number assigned by the remote server. Check the event log.",
         "The system cannot use the IPX network number assigned by the remote computer. Additional information is provided in the event log.",
         "ERROR_RXACT_COMMITTED",
-    )
-
-    INVALID_SMM = (
+    ),
+    (
         745,
         "ERROR_INVALID_SMM",
         Category.DEVICE,
@@ -1620,9 +1840,8 @@ class ErrorCode(ErrorCodeBase):
         "An invalid SMM was detected.",
         "An invalid SMM was detected.",
         "ERROR_NOTIFY_CLEANUP",
-    )
-
-    SMM_UNINITIALIZED = (
+    ),
+    (
         746,
         "ERROR_SMM_UNINITIALIZED",
         Category.DEVICE,
@@ -1631,9 +1850,8 @@ class ErrorCode(ErrorCodeBase):
         "The SMM is not initialized.",
         "The SMM is not initialized.",
         "ERROR_PRIMARY_TRANSPORT_CONNECT_FAILED",
-    )
-
-    NO_MAC_FOR_PORT = (
+    ),
+    (
         747,
         "ERROR_NO_MAC_FOR_PORT",
         Category.DEVICE,
@@ -1642,9 +1860,8 @@ class ErrorCode(ErrorCodeBase):
         "No MAC was found for the port.",
         "No MAC was found for the port.",
         "ERROR_PAGE_FAULT_TRANSITION",
-    )
-
-    SMM_TIMEOUT = (
+    ),
+    (
         748,
         "ERROR_SMM_TIMEOUT",
         Category.DEVICE,
@@ -1653,9 +1870,8 @@ class ErrorCode(ErrorCodeBase):
         "The SMM timed out.",
         "The SMM timed out.",
         "ERROR_PAGE_FAULT_DEMAND_ZERO",
-    )
-
-    BAD_PHONE_NUMBER = (
+    ),
+    (
         749,
         "ERROR_BAD_PHONE_NUMBER",
         Category.PHONEBOOK,
@@ -1664,9 +1880,8 @@ class ErrorCode(ErrorCodeBase):
         "The destination address or phone number is either invalid or not present.",
         "The destination address or phone number is either invalid or not present.",
         "ERROR_PAGE_FAULT_COPY_ON_WRITE",
-    )
-
-    WRONG_MODULE = (
+    ),
+    (
         750,
         "ERROR_WRONG_MODULE",
         Category.DEVICE,
@@ -1675,9 +1890,8 @@ class ErrorCode(ErrorCodeBase):
         "The wrong module was specified.",
         "The wrong module was specified.",
         "ERROR_PAGE_FAULT_GUARD_PAGE",
-    )
-
-    INVALID_CALLBACK_NUMBER = (
+    ),
+    (
         751,
         "ERROR_INVALID_CALLBACK_NUMBER",
         Category.PHONEBOOK,
@@ -1686,9 +1900,8 @@ class ErrorCode(ErrorCodeBase):
         "The callback number contains an invalid character. Only the following 18 characters are allowed: 0 to 9, T, P, W, (, ), -, @, and space.",
         "The callback number contains an invalid character. Only the following 18 characters are allowed: 0 to 9, T, P, W, (, ), -, @, and space.",
         "ERROR_PAGE_FAULT_PAGING_FILE",
-    )
-
-    SCRIPT_SYNTAX = (
+    ),
+    (
         752,
         "ERROR_SCRIPT_SYNTAX",
         Category.DEVICE,
@@ -1697,9 +1910,8 @@ class ErrorCode(ErrorCodeBase):
         "A syntax error was encountered while processing a script.",
         "A syntax error was encountered while processing a script.",
         "ERROR_CACHE_PAGE_LOCKED",
-    )
-
-    HANGUP_FAILED = (
+    ),
+    (
         753,
         "ERROR_HANGUP_FAILED",
         Category.API,
@@ -1708,9 +1920,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection could not be disconnected because it was created by the multi-protocol router.",
         "The connection could not be disconnected because the user does not have the required permission to disconnect.",
         "ERROR_CRASH_DUMP",
-    )
-
-    BUNDLE_NOT_FOUND = (
+    ),
+    (
         754,
         "ERROR_BUNDLE_NOT_FOUND",
         Category.PPP,
@@ -1719,9 +1930,8 @@ class ErrorCode(ErrorCodeBase):
         "The system could not find the multi-link bundle.",
         "The system could not find the multi-link bundle.",
         "ERROR_BUFFER_ALL_ZEROS",
-    )
-
-    CANNOT_DO_CUSTOMDIAL = (
+    ),
+    (
         755,
         "ERROR_CANNOT_DO_CUSTOMDIAL",
         Category.PHONEBOOK,
@@ -1730,9 +1940,8 @@ class ErrorCode(ErrorCodeBase):
         "The system cannot perform automated dial because this connection has a custom dialer specified.",
         "The system cannot perform automated dial because this connection has a custom dialer specified.",
         "ERROR_REPARSE_OBJECT",
-    )
-
-    DIAL_ALREADY_IN_PROGRESS = (
+    ),
+    (
         756,
         "ERROR_DIAL_ALREADY_IN_PROGRESS",
         Category.API,
@@ -1741,9 +1950,8 @@ class ErrorCode(ErrorCodeBase):
         "This connection is already being dialed.",
         "This connection is already being dialed.",
         "ERROR_RESOURCE_REQUIREMENTS_CHANGED",
-    )
-
-    RASAUTO_CANNOT_INITIALIZE = (
+    ),
+    (
         757,
         "ERROR_RASAUTO_CANNOT_INITIALIZE",
         Category.SERVICE,
@@ -1752,9 +1960,8 @@ class ErrorCode(ErrorCodeBase):
         "Remote Access Services could not be started automatically. Additional information is provided in the event log.",
         "Remote Access Services could not be started automatically. Additional information is provided in the event log.",
         "ERROR_TRANSLATION_COMPLETE",
-    )
-
-    CONNECTION_ALREADY_SHARED = (
+    ),
+    (
         758,
         "ERROR_CONNECTION_ALREADY_SHARED",
         Category.SHARING,
@@ -1763,9 +1970,8 @@ class ErrorCode(ErrorCodeBase):
         "Internet Connection Sharing is already enabled on the connection.",
         "Internet Connection Sharing is already enabled on the connection.",
         "ERROR_NOTHING_TO_TERMINATE",
-    )
-
-    SHARING_CHANGE_FAILED = (
+    ),
+    (
         759,
         "ERROR_SHARING_CHANGE_FAILED",
         Category.SHARING,
@@ -1774,9 +1980,8 @@ class ErrorCode(ErrorCodeBase):
         "An error occurred while the existing Internet Connection Sharing settings were being changed.",
         "An error occurred while the existing Internet Connection Sharing settings were being changed.",
         "ERROR_PROCESS_NOT_IN_JOB",
-    )
-
-    SHARING_ROUTER_INSTALL = (
+    ),
+    (
         760,
         "ERROR_SHARING_ROUTER_INSTALL",
         Category.SHARING,
@@ -1785,9 +1990,8 @@ class ErrorCode(ErrorCodeBase):
         "An error occurred while routing capabilities were being enabled.",
         "An error occurred while routing capabilities were being enabled.",
         "ERROR_PROCESS_IN_JOB",
-    )
-
-    SHARE_CONNECTION_FAILED = (
+    ),
+    (
         761,
         "ERROR_SHARE_CONNECTION_FAILED",
         Category.SHARING,
@@ -1796,9 +2000,8 @@ class ErrorCode(ErrorCodeBase):
         "An error occurred while Internet Connection Sharing was being enabled for the connection.",
         "An error occurred while Internet Connection Sharing was being enabled for the connection.",
         "ERROR_VOLSNAP_HIBERNATE_READY",
-    )
-
-    SHARING_PRIVATE_INSTALL = (
+    ),
+    (
         762,
         "ERROR_SHARING_PRIVATE_INSTALL",
         Category.SHARING,
@@ -1807,9 +2010,8 @@ class ErrorCode(ErrorCodeBase):
         "An error occurred while the local network was being configured for sharing.",
         "An error occurred while the local network was being configured for sharing.",
         "ERROR_FSFILTER_OP_COMPLETED_SUCCESSFULLY",
-    )
-
-    CANNOT_SHARE_CONNECTION = (
+    ),
+    (
         763,
         "ERROR_CANNOT_SHARE_CONNECTION",
         Category.SHARING,
@@ -1818,9 +2020,8 @@ class ErrorCode(ErrorCodeBase):
         "Internet Connection Sharing cannot be enabled. There is more than one LAN connection other than the connection to be shared.",
         "Internet Connection Sharing cannot be enabled. There is more than one LAN connection other than the connection to be shared.",
         "ERROR_INTERRUPT_VECTOR_ALREADY_CONNECTED",
-    )
-
-    NO_SMART_CARD_READER = (
+    ),
+    (
         764,
         "ERROR_NO_SMART_CARD_READER",
         Category.CERTIFICATE,
@@ -1829,9 +2030,8 @@ class ErrorCode(ErrorCodeBase):
         "No smart card reader is installed.",
         "No smart card reader is installed.",
         "ERROR_INTERRUPT_STILL_CONNECTED",
-    )
-
-    SHARING_ADDRESS_EXISTS = (
+    ),
+    (
         765,
         "ERROR_SHARING_ADDRESS_EXISTS",
         Category.SHARING,
@@ -1840,9 +2040,8 @@ class ErrorCode(ErrorCodeBase):
         "Internet Connection Sharing cannot be enabled. A LAN connection is already configured with the IP address that is required for automatic IP addressing.",
         "Internet Connection Sharing cannot be enabled. A LAN connection is already configured with the IP address that is required for automatic IP addressing.",
         "ERROR_WAIT_FOR_OPLOCK",
-    )
-
-    NO_CERTIFICATE = (
+    ),
+    (
         766,
         "ERROR_NO_CERTIFICATE",
         Category.CERTIFICATE,
@@ -1851,9 +2050,8 @@ class ErrorCode(ErrorCodeBase):
         "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate, also known as a computer certificate.",
         "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate, also known as a computer certificate.",
         "ERROR_DBG_EXCEPTION_HANDLED",
-    )
-
-    SHARING_MULTIPLE_ADDRESSES = (
+    ),
+    (
         767,
         "ERROR_SHARING_MULTIPLE_ADDRESSES",
         Category.SHARING,
@@ -1862,9 +2060,8 @@ class ErrorCode(ErrorCodeBase):
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network has more than one IP address configured. Reconfigure the LAN connection with a single IP address before enabling Internet Connection Sharing.",
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network has more than one IP address configured. Please reconfigure the LAN connection with a single IP address before enabling Internet Connection Sharing.",
         "ERROR_DBG_CONTINUE",
-    )
-
-    FAILED_TO_ENCRYPT = (
+    ),
+    (
         768,
         "ERROR_FAILED_TO_ENCRYPT",
         Category.ENCRYPTION,
@@ -1873,9 +2070,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection attempt failed because of failure to encrypt data.",
         "The connection attempt failed because of failure to encrypt data.",
         "ERROR_CALLBACK_POP_STACK",
-    )
-
-    BAD_ADDRESS_SPECIFIED = (
+    ),
+    (
         769,
         "ERROR_BAD_ADDRESS_SPECIFIED",
         Category.LINE,
@@ -1884,9 +2080,8 @@ class ErrorCode(ErrorCodeBase):
         "The specified destination is not reachable.",
         "The specified destination is not reachable.",
         "ERROR_COMPRESSION_DISABLED",
-    )
-
-    CONNECTION_REJECT = (
+    ),
+    (
         770,
         "ERROR_CONNECTION_REJECT",
         Category.CONNECTION,
@@ -1895,9 +2090,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote computer rejected the connection attempt.",
         "The remote computer rejected the connection attempt.",
         "ERROR_CANTFETCHBACKWARDS",
-    )
-
-    CONGESTION = (
+    ),
+    (
         771,
         "ERROR_CONGESTION",
         Category.LINE,
@@ -1906,9 +2100,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection attempt failed because the network is busy.",
         "The connection attempt failed because the network is busy.",
         "ERROR_CANTSCROLLBACKWARDS",
-    )
-
-    INCOMPATIBLE = (
+    ),
+    (
         772,
         "ERROR_INCOMPATIBLE",
         Category.LINE,
@@ -1917,9 +2110,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote computer's network hardware is incompatible with the type of call requested.",
         "The remote computer's network hardware is incompatible with the type of call requested.",
         "ERROR_ROWSNOTRELEASED",
-    )
-
-    NUMBERCHANGED = (
+    ),
+    (
         773,
         "ERROR_NUMBERCHANGED",
         Category.LINE,
@@ -1928,9 +2120,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection attempt failed because the destination number has changed.",
         "The connection attempt failed because the destination number has changed.",
         "ERROR_BAD_ACCESSOR_FLAGS",
-    )
-
-    TEMPFAILURE = (
+    ),
+    (
         774,
         "ERROR_TEMPFAILURE",
         Category.LINE,
@@ -1939,9 +2130,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection attempt failed because of a temporary failure. Try connecting again.",
         "The connection attempt failed because of a temporary failure. Try connecting again.",
         "ERROR_ERRORS_ENCOUNTERED",
-    )
-
-    BLOCKED = (
+    ),
+    (
         775,
         "ERROR_BLOCKED",
         Category.CONNECTION,
@@ -1950,9 +2140,8 @@ class ErrorCode(ErrorCodeBase):
         "The call was blocked by the remote computer.",
         "The call was blocked by the remote computer.",
         "ERROR_NOT_CAPABLE",
-    )
-
-    DONOTDISTURB = (
+    ),
+    (
         776,
         "ERROR_DONOTDISTURB",
         Category.LINE,
@@ -1961,9 +2150,8 @@ class ErrorCode(ErrorCodeBase):
         "The call could not be connected because the remote computer has invoked the Do Not Disturb feature.",
         "The call could not be connected because the remote computer has invoked the Do Not Disturb feature.",
         "ERROR_REQUEST_OUT_OF_SEQUENCE",
-    )
-
-    OUTOFORDER = (
+    ),
+    (
         777,
         "ERROR_OUTOFORDER",
         Category.LINE,
@@ -1972,9 +2160,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection attempt failed because the modem (or other connecting device) on the remote computer is out of order.",
         "The connection attempt failed because the modem (or other connecting device) on the remote computer is out of order.",
         "ERROR_VERSION_PARSE_ERROR",
-    )
-
-    UNABLE_TO_AUTHENTICATE_SERVER = (
+    ),
+    (
         778,
         "ERROR_UNABLE_TO_AUTHENTICATE_SERVER",
         Category.AUTHENTICATION,
@@ -1983,9 +2170,8 @@ class ErrorCode(ErrorCodeBase):
         "It was not possible to verify the identity of the server.",
         "It was not possible to verify the identity of the server.",
         "ERROR_BADSTARTPOSITION",
-    )
-
-    SMART_CARD_REQUIRED = (
+    ),
+    (
         779,
         "ERROR_SMART_CARD_REQUIRED",
         Category.CERTIFICATE,
@@ -1994,9 +2180,8 @@ class ErrorCode(ErrorCodeBase):
         "To dial out using this connection, you must use a smart card.",
         "To dial out using this connection you must use a smart card.",
         "ERROR_MEMORY_HARDWARE",
-    )
-
-    INVALID_FUNCTION_FOR_ENTRY = (
+    ),
+    (
         780,
         "ERROR_INVALID_FUNCTION_FOR_ENTRY",
         Category.PHONEBOOK,
@@ -2005,9 +2190,8 @@ class ErrorCode(ErrorCodeBase):
         "An attempted function is not valid for this connection.",
         "An attempted function is not valid for this connection.",
         "ERROR_DISK_REPAIR_DISABLED",
-    )
-
-    CERT_FOR_ENCRYPTION_NOT_FOUND = (
+    ),
+    (
         781,
         "ERROR_CERT_FOR_ENCRYPTION_NOT_FOUND",
         Category.CERTIFICATE,
@@ -2016,9 +2200,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection requires a certificate, and no valid certificate was found. For further assistance, click More Info or search Help and Support Center for this error number.",
         "The connection requires a certificate, and no valid certificate was found. For further assistance, click More Info or search Help and Support Center for this error number.",
         "ERROR_INSUFFICIENT_RESOURCE_FOR_SPECIFIED_SHARED_SECTION_SIZE",
-    )
-
-    SHARING_RRAS_CONFLICT = (
+    ),
+    (
         782,
         "ERROR_SHARING_RRAS_CONFLICT",
         Category.SHARING,
@@ -2027,9 +2210,8 @@ class ErrorCode(ErrorCodeBase):
         "Internet Connection Sharing (ICS) and Internet Connection Firewall (ICF) cannot be enabled because Routing and Remote Access has been enabled on this computer. To enable ICS or ICF, first disable Routing and Remote Access. For more information about Routing and Remote Access, ICS, or ICF, see Help and Support.",
         "Internet Connection Sharing (ICS) and Internet Connection Firewall (ICF) cannot be enabled because Routing and Remote Access has been enabled on this computer. To enable ICS or ICF, first disable Routing and Remote Access. For more information about Routing and Remote Access, ICS, or ICF, see Help and Support.",
         "ERROR_SYSTEM_POWERSTATE_TRANSITION",
-    )
-
-    SHARING_NO_PRIVATE_LAN = (
+    ),
+    (
         783,
         "ERROR_SHARING_NO_PRIVATE_LAN",
         Category.SHARING,
@@ -2038,9 +2220,8 @@ class ErrorCode(ErrorCodeBase):
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network is either not present, or is disconnected from the network. Ensure that the LAN adapter is connected before enabling Internet Connection Sharing.",
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network is either not present, or is disconnected from the network. Please ensure that the LAN adapter is connected before enabling Internet Connection Sharing.",
         "ERROR_SYSTEM_POWERSTATE_COMPLEX_TRANSITION",
-    )
-
-    NO_DIFF_USER_AT_LOGON = (
+    ),
+    (
         784,
         "ERROR_NO_DIFF_USER_AT_LOGON",
         Category.CERTIFICATE,
@@ -2049,9 +2230,8 @@ class ErrorCode(ErrorCodeBase):
         "You cannot dial using this connection at logon time, because it is configured to use a user name different than the one on the smart card. If you want to use it at logon time, you must configure it to use the user name on the smart card.",
         "You cannot dial using this connection at logon time, because it is configured to use a user name different than the one on the smart card. If you want to use it at logon time, you must configure it to use the user name on the smart card.",
         "ERROR_MCA_EXCEPTION",
-    )
-
-    NO_REG_CERT_AT_LOGON = (
+    ),
+    (
         785,
         "ERROR_NO_REG_CERT_AT_LOGON",
         Category.CERTIFICATE,
@@ -2060,9 +2240,8 @@ class ErrorCode(ErrorCodeBase):
         "You cannot dial using this connection at logon time, because it is not configured to use a smart card. If you want to use it at logon time, you must edit the properties of this connection so that it uses a smart card.",
         "You cannot dial using this connection at logon time, because it is not configured to use a smart card. If you want to use it at logon time, you must edit the properties of this connection so that it uses a smart card.",
         "ERROR_ACCESS_AUDIT_BY_POLICY",
-    )
-
-    OAKLEY_NO_CERT = (
+    ),
+    (
         786,
         "ERROR_OAKLEY_NO_CERT",
         Category.CERTIFICATE,
@@ -2071,9 +2250,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because there is no valid machine certificate on your computer for security authentication.",
         "The connection attempt failed because there is no valid machine certificate on your computer for security authentication.",
         "ERROR_ACCESS_DISABLED_NO_SAFER_UI_BY_POLICY",
-    )
-
-    OAKLEY_AUTH_FAIL = (
+    ),
+    (
         787,
         "ERROR_OAKLEY_AUTH_FAIL",
         Category.VPN,
@@ -2082,9 +2260,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer.",
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer.",
         "ERROR_ABANDON_HIBERFILE",
-    )
-
-    OAKLEY_ATTRIB_FAIL = (
+    ),
+    (
         788,
         "ERROR_OAKLEY_ATTRIB_FAIL",
         Category.VPN,
@@ -2093,9 +2270,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because the security layer could not negotiate compatible parameters with the remote computer.",
         "The L2TP connection attempt failed because the security layer could not negotiate compatible parameters with the remote computer.",
         "ERROR_LOST_WRITEBEHIND_DATA_NETWORK_DISCONNECTED",
-    )
-
-    OAKLEY_GENERAL_PROCESSING = (
+    ),
+    (
         789,
         "ERROR_OAKLEY_GENERAL_PROCESSING",
         Category.VPN,
@@ -2104,9 +2280,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because the security layer encountered a processing error during initial negotiations with the remote computer.",
         "The L2TP connection attempt failed because the security layer encountered a processing error during initial negotiations with the remote computer.",
         "ERROR_LOST_WRITEBEHIND_DATA_NETWORK_SERVER_ERROR",
-    )
-
-    OAKLEY_NO_PEER_CERT = (
+    ),
+    (
         790,
         "ERROR_OAKLEY_NO_PEER_CERT",
         Category.CERTIFICATE,
@@ -2115,9 +2290,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because certificate validation on the remote computer failed.",
         "The L2TP connection attempt failed because certificate validation of the remote computer failed.",
         "ERROR_LOST_WRITEBEHIND_DATA_LOCAL_DISK_ERROR",
-    )
-
-    OAKLEY_NO_POLICY = (
+    ),
+    (
         791,
         "ERROR_OAKLEY_NO_POLICY",
         Category.VPN,
@@ -2126,9 +2300,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because security policy for the connection was not found.",
         "The L2TP connection attempt failed because security policy for the connection was not found.",
         "ERROR_BAD_MCFG_TABLE",
-    )
-
-    OAKLEY_TIMED_OUT = (
+    ),
+    (
         792,
         "ERROR_OAKLEY_TIMED_OUT",
         Category.VPN,
@@ -2137,9 +2310,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because security negotiation timed out.",
         "The L2TP connection attempt failed because security negotiation timed out.",
         "ERROR_DISK_REPAIR_REDIRECTED",
-    )
-
-    OAKLEY_ERROR = (
+    ),
+    (
         793,
         "ERROR_OAKLEY_ERROR",
         Category.VPN,
@@ -2148,9 +2320,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because an error occurred while negotiating security.",
         "The L2TP connection attempt failed because an error occurred while negotiating security.",
         "ERROR_DISK_REPAIR_UNSUCCESSFUL",
-    )
-
-    UNKNOWN_FRAMED_PROTOCOL = (
+    ),
+    (
         794,
         "ERROR_UNKNOWN_FRAMED_PROTOCOL",
         Category.RADIUS,
@@ -2159,9 +2330,8 @@ class ErrorCode(ErrorCodeBase):
         "The Framed Protocol RADIUS attribute for this user is not PPP.",
         "The Framed Protocol RADIUS attribute for this user is not PPP.",
         "ERROR_CORRUPT_LOG_OVERFULL",
-    )
-
-    WRONG_TUNNEL_TYPE = (
+    ),
+    (
         795,
         "ERROR_WRONG_TUNNEL_TYPE",
         Category.VPN,
@@ -2170,9 +2340,8 @@ class ErrorCode(ErrorCodeBase):
         "The Tunnel Type RADIUS attribute for this user is not correct.",
         "The remote connection request was denied because the VPN tunnel type being used is not allowed.",
         "ERROR_CORRUPT_LOG_CORRUPTED",
-    )
-
-    UNKNOWN_SERVICE_TYPE = (
+    ),
+    (
         796,
         "ERROR_UNKNOWN_SERVICE_TYPE",
         Category.RADIUS,
@@ -2181,9 +2350,8 @@ class ErrorCode(ErrorCodeBase):
         "The Service Type RADIUS attribute for this user is neither Framed nor Callback Framed.",
         "The Service Type RADIUS attribute for this user is neither Framed nor Callback Framed.",
         "ERROR_CORRUPT_LOG_UNAVAILABLE",
-    )
-
-    CONNECTING_DEVICE_NOT_FOUND = (
+    ),
+    (
         797,
         "ERROR_CONNECTING_DEVICE_NOT_FOUND",
         Category.DEVICE,
@@ -2192,9 +2360,8 @@ class ErrorCode(ErrorCodeBase):
         "A connection to the remote computer could not be established because the modem was not found or was busy. For further assistance, click More Info or search Help and Support Center for this error number.",
         "A connection to the remote access server was not made because the modem was not found.",
         "ERROR_CORRUPT_LOG_DELETED_FULL",
-    )
-
-    NO_EAPTLS_CERTIFICATE = (
+    ),
+    (
         798,
         "ERROR_NO_EAPTLS_CERTIFICATE",
         Category.CERTIFICATE,
@@ -2203,9 +2370,8 @@ class ErrorCode(ErrorCodeBase):
         "A certificate could not be found that can be used with this Extensible Authentication Protocol.",
         "A certificate could not be found that can be used with this Extensible Authentication Protocol.",
         "ERROR_CORRUPT_LOG_CLEARED",
-    )
-
-    SHARING_HOST_ADDRESS_CONFLICT = (
+    ),
+    (
         799,
         "ERROR_SHARING_HOST_ADDRESS_CONFLICT",
         Category.SHARING,
@@ -2214,9 +2380,8 @@ class ErrorCode(ErrorCodeBase):
         "Internet Connection Sharing (ICS) cannot be enabled due to an IP address conflict on the network. ICS requires the host be configured to use 192.168.0.1. Ensure that no other client on the network is configured to use 192.168.0.1.",
         "Internet Connection Sharing (ICS) cannot be enabled due to an IP address conflict on the network. ICS requires the host be configured to use 192.168.137.1. Please ensure that no other client on the network is configured to use 192.168.137.1.",
         "ERROR_ORPHAN_NAME_EXHAUSTED",
-    )
-
-    AUTOMATIC_VPN_FAILED = (
+    ),
+    (
         800,
         "ERROR_AUTOMATIC_VPN_FAILED",
         Category.VPN,
@@ -2225,9 +2390,8 @@ class ErrorCode(ErrorCodeBase):
         "Unable to establish the VPN connection. The VPN server may be unreachable, or security parameters may not be configured properly for this connection.",
         "The remote connection was not made because the attempted VPN tunnels failed. The VPN server might be unreachable. If this connection is attempting to use an L2TP/IPsec tunnel, the security parameters required for IPsec negotiation might not be configured properly.",
         "ERROR_OPLOCK_SWITCHED_TO_NEW_HANDLE",
-    )
-
-    VALIDATING_SERVER_CERT = (
+    ),
+    (
         801,
         "ERROR_VALIDATING_SERVER_CERT",
         Category.CERTIFICATE,
@@ -2236,9 +2400,8 @@ class ErrorCode(ErrorCodeBase):
         "This connection is configured to validate the identity of the access server, but Windows cannot verify the digital certificate sent by the server.",
         "This connection is configured to validate the identity of the access server, but Windows cannot verify the digital certificate sent by the server.",
         "ERROR_CANNOT_GRANT_REQUESTED_OPLOCK",
-    )
-
-    READING_SCARD = (
+    ),
+    (
         802,
         "ERROR_READING_SCARD",
         Category.CERTIFICATE,
@@ -2247,9 +2410,8 @@ class ErrorCode(ErrorCodeBase):
         "The card supplied was not recognized. Check that the card is inserted correctly, and fits tightly.",
         "The card supplied was not recognized. Please check that the card is inserted correctly, and fits tightly.",
         "ERROR_CANNOT_BREAK_OPLOCK",
-    )
-
-    INVALID_PEAP_COOKIE_CONFIG = (
+    ),
+    (
         803,
         "ERROR_INVALID_PEAP_COOKIE_CONFIG",
         Category.CERTIFICATE,
@@ -2258,9 +2420,8 @@ class ErrorCode(ErrorCodeBase):
         "The PEAP configuration stored in the session cookie does not match the current session configuration.",
         "The PEAP configuration stored in the session cookie does not match the current session configuration.",
         "ERROR_OPLOCK_HANDLE_CLOSED",
-    )
-
-    INVALID_PEAP_COOKIE_USER = (
+    ),
+    (
         804,
         "ERROR_INVALID_PEAP_COOKIE_USER",
         Category.CERTIFICATE,
@@ -2269,9 +2430,8 @@ class ErrorCode(ErrorCodeBase):
         "The PEAP identity stored in the session cookie does not match the current identity.",
         "The PEAP identity stored in the session cookie does not match the current identity.",
         "ERROR_NO_ACE_CONDITION",
-    )
-
-    INVALID_MSCHAPV2_CONFIG = (
+    ),
+    (
         805,
         "ERROR_INVALID_MSCHAPV2_CONFIG",
         Category.AUTHENTICATION,
@@ -2280,9 +2440,8 @@ class ErrorCode(ErrorCodeBase):
         "You cannot dial using this connection at logon time, because it is configured to use logged on user's credentials.",
         "You cannot dial using this connection at logon time, because it is configured to use logged on user's credentials.",
         "ERROR_INVALID_ACE_CONDITION",
-    )
-
-    VPN_GRE_BLOCKED = (
+    ),
+    (
         806,
         "ERROR_VPN_GRE_BLOCKED",
         Category.VPN,
@@ -2291,9 +2450,8 @@ class ErrorCode(ErrorCodeBase):
         "The VPN connection between your computer and the VPN server could not be completed. The most common cause for this failure is that at least one Internet device (for example, a firewall or a router) between your computer and the VPN server is not configured to allow Generic Routing Encapsulation (GRE) protocol packets. If the problem persists, contact your network administrator or Internet Service Provider.",
         "The VPN connection between your computer and the VPN server could not be completed. The most common cause for this failure is that at least one Internet device (for example, a firewall or a router) between your computer and the VPN server is not configured to allow Generic Routing Encapsulation (GRE) protocol packets. If the problem persists, contact your network administrator or Internet Service Provider.",
         "ERROR_FILE_HANDLE_REVOKED",
-    )
-
-    VPN_DISCONNECT = (
+    ),
+    (
         807,
         "ERROR_VPN_DISCONNECT",
         Category.VPN,
@@ -2302,9 +2460,8 @@ class ErrorCode(ErrorCodeBase):
         "The network connection between your computer and the VPN server was interrupted. This can be caused by a problem in the VPN transmission and is commonly the result of internet latency or simply that your VPN server has reached capacity. Please try to reconnect to the VPN server. If this problem persists, contact the VPN administrator and analyze quality of network connectivity.",
         "The network connection between your computer and the VPN server was interrupted. This can be caused by a problem in the VPN transmission and is commonly the result of internet latency or simply that your VPN server has reached capacity. Please try to reconnect to the VPN server. If this problem persists, contact the VPN administrator and analyze quality of network connectivity.",
         "ERROR_IMAGE_AT_DIFFERENT_BASE",
-    )
-
-    VPN_REFUSED = (
+    ),
+    (
         808,
         "ERROR_VPN_REFUSED",
         Category.VPN,
@@ -2313,9 +2470,8 @@ class ErrorCode(ErrorCodeBase):
         "The network connection between your computer and the VPN server could not be established because the remote server refused the connection. This is typically caused by a mismatch between the server's configuration and your connection settings. Please contact the remote server's Administrator to verify the server configuration and your connection settings.",
         "The network connection between your computer and the VPN server could not be established because the remote server refused the connection. This is typically caused by a mismatch between the server's configuration and your connection settings. Please contact the remote server's Administrator to verify the server configuration and your connection settings.",
         "ERROR_ENCRYPTED_IO_NOT_POSSIBLE",
-    )
-
-    VPN_TIMEOUT = (
+    ),
+    (
         809,
         "ERROR_VPN_TIMEOUT",
         Category.VPN,
@@ -2324,9 +2480,8 @@ class ErrorCode(ErrorCodeBase):
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This could be because one of the network devices (e.g., firewalls, NAT, routers, etc) between your computer and the remote server is not configured to allow VPN connections. Please contact your Administrator or your service provider to determine which device may be causing the problem.",
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This could be because one of the network devices (e.g., firewalls, NAT, routers, etc) between your computer and the remote server is not configured to allow VPN connections. Please contact your Administrator or your service provider to determine which device may be causing the problem.",
         "ERROR_FILE_METADATA_OPTIMIZATION_IN_PROGRESS",
-    )
-
-    VPN_BAD_CERT = (
+    ),
+    (
         810,
         "ERROR_VPN_BAD_CERT",
         Category.VPN,
@@ -2335,9 +2490,8 @@ class ErrorCode(ErrorCodeBase):
         "A network connection between your computer and the VPN server was started, but the VPN connection was not completed. This is typically caused by the use of an incorrect or expired certificate for authentication between the client and the server. Please contact your Administrator to ensure that the certificate being used for authentication is valid.",
         "A network connection between your computer and the VPN server was started, but the VPN connection was not completed. This is typically caused by the use of an incorrect or expired certificate for authentication between the client and the server. Please contact your Administrator to ensure that the certificate being used for authentication is valid.",
         "ERROR_QUOTA_ACTIVITY",
-    )
-
-    VPN_BAD_PSK = (
+    ),
+    (
         811,
         "ERROR_VPN_BAD_PSK",
         Category.VPN,
@@ -2346,9 +2500,8 @@ class ErrorCode(ErrorCodeBase):
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This is typically caused by a pre-shared key problem between the client and server. A pre-shared key is used to guarantee you are who you say you are in an IP Security (IPSec) communication cycle. Please get the assistance of your administrator to determine where the pre-shared key problem is originating.",
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This is typically caused by a pre-shared key problem between the client and server. A pre-shared key is used to guarantee you are who you say you are in an IP Security (IPSec) communication cycle. Please get the assistance of your administrator to determine where the pre-shared key problem is originating.",
         "ERROR_HANDLE_REVOKED",
-    )
-
-    SERVER_POLICY = (
+    ),
+    (
         812,
         "ERROR_SERVER_POLICY",
         Category.POLICY,
@@ -2357,9 +2510,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection was prevented because of a policy configured on your RAS/VPN server. Specifically, the authentication method used by the server to verify your username and password may not match the authentication method configured in your connection profile. Please contact the Administrator of the RAS server and notify them of this error.",
         "The connection was prevented because of a policy configured on your RAS/VPN server. Specifically, the authentication method used by the server to verify your username and password may not match the authentication method configured in your connection profile. Please contact the Administrator of the RAS server and notify them of this error.",
         "ERROR_CALLBACK_INVOKE_INLINE",
-    )
-
-    BROADBAND_ACTIVE = (
+    ),
+    (
         813,
         "ERROR_BROADBAND_ACTIVE",
         Category.DEVICE,
@@ -2368,9 +2520,8 @@ class ErrorCode(ErrorCodeBase):
         "You have attempted to establish a second broadband connection while a previous broadband connection is already established using the same device or port. Please disconnect the earlier connection and then reestablish the connection.",
         "You have attempted to establish a second broadband connection while a previous broadband connection is already established using the same device or port. Please disconnect the earlier connection and then reestablish the connection.",
         "ERROR_CPU_SET_INVALID",
-    )
-
-    BROADBAND_NO_NIC = (
+    ),
+    (
         814,
         "ERROR_BROADBAND_NO_NIC",
         Category.NETWORK,
@@ -2379,9 +2530,8 @@ class ErrorCode(ErrorCodeBase):
         "The underlying Ethernet connectivity required for the broadband connection was not found. Please install and enable the Ethernet adapter on your computer via the Network Connections folder before attempting this connection.",
         "The underlying Ethernet connectivity required for the broadband connection was not found. Please install and enable the Ethernet adapter on your computer via the Network Connections folder before attempting this connection.",
         "ERROR_ENCLAVE_NOT_TERMINATED",
-    )
-
-    BROADBAND_TIMEOUT = (
+    ),
+    (
         815,
         "ERROR_BROADBAND_TIMEOUT",
         Category.CONNECTION,
@@ -2390,9 +2540,8 @@ class ErrorCode(ErrorCodeBase):
         "The broadband network connection could not be established on your computer because the remote server is not responding. This could be caused by an invalid value for the 'Service Name' field for this connection. Please contact your Internet Service Provider and inquire about the correct value for this field and update it in the Connection Properties.",
         "The broadband network connection could not be established on your computer because the remote server is not responding. This could be caused by an invalid value for the 'Service Name' field for this connection. Please contact your Internet Service Provider and inquire about the correct value for this field and update it in the Connection Properties.",
         "ERROR_ENCLAVE_VIOLATION",
-    )
-
-    FEATURE_DEPRECATED = (
+    ),
+    (
         816,
         "ERROR_FEATURE_DEPRECATED",
         Category.SERVICE,
@@ -2401,9 +2550,8 @@ class ErrorCode(ErrorCodeBase):
         "A feature or setting you have tried to enable is no longer supported by the remote access service.",
         "A feature or setting you have tried to enable is no longer supported by the remote access service.",
         "ERROR_SERVER_TRANSPORT_CONFLICT",
-    )
-
-    CANNOT_DELETE = (
+    ),
+    (
         817,
         "ERROR_CANNOT_DELETE",
         Category.PHONEBOOK,
@@ -2412,9 +2560,8 @@ class ErrorCode(ErrorCodeBase):
         "Cannot delete a connection while it is connected.",
         "Cannot delete a connection while it is connected.",
         "ERROR_CERTIFICATE_VALIDATION_PREFERENCE_CONFLICT",
-    )
-
-    RASQEC_RESOURCE_CREATION_FAILED = (
+    ),
+    (
         818,
         "ERROR_RASQEC_RESOURCE_CREATION_FAILED",
         Category.POLICY,
@@ -2423,9 +2570,8 @@ class ErrorCode(ErrorCodeBase):
         "The Network Access Protection (NAP) enforcement client could not create system resources for remote access connections. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client could not create system resources for remote access connections. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "ERROR_FT_READ_FROM_COPY_FAILURE",
-    )
-
-    RASQEC_NAPAGENT_NOT_ENABLED = (
+    ),
+    (
         819,
         "ERROR_RASQEC_NAPAGENT_NOT_ENABLED",
         Category.POLICY,
@@ -2434,9 +2580,8 @@ class ErrorCode(ErrorCodeBase):
         "The Network Access Protection Agent (NAPAgent) service has been disabled or is not installed on this computer. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection Agent (NAPAgent) service has been disabled or is not installed on this computer. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "ERROR_SECTION_DIRECT_MAP_ONLY",
-    )
-
-    RASQEC_NAPAGENT_NOT_CONNECTED = (
+    ),
+    (
         820,
         "ERROR_RASQEC_NAPAGENT_NOT_CONNECTED",
         Category.POLICY,
@@ -2445,9 +2590,8 @@ class ErrorCode(ErrorCodeBase):
         "The Network Access Protection (NAP) enforcement client failed to register with the Network Access Protection Agent (NAPAgent) service. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client failed to register with the Network Access Protection Agent (NAPAgent) service. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         None,
-    )
-
-    RASQEC_CONN_DOESNOTEXIST = (
+    ),
+    (
         821,
         "ERROR_RASQEC_CONN_DOESNOTEXIST",
         Category.POLICY,
@@ -2456,9 +2600,8 @@ class ErrorCode(ErrorCodeBase):
         "The Network Access Protection (NAP) enforcement client was unable to process the request because the remote access connection does not exist. Retry the remote access connection. If the problem persists, make sure that you can connect to the Internet, and then contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client was unable to process the request because the remote access connection does not exist. Retry the remote access connection. If the problem persists, make sure that you can connect to the Internet, and then contact the administrator for the remote access server.",
         None,
-    )
-
-    RASQEC_TIMEOUT = (
+    ),
+    (
         822,
         "ERROR_RASQEC_TIMEOUT",
         Category.POLICY,
@@ -2467,9 +2610,8 @@ class ErrorCode(ErrorCodeBase):
         "The Network Access Protection (NAP) enforcement client did not respond. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client did not respond. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         None,
-    )
-
-    PEAP_CRYPTOBINDING_INVALID = (
+    ),
+    (
         823,
         "ERROR_PEAP_CRYPTOBINDING_INVALID",
         Category.CERTIFICATE,
@@ -2478,9 +2620,8 @@ class ErrorCode(ErrorCodeBase):
         "Received Crypto-Binding TLV is invalid.",
         "Received Crypto-Binding TLV is invalid.",
         None,
-    )
-
-    PEAP_CRYPTOBINDING_NOTRECEIVED = (
+    ),
+    (
         824,
         "ERROR_PEAP_CRYPTOBINDING_NOTRECEIVED",
         Category.CERTIFICATE,
@@ -2489,9 +2630,8 @@ class ErrorCode(ErrorCodeBase):
         "Crypto-Binding TLV is not received.",
         "Crypto-Binding TLV is not received.",
         None,
-    )
-
-    INVALID_VPNSTRATEGY = (
+    ),
+    (
         825,
         "ERROR_INVALID_VPNSTRATEGY",
         Category.VPN,
@@ -2500,9 +2640,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote connection was not made because Point-to-Point Tunneling Protocol (PPTP) is incompatible with IPv6. Use any other tunneling protocol.",
         "The remote connection was not made because Point-to-Point Tunneling Protocol (PPTP) is incompatible with IPv6. Use any other tunneling protocol.",
         None,
-    )
-
-    EAPTLS_CACHE_CREDENTIALS_INVALID = (
+    ),
+    (
         826,
         "ERROR_EAPTLS_CACHE_CREDENTIALS_INVALID",
         Category.CERTIFICATE,
@@ -2511,9 +2650,8 @@ class ErrorCode(ErrorCodeBase):
         "EAPTLS validation of the cached credentials failed. Please discard cached credentials.",
         "EAPTLS validation of the cached credentials failed. Please discard cached credentials.",
         None,
-    )
-
-    IPSEC_SERVICE_STOPPED = (
+    ),
+    (
         827,
         "ERROR_IPSEC_SERVICE_STOPPED",
         Category.VPN,
@@ -2522,9 +2660,8 @@ class ErrorCode(ErrorCodeBase):
         "The VPN connection cannot be completed because the 'IKE and AuthIP IPSec Keying Modules' service and/or the 'Base Filtering Engine' service is not running. These services are required to establish the connection. Please ensure that these services have been started before dialing the connection.",
         "The VPN connection cannot be completed because the 'IKE and AuthIP IPSec Keying Modules' service and/or the 'Base Filtering Engine' service is not running. These services are required to establish the connection. Please ensure that these services have been started before dialing the connection.",
         None,
-    )
-
-    IDLE_TIMEOUT = (
+    ),
+    (
         828,
         "ERROR_IDLE_TIMEOUT",
         Category.CONNECTION,
@@ -2533,9 +2670,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection was terminated because of idle timeout.",
         "The connection was terminated because of idle timeout.",
         None,
-    )
-
-    LINK_FAILURE = (
+    ),
+    (
         829,
         "ERROR_LINK_FAILURE",
         Category.CONNECTION,
@@ -2544,9 +2680,8 @@ class ErrorCode(ErrorCodeBase):
         "The modem (or other connecting device) was disconnected due to link failure.",
         "The modem (or other connecting device) was disconnected due to link failure.",
         None,
-    )
-
-    USER_LOGOFF = (
+    ),
+    (
         830,
         "ERROR_USER_LOGOFF",
         Category.CONNECTION,
@@ -2555,9 +2690,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection was terminated because user logged off.",
         "The connection was terminated because user logged off.",
         None,
-    )
-
-    FAST_USER_SWITCH = (
+    ),
+    (
         831,
         "ERROR_FAST_USER_SWITCH",
         Category.CONNECTION,
@@ -2566,9 +2700,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection was terminated because user switch happened.",
         "The connection was terminated because user switch happened.",
         None,
-    )
-
-    HIBERNATION = (
+    ),
+    (
         832,
         "ERROR_HIBERNATION",
         Category.CONNECTION,
@@ -2577,9 +2710,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection was terminated because of hibernation.",
         "The connection was terminated because of hibernation.",
         None,
-    )
-
-    SYSTEM_SUSPENDED = (
+    ),
+    (
         833,
         "ERROR_SYSTEM_SUSPENDED",
         Category.CONNECTION,
@@ -2588,9 +2720,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection was terminated because the system got suspended.",
         "The connection was terminated because the system got suspended.",
         None,
-    )
-
-    RASMAN_SERVICE_STOPPED = (
+    ),
+    (
         834,
         "ERROR_RASMAN_SERVICE_STOPPED",
         Category.SERVICE,
@@ -2599,9 +2730,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection was terminated because Remote Access Connection manager stopped.",
         "The connection was terminated because Remote Access Connection manager stopped.",
         None,
-    )
-
-    INVALID_SERVER_CERT = (
+    ),
+    (
         835,
         "ERROR_INVALID_SERVER_CERT",
         Category.CERTIFICATE,
@@ -2610,9 +2740,8 @@ class ErrorCode(ErrorCodeBase):
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer. This could be because one or more fields of the certificate presented by the remote server could not be validated as belonging to the target destination.",
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer. This could be because one or more fields of the certificate presented by the remote server could not be validated as belonging to the target destination.",
         None,
-    )
-
-    NOT_NAP_CAPABLE = (
+    ),
+    (
         836,
         "ERROR_NOT_NAP_CAPABLE",
         Category.POLICY,
@@ -2621,9 +2750,8 @@ class ErrorCode(ErrorCodeBase):
         "The Network Access Protection (NAP) health state of the computer cannot be determined. Contact your administrator to verify that the NAP enforcement client is enabled, the NAP Agent service is running, and NAP is enforced in the Protected Extensible Authentication Protocol (PEAP) properties of the remote access connection.",
         "The Network Access Protection (NAP) health state of the computer cannot be determined. Contact your administrator to verify that the NAP enforcement client is enabled, the NAP Agent service is running, and NAP is enforced in the Protected Extensible Authentication Protocol (PEAP) properties of the remote access connection.",
         None,
-    )
-
-    INVALID_TUNNELID = (
+    ),
+    (
         837,
         "ERROR_INVALID_TUNNELID",
         Category.VPN,
@@ -2632,9 +2760,8 @@ class ErrorCode(ErrorCodeBase):
         "Invalid Tunnel ID.",
         "Invalid Tunnel ID.",
         None,
-    )
-
-    UPDATECONNECTION_REQUEST_IN_PROCESS = (
+    ),
+    (
         838,
         "ERROR_UPDATECONNECTION_REQUEST_IN_PROCESS",
         Category.API,
@@ -2643,9 +2770,8 @@ class ErrorCode(ErrorCodeBase):
         "Another Update connection request is in progress. RAS allows only one Update Connection request at a time.",
         "Another Update connection request is in progress. RAS allows only one Update Connection request at a time.",
         None,
-    )
-
-    PROTOCOL_ENGINE_DISABLED = (
+    ),
+    (
         839,
         "ERROR_PROTOCOL_ENGINE_DISABLED",
         Category.VPN,
@@ -2654,9 +2780,8 @@ class ErrorCode(ErrorCodeBase):
         "Negotiating using configured protocol is disabled. Edit connection properties and select different protocol for negotiation and try again.",
         "Negotiating using configured protocol is disabled. Edit connection properties and select different protocol for negotiation and try again.",
         None,
-    )
-
-    INTERNAL_ADDRESS_FAILURE = (
+    ),
+    (
         840,
         "ERROR_INTERNAL_ADDRESS_FAILURE",
         Category.VPN,
@@ -2665,9 +2790,8 @@ class ErrorCode(ErrorCodeBase):
         "Internal address negotiation failed.",
         "Internal address negotiation failed.",
         None,
-    )
-
-    FAILED_CP_REQUIRED = (
+    ),
+    (
         841,
         "ERROR_FAILED_CP_REQUIRED",
         Category.VPN,
@@ -2676,9 +2800,8 @@ class ErrorCode(ErrorCodeBase):
         "Client has to request an Internal IPv4 or IPv6 address.",
         "Client has to request an Internal IPv4 or IPv6 address.",
         None,
-    )
-
-    TS_UNACCEPTABLE = (
+    ),
+    (
         842,
         "ERROR_TS_UNACCEPTABLE",
         Category.VPN,
@@ -2687,9 +2810,8 @@ class ErrorCode(ErrorCodeBase):
         "Traffic Selectors negotiation failed.",
         "Traffic Selectors negotiation failed.",
         None,
-    )
-
-    MOBIKE_DISABLED = (
+    ),
+    (
         843,
         "ERROR_MOBIKE_DISABLED",
         Category.VPN,
@@ -2698,9 +2820,8 @@ class ErrorCode(ErrorCodeBase):
         "Mobility is disabled for this connection.",
         "Mobility is disabled for this connection.",
         None,
-    )
-
-    CANNOT_INITIATE_MOBIKE_UPDATE = (
+    ),
+    (
         844,
         "ERROR_CANNOT_INITIATE_MOBIKE_UPDATE",
         Category.VPN,
@@ -2709,9 +2830,8 @@ class ErrorCode(ErrorCodeBase):
         "The VPN Connection is still connecting or reauthenticating because of Quarantine state change. Initiate mobike update only when connection state is 'Connected'.",
         "The VPN Connection is still connecting or reauthenticating because of Quarantine state change. Initiate mobike update only when connection state is 'Connected'.",
         None,
-    )
-
-    PEAP_SERVER_REJECTED_CLIENT_TLV = (
+    ),
+    (
         845,
         "ERROR_PEAP_SERVER_REJECTED_CLIENT_TLV",
         Category.CERTIFICATE,
@@ -2720,9 +2840,8 @@ class ErrorCode(ErrorCodeBase):
         "Server rejected client authentication, due to an unexpected TLV or value mismatch for a TLV.",
         "Server rejected client authentication, due to an unexpected TLV or value mismatch for a TLV.",
         None,
-    )
-
-    INVALID_PREFERENCES = (
+    ),
+    (
         846,
         "ERROR_INVALID_PREFERENCES",
         Category.VPN,
@@ -2731,9 +2850,8 @@ class ErrorCode(ErrorCodeBase):
         "Either VPN Destination preference is not selected by the user or it is no longer valid.",
         "Either VPN Destination preference is not selected by the user or it is no longer valid.",
         None,
-    )
-
-    EAPTLS_SCARD_CACHE_CREDENTIALS_INVALID = (
+    ),
+    (
         847,
         "ERROR_EAPTLS_SCARD_CACHE_CREDENTIALS_INVALID",
         Category.CERTIFICATE,
@@ -2742,9 +2860,8 @@ class ErrorCode(ErrorCodeBase):
         "Cached smart card credential is invalid.",
         "Cached smart card credential is invalid.",
         None,
-    )
-
-    SSTP_COOKIE_SET_FAILURE = (
+    ),
+    (
         848,
         "ERROR_SSTP_COOKIE_SET_FAILURE",
         Category.VPN,
@@ -2753,9 +2870,8 @@ class ErrorCode(ErrorCodeBase):
         "VPN connection attempt failed due to internal error occurred while adding cookies to the Secure Socket Tunneling Protocol (SSTP). Please see the System Event Log for the detailed information.",
         "VPN connection attempt failed due to internal error occurred while adding cookies to the Secure Socket Tunneling Protocol (SSTP). Please see the System Event Log for the detailed information.",
         None,
-    )
-
-    INVALID_PEAP_COOKIE_ATTRIBUTES = (
+    ),
+    (
         849,
         "ERROR_INVALID_PEAP_COOKIE_ATTRIBUTES",
         Category.CERTIFICATE,
@@ -2764,9 +2880,8 @@ class ErrorCode(ErrorCodeBase):
         "The PEAP inner method attributes stored in the cookie is invalid.",
         "The PEAP inner method attributes stored in the cookie is invalid.",
         None,
-    )
-
-    EAP_METHOD_NOT_INSTALLED = (
+    ),
+    (
         850,
         "ERROR_EAP_METHOD_NOT_INSTALLED",
         Category.CERTIFICATE,
@@ -2775,9 +2890,8 @@ class ErrorCode(ErrorCodeBase):
         "The Extensible Authentication Protocol type required for authentication of the remote access connection is not installed on your computer.",
         "The Extensible Authentication Protocol type required for authentication of the remote access connection is not installed on your computer.",
         None,
-    )
-
-    EAP_METHOD_DOES_NOT_SUPPORT_SSO = (
+    ),
+    (
         851,
         "ERROR_EAP_METHOD_DOES_NOT_SUPPORT_SSO",
         Category.CERTIFICATE,
@@ -2786,9 +2900,8 @@ class ErrorCode(ErrorCodeBase):
         "The Extensible Authentication Protocol type configured on the remote access connection does not support single sign-on.",
         "The Extensible Authentication Protocol type configured on the remote access connection does not support single sign-on.",
         None,
-    )
-
-    EAP_METHOD_OPERATION_NOT_SUPPORTED = (
+    ),
+    (
         852,
         "ERROR_EAP_METHOD_OPERATION_NOT_SUPPORTED",
         Category.CERTIFICATE,
@@ -2797,9 +2910,8 @@ class ErrorCode(ErrorCodeBase):
         "The Extensible Authentication Protocol type configured on the remote access connection does not support the requested operation.",
         "The Extensible Authentication Protocol type configured on the remote access connection does not support the requested operation.",
         None,
-    )
-
-    EAP_USER_CERT_INVALID = (
+    ),
+    (
         853,
         "ERROR_EAP_USER_CERT_INVALID",
         Category.CERTIFICATE,
@@ -2808,9 +2920,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is not valid. Ensure that the certificate used for authentication is valid.",
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is not valid. Ensure that the certificate used for authentication is valid.",
         None,
-    )
-
-    EAP_USER_CERT_EXPIRED = (
+    ),
+    (
         854,
         "ERROR_EAP_USER_CERT_EXPIRED",
         Category.CERTIFICATE,
@@ -2819,9 +2930,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is expired. Renew the certificate.",
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is expired. Renew the certificate.",
         None,
-    )
-
-    EAP_USER_CERT_REVOKED = (
+    ),
+    (
         855,
         "ERROR_EAP_USER_CERT_REVOKED",
         Category.CERTIFICATE,
@@ -2830,9 +2940,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is revoked.",
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is revoked.",
         None,
-    )
-
-    EAP_USER_CERT_OTHER_ERROR = (
+    ),
+    (
         856,
         "ERROR_EAP_USER_CERT_OTHER_ERROR",
         Category.CERTIFICATE,
@@ -2841,9 +2950,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because of an error in the certificate that authenticates the client to the server.",
         "The remote access connection completed, but authentication failed because of an error in the certificate that authenticates the client to the server.",
         None,
-    )
-
-    EAP_SERVER_CERT_INVALID = (
+    ),
+    (
         857,
         "ERROR_EAP_SERVER_CERT_INVALID",
         Category.CERTIFICATE,
@@ -2852,9 +2960,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is not valid.",
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is not valid.",
         None,
-    )
-
-    EAP_SERVER_CERT_EXPIRED = (
+    ),
+    (
         858,
         "ERROR_EAP_SERVER_CERT_EXPIRED",
         Category.CERTIFICATE,
@@ -2863,9 +2970,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is expired.",
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is expired.",
         None,
-    )
-
-    EAP_SERVER_CERT_REVOKED = (
+    ),
+    (
         859,
         "ERROR_EAP_SERVER_CERT_REVOKED",
         Category.CERTIFICATE,
@@ -2874,9 +2980,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is revoked.",
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is revoked.",
         None,
-    )
-
-    EAP_SERVER_CERT_OTHER_ERROR = (
+    ),
+    (
         860,
         "ERROR_EAP_SERVER_CERT_OTHER_ERROR",
         Category.CERTIFICATE,
@@ -2885,9 +2990,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because of an error in the certificate that the client uses to authenticate the server.",
         "The remote access connection completed, but authentication failed because of an error in the certificate that the client uses to authenticate the server.",
         None,
-    )
-
-    EAP_USER_ROOT_CERT_NOT_FOUND = (
+    ),
+    (
         861,
         "ERROR_EAP_USER_ROOT_CERT_NOT_FOUND",
         Category.CERTIFICATE,
@@ -2896,9 +3000,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because a trusted root certificate that validates the user certificate was not found in the Trusted Root Certification Authorities certificate store.",
         "The remote access connection completed, but authentication failed because a trusted root certificate that validates the user certificate was not found in the Trusted Root Certification Authorities certificate store.",
         None,
-    )
-
-    EAP_USER_ROOT_CERT_INVALID = (
+    ),
+    (
         862,
         "ERROR_EAP_USER_ROOT_CERT_INVALID",
         Category.CERTIFICATE,
@@ -2907,9 +3010,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the trusted root certificate that is used to validate the user certificate is not valid.",
         "The remote access connection completed, but authentication failed because the trusted root certificate that is used to validate the user certificate is not valid.",
         None,
-    )
-
-    EAP_USER_ROOT_CERT_EXPIRED = (
+    ),
+    (
         863,
         "ERROR_EAP_USER_ROOT_CERT_EXPIRED",
         Category.CERTIFICATE,
@@ -2918,9 +3020,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that authenticates the user certificate is expired. Renew the certificate.",
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that authenticates the user certificate is expired. Renew the certificate.",
         None,
-    )
-
-    EAP_SERVER_ROOT_CERT_NOT_FOUND = (
+    ),
+    (
         864,
         "ERROR_EAP_SERVER_ROOT_CERT_NOT_FOUND",
         Category.CERTIFICATE,
@@ -2929,9 +3030,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because a certificate that validates the server certificate was not found in the Trusted Root Certification Authorities certificate store.",
         "The remote access connection completed, but authentication failed because a certificate that validates the server certificate was not found in the Trusted Root Certification Authorities certificate store.",
         None,
-    )
-
-    EAP_SERVER_ROOT_CERT_INVALID = (
+    ),
+    (
         865,
         "ERROR_EAP_SERVER_ROOT_CERT_INVALID",
         Category.CERTIFICATE,
@@ -2940,9 +3040,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that validates the server certificate is not valid.",
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that validates the server certificate is not valid.",
         None,
-    )
-
-    EAP_SERVER_ROOT_CERT_NAME_REQUIRED = (
+    ),
+    (
         866,
         "ERROR_EAP_SERVER_ROOT_CERT_NAME_REQUIRED",
         Category.CERTIFICATE,
@@ -2951,9 +3050,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote access connection completed, but authentication failed because the certificate on the server computer does not have a server name specified.",
         "The remote access connection completed, but authentication failed because the certificate on the server computer does not have a server name specified.",
         None,
-    )
-
-    PEAP_IDENTITY_MISMATCH = (
+    ),
+    (
         867,
         "ERROR_PEAP_IDENTITY_MISMATCH",
         Category.CERTIFICATE,
@@ -2962,9 +3060,8 @@ class ErrorCode(ErrorCodeBase):
         "The PEAP outer identity is not same as the inner identity when identity privacy is turned OFF.",
         "The PEAP outer identity is not same as the inner identity when identity privacy is turned OFF.",
         None,
-    )
-
-    DNSNAME_NOT_RESOLVABLE = (
+    ),
+    (
         868,
         "ERROR_DNSNAME_NOT_RESOLVABLE",
         Category.NETWORK,
@@ -2973,9 +3070,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote connection was not made because the name of the remote access server did not resolve.",
         "The remote connection was not made because the name of the remote access server did not resolve.",
         None,
-    )
-
-    EAPTLS_PASSWD_INVALID = (
+    ),
+    (
         869,
         "ERROR_EAPTLS_PASSWD_INVALID",
         Category.CERTIFICATE,
@@ -2984,9 +3080,8 @@ class ErrorCode(ErrorCodeBase):
         "Password provided for certificate is not valid.",
         "Password provided for certificate is not valid.",
         None,
-    )
-
-    IKEV2_PSK_INTERFACE_ALREADY_EXISTS = (
+    ),
+    (
         870,
         "ERROR_IKEV2_PSK_INTERFACE_ALREADY_EXISTS",
         Category.VPN,
@@ -2995,9 +3090,8 @@ class ErrorCode(ErrorCodeBase):
         "The Interface could not be enabled as more than one interface with same destination has been created with authentication method as Pre Shared Key. Change the destination/auth method and enable the interface.",
         "The Interface could not be enabled as more than one interface with same destination has been created with authentication method as Pre Shared Key. Change the destination/auth method and enable the interface.",
         None,
-    )
-
-    INVALID_DESTINATION_IP = (
+    ),
+    (
         871,
         "ERROR_INVALID_DESTINATION_IP",
         Category.ROUTER,
@@ -3006,9 +3100,8 @@ class ErrorCode(ErrorCodeBase):
         "The Interface could not be enabled as no valid destination is found for it. Ensure that a valid/resolvable destination IP is configured and try again.",
         "The Interface could not be enabled as no valid destination is found for it. Ensure that a valid/resolvable destination IP is configured and try again.",
         None,
-    )
-
-    INVALID_INTERFACE_CONFIG = (
+    ),
+    (
         872,
         "ERROR_INVALID_INTERFACE_CONFIG",
         Category.ROUTER,
@@ -3017,9 +3110,8 @@ class ErrorCode(ErrorCodeBase):
         "The configuration for the interface is not valid.",
         "The configuration for the interface is not valid.",
         None,
-    )
-
-    VPN_PLUGIN_GENERIC = (
+    ),
+    (
         873,
         "ERROR_VPN_PLUGIN_GENERIC",
         Category.VPN,
@@ -3028,9 +3120,8 @@ class ErrorCode(ErrorCodeBase):
         "Couldn't connect to the VPN.",
         "Couldn't connect to the VPN.",
         None,
-    )
-
-    SSO_CERT_MISSING = (
+    ),
+    (
         874,
         "ERROR_SSO_CERT_MISSING",
         Category.CERTIFICATE,
@@ -3039,9 +3130,8 @@ class ErrorCode(ErrorCodeBase):
         "Couldn't connect because we couldn't find a certificate for single sign-on. Please contact your support person.",
         "Couldn't connect because we couldn't find a certificate for single sign-on. Please contact your support person.",
         None,
-    )
-
-    DEVICE_COMPLIANCE = (
+    ),
+    (
         875,
         "ERROR_DEVICE_COMPLIANCE",
         Category.POLICY,
@@ -3050,9 +3140,8 @@ class ErrorCode(ErrorCodeBase):
         "Couldn't connect because there was a problem with device compliance.",
         "Couldn't connect because there was a problem with device compliance.",
         None,
-    )
-
-    PLUGIN_NOT_INSTALLED = (
+    ),
+    (
         876,
         "ERROR_PLUGIN_NOT_INSTALLED",
         Category.VPN,
@@ -3061,9 +3150,8 @@ class ErrorCode(ErrorCodeBase):
         "An app is required for this VPN connection. Please download it in the Microsoft Store or contact your IT administrators.",
         "An app is required for this VPN connection. Please download it in the Microsoft Store or contact your IT administrators.",
         None,
-    )
-
-    ACTION_REQUIRED = (
+    ),
+    (
         877,
         "ERROR_ACTION_REQUIRED",
         Category.API,
@@ -3072,9 +3160,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection requires an input state from the user.",
         "The connection requires an input state from the user.",
         None,
-    )
-
-    WINHTTP_AUTO_PROXY_SERVICE = (
+    ),
+    (
         878,
         "ERROR_WINHTTP_AUTO_PROXY_SERVICE",
         Category.NETWORK,
@@ -3083,9 +3170,8 @@ class ErrorCode(ErrorCodeBase):
         "Couldn't connect because the call to the WinHttp Auto Proxy Service failed. This is usually the result of Web Proxy Auto-Discovery (WPAD) being disabled. Please enable it to allow the VPN connection to proceed, or contact your network administrator.",
         "Couldn't connect because the call to the WinHttp Auto Proxy Service failed. This is usually the result of Web Proxy Auto-Discovery (WPAD) being disabled. Please enable it to allow the VPN connection to proceed, or contact your network administrator.",
         None,
-    )
-
-    ROUTER_STOPPED = (
+    ),
+    (
         900,
         "ERROR_ROUTER_STOPPED",
         Category.ROUTER,
@@ -3094,9 +3180,8 @@ class ErrorCode(ErrorCodeBase):
         "The router is not running.",
         "The router is not running.",
         None,
-    )
-
-    ALREADY_CONNECTED = (
+    ),
+    (
         901,
         "ERROR_ALREADY_CONNECTED",
         Category.ROUTER,
@@ -3105,9 +3190,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface is already connected.",
         "The interface is already connected.",
         None,
-    )
-
-    UNKNOWN_PROTOCOL_ID = (
+    ),
+    (
         902,
         "ERROR_UNKNOWN_PROTOCOL_ID",
         Category.ROUTER,
@@ -3116,9 +3200,8 @@ class ErrorCode(ErrorCodeBase):
         "The specified protocol identifier is not known to the router.",
         "The specified protocol identifier is not known to the router.",
         None,
-    )
-
-    DDM_NOT_RUNNING = (
+    ),
+    (
         903,
         "ERROR_DDM_NOT_RUNNING",
         Category.ROUTER,
@@ -3127,9 +3210,8 @@ class ErrorCode(ErrorCodeBase):
         "The Demand-dial Interface Manager is not running.",
         "The Demand-dial Interface Manager is not running.",
         None,
-    )
-
-    INTERFACE_ALREADY_EXISTS = (
+    ),
+    (
         904,
         "ERROR_INTERFACE_ALREADY_EXISTS",
         Category.ROUTER,
@@ -3138,9 +3220,8 @@ class ErrorCode(ErrorCodeBase):
         "An interface with this name is already registered with the router.",
         "An interface with this name is already registered with the router.",
         None,
-    )
-
-    NO_SUCH_INTERFACE = (
+    ),
+    (
         905,
         "ERROR_NO_SUCH_INTERFACE",
         Category.ROUTER,
@@ -3149,9 +3230,8 @@ class ErrorCode(ErrorCodeBase):
         "An interface with this name is not registered with the router.",
         "An interface with this name is not registered with the router.",
         None,
-    )
-
-    INTERFACE_NOT_CONNECTED = (
+    ),
+    (
         906,
         "ERROR_INTERFACE_NOT_CONNECTED",
         Category.ROUTER,
@@ -3160,9 +3240,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface is not connected.",
         "The interface is not connected.",
         None,
-    )
-
-    PROTOCOL_STOP_PENDING = (
+    ),
+    (
         907,
         "ERROR_PROTOCOL_STOP_PENDING",
         Category.ROUTER,
@@ -3171,9 +3250,8 @@ class ErrorCode(ErrorCodeBase):
         "The specified protocol is stopping.",
         "The specified protocol is stopping.",
         None,
-    )
-
-    INTERFACE_CONNECTED = (
+    ),
+    (
         908,
         "ERROR_INTERFACE_CONNECTED",
         Category.ROUTER,
@@ -3182,9 +3260,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface is connected and hence cannot be deleted.",
         "The interface is connected and hence cannot be deleted.",
         None,
-    )
-
-    NO_INTERFACE_CREDENTIALS_SET = (
+    ),
+    (
         909,
         "ERROR_NO_INTERFACE_CREDENTIALS_SET",
         Category.ROUTER,
@@ -3193,9 +3270,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface credentials have not been set.",
         "The interface credentials have not been set.",
         None,
-    )
-
-    ALREADY_CONNECTING = (
+    ),
+    (
         910,
         "ERROR_ALREADY_CONNECTING",
         Category.ROUTER,
@@ -3204,9 +3280,8 @@ class ErrorCode(ErrorCodeBase):
         "This interface is already in the process of connecting.",
         "This interface is already in the process of connecting.",
         None,
-    )
-
-    UPDATE_IN_PROGRESS = (
+    ),
+    (
         911,
         "ERROR_UPDATE_IN_PROGRESS",
         Category.ROUTER,
@@ -3215,9 +3290,8 @@ class ErrorCode(ErrorCodeBase):
         "An update of routing information on this interface is already in progress.",
         "An update of routing information on this interface is already in progress.",
         None,
-    )
-
-    INTERFACE_CONFIGURATION = (
+    ),
+    (
         912,
         "ERROR_INTERFACE_CONFIGURATION",
         Category.ROUTER,
@@ -3226,9 +3300,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface configuration is invalid. There is already another interface that is connected to the same interface on the remote router.",
         "The interface configuration is invalid. There is already another interface that is connected to the same interface on the remote router.",
         None,
-    )
-
-    NOT_CLIENT_PORT = (
+    ),
+    (
         913,
         "ERROR_NOT_CLIENT_PORT",
         Category.ROUTER,
@@ -3237,9 +3310,8 @@ class ErrorCode(ErrorCodeBase):
         "A Remote Access Client attempted to connect over a port that was reserved for Routers only.",
         "A Remote Access Client attempted to connect over a port that was reserved for Routers only.",
         None,
-    )
-
-    NOT_ROUTER_PORT = (
+    ),
+    (
         914,
         "ERROR_NOT_ROUTER_PORT",
         Category.ROUTER,
@@ -3248,9 +3320,8 @@ class ErrorCode(ErrorCodeBase):
         "A Demand Dial Router attempted to connect over a port that was reserved for Remote Access Clients only.",
         "A Demand Dial Router attempted to connect over a port that was reserved for Remote Access Clients only.",
         None,
-    )
-
-    CLIENT_INTERFACE_ALREADY_EXISTS = (
+    ),
+    (
         915,
         "ERROR_CLIENT_INTERFACE_ALREADY_EXISTS",
         Category.ROUTER,
@@ -3259,9 +3330,8 @@ class ErrorCode(ErrorCodeBase):
         "The client interface with this name already exists and is currently connected.",
         "The client interface with this name already exists and is currently connected.",
         None,
-    )
-
-    INTERFACE_DISABLED = (
+    ),
+    (
         916,
         "ERROR_INTERFACE_DISABLED",
         Category.ROUTER,
@@ -3270,9 +3340,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface is in a disabled state.",
         "The interface is in a disabled state.",
         None,
-    )
-
-    AUTH_PROTOCOL_REJECTED = (
+    ),
+    (
         917,
         "ERROR_AUTH_PROTOCOL_REJECTED",
         Category.AUTHENTICATION,
@@ -3281,9 +3350,8 @@ class ErrorCode(ErrorCodeBase):
         "The authentication protocol was rejected by the remote peer.",
         "The authentication protocol was rejected by the remote peer.",
         None,
-    )
-
-    NO_AUTH_PROTOCOL_AVAILABLE = (
+    ),
+    (
         918,
         "ERROR_NO_AUTH_PROTOCOL_AVAILABLE",
         Category.AUTHENTICATION,
@@ -3292,9 +3360,8 @@ class ErrorCode(ErrorCodeBase):
         "There are no authentication protocols available for use.",
         "There are no authentication protocols available for use.",
         None,
-    )
-
-    PEER_REFUSED_AUTH = (
+    ),
+    (
         919,
         "ERROR_PEER_REFUSED_AUTH",
         Category.AUTHENTICATION,
@@ -3303,9 +3370,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote computer refused to be authenticated using the configured authentication protocol. The line has been disconnected.",
         "The connection could not be established because the authentication protocol used by the RAS/VPN server to verify your username and password could not be matched with the settings in your connection profile.",
         None,
-    )
-
-    REMOTE_NO_DIALIN_PERMISSION = (
+    ),
+    (
         920,
         "ERROR_REMOTE_NO_DIALIN_PERMISSION",
         Category.AUTHENTICATION,
@@ -3314,9 +3380,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote account does not have Remote Access permission.",
         "The remote account does not have Remote Access permission.",
         None,
-    )
-
-    REMOTE_PASSWD_EXPIRED = (
+    ),
+    (
         921,
         "ERROR_REMOTE_PASSWD_EXPIRED",
         Category.AUTHENTICATION,
@@ -3325,9 +3390,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote account has expired.",
         "The remote account has expired.",
         None,
-    )
-
-    REMOTE_ACCT_DISABLED = (
+    ),
+    (
         922,
         "ERROR_REMOTE_ACCT_DISABLED",
         Category.AUTHENTICATION,
@@ -3336,9 +3400,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote account is disabled.",
         "The remote account is disabled.",
         None,
-    )
-
-    REMOTE_RESTRICTED_LOGON_HOURS = (
+    ),
+    (
         923,
         "ERROR_REMOTE_RESTRICTED_LOGON_HOURS",
         Category.AUTHENTICATION,
@@ -3347,9 +3410,8 @@ class ErrorCode(ErrorCodeBase):
         "The remote account is not permitted to logon at this time of day.",
         "The remote account is not permitted to logon at this time of day.",
         None,
-    )
-
-    REMOTE_AUTHENTICATION_FAILURE = (
+    ),
+    (
         924,
         "ERROR_REMOTE_AUTHENTICATION_FAILURE",
         Category.AUTHENTICATION,
@@ -3358,9 +3420,8 @@ class ErrorCode(ErrorCodeBase):
         "Access was denied to the remote peer because username and/or password is invalid on the domain.",
         "Access was denied to the remote peer because username and/or password is invalid on the domain.",
         None,
-    )
-
-    INTERFACE_HAS_NO_DEVICES = (
+    ),
+    (
         925,
         "ERROR_INTERFACE_HAS_NO_DEVICES",
         Category.ROUTER,
@@ -3369,9 +3430,8 @@ class ErrorCode(ErrorCodeBase):
         "There are no routing enabled ports available for use by this demand dial interface.",
         "There are no routing enabled ports available for use by this demand dial interface.",
         None,
-    )
-
-    IDLE_DISCONNECTED = (
+    ),
+    (
         926,
         "ERROR_IDLE_DISCONNECTED",
         Category.CONNECTION,
@@ -3380,9 +3440,8 @@ class ErrorCode(ErrorCodeBase):
         "The port has been disconnected due to inactivity.",
         "The port has been disconnected due to inactivity.",
         None,
-    )
-
-    INTERFACE_UNREACHABLE = (
+    ),
+    (
         927,
         "ERROR_INTERFACE_UNREACHABLE",
         Category.ROUTER,
@@ -3391,9 +3450,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface is not reachable at this time.",
         "The interface is not reachable at this time.",
         None,
-    )
-
-    SERVICE_IS_PAUSED = (
+    ),
+    (
         928,
         "ERROR_SERVICE_IS_PAUSED",
         Category.ROUTER,
@@ -3402,9 +3460,8 @@ class ErrorCode(ErrorCodeBase):
         "The Demand Dial service is in a paused state.",
         "The Demand Dial service is in a paused state.",
         None,
-    )
-
-    INTERFACE_DISCONNECTED = (
+    ),
+    (
         929,
         "ERROR_INTERFACE_DISCONNECTED",
         Category.ROUTER,
@@ -3413,9 +3470,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface has been disconnected by the administrator.",
         "The interface has been disconnected by the administrator.",
         None,
-    )
-
-    AUTH_SERVER_TIMEOUT = (
+    ),
+    (
         930,
         "ERROR_AUTH_SERVER_TIMEOUT",
         Category.AUTHENTICATION,
@@ -3424,9 +3480,8 @@ class ErrorCode(ErrorCodeBase):
         "The authentication server did not respond to authentication requests in a timely fashion.",
         "The authentication server did not respond to authentication requests in a timely fashion.",
         None,
-    )
-
-    PORT_LIMIT_REACHED = (
+    ),
+    (
         931,
         "ERROR_PORT_LIMIT_REACHED",
         Category.POLICY,
@@ -3435,9 +3490,8 @@ class ErrorCode(ErrorCodeBase):
         "The maximum number of ports allowed for use in the multilinked connection has been reached.",
         "The maximum number of ports allowed for use in the multilinked connection has been reached.",
         None,
-    )
-
-    PPP_SESSION_TIMEOUT = (
+    ),
+    (
         932,
         "ERROR_PPP_SESSION_TIMEOUT",
         Category.PPP,
@@ -3446,9 +3500,8 @@ class ErrorCode(ErrorCodeBase):
         "The connection time limit for the user has been reached.",
         "The connection time limit for the user has been reached.",
         None,
-    )
-
-    MAX_LAN_INTERFACE_LIMIT = (
+    ),
+    (
         933,
         "ERROR_MAX_LAN_INTERFACE_LIMIT",
         Category.ROUTER,
@@ -3457,9 +3510,8 @@ class ErrorCode(ErrorCodeBase):
         "The maximum limit on the number of LAN interfaces supported has been reached.",
         "The maximum limit on the number of LAN interfaces supported has been reached.",
         None,
-    )
-
-    MAX_WAN_INTERFACE_LIMIT = (
+    ),
+    (
         934,
         "ERROR_MAX_WAN_INTERFACE_LIMIT",
         Category.ROUTER,
@@ -3468,9 +3520,8 @@ class ErrorCode(ErrorCodeBase):
         "The maximum limit on the number of Demand Dial interfaces supported has been reached.",
         "The maximum limit on the number of Demand Dial interfaces supported has been reached.",
         None,
-    )
-
-    MAX_CLIENT_INTERFACE_LIMIT = (
+    ),
+    (
         935,
         "ERROR_MAX_CLIENT_INTERFACE_LIMIT",
         Category.ROUTER,
@@ -3479,9 +3530,8 @@ class ErrorCode(ErrorCodeBase):
         "The maximum limit on the number of Remote Access clients supported has been reached.",
         "The maximum limit on the number of Remote Access clients supported has been reached.",
         None,
-    )
-
-    BAP_DISCONNECTED = (
+    ),
+    (
         936,
         "ERROR_BAP_DISCONNECTED",
         Category.POLICY,
@@ -3490,9 +3540,8 @@ class ErrorCode(ErrorCodeBase):
         "The port has been disconnected due to the BAP policy.",
         "The port has been disconnected due to the BAP policy.",
         None,
-    )
-
-    USER_LIMIT = (
+    ),
+    (
         937,
         "ERROR_USER_LIMIT",
         Category.POLICY,
@@ -3501,9 +3550,8 @@ class ErrorCode(ErrorCodeBase):
         "Because another connection of your type is in use, the incoming connection cannot accept your connection request.",
         "Because another connection of your type is in use, the incoming connection cannot accept your connection request.",
         None,
-    )
-
-    NO_RADIUS_SERVERS = (
+    ),
+    (
         938,
         "ERROR_NO_RADIUS_SERVERS",
         Category.RADIUS,
@@ -3512,9 +3560,8 @@ class ErrorCode(ErrorCodeBase):
         "No RADIUS servers were located on the network.",
         "No RADIUS servers were located on the network.",
         None,
-    )
-
-    INVALID_RADIUS_RESPONSE = (
+    ),
+    (
         939,
         "ERROR_INVALID_RADIUS_RESPONSE",
         Category.RADIUS,
@@ -3523,9 +3570,8 @@ class ErrorCode(ErrorCodeBase):
         "An invalid response was received from the RADIUS authentication server. Make sure that the case-sensitive secret password for the RADIUS server is set correctly.",
         "An invalid response was received from the RADIUS authentication server. Make sure that the case-sensitive secret password for the RADIUS server is set correctly.",
         None,
-    )
-
-    DIALIN_HOURS_RESTRICTION = (
+    ),
+    (
         940,
         "ERROR_DIALIN_HOURS_RESTRICTION",
         Category.POLICY,
@@ -3534,9 +3580,8 @@ class ErrorCode(ErrorCodeBase):
         "You do not have permission to connect at this time.",
         "You do not have permission to connect at this time.",
         None,
-    )
-
-    ALLOWED_PORT_TYPE_RESTRICTION = (
+    ),
+    (
         941,
         "ERROR_ALLOWED_PORT_TYPE_RESTRICTION",
         Category.POLICY,
@@ -3545,9 +3590,8 @@ class ErrorCode(ErrorCodeBase):
         "You do not have permission to connect using the current device type.",
         "You do not have permission to connect using the current device type.",
         None,
-    )
-
-    AUTH_PROTOCOL_RESTRICTION = (
+    ),
+    (
         942,
         "ERROR_AUTH_PROTOCOL_RESTRICTION",
         Category.POLICY,
@@ -3556,9 +3600,8 @@ class ErrorCode(ErrorCodeBase):
         "You do not have permission to connect using the selected authentication protocol.",
         "The connection could not be established because the authentication method used by your connection profile is not permitted for use by an access policy configured on the RAS/VPN server. Specifically, this could be due to configuration differences between the authentication method selected on the RAS/VPN server and the access policy configured for it.",
         None,
-    )
-
-    BAP_REQUIRED = (
+    ),
+    (
         943,
         "ERROR_BAP_REQUIRED",
         Category.POLICY,
@@ -3567,9 +3610,8 @@ class ErrorCode(ErrorCodeBase):
         "BAP is required for this user.",
         "BAP is required for this user.",
         None,
-    )
-
-    DIALOUT_HOURS_RESTRICTION = (
+    ),
+    (
         944,
         "ERROR_DIALOUT_HOURS_RESTRICTION",
         Category.POLICY,
@@ -3578,9 +3620,8 @@ class ErrorCode(ErrorCodeBase):
         "The interface is not allowed to connect at this time.",
         "The interface is not allowed to connect at this time.",
         None,
-    )
-
-    ROUTER_CONFIG_INCOMPATIBLE = (
+    ),
+    (
         945,
         "ERROR_ROUTER_CONFIG_INCOMPATIBLE",
         Category.ROUTER,
@@ -3589,9 +3630,8 @@ class ErrorCode(ErrorCodeBase):
         "The saved router configuration is incompatible with the current router.",
         "The saved router configuration is incompatible with the current router.",
         None,
-    )
-
-    WARNING_NO_MD5_MIGRATION = (
+    ),
+    (
         946,
         "WARNING_NO_MD5_MIGRATION",
         Category.SERVICE,
@@ -3600,9 +3640,8 @@ class ErrorCode(ErrorCodeBase):
         "RemoteAccess has detected older format user accounts that will not be migrated automatically.",
         "RemoteAccess has detected older format user accounts that will not be migrated automatically.",
         None,
-    )
-
-    PROTOCOL_ALREADY_INSTALLED = (
+    ),
+    (
         948,
         "ERROR_PROTOCOL_ALREADY_INSTALLED",
         Category.ROUTER,
@@ -3611,9 +3650,8 @@ class ErrorCode(ErrorCodeBase):
         "The transport is already installed with the router.",
         "The transport is already installed with the router.",
         None,
-    )
-
-    INVALID_SIGNATURE_LENGTH = (
+    ),
+    (
         949,
         "ERROR_INVALID_SIGNATURE_LENGTH",
         Category.RADIUS,
@@ -3622,9 +3660,8 @@ class ErrorCode(ErrorCodeBase):
         "Received invalid signature length in packet from RADIUS server.",
         "Received invalid signature length in packet from RADIUS server.",
         None,
-    )
-
-    INVALID_SIGNATURE = (
+    ),
+    (
         950,
         "ERROR_INVALID_SIGNATURE",
         Category.RADIUS,
@@ -3633,9 +3670,8 @@ class ErrorCode(ErrorCodeBase):
         "Received invalid signature in packet from RADIUS server.",
         "Received invalid signature in packet from RADIUS server.",
         None,
-    )
-
-    NO_SIGNATURE = (
+    ),
+    (
         951,
         "ERROR_NO_SIGNATURE",
         Category.RADIUS,
@@ -3644,9 +3680,8 @@ class ErrorCode(ErrorCodeBase):
         "Did not receive signature along with EAPMessage from RADIUS server.",
         "Did not receive signature along with EAPMessage from RADIUS server.",
         None,
-    )
-
-    INVALID_PACKET_LENGTH_OR_ID = (
+    ),
+    (
         952,
         "ERROR_INVALID_PACKET_LENGTH_OR_ID",
         Category.RADIUS,
@@ -3655,9 +3690,8 @@ class ErrorCode(ErrorCodeBase):
         "Received packet with invalid length or Id from RADIUS server.",
         "Received packet with invalid length or Id from RADIUS server.",
         None,
-    )
-
-    INVALID_ATTRIBUTE_LENGTH = (
+    ),
+    (
         953,
         "ERROR_INVALID_ATTRIBUTE_LENGTH",
         Category.RADIUS,
@@ -3666,9 +3700,8 @@ class ErrorCode(ErrorCodeBase):
         "Received packet with attribute with invalid length from RADIUS server.",
         "Received packet with attribute with invalid length from RADIUS server.",
         None,
-    )
-
-    INVALID_PACKET = (
+    ),
+    (
         954,
         "ERROR_INVALID_PACKET",
         Category.RADIUS,
@@ -3677,9 +3710,8 @@ class ErrorCode(ErrorCodeBase):
         "Received invalid packet from RADIUS server.",
         "Received invalid packet from RADIUS server.",
         None,
-    )
-
-    AUTHENTICATOR_MISMATCH = (
+    ),
+    (
         955,
         "ERROR_AUTHENTICATOR_MISMATCH",
         Category.RADIUS,
@@ -3688,9 +3720,8 @@ class ErrorCode(ErrorCodeBase):
         "Authenticator does not match in packet from RADIUS server.",
         "Authenticator does not match in packet from RADIUS server.",
         None,
-    )
-
-    REMOTEACCESS_NOT_CONFIGURED = (
+    ),
+    (
         956,
         "ERROR_REMOTEACCESS_NOT_CONFIGURED",
         Category.SERVICE,
@@ -3699,4 +3730,25 @@ class ErrorCode(ErrorCodeBase):
         "Routing and Remote access server is either not configured or not running.",
         "Routing and Remote access server is either not configured or not running.",
         None,
-    )
+    ),
+)
+
+
+def _attach(rows: tuple[_Row, ...]) -> dict[int, ErrorCode]:
+    """Give every member its attributes; return the members by number."""
+    by_code = {member._value_: member for member in ErrorCode.__members__.values()}
+    for code, symbol, category, transient, obsolete, message, windows_message, win32 in rows:
+        member = by_code[code]
+        member.symbol = symbol
+        member.category = category
+        member.transient = transient
+        member.obsolete = obsolete
+        member.message = message
+        member.windows_message = windows_message
+        member.win32_symbol = win32
+        # HRESULT_FROM_WIN32: the failure bit and FACILITY_WIN32 (7) above the code.
+        member.hresult = 0x8007_0000 | code
+    return by_code
+
+
+BY_CODE = _attach(_ROWS)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from raserror._codes import RANGES, ErrorCode
-from raserror._errorcode import HRESULT_WIN32
+from raserror._codes import BY_CODE, RANGES, ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -11,13 +10,13 @@ if TYPE_CHECKING:
 
     _T = TypeVar("_T")
 
+# HRESULT_FROM_WIN32: the failure bit and FACILITY_WIN32 (7) above the 16-bit code.
+HRESULT_WIN32 = 0x8007_0000
 # The hot path of lookup() and get(): a dict probe is ~6x cheaper than ErrorCode(n).
-_BY_CODE: dict[int, ErrorCode] = {code._value_: code for code in ErrorCode}
+_BY_CODE = BY_CODE
 # Symbols and member names, upper-case; the generator guarantees they never clash.
-_BY_NAME: dict[str, ErrorCode] = {
-    **{code.symbol: code for code in ErrorCode},
-    **{code.name: code for code in ErrorCode},
-}
+_BY_NAME: dict[str, ErrorCode] = {member.symbol: member for member in BY_CODE.values()}
+_BY_NAME.update(ErrorCode.__members__)
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _RANGES_TEXT = ", ".join(f"{low}-{high}" for low, high in RANGES[:-1])
 _RANGES_TEXT += f" and {RANGES[-1][0]}-{RANGES[-1][1]}"

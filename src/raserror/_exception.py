@@ -1,0 +1,146 @@
+"""Find the RAS error code that an exception carries, if it carries one."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from raserror._scan import RAS_CONTEXT, accept, scan_block
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from raserror._codes import ErrorCode
+
+# rasdial as the program or an argument of a command: any path, any case, .exe or not.
+_RASDIAL_COMMAND = re.compile(r"(?i)(?:^|[\\/\s\"'=])rasdial(?:\.exe)?(?=$|[\s\"'])")
+# pywin32 names the failing API: win32ras and MprAdmin calls are Remote Access ones.
+_RAS_FUNCTION_PREFIXES = ("Ras", "Mpr")
+# Enough for any real chain; a bound keeps a pathological one from taking long.
+_MAX_EXCEPTIONS = 256
+
+
+def from_exception(exc: object, *, assume_ras: bool = False) -> ErrorCode | None:
+    """The RAS error code that ``exc`` carries, or None.
+
+    Looks at pywin32's ``pywintypes.error`` (RAS context when its ``funcname``
+    starts with ``Ras`` or ``Mpr``) and ``com_error``, ``OSError`` and
+    ``ctypes.WinError`` (``winerror``, or ``args[3]`` off Windows),
+    ``subprocess.CalledProcessError`` from rasdial (its output, then its
+    return code), FACILITY_WIN32 HRESULTs, and the text of any exception,
+    then down the ``__cause__`` and ``__context__`` chain. A number counts
+    only with evidence, as in ``find_codes``. Never raises: anything it
+    cannot read, including a non-exception, gives None.
+    """
+    try:
+        for link in _chain(exc):
+            code = _examine(link, assume_ras=assume_ras)
+            if code is not None:
+                return code
+    except Exception:  # noqa: BLE001 - documented to return None for anything unreadable
+        return None
+    return None
+
+
+def _chain(exc: object) -> Iterator[object]:
+    """``exc``, then what caused it and what it happened during, each once."""
+    pending = [exc]
+    seen: set[int] = set()
+    while pending and len(seen) < _MAX_EXCEPTIONS:
+        link = pending.pop()
+        if id(link) in seen:
+            continue
+        seen.add(id(link))
+        yield link
+        grouped = _attribute(link, "exceptions")  # an ExceptionGroup's members
+        followers = [*(grouped if isinstance(grouped, tuple) else ())]
+        followers += [_attribute(link, "__context__"), _attribute(link, "__cause__")]
+        pending += [item for item in reversed(followers) if isinstance(item, BaseException)]
+
+
+def _attribute(obj: object, name: str) -> object:
+    try:
+        return getattr(obj, name, None)
+    except Exception:  # noqa: BLE001 - a property that raises is just absent here
+        return None
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        # Digits and the structure we anchor on are ASCII in every code page.
+        return bytes(value).decode("utf-8", "replace")
+    return None
+
+
+def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
+    if not isinstance(exc, BaseException):
+        return None
+    args = _attribute(exc, "args")
+    args = args if isinstance(args, tuple) else ()
+    texts = [text for text in map(_text, args) if text]
+    try:
+        texts.append(str(exc))
+    except Exception:  # noqa: BLE001, S110 - an unprintable exception still has its attributes
+        pass
+    funcname = _attribute(exc, "funcname")
+    context = (isinstance(funcname, str) and funcname.startswith(_RAS_FUNCTION_PREFIXES)) or any(
+        RAS_CONTEXT.search(text) for text in texts
+    )
+    # Slots that hold a Windows error code: a RAS code is trusted there when unambiguous.
+    slots = [_attribute(exc, "winerror"), _attribute(exc, "hresult")]
+    excepinfo = _attribute(exc, "excepinfo")
+    if isinstance(excepinfo, tuple) and len(excepinfo) >= 6:
+        slots.append(excepinfo[5])  # com_error's scode
+    if isinstance(exc, OSError) and len(args) >= 4:
+        slots.append(args[3])  # OSError(errno, strerror, filename, winerror, ...)
+    if isinstance(funcname, str) and args:
+        slots.append(args[0])  # pywintypes.error(code, funcname, message)
+    for number in filter(None, map(_int, slots)):
+        accepted = accept(number, context=context, assume_ras=assume_ras)
+        if accepted is not None:
+            return accepted[0]
+    command = _attribute(exc, "cmd")
+    if command is not None:
+        code = _from_process(exc, command, assume_ras=assume_ras)
+        if code is not None:
+            return code
+    for text in texts:
+        found = scan_block(text, assume_ras=assume_ras)
+        if found:
+            return found[0][3]
+    # Any other int argument is only a number: it needs context or the caller's word.
+    for number in filter(None, map(_int, args)):
+        accepted = accept(number, context=context, assume_ras=assume_ras)
+        if accepted is not None and accepted[1] != "unambiguous":
+            return accepted[0]
+    return None
+
+
+def _from_process(exc: BaseException, command: object, *, assume_ras: bool) -> ErrorCode | None:
+    """A CalledProcessError: rasdial's output, then its exit status."""
+    parts = command if isinstance(command, (list, tuple)) else [command]
+    words = []
+    for part in parts:
+        try:
+            path = os.fspath(part) if isinstance(part, os.PathLike) else part
+        except Exception:  # noqa: BLE001 - an unreadable argument names no program
+            continue
+        words.append(_text(path) or "")
+    rasdial = _RASDIAL_COMMAND.search(" ".join(words)) is not None
+    outputs = [_text(_attribute(exc, name)) for name in ("output", "stderr")]
+    output = "\n".join(text for text in outputs if text)
+    found = scan_block(output, assume_ras=assume_ras, rasdial_output=rasdial)
+    if found:
+        return found[0][3]
+    returncode = _int(_attribute(exc, "returncode"))
+    if returncode is None or not (rasdial or assume_ras):
+        return None
+    accepted = accept(returncode, context=rasdial, assume_ras=assume_ras)
+    return None if accepted is None else accepted[0]
