@@ -79,21 +79,22 @@ def _text(value: object) -> str | None:
     return None
 
 
-def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
-    if not isinstance(exc, BaseException):
-        return None
-    args = _attribute(exc, "args")
-    args = args if isinstance(args, tuple) else ()
-    texts = [text for text in map(_text, args) if text]
+def _str(exc: BaseException) -> str | None:
     try:
-        texts.append(str(exc))
-    except Exception:  # noqa: BLE001, S110 - an unprintable exception still has its attributes
-        pass
-    funcname = _attribute(exc, "funcname")
-    context = (isinstance(funcname, str) and funcname.startswith(_RAS_FUNCTION_PREFIXES)) or any(
-        RAS_CONTEXT.search(text) for text in texts
-    )
-    # Slots that hold a Windows error code: a RAS code is trusted there when unambiguous.
+        return str(exc)
+    except Exception:  # noqa: BLE001 - an unprintable exception still has its attributes
+        return None
+
+
+def _fspath(part: object) -> object:
+    try:
+        return os.fspath(part) if isinstance(part, os.PathLike) else part
+    except Exception:  # noqa: BLE001 - an unreadable argument names no program
+        return None
+
+
+def _slots(exc: BaseException, args: tuple[object, ...], funcname: object) -> list[int]:
+    """The numbers that sit where Windows error codes go."""
     slots = [_attribute(exc, "winerror"), _attribute(exc, "hresult")]
     excepinfo = _attribute(exc, "excepinfo")
     if isinstance(excepinfo, tuple) and len(excepinfo) >= 6:
@@ -102,37 +103,45 @@ def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
         slots.append(args[3])  # OSError(errno, strerror, filename, winerror, ...)
     if isinstance(funcname, str) and args:
         slots.append(args[0])  # pywintypes.error(code, funcname, message)
-    for number in filter(None, map(_int, slots)):
+    return [number for number in map(_int, slots) if number]
+
+
+def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
+    if not isinstance(exc, BaseException):
+        return None
+    args = _attribute(exc, "args")
+    args = args if isinstance(args, tuple) else ()
+    texts = [text for text in [*map(_text, args), _str(exc)] if text]
+    funcname = _attribute(exc, "funcname")
+    context = (isinstance(funcname, str) and funcname.startswith(_RAS_FUNCTION_PREFIXES)) or any(
+        RAS_CONTEXT.search(text) for text in texts
+    )
+    # In a slot made for Windows error codes, an unambiguous RAS number is trusted.
+    for number in _slots(exc, args, funcname):
         accepted = accept(number, context=context, assume_ras=assume_ras)
         if accepted is not None:
             return accepted[0]
     command = _attribute(exc, "cmd")
     if command is not None:
-        code = _from_process(exc, command, assume_ras=assume_ras)
-        if code is not None:
-            return code
+        # A process error's text and args are its command and status: read as such.
+        return _from_process(exc, command, assume_ras=assume_ras)
     for text in texts:
         found = scan_block(text, assume_ras=assume_ras)
         if found:
             return found[0][3]
     # Any other int argument is only a number: it needs context or the caller's word.
-    for number in filter(None, map(_int, args)):
-        accepted = accept(number, context=context, assume_ras=assume_ras)
-        if accepted is not None and accepted[1] != "unambiguous":
-            return accepted[0]
+    if context or assume_ras:
+        for number in filter(None, map(_int, args)):
+            accepted = accept(number, context=context, assume_ras=assume_ras)
+            if accepted is not None:
+                return accepted[0]
     return None
 
 
 def _from_process(exc: BaseException, command: object, *, assume_ras: bool) -> ErrorCode | None:
     """A CalledProcessError: rasdial's output, then its exit status."""
     parts = command if isinstance(command, (list, tuple)) else [command]
-    words = []
-    for part in parts:
-        try:
-            path = os.fspath(part) if isinstance(part, os.PathLike) else part
-        except Exception:  # noqa: BLE001 - an unreadable argument names no program
-            continue
-        words.append(_text(path) or "")
+    words = [_text(_fspath(part)) or "" for part in parts]
     rasdial = _RASDIAL_COMMAND.search(" ".join(words)) is not None
     outputs = [_text(_attribute(exc, name)) for name in ("output", "stderr")]
     output = "\n".join(text for text in outputs if text)

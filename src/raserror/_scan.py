@@ -42,7 +42,7 @@ _LOCAL_ERROR_LINE = re.compile(
 )
 # Names that put a line in Remote Access context: RAS APIs, rasdial, RasClient, RasMan.
 RAS_CONTEXT = re.compile(
-    r"(?<![A-Za-z])(?:(?:Ras|Mpr)[A-Z][A-Za-z]*|[Rr][Aa][Ss][Dd][Ii][Aa][Ll]|Remote Access)"
+    r"(?<![A-Za-z])(?:(?:Ras|Mpr)[A-Z][A-Za-z]*|(?i:rasdial)(?![A-Za-z])|Remote Access)"
 )
 # rasdial's footer follows its "hh netcfg.chm" line within this many lines...
 _FOOTER_AFTER = 2

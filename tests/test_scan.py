@@ -1,0 +1,281 @@
+"""find_codes and scan_lines: real shapes count, numbers without evidence never do."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tables import REPO
+
+import raserror
+import raserror._scan
+from raserror import ErrorCode, Finding, find_codes, scan_lines
+
+SAMPLES = REPO / "tests" / "samples"
+# Markers of Remote Access context, as find_codes documents them.
+CONTEXT_MARKERS = re.compile(
+    r"(?i:rasdial|remote access|netcfg\.chm|error messages, then)|Ras[A-Z]|Mpr[A-Z]|CoI[dD]=|returned on"
+)
+
+
+def sample(name: str) -> str:
+    return (SAMPLES / name).read_bytes().decode("utf-8")  # keep CRLF as written
+
+
+def found(text: str, *, assume_ras: bool = False) -> list[tuple[int, int, str, str]]:
+    """(code, line, evidence, number as written) for each finding."""
+    return [
+        (int(f.code), f.line, f.evidence, text[f.start : f.end])
+        for f in find_codes(text, assume_ras=assume_ras)
+    ]
+
+
+def lines_found(text: str, *, assume_ras: bool = False) -> list[Finding]:
+    return list(scan_lines(io.StringIO(text, newline=""), assume_ras=assume_ras))
+
+
+def test_rasdial_english_output_gives_its_code_once_with_context() -> None:
+    text = sample("rasdial_en.txt")
+    assert "\r\n" in text
+    assert found(text) == [(691, 3, "context", "691")]
+
+
+def test_rasdial_german_output_is_recognised_by_its_structure() -> None:
+    # 740 is also ERROR_ELEVATION_REQUIRED: only rasdial's structure makes it RAS.
+    assert found(sample("rasdial_de.txt")) == [(740, 3, "context", "740")]
+
+
+def test_rasdial_japanese_output_is_recognised_by_its_structure() -> None:
+    assert found(sample("rasdial_ja.txt")) == [(809, 3, "context", "809")]
+
+
+def test_rasdial_footer_alone_still_counts() -> None:
+    text = "        Type 'hh netcfg.chm'\n        In help, click Troubleshooting, then Error Messages, then 720\n"
+    assert found(text) == [(720, 2, "context", "720")]
+
+
+def test_rasclient_events_give_their_codes_in_any_language() -> None:
+    assert found(sample("rasclient_events.txt")) == [
+        (809, 1, "context", "809"),
+        (631, 3, "context", "631"),  # CoID: the Vista spelling
+        (691, 6, "context", "-2147024205"),  # a signed HRESULT of FACILITY_WIN32
+        (868, 7, "context", "868"),  # German
+        (720, 8, "context", "720"),  # Japanese
+    ]
+
+
+def test_rasclient_events_with_ike_codes_or_other_hresults_give_nothing() -> None:
+    events = sample("rasclient_events.txt").splitlines()
+    assert find_codes(events[3]) == []  # 13801: an IKE code
+    assert find_codes(events[4]) == []  # -2146762495: CERT_E_EXPIRED
+
+
+def test_ordinary_log_lines_full_of_numbers_give_nothing() -> None:
+    text = sample("ordinary.log")
+    assert find_codes(text) == []
+    assert find_codes(text, assume_ras=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Error 868: The remote connection was not made.", [(868, 1, "unambiguous", "868")]),
+        ("error code 809 from the VPN", []),  # 809 is also a Win32 code
+        ("error code: 956", [(956, 1, "unambiguous", "956")]),
+        ("ErrorCode=868", [(868, 1, "unambiguous", "868")]),
+        ("RasDial failed with error 691", [(691, 1, "context", "691")]),
+        ("MprAdminInterfaceConnect: error=740", [(740, 1, "context", "740")]),
+        ("rasdial.exe exited: Error 740", [(740, 1, "context", "740")]),
+        ("[WinError 740] The requested operation requires elevation", []),
+        ("OSError: [WinError 868] x", [(868, 1, "unambiguous", "868")]),
+        ("RasDial: [WinError 740] x", [(740, 1, "context", "740")]),
+        ("hr = 0x80070364", [(868, 1, "unambiguous", "0x80070364")]),
+        ("hr = 0x800702B3", []),  # 691 as HRESULT: ambiguous
+        ("RasDial hr=0X800702b3", [(691, 1, "context", "0X800702b3")]),
+        ("failed: -2147024028", [(868, 1, "unambiguous", "-2147024028")]),
+        ("Error 691: Access denied", []),
+        ("Error 9999: no such code", []),
+        ("Error 0691: padded", []),
+        ("terror 868 and errors 868 and error_count 868 and RAS_ERROR 868", []),
+        ("error 868.5 is not an integer", []),
+        ("0x8007036400 is too long", []),
+        ("x0x80070364 is inside a word", []),
+    ],
+)
+def test_generic_error_shapes(text: str, expected: list[tuple[int, int, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_assume_ras_lets_ambiguous_numbers_in_error_shapes_count() -> None:
+    assert found("Error 691: Access denied", assume_ras=True) == [(691, 1, "assumed", "691")]
+    assert found("Error 868: x", assume_ras=True) == [(868, 1, "unambiguous", "868")]
+    assert found("took 691 ms", assume_ras=True) == []
+
+
+def test_positions_lines_and_order() -> None:
+    text = "a\nError 868: x\r\nRasDial error 691 and Error 956: y\n"
+    result = find_codes(text)
+    assert [(int(f.code), f.line) for f in result] == [(868, 2), (691, 3), (956, 3)]
+    for finding in result:
+        assert text[finding.start : finding.end] == str(int(finding.code))
+    assert result == sorted(result, key=lambda f: f.start)
+
+
+def test_a_finding_is_a_plain_value() -> None:
+    (finding,) = find_codes("Error 868: x")
+    assert finding == Finding(ErrorCode.DNSNAME_NOT_RESOLVABLE, 6, 9, 1, "unambiguous")
+    assert "DNSNAME_NOT_RESOLVABLE" in repr(finding)
+    with pytest.raises(AttributeError):
+        finding.line = 2  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir()))
+def test_scan_lines_finds_what_find_codes_finds_relative_to_each_line(name: str) -> None:
+    text = sample(name)
+    lines = text.splitlines(keepends=True)
+    for assume_ras in (False, True):
+        whole = find_codes(text, assume_ras=assume_ras)
+        streamed = lines_found(text, assume_ras=assume_ras)
+        assert [(f.code, f.line, f.evidence) for f in streamed] == [
+            (f.code, f.line, f.evidence) for f in whole
+        ]
+        for finding in streamed:
+            line = lines[finding.line - 1]
+            assert line[finding.start : finding.end].lstrip("-").isalnum()
+
+
+def test_scan_lines_is_lazy() -> None:
+    def endless() -> object:
+        yield "RasDial error 691\n"
+        while True:
+            yield "nothing here\n"
+
+    first = next(scan_lines(endless()))  # type: ignore[arg-type]
+    assert first.code is ErrorCode.AUTHENTICATION_FAILURE
+
+
+def test_scan_lines_accepts_lines_without_newlines() -> None:
+    result = list(scan_lines(["Error 868: a", "Error 956: b"]))
+    assert [(int(f.code), f.line, f.start) for f in result] == [(868, 1, 6), (956, 2, 6)]
+
+
+@pytest.mark.parametrize("offset", range(14))
+def test_a_rasdial_block_cut_by_a_chunk_boundary_is_still_seen_once(
+    offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(raserror._scan, "_CHUNK_LINES", 40)
+    block = sample("rasdial_de.txt").splitlines(keepends=True)
+    lines = ["filler line 740\n"] * (40 - offset) + block + ["tail\n"] * 50
+    result = list(scan_lines(lines))
+    assert [(int(f.code), f.line) for f in result] == [(740, 40 - offset + 3)]
+    whole = find_codes("".join(lines))
+    assert [(f.code, f.line) for f in whole] == [(f.code, f.line) for f in result]
+
+
+def test_scan_lines_across_many_chunks_matches_find_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(raserror._scan, "_CHUNK_LINES", 7)
+    text = (sample("rasdial_en.txt") + sample("rasclient_events.txt") + sample("ordinary.log")) * 5
+    whole = find_codes(text)
+    streamed = list(scan_lines(text.splitlines(keepends=True)))
+    assert len(whole) == 5 * 6
+    assert [(f.code, f.line, f.evidence) for f in streamed] == [
+        (f.code, f.line, f.evidence) for f in whole
+    ]
+
+
+def test_wrong_types_raise_type_error() -> None:
+    with pytest.raises(TypeError, match="needs a str"):
+        find_codes(b"Error 868")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="lines of str"):
+        list(scan_lines([b"Error 868"]))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "9" * 2_000_000,
+        "Remote Access error " * 100_000,
+        "error " * 200_000,
+        "error" + " " * 1_000_000 + "868",
+        "CoId=" * 200_000,
+        "netcfg.chm\n" * 100_000,
+        "0x8007" * 200_000,
+        "-2147" * 200_000,
+        ("RasDial " + "1" * 50 + " ") * 20_000,
+    ],
+    ids=lambda text: f"{text[:12]!r}x{len(text)}",
+)
+def test_hostile_inputs_finish_and_find_nothing_false(hostile: str) -> None:
+    for finding in find_codes(hostile):
+        assert finding.evidence in ("context", "unambiguous")
+    assert sum(1 for _ in scan_lines(hostile.splitlines(keepends=True))) == len(
+        find_codes(hostile)
+    )
+
+
+NUMBERS = st.integers(0, 99999).map(str)
+ORDINARY = st.lists(
+    st.one_of(
+        st.builds(
+            "{}-{:02d}-{:02d} {:02d}:{:02d}:{:02d}".format, NUMBERS, *[st.integers(0, 59)] * 5
+        ),
+        st.builds("{}.{}.{}.{}:{}".format, *[NUMBERS] * 5),
+        st.builds("took {} ms".format, NUMBERS),
+        st.builds("size {} bytes, {} KB".format, NUMBERS, NUMBERS),
+        st.builds("pid {} port {}".format, NUMBERS, NUMBERS),
+        st.text(alphabet=st.characters(exclude_characters="eErRcCn0-"), max_size=40),
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@given(ORDINARY)
+def test_numbers_outside_error_shapes_are_never_reported(text: str) -> None:
+    assert find_codes(text, assume_ras=True) == []
+
+
+@given(st.text(), st.booleans())
+def test_any_text_gives_only_findings_with_evidence(text: str, assume_ras: bool) -> None:  # noqa: FBT001 - hypothesis fills it
+    lines = text.split("\n")
+    for finding in find_codes(text, assume_ras=assume_ras):
+        written = text[finding.start : finding.end]
+        assert raserror.lookup(written) is finding.code
+        if finding.evidence == "unambiguous":
+            assert finding.code.win32_symbol is None
+        elif finding.evidence == "assumed":
+            assert assume_ras
+        else:
+            nearby = "\n".join(lines[max(0, finding.line - 12) : finding.line + 2])
+            assert CONTEXT_MARKERS.search(nearby)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Remote Access error 691 - x",
+                "Remotezugriffsfehler 740 - y",
+                "Type 'hh netcfg.chm'",
+                "click Troubleshooting, then Error Messages, then 691",
+                "then auf 740",
+                "CoId={1}: is 809.",
+                "Error 868: z",
+                "took 691 ms",
+                "",
+                "RasDial 0x800702B3",
+                "error code -2147024028",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_scan_lines_always_agrees_with_find_codes(lines: list[str]) -> None:
+    text = "".join(line + "\n" for line in lines)
+    whole = find_codes(text)
+    streamed = list(scan_lines(text.splitlines(keepends=True)))
+    assert [(f.code, f.line, f.evidence) for f in streamed] == [
+        (f.code, f.line, f.evidence) for f in whole
+    ]
