@@ -5,10 +5,12 @@ from __future__ import annotations
 import doctest
 import re
 
+import pytest
 from tables import REPO
 
 
-def test_the_readme_examples_give_what_they_show() -> None:
+def test_the_readme_examples_give_what_they_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # the examples open files by their path in the repository
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
     assert blocks, "the README has no Python examples"
