@@ -1,51 +1,459 @@
-"""The raserror command, called in-process and once as the installed script."""
+"""The raserror command: called in-process through main(), and as installed scripts."""
 
 from __future__ import annotations
 
+import io
+import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from tables import REPO
 
-from raserror._cli import main
+import raserror
+import raserror._cli
+from raserror import Category, ErrorCode, Finding
+from raserror._cli import code_json, main
+
+SAMPLES = REPO / "tests" / "samples"
+SCRIPT = shutil.which("raserror", path=str(Path(sys.executable).parent))
 
 
-def test_a_known_code_prints_its_line_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["691"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE (authentication): ")
-
-
-def test_an_unknown_code_exits_1_naming_it_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["691", "9999"]) == 1
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
     captured = capsys.readouterr()
-    assert "691 ERROR_AUTHENTICATION_FAILURE" in captured.out
-    assert "9999 is not a Remote Access error code" in captured.err
-    assert "600-878" in captured.err
+    return status, captured.out, captured.err
 
 
-def test_no_argument_is_a_usage_error() -> None:
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object]]:
+    status, out, _ = run(capsys, *args)
+    document = json.loads(out)
+    assert isinstance(document, dict)
+    return status, document
+
+
+def feed_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+# raserror CODE... -----------------------------------------------------------------------
+
+
+def test_a_code_gives_a_block_with_every_fact(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "740")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "740 ERROR_TAPI_CONFIGURATION"
+    fields = {line.split()[0]: line.split(None, 1)[1] for line in lines[1:]}
+    assert fields["category"].startswith("device: ")
+    assert fields["transient"].startswith("no")
+    assert fields["obsolete"].startswith("no")
+    assert fields["message"] == ErrorCode.TAPI_CONFIGURATION.message
+    assert fields["windows"] == "An invalid dialing rule was detected."
+    assert fields["hresult"] == "0x800702E4 (-2147024156)"
+    assert "outside Remote Access, 740 is ERROR_ELEVATION_REQUIRED" in fields["elsewhere"]
+
+
+def test_a_code_with_one_wording_and_no_win32_twin_says_only_what_applies(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "868")
+    assert "\n  windows " not in out
+    assert "elsewhere" not in out
+    assert "transient  yes" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["691"],
+        ["lookup", "691"],
+        ["ERROR_AUTHENTICATION_FAILURE"],
+        ["authentication_failure"],
+        ["0x800702B3"],
+        ["--", "-2147024205"],
+        ["-2147024205"],
+        ["2147943091"],
+    ],
+)
+def test_every_form_of_a_code_gives_the_same_block(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    status, out, _ = run(capsys, *args)
+    assert status == 0
+    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE\n")
+    assert out == run(capsys, "691")[1]
+
+
+def test_several_codes_give_blocks_separated_by_a_blank_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "691", "809", "868")
+    assert status == 0
+    blocks = out.split("\n\n")
+    assert [block.split()[0] for block in blocks] == ["691", "809", "868"]
+
+
+def test_an_unknown_code_exits_1_and_names_it_with_the_ranges(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "9999", "868", "bogus")
+    assert status == 1
+    assert out.startswith("868 ERROR_DNSNAME_NOT_RESOLVABLE")
+    assert "raserror: 9999 is not a Remote Access error code" in err
+    assert "raserror: 'bogus' is not a Remote Access error code" in err
+    assert "600-878, 900-946 and 948-956" in err
+
+
+def test_lookup_json_has_every_attribute(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document = run_json(capsys, "--json", "691", "9999")
+    assert status == 1
+    results = document["results"]
+    assert isinstance(results, list)
+    first, second = results
+    assert first["input"] == "691"
+    assert first["code"] == {
+        "code": 691,
+        "name": "AUTHENTICATION_FAILURE",
+        "symbol": "ERROR_AUTHENTICATION_FAILURE",
+        "category": "authentication",
+        "transient": False,
+        "obsolete": False,
+        "message": ErrorCode(691).message,
+        "windows_message": ErrorCode(691).windows_message,
+        "win32_symbol": "ERROR_DBG_TERMINATE_THREAD",
+        "hresult": 0x800702B3,
+    }
+    assert second == {"input": "9999", "code": None, "error": raserror.describe(9999)}
+    assert run_json(capsys, "lookup", "691", "--json")[1] == run_json(capsys, "--json", "691")[1]
+
+
+@pytest.mark.parametrize("code", list(ErrorCode), ids=lambda code: code.name)
+def test_code_json_matches_the_python_attributes(code: ErrorCode) -> None:
+    document = code_json(code)
+    assert json.loads(json.dumps(document)) == document
+    for field, value in document.items():
+        attribute = getattr(code, "_value_" if field == "code" else field)
+        assert (attribute.value if isinstance(attribute, Category) else attribute) == value
+
+
+# search and list ------------------------------------------------------------------------
+
+
+def test_search_prints_one_line_per_match(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "search", "certificate", "expired")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("854 ERROR_EAP_USER_CERT_EXPIRED (certificate): ")
+    assert [line.split()[0] for line in lines] == [
+        str(int(c)) for c in raserror.search("certificate expired")
+    ]
+
+
+def test_search_without_a_match_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "search", "frobnicate")
+    assert (status, out) == (1, "")
+    assert "frobnicate" in err
+
+
+def test_search_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document = run_json(capsys, "search", "--json", "vpn", "timeout")
+    assert status == 0
+    assert document["query"] == "vpn timeout"
+    codes = document["codes"]
+    assert isinstance(codes, list)
+    assert codes[0] == code_json(ErrorCode.VPN_TIMEOUT)
+
+
+def test_search_of_nothing_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "search", " ")[0] == 2
     with pytest.raises(SystemExit) as exited:
-        main([])
+        main(["search"])
     assert exited.value.code == 2
 
 
+def test_list_prints_every_code(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list")
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 335
+    assert lines[0] == "600 PENDING (api): An operation is pending."
+    assert "809 ERROR_VPN_TIMEOUT (vpn, transient): " in out
+    assert "605 ERROR_CANNOT_SET_PORT_INFO (device, obsolete): " in out
+
+
+@pytest.mark.parametrize("name", ["vpn", "VPN", "radius"])
+def test_list_by_category(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    status, out, _ = run(capsys, "list", "--category", name)
+    assert status == 0
+    category = Category(name.lower())
+    assert [int(line.split()[0]) for line in out.splitlines()] == [int(c) for c in category.codes]
+
+
+def test_list_transient_only_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document = run_json(capsys, "list", "--transient", "--json")
+    assert status == 0
+    codes = document["codes"]
+    assert isinstance(codes, list)
+    assert codes == [code_json(code) for code in ErrorCode if code.transient]
+    status, document = run_json(capsys, "list", "--json", "--category", "vpn", "--transient")
+    assert all(item["category"] == "vpn" and item["transient"] for item in document["codes"])  # type: ignore[attr-defined]
+
+
+def test_list_with_an_unknown_category_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["list", "--category", "bogus"])
+    assert exited.value.code == 2
+    assert "vpn" in capsys.readouterr().err
+
+
+# scan ---------------------------------------------------------------------------------
+
+
+def test_scan_counts_codes_per_file_with_the_first_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "vpn.log"
+    log.write_bytes(
+        (SAMPLES / "rasdial_en.txt").read_bytes() * 2
+        + (SAMPLES / "rasclient_events.txt").read_bytes()
+    )
+    status, out, err = run(capsys, "scan", str(log))
+    assert (status, err) == (0, "")
+    header, *rows = out.splitlines()
+    assert header.split() == ["count", "code", "first", "at", "symbol:", "message"]
+    table = {row.split()[1]: row.split() for row in rows}
+    assert table["691"][0] == "3"  # twice from rasdial, once as an HRESULT in an event
+    assert table["691"][2] == f"{log}:3"
+    assert table["809"][:3] == ["1", "809", f"{log}:17"]
+    assert list(table) == ["691", "809", "631", "868", "720"]
+
+
+def test_scan_reads_standard_input_with_or_without_a_dash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (SAMPLES / "rasdial_de.txt").read_bytes()
+    for args in (["scan"], ["scan", "-"]):
+        feed_stdin(monkeypatch, data)
+        status, out, _ = run(capsys, *args)
+        assert status == 0
+        assert "740  <stdin>:3  ERROR_TAPI_CONFIGURATION" in out
+
+
+def test_scan_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document = run_json(capsys, "scan", "--json", str(SAMPLES / "rasclient_events.txt"))
+    assert status == 0
+    assert document["files"] == [str(SAMPLES / "rasclient_events.txt")]
+    codes = document["codes"]
+    assert isinstance(codes, list)
+    assert codes[0] == {
+        "code": code_json(ErrorCode.VPN_TIMEOUT),
+        "count": 1,
+        "first_file": str(SAMPLES / "rasclient_events.txt"),
+        "first_line": 1,
+        "evidence": "context",
+    }
+
+
+def test_scan_assume_ras(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    log = tmp_path / "app.log"
+    log.write_text("12:00 Error 691: Access denied\n", encoding="utf-8")
+    assert run(capsys, "scan", str(log))[0] == 1
+    status, out, _ = run(capsys, "scan", "--assume-ras", str(log))
+    assert status == 0
+    assert "691" in out
+
+
+def test_scan_with_nothing_found_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "scan", str(SAMPLES / "ordinary.log"))
+    assert (status, out) == (1, "")
+    assert "no Remote Access error code found" in err
+
+
+def test_scan_of_unreadable_files_exits_2_but_reads_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(
+        capsys,
+        "scan",
+        str(tmp_path / "missing.log"),
+        str(tmp_path),
+        str(SAMPLES / "rasdial_ja.txt"),
+    )
+    assert status == 2
+    assert "809" in out
+    assert "cannot read" in err
+    assert str(tmp_path / "missing.log") in err
+    assert "Traceback" not in err
+
+
+def test_scan_survives_binary_and_undecodable_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 64 + b"\xff\xfeRasDial error 691\n\x00\x81")
+    status, out, err = run(capsys, "scan", str(junk))
+    assert (status, err) == (0, "")
+    assert "ERROR_AUTHENTICATION_FAILURE" in out  # the bad bytes were replaced, not fatal
+    latin = tmp_path / "latin.log"
+    latin.write_bytes("Error 868: Name nicht aufgelöst, Schlüssel ungültig\n".encode("cp1252"))
+    assert run(capsys, "scan", str(latin))[0] == 0
+
+
+def test_scan_reads_utf16_exports_with_a_bom(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    export = tmp_path / "events.txt"
+    export.write_bytes(
+        (SAMPLES / "rasclient_events.txt").read_text(encoding="utf-8").encode("utf-16")
+    )
+    status, out, _ = run(capsys, "scan", str(export))
+    assert status == 0
+    assert "809" in out
+    assert "720" in out
+
+
+def test_scan_streams_instead_of_reading_whole_files(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pulled = 0
+
+    def lines() -> object:
+        nonlocal pulled
+        yield "RasDial error 691\n"
+        for _ in range(100_000):
+            pulled += 1
+            yield "ordinary\n"
+
+    class Source:
+        def __init__(self, name: str) -> None:
+            del name
+
+        def __enter__(self) -> object:
+            return lines()
+
+        def __exit__(self, *exc_info: object) -> None:
+            return None
+
+    seen_while_reading: list[int] = []
+    real_scan_lines = raserror._scan.scan_lines
+
+    def spy(source: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
+        for finding in real_scan_lines(source, assume_ras=assume_ras):
+            seen_while_reading.append(pulled)
+            yield finding
+
+    monkeypatch.setattr(raserror._cli, "_open_text", Source)
+    monkeypatch.setattr(raserror._scan, "scan_lines", spy)
+    assert run(capsys, "scan", "anything")[0] == 0
+    assert seen_while_reading
+    assert seen_while_reading[0] < 100_000  # reported long before the end of the input
+
+
+# help, version, usage -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["lookup", "--help"], ["search", "-h"], ["list", "--help"], ["scan", "--help"]],
+)
+def test_help_everywhere_with_examples(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 0
+    assert "examples:" in capsys.readouterr().out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"raserror {raserror.__version__}"
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["--bogus"], ["list", "extra"], ["scan", "--bogus"], ["lookup"]]
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_ctrl_c_exits_130_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*_: object, **__: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(raserror._cli, "_lookup", interrupted)
+    assert run(capsys, "691") == (130, "", "")
+
+
+def test_long_lines_wrap_to_a_terminal_and_stay_whole_when_piped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, piped, _ = run(capsys, "809")
+    assert any(len(line) > 100 for line in piped.splitlines())
+    monkeypatch.setattr(raserror._cli, "_width", lambda: 60)
+    _, wrapped, _ = run(capsys, "809")
+    assert all(len(line) <= 60 for line in wrapped.splitlines())
+    assert " ".join(wrapped.split()) == " ".join(piped.split())
+    _, listing, _ = run(capsys, "list", "--category", "vpn")
+    assert all(len(line) <= 60 for line in listing.splitlines())
+
+
+# as installed ---------------------------------------------------------------------------
+
+
 def test_the_installed_console_script_runs() -> None:
-    script = shutil.which("raserror", path=str(Path(sys.executable).parent))
-    assert script is not None, "the raserror console script is not installed beside python"
-    result = subprocess.run([script, "691"], capture_output=True, text=True, check=False)
+    assert SCRIPT is not None, "the raserror console script is not installed beside python"
+    result = subprocess.run([SCRIPT, "691"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
-    assert result.stdout.startswith("691 ERROR_AUTHENTICATION_FAILURE")
+    assert result.stdout.startswith("691 ERROR_AUTHENTICATION_FAILURE\n")
 
 
 def test_python_dash_m_raserror_behaves_the_same() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "raserror", "0x800702B3"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [sys.executable, "-m", "raserror", "--json", "0x800702B3"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0
-    assert result.stdout.startswith("691 ERROR_AUTHENTICATION_FAILURE")
+    assert json.loads(result.stdout)["results"][0]["code"]["code"] == 691
+
+
+def test_a_closed_stdout_ends_quietly() -> None:
+    assert SCRIPT is not None
+    with subprocess.Popen(
+        [SCRIPT, "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # like `| head -1`
+        error = process.stderr.read()
+        status = process.wait(timeout=30)
+    assert b"Traceback" not in error
+    assert status == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT, a POSIX signal")
+def test_ctrl_c_while_reading_standard_input_exits_130_without_a_traceback() -> None:
+    assert SCRIPT is not None
+    with subprocess.Popen(
+        [SCRIPT, "scan"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        time.sleep(1.5)  # let it start and block on its input
+        process.send_signal(signal.SIGINT)
+        _, error = process.communicate(timeout=30)
+    assert b"Traceback" not in error
+    assert process.returncode == 130
