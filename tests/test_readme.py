@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import doctest
+import json
 import re
+import shlex
 
 import pytest
 from tables import REPO
+
+import raserror
+from raserror._cli import code_json, main
 
 
 def test_the_readme_examples_give_what_they_show(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,6 +30,22 @@ def test_the_readme_examples_give_what_they_show(monkeypatch: pytest.MonkeyPatch
 
 
 def test_the_package_docstring_examples_hold() -> None:
-    import raserror
-
     assert doctest.testmod(raserror).failed == 0
+
+
+def test_the_readme_shows_real_command_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sessions = re.findall(r"```console\n\$ (raserror [^\n]*)\n(.*?)```", readme, flags=re.DOTALL)
+    assert len(sessions) >= 2, "the README shows no raserror output"
+    for command, shown in sessions:
+        main(shlex.split(command)[1:])
+        assert capsys.readouterr().out == shown, f"the README's `{command}` output is stale"
+
+
+def test_the_readme_json_example_is_a_real_code_object() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```json\n(.*?)```", readme, flags=re.DOTALL)
+    assert json.loads(example) == code_json(raserror.lookup(868))
