@@ -10,8 +10,7 @@
 False
 """
 
-from raserror._category import Category
-from raserror._codes import ErrorCode
+from raserror._codes import Category, ErrorCode
 from raserror._lookup import UnknownErrorCode, describe, get, lookup, search
 
 TYPE_CHECKING = False

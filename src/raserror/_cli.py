@@ -10,8 +10,7 @@ import os
 import sys
 
 from raserror import __version__
-from raserror._category import Category
-from raserror._codes import ErrorCode
+from raserror._codes import Category, ErrorCode
 from raserror._lookup import _not_a_code, _resolve
 
 TYPE_CHECKING = False

@@ -1,8 +1,6 @@
 """Find an ``ErrorCode`` from the forms in which codes reach a program."""
 
-from __future__ import annotations
-
-from raserror._codes import BY_CODE, RANGES, ErrorCode
+from raserror._codes import BY_NUMBER, RANGES, ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -10,13 +8,11 @@ if TYPE_CHECKING:
 
     _T = TypeVar("_T")
 
-# HRESULT_FROM_WIN32: the failure bit and FACILITY_WIN32 (7) above the 16-bit code.
-HRESULT_WIN32 = 0x8007_0000
-# The hot path of lookup() and get(): a dict probe is ~6x cheaper than ErrorCode(n).
-_BY_CODE = BY_CODE
-# Symbols and member names, upper-case; the generator guarantees they never clash.
-_BY_NAME: dict[str, ErrorCode] = {member.symbol: member for member in BY_CODE.values()}
-_BY_NAME.update(ErrorCode.__members__)
+# The hot path of lookup() and get(): one dict probe, ~6x cheaper than ErrorCode(n).
+_number_get = BY_NUMBER.get
+# Symbols and member names, upper-case: built on the first lookup by name, to keep
+# import cheap. The generator guarantees that no symbol is another code's name.
+_by_name: "dict[str, ErrorCode] | None" = None
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _RANGES_TEXT = ", ".join(f"{low}-{high}" for low, high in RANGES[:-1])
 _RANGES_TEXT += f" and {RANGES[-1][0]}-{RANGES[-1][1]}"
@@ -28,7 +24,7 @@ class UnknownErrorCode(LookupError):
     ``code`` is the value that was given, unchanged.
     """
 
-    def __init__(self, code: int | str) -> None:
+    def __init__(self, code: "int | str") -> None:
         super().__init__(code)
         self.code = code
 
@@ -36,7 +32,7 @@ class UnknownErrorCode(LookupError):
         return _not_a_code(self.code)
 
 
-def _not_a_code(code: int | str) -> str:
+def _not_a_code(code: "int | str") -> str:
     if isinstance(code, str):
         # A number written as text is shown as written; anything else quoted.
         shown = code.strip() if _parse_number(code.strip()) is not None else repr(code)
@@ -51,7 +47,7 @@ def _not_a_code(code: int | str) -> str:
     )
 
 
-def _parse_number(text: str) -> int | None:
+def _parse_number(text: str) -> "int | None":
     """A decimal or 0x-hexadecimal integer written in ASCII, else None."""
     if text[:2] in ("0x", "0X"):
         digits = text[2:]
@@ -60,25 +56,27 @@ def _parse_number(text: str) -> int | None:
     return int(text) if digits.isdigit() and digits.isascii() else None
 
 
-def _from_int(number: int) -> ErrorCode | None:
-    member = _BY_CODE.get(number)
-    if member is not None:
-        return member
-    # A negative value is a signed 32-bit HRESULT: view it as unsigned.
-    if -(2**31) <= number < 0:
-        number &= 0xFFFF_FFFF
-    if HRESULT_WIN32 <= number <= HRESULT_WIN32 | 0xFFFF:
-        return _BY_CODE.get(number & 0xFFFF)
-    return None
+def _from_int(number: int) -> "ErrorCode | None":
+    """The member a code or a FACILITY_WIN32 HRESULT (unsigned or signed) names."""
+    return _number_get(number)
 
 
-def _resolve(code: object) -> ErrorCode | None:
+def _names() -> dict[str, ErrorCode]:
+    global _by_name  # noqa: PLW0603 - a cache, rebound once as a whole
+    if _by_name is None:
+        names = {member.symbol: member for member in ErrorCode}
+        names.update(ErrorCode.__members__)
+        _by_name = names
+    return _by_name
+
+
+def _resolve(code: object) -> "ErrorCode | None":
     """The member ``code`` names, None if none; TypeError for unsupported types."""
     if isinstance(code, str):
         text = code.strip()
         number = _parse_number(text)
         if number is None:
-            return _BY_NAME.get(text.upper()) if text.isascii() else None
+            return _names().get(text.upper()) if text.isascii() else None
         return _from_int(number)
     if isinstance(code, int) and not isinstance(code, bool):
         return _from_int(code)
@@ -95,7 +93,7 @@ def _safe_repr(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def lookup(code: int | str) -> ErrorCode:
+def lookup(code: "int | str") -> ErrorCode:
     """The ``ErrorCode`` that ``code`` names.
 
     ``code`` may be an int (``691``), an ``ErrorCode``, a decimal string
@@ -107,7 +105,7 @@ def lookup(code: int | str) -> ErrorCode:
     and ``TypeError`` for anything but an int or a str (bool included).
     """
     if type(code) is int:
-        member = _BY_CODE.get(code)
+        member = _number_get(code)
         if member is not None:
             return member
     member = _resolve(code)
@@ -116,20 +114,18 @@ def lookup(code: int | str) -> ErrorCode:
     return member
 
 
-def get(code: int | str, default: _T | None = None) -> ErrorCode | _T | None:
+def get(code: "int | str", default: "_T | None" = None) -> "ErrorCode | _T | None":
     """Like ``lookup``, but returns ``default`` for a code that names no RAS error.
 
     Unsupported types still raise ``TypeError``: they are bugs, not unknown codes.
     """
     if type(code) is int:
-        member = _BY_CODE.get(code)
-        if member is not None:
-            return member
+        return _number_get(code, default)
     member = _resolve(code)
     return default if member is None else member
 
 
-def describe(code: int | str) -> str:
+def describe(code: "int | str") -> str:
     """One line for a person: number, symbol, category and message.
 
     A well-formed value that names no RAS code gives a line that says so,
@@ -142,7 +138,7 @@ def describe(code: int | str) -> str:
 
 
 # Lower-case text per member, built on the first search so that import stays cheap.
-_haystacks: list[tuple[ErrorCode, str, str, frozenset[str]]] | None = None
+_haystacks: "list[tuple[ErrorCode, str, str, frozenset[str]]] | None" = None
 
 
 def _search_index() -> list[tuple[ErrorCode, str, str, frozenset[str]]]:
