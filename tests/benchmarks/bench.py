@@ -1,0 +1,365 @@
+"""Benchmarks for raserror: every figure is a ratio measured side by side in one run.
+
+Run it with the interpreter that has raserror installed (not editable, so that
+the import is measured as users get it):
+
+    python tests/benchmarks/bench.py            # exit 1 if a target is missed
+    python tests/benchmarks/bench.py --report   # print only; always exit 0
+
+Targets apply on Python 3.11 and newer; older versions are reported only.
+Machines here are shared and noisy: each figure compares two things measured
+in the same run, interleaved, and takes a median or a minimum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import gc
+import os
+import py_compile
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from http import HTTPStatus
+from pathlib import Path
+
+import raserror
+from raserror import ErrorCode
+
+ENFORCED = sys.version_info >= (3, 11)
+HEAVY_MODULES = ("re", "argparse", "json", "importlib.resources", "csv", "typing")
+BARE_MODULE = "_raserror_bench_bare_enum"
+
+
+@dataclass
+class Figure:
+    """One measured figure and its target."""
+
+    name: str
+    value: float
+    target: str
+    met: bool
+    detail: str = ""
+
+    def line(self) -> str:
+        verdict = "ok" if self.met else ("MISSED" if ENFORCED else "missed (not enforced)")
+        detail = f"  [{self.detail}]" if self.detail else ""
+        return f"{self.name:<44} {self.value:>8.2f}  target {self.target:<10} {verdict}{detail}"
+
+
+def at_most(name: str, value: float, limit: float, detail: str = "") -> Figure:
+    return Figure(name, value, f"<= {limit:g}", value <= limit, detail)
+
+
+def at_least(name: str, value: float, limit: float, detail: str = "") -> Figure:
+    return Figure(name, value, f">= {limit:g}", value >= limit, detail)
+
+
+# Import ---------------------------------------------------------------------------------
+
+
+def site_packages() -> Path:
+    """Where raserror is installed: the bare enum goes beside it, for a fair comparison."""
+    return Path(raserror.__file__).resolve().parent.parent
+
+
+def write_bare_enum(directory: Path) -> Path:
+    """A module with the same 335 members as ErrorCode and nothing else."""
+    lines = ["from enum import IntEnum", "", "", "class ErrorCode(IntEnum):"]
+    lines += [f"    {code.name} = {int(code)}" for code in ErrorCode]
+    path = directory / f"{BARE_MODULE}.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    py_compile.compile(str(path), doraise=True)
+    return path
+
+
+def import_micros(module: str) -> int:
+    """The cumulative -X importtime of ``module`` in a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    pattern = re.compile(rf"\|\s*(\d+)\s*\|\s*{re.escape(module)}$", re.MULTILINE)
+    return int(pattern.findall(result.stderr)[-1])
+
+
+def bench_import(runs: int) -> list[Figure]:
+    # Users' installs carry bytecode; make sure both sides are measured with it.
+    compileall.compile_dir(str(Path(raserror.__file__).parent), quiet=1)
+    bare = write_bare_enum(site_packages())
+    try:
+        ours, theirs = [], []
+        for _ in range(runs):
+            ours.append(import_micros("raserror"))
+            theirs.append(import_micros(BARE_MODULE))
+    finally:
+        bare.unlink()
+        for cached in (bare.parent / "__pycache__").glob(f"{BARE_MODULE}.*"):
+            cached.unlink()
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    detail = f"median {statistics.median(ours)} vs {statistics.median(theirs)} us"
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys; before = set(sys.modules); import raserror; "
+                "print(' '.join(sorted(set(sys.modules) - before)))"
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    heavy = sorted(set(HEAVY_MODULES) & set(loaded))
+    return [
+        at_most("import raserror / bare 335-member IntEnum", ratio, 1.4, detail),
+        Figure(
+            "heavy modules imported by `import raserror`",
+            len(heavy),
+            "== 0",
+            not heavy,
+            ", ".join(heavy) or "none of " + ", ".join(HEAVY_MODULES),
+        ),
+    ]
+
+
+# Lookup, attributes, describe -----------------------------------------------------------
+
+
+def per_call(statement: str, namespace: dict[str, object], number: int = 200_000) -> float:
+    """Seconds per call, the best of several repeats."""
+    timer = timeit.Timer(statement, globals=namespace)
+    return min(timer.repeat(repeat=7, number=number)) / number
+
+
+def bench_lookup() -> list[Figure]:
+    plain = {int(code): code for code in ErrorCode}
+    namespace: dict[str, object] = {
+        "lookup": raserror.lookup,
+        "get": raserror.get,
+        "plain": plain,
+        "ErrorCode": ErrorCode,
+        "HTTPStatus": HTTPStatus,
+    }
+    dict_hit = per_call("plain.get(691)", namespace)
+    dict_miss = per_call("plain.get(9999)", namespace)
+    lookup_hit = per_call("lookup(691)", namespace)
+    get_hit = per_call("get(691)", namespace)
+    get_miss = per_call("get(9999)", namespace)
+    enum_call = per_call("ErrorCode(691)", namespace)
+    http_call = per_call("HTTPStatus(404)", namespace)
+    fast = min(lookup_hit, get_hit)
+    return [
+        at_most("lookup(691) / dict.get(691)", lookup_hit / dict_hit, 2.5),
+        at_most("get(691) / dict.get(691)", get_hit / dict_hit, 2.5),
+        at_most("get(9999) / dict.get(9999)", get_miss / dict_miss, 2.5),
+        at_least("ErrorCode(691) / lookup(691)", enum_call / fast, 3.0),
+        at_least("HTTPStatus(404) / lookup(691)", http_call / fast, 3.0),
+    ]
+
+
+class _Plain(int):
+    """An int subclass with an ordinary instance attribute: the floor for attributes."""
+
+    message: str
+
+
+def bench_attributes() -> list[Figure]:
+    plain = _Plain(691)
+    plain.message = ErrorCode(691).message
+    namespace: dict[str, object] = {"code": ErrorCode(691), "plain": plain}
+    floor = per_call("plain.message", namespace, number=1_000_000)
+    return [
+        at_most(
+            f"code.{name} / int-subclass attribute",
+            per_call(f"code.{name}", namespace, number=1_000_000) / floor,
+            1.3,
+        )
+        for name in ("message", "category", "transient")
+    ]
+
+
+def bench_describe() -> list[Figure]:
+    micros = per_call("describe(691)", {"describe": raserror.describe}) * 1e6
+    return [at_most("describe(691), microseconds", micros, 1.0)]
+
+
+# Scanning -------------------------------------------------------------------------------
+
+RAS_BLOCKS = [
+    (
+        "Connecting to Office VPN...\nVerifying username and password...\n"
+        "Remote Access error 691 - The remote connection was denied.\n\n"
+        "For more help on this error:\n        Type 'hh netcfg.chm'\n"
+        "        In help, click Troubleshooting, then Error Messages, then 691\n"
+    ),
+    (
+        "CoId={{6A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9}}: The user CONTOSO\\u{n} dialed a "
+        "connection named VPN {n} which has failed. The error code returned on failure is 809.\n"
+    ),
+    "{date} WARN retry {n}: Error 868: The remote connection was not made.\n",
+    "{date} RasDial failed with error 740 after {n} ms\n",
+]
+ORDINARY = [
+    "{date} INFO worker[{n}] processed {n} items in {n} ms from 10.{b}.{b}.{b}:{n}\n",
+    "{date} DEBUG cache size={n} bytes, hits={n}, misses={n}, ratio=0.{n}\n",
+    "{date} GET /api/v{b}/items/{n}?page={b} 200 {n}ms\n",
+    "{date} INFO job {n} took {n} ms, exit 0, rss {n} KB, errors={b}\n",
+]
+
+
+def mixed_log(size: int, seed: int = 20240603) -> str:
+    """Ordinary lines full of numbers, with rasdial output and event lines among them."""
+    rnd = random.Random(seed)  # noqa: S311 - a reproducible log, not a secret
+
+    def fill(template: str) -> str:
+        date = f"2024-06-{rnd.randint(1, 28):02d} {rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}"
+        return template.format(date=date, n=rnd.randint(0, 10**6), b=rnd.randint(0, 255))
+
+    pool = [fill(template) for template in ORDINARY for _ in range(500)]
+    pool += [fill(template) for template in RAS_BLOCKS for _ in range(5)]
+    weights = [100] * (len(ORDINARY) * 500) + [1] * (len(RAS_BLOCKS) * 5)
+    average = sum(map(len, pool)) / len(pool)
+    return "".join(rnd.choices(pool, weights, k=int(size / average)))
+
+
+def seconds(function: Callable[[], object], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def bench_scan(megabytes: int) -> list[Figure]:
+    text = mixed_log(megabytes * 1_000_000)
+    digits = re.compile(r"\d+")
+    baseline = seconds(lambda: sum(1 for _ in digits.finditer(text)))
+    scan = seconds(lambda: raserror.find_codes(text))
+    lines = text.splitlines(keepends=True)
+    streamed = seconds(lambda: sum(1 for _ in raserror.scan_lines(lines)))
+    scan_larger = seconds(partial(raserror.find_codes, text * 10), repeat=1)
+    per_megabyte = scan / megabytes
+    hostile = {
+        "10 MB of digits": "7" * 10_000_000,
+        '"Remote Access error " repeated, 10 MB': "Remote Access error " * 500_000,
+    }
+    figures = [
+        at_most(f"find_codes / re.finditer(\\d+), {megabytes} MB", scan / baseline, 3.0),
+        at_most(f"scan_lines / re.finditer(\\d+), {megabytes} MB", streamed / baseline, 3.0),
+        at_most(
+            "find_codes: 10x the log / 10x the time",
+            scan_larger / (10 * scan),
+            1.5,
+            f"{scan:.2f} s and {scan_larger:.2f} s",
+        ),
+    ]
+    for name, hostile_text in hostile.items():
+        taken = seconds(partial(raserror.find_codes, hostile_text), repeat=1)
+        figures.append(
+            at_most(
+                f"hostile: {name}, s per MB / mixed log's",
+                taken / 10 / per_megabyte,
+                5.0,
+                f"{taken:.2f} s",
+            )
+        )
+    return figures
+
+
+# Command line and memory ----------------------------------------------------------------
+
+
+def wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def bench_cli(runs: int) -> list[Figure]:
+    script = shutil.which("raserror", path=str(Path(sys.executable).parent))
+    if script is None:
+        return [Figure("raserror 691 / python -c 'import raserror'", 0, "<= 1.5", met=False)]
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(wall([script, "691"]))
+        theirs.append(wall([sys.executable, "-c", "import raserror"]))
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    detail = (
+        f"median {statistics.median(ours) * 1e3:.1f} vs {statistics.median(theirs) * 1e3:.1f} ms"
+    )
+    return [at_most("raserror 691 / python -c 'import raserror'", ratio, 1.5, detail)]
+
+
+def peak_rss_kib(code: str) -> int:
+    """The peak resident set of a fresh interpreter running ``code``, in KiB.
+
+    VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a
+    child would report this (large) process's peak.
+    """
+    probe = (
+        f"{code}\nimport re\n"
+        "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return int(result.stdout)
+
+
+def bench_memory(runs: int) -> list[Figure]:
+    if not Path("/proc/self/status").exists():
+        return [Figure("peak RSS, MB", 0, "< 3", met=True, detail="no /proc: not measured")]
+    ours = statistics.median(peak_rss_kib("import raserror") for _ in range(runs))
+    theirs = statistics.median(peak_rss_kib("pass") for _ in range(runs))
+    extra = (ours - theirs) / 1024
+    detail = f"{ours:.0f} vs {theirs:.0f} KiB"
+    return [Figure("peak RSS of import raserror - of pass, MB", extra, "< 3", extra < 3, detail)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", action="store_true", help="print the figures; always exit 0")
+    parser.add_argument("--megabytes", type=int, default=20, help="size of the mixed log")
+    parser.add_argument("--runs", type=int, default=25, help="fresh processes per import figure")
+    args = parser.parse_args()
+    print(f"raserror {raserror.__version__} on Python {sys.version.split()[0]}", end="")
+    print("" if ENFORCED else " (targets apply on 3.11+: reported only)")
+    figures: list[Figure] = []
+    sections: list[Callable[[], list[Figure]]] = [
+        partial(bench_memory, 5),  # first: before this process grows large
+        partial(bench_import, args.runs),
+        bench_lookup,
+        bench_attributes,
+        bench_describe,
+        partial(bench_scan, args.megabytes),
+        partial(bench_cli, args.runs),
+    ]
+    for section in sections:
+        for figure in section():
+            print(figure.line(), flush=True)
+            figures.append(figure)
+    missed = [figure.name for figure in figures if not figure.met]
+    if missed and ENFORCED and not args.report:
+        print(f"missed: {len(missed)} target(s)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
