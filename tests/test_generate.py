@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from tables import GENERATED, TABLE
+from tables import GENERATED, REPO, TABLE
 
 import raserror._codes
 from raserror._generate import COLUMNS, COMMAND, DataError, main, parse_rows, read_rows, render
@@ -192,3 +194,15 @@ def test_wrong_columns_are_refused() -> None:
 def test_a_broken_csv_quote_is_refused_with_its_line() -> None:
     with pytest.raises(DataError, match=r"t.csv:2: "):
         parse_rows(table(GOOD_ROW.replace("Access denied.", '"Access" denied.')), "t.csv")
+
+
+def test_the_generator_runs_as_a_file_and_repairs_a_broken_module(tmp_path: Path) -> None:
+    # Run as a file it imports nothing from the package, so a broken _codes.py
+    # (which would stop `import raserror`) cannot stop its own repair.
+    output = tmp_path / "_codes.py"
+    output.write_text("this is not Python (\n", encoding="utf-8")
+    script = REPO / "src" / "raserror" / "_generate.py"
+    command = [sys.executable, str(script), "--data", str(TABLE), "--output", str(output)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert output.read_text(encoding="utf-8") == GENERATED.read_text(encoding="utf-8")
