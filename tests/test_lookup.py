@@ -127,6 +127,22 @@ def test_values_that_name_no_ras_code_raise_unknown_error_code(unknown: int | st
     assert raserror.get(unknown, "fallback") == "fallback"
 
 
+@pytest.mark.parametrize(
+    "huge",
+    ["9" * 5000, "-" + "9" * 5000, "0x" + "f" * 5000, 10**5000, -(10**5000)],
+    ids=["digits", "negative-digits", "hex", "int", "negative-int"],
+)
+def test_numbers_too_large_to_print_are_unknown_codes_with_a_short_message(
+    huge: int | str,
+) -> None:
+    # Python refuses str() of ints past 4300 digits: the message must not need it.
+    with pytest.raises(UnknownErrorCode) as raised:
+        raserror.lookup(huge)
+    assert len(str(raised.value)) < 300
+    assert raserror.get(huge) is None
+    assert "is not a Remote Access error code" in raserror.describe(huge)
+
+
 def test_unknown_error_code_says_what_was_given() -> None:
     with pytest.raises(UnknownErrorCode, match=r"^'ERROR_FOO' is not"):
         raserror.lookup("ERROR_FOO")

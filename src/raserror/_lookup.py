@@ -14,6 +14,8 @@ _number_get = BY_NUMBER.get
 # import cheap. The generator guarantees that no symbol is another code's name.
 _by_name: "dict[str, ErrorCode] | None" = None
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+# Stands for any number too large to be a code: no member has it.
+_NOT_A_CODE = 2**64
 _RANGES_TEXT = ", ".join(f"{low}-{high}" for low, high in RANGES[:-1])
 _RANGES_TEXT += f" and {RANGES[-1][0]}-{RANGES[-1][1]}"
 
@@ -36,8 +38,11 @@ def _not_a_code(code: "int | str") -> str:
     if isinstance(code, str):
         # A number written as text is shown as written; anything else quoted.
         shown = code.strip() if _parse_number(code.strip()) is not None else repr(code)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
     elif -(2**31) <= code < 0 or 0xFFFF < code < 2**32:
         shown = f"{code} (0x{code & 0xFFFF_FFFF:08X})"  # HRESULT-sized: show it as one
+    elif code.bit_length() > 64:
+        shown = f"a {code.bit_length()}-bit integer"  # str() of a huge int may refuse
     else:
         shown = str(code)
     return (
@@ -53,7 +58,10 @@ def _parse_number(text: str) -> "int | None":
         digits = text[2:]
         return int(digits, 16) if digits and _HEX_DIGITS.issuperset(digits) else None
     digits = text[1:] if text[:1] in ("+", "-") else text
-    return int(text) if digits.isdigit() and digits.isascii() else None
+    if not (digits.isdigit() and digits.isascii()):
+        return None
+    # Far too long for a code; int() would also refuse past sys.get_int_max_str_digits().
+    return int(text) if len(digits) <= 20 else _NOT_A_CODE
 
 
 def _from_int(number: int) -> "ErrorCode | None":
