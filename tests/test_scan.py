@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import typing
 
 import pytest
 from hypothesis import given
@@ -279,3 +280,15 @@ def test_scan_lines_always_agrees_with_find_codes(lines: list[str]) -> None:
     assert [(f.code, f.line, f.evidence) for f in streamed] == [
         (f.code, f.line, f.evidence) for f in whole
     ]
+
+
+def test_finding_type_hints_resolve_at_run_time() -> None:
+    # Serialisers (dataclasses, cattrs, pydantic) read them.
+    hints = typing.get_type_hints(Finding)
+    assert hints["code"] is ErrorCode
+    assert hints["line"] is int
+
+
+def test_a_line_with_an_event_and_a_rasdial_footer_gets_both_rules() -> None:
+    text = "CoId={1}: see 'hh netcfg.chm' in help. The code is 809.\nthen 868\n"
+    assert [int(f.code) for f in find_codes(text)] == [809, 868]

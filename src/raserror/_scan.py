@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Literal
 
+from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._lookup import _from_int
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from typing import Literal
 
-    from raserror._codes import ErrorCode
-
-    Evidence = Literal["context", "unambiguous", "assumed"]
+# Defined at run time, with ErrorCode, so that typing.get_type_hints(Finding) works.
+Evidence = Literal["context", "unambiguous", "assumed"]
 
 # Cheap literal anchors, scanned in C; every shape below starts at one of them.
 _ANCHORS = re.compile(r"(?i:error)|returned on|CoI[dD]=|netcfg\.chm|0[xX]8007|-214[67]")
@@ -240,7 +240,7 @@ class _Scanner:
         # All of rasdial's output is Remote Access context.
         self.lines = _Lines(text, context_everywhere=rasdial_output)
         self.found: dict[int, _Raw] = {}
-        self.lines_done: set[int] = set()  # lines whose whole-line rule already ran
+        self.lines_done: set[tuple[str, int]] = set()  # (rule, line) pairs that already ran
         self.rules = {
             "e": self.error,
             "E": self.error,
@@ -274,11 +274,12 @@ class _Scanner:
                 match.start(1), match.end(1), self.lines.index, context=context, footer=footer
             )
 
-    def first_on_line(self) -> bool:
+    def first_on_line(self, rule: str) -> bool:
         """True the first time a whole-line rule asks about the current line."""
-        if self.lines.start in self.lines_done:
+        key = (rule, self.lines.start)
+        if key in self.lines_done:
             return False
-        self.lines_done.add(self.lines.start)
+        self.lines_done.add(key)
         return True
 
     def error(self, at: int) -> None:
@@ -301,7 +302,7 @@ class _Scanner:
 
     def event_line(self, at: int) -> None:
         """RasClient in any language: a ``CoId=`` line ends with its code."""
-        if self.first_on_line():
+        if self.first_on_line("event"):
             self.add_match(_LAST_NUMBER.search(self.text, at, self.lines.end), context=True)
 
     def hresult(self, at: int) -> None:
@@ -314,7 +315,7 @@ class _Scanner:
 
     def rasdial_footer(self, _: int) -> None:
         """The help footer of rasdial, any language; reported at its error line if any."""
-        if not self.first_on_line():
+        if not self.first_on_line("footer"):
             return
         lines = self.lines
         for offset, (start, end) in enumerate(lines.next_bounds(_FOOTER_AFTER), 1):
