@@ -186,6 +186,13 @@ def test_the_cause_and_context_chain_is_followed() -> None:
     assert from_exception(during) is ErrorCode(868)
 
 
+def test_the_explicit_cause_comes_before_the_context() -> None:
+    outer = RuntimeError("could not connect")
+    outer.__cause__ = error(868, "RasDial", "name not resolved")
+    outer.__context__ = error(809, "RasDial", "timeout")
+    assert from_exception(outer) is ErrorCode(868)
+
+
 def test_a_cyclic_chain_does_not_hang() -> None:
     first, second = RuntimeError("a"), RuntimeError("b")
     first.__cause__, second.__context__ = second, first

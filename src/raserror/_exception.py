@@ -55,7 +55,8 @@ def _chain(exc: object) -> Iterator[object]:
         yield link
         grouped = _attribute(link, "exceptions")  # an ExceptionGroup's members
         followers = [*(grouped if isinstance(grouped, tuple) else ())]
-        followers += [_attribute(link, "__context__"), _attribute(link, "__cause__")]
+        # The explicit cause (raise ... from) before the exception being handled.
+        followers += [_attribute(link, "__cause__"), _attribute(link, "__context__")]
         pending += [item for item in reversed(followers) if isinstance(item, BaseException)]
 
 
@@ -111,7 +112,8 @@ def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
         return None
     args = _attribute(exc, "args")
     args = args if isinstance(args, tuple) else ()
-    texts = [text for text in [*map(_text, args), _str(exc)] if text]
+    # str(exc) repeats a lone argument: each text once.
+    texts = [text for text in dict.fromkeys([*map(_text, args), _str(exc)]) if text]
     funcname = _attribute(exc, "funcname")
     context = (isinstance(funcname, str) and funcname.startswith(_RAS_FUNCTION_PREFIXES)) or any(
         RAS_CONTEXT.search(text) for text in texts
