@@ -398,6 +398,10 @@ class _open_text:  # noqa: N801 - used as a function, like open()
             raise OSError(0, "no standard input")
         else:
             binary = sys.stdin.buffer
+            if sys.stdin.isatty():  # a person may not know it waits for them
+                _error(
+                    "scan: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
+                )
         # peek() needs a buffered reader; test doubles and odd stdins may be raw.
         buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]
         encoding = _sniff(buffered.peek(4)[:4])
