@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,16 @@ import pytest
 from tables import GENERATED, REPO, TABLE
 
 import raserror._codes
-from raserror._generate import COLUMNS, COMMAND, DataError, main, parse_rows, read_rows, render
+from raserror._generate import (
+    COLUMNS,
+    COMMAND,
+    DataError,
+    _string,
+    main,
+    parse_rows,
+    read_rows,
+    render,
+)
 
 GOOD_ROW = (
     "691,ERROR_AUTHENTICATION_FAILURE,authentication,false,false,"
@@ -206,3 +216,14 @@ def test_the_generator_runs_as_a_file_and_repairs_a_broken_module(tmp_path: Path
     result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert output.read_text(encoding="utf-8") == GENERATED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", "it's", 'the "Name" field', "both ' and \"", "a \\ backslash", "\"''\""],
+)
+def test_string_literals_round_trip(text: str) -> None:
+    literal = _string(text)
+    assert ast.literal_eval(literal) == text
+    # ruff format's choice: double quotes unless single ones need fewer escapes.
+    assert literal[0] == ("'" if text.count("'") < text.count('"') else '"')

@@ -263,8 +263,9 @@ def _lookup(queries: Sequence[str], *, as_json: bool) -> int:
         code = _resolve(query)
         if code is None:
             status = EXIT_NOT_FOUND
-            _error(_not_a_code(query))
-            results.append({"input": query, "code": None, "error": _not_a_code(query)})
+            problem = _not_a_code(query)
+            _error(problem)
+            results.append({"input": query, "code": None, "error": problem})
             continue
         results.append({"input": query, "code": code_json(code), "error": None})
         if not as_json:

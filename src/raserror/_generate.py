@@ -217,8 +217,12 @@ def parse_rows(lines: Iterable[str], filename: str = str(DATA_PATH)) -> list[Row
 
 
 def _string(text: str) -> str:
-    # Double quotes, as ruff format writes them; validated text has no control characters.
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A literal for validated text (no control characters), quoted as ruff format would."""
+    text = text.replace("\\", "\\\\")
+    # Double quotes, unless single ones need fewer escapes.
+    if text.count("'") < text.count('"'):
+        return "'" + text.replace("'", "\\'") + "'"
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def _ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
