@@ -308,6 +308,23 @@ def test_scan_survives_binary_and_undecodable_input(
     assert run(capsys, "scan", str(latin))[0] == 0
 
 
+def test_names_the_output_encoding_cannot_show_are_escaped_not_fatal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    log = tmp_path / "Büro.log"
+    log.write_bytes((SAMPLES / "rasdial_de.txt").read_bytes())
+    for extra in ([], ["--json"]):
+        raw = io.BytesIO()
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))
+        assert main(["scan", *extra, str(log)]) == 0
+        sys.stdout.flush()
+        output = raw.getvalue().decode("ascii")
+        if extra:
+            assert json.loads(output)["files"] == [str(log)]
+        else:
+            assert "B\\xfcro.log:3" in output
+
+
 def test_scan_reads_utf16_exports_with_a_bom(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -55,6 +55,7 @@ SCAN_EXAMPLES = """examples:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status (0 found, 1 not found, 2 usage)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _tolerate_unencodable_output()
     try:
         quick = _quick_lookup(args)
         return quick if quick is not None else _run(args)
@@ -182,7 +183,8 @@ def code_json(code: ErrorCode) -> dict[str, object]:
 def _print_json(document: object) -> None:
     import json
 
-    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+    # ASCII escapes: valid JSON whatever the output encoding.
+    json.dump(document, sys.stdout, indent=2)
     sys.stdout.write("\n")
 
 
@@ -429,6 +431,17 @@ def _sniff(head: bytes) -> str:
 
 def _error(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _tolerate_unencodable_output() -> None:
+    # A file name or text the console's encoding cannot show is escaped, not fatal.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:  # noqa: SIM105 - contextlib.suppress would cost every command an import
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or odd stream: leave it be
+                pass
 
 
 def _silence_stdout() -> None:
