@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -14,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tables import REPO
 
 import raserror
@@ -463,14 +466,53 @@ def test_a_closed_stdout_ends_quietly() -> None:
     assert status == 0
 
 
+def wait_until_blocked(pid: int) -> None:
+    """Wait until the process sleeps (on its input) for a while, so it has started."""
+    stat = Path(f"/proc/{pid}/stat")
+    asleep, deadline = 0, time.monotonic() + 20
+    time.sleep(0.3)
+    while asleep < 5 and time.monotonic() < deadline:
+        state = stat.read_text().rsplit(")", 1)[1].split()[0] if stat.exists() else "S"
+        asleep = asleep + 1 if state == "S" else 0
+        time.sleep(0.1)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT, a POSIX signal")
 def test_ctrl_c_while_reading_standard_input_exits_130_without_a_traceback() -> None:
     assert SCRIPT is not None
     with subprocess.Popen(
         [SCRIPT, "scan"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as process:
-        time.sleep(1.5)  # let it start and block on its input
+        wait_until_blocked(process.pid)
         process.send_signal(signal.SIGINT)
         _, error = process.communicate(timeout=30)
     assert b"Traceback" not in error
     assert process.returncode == 130
+
+
+ARGUMENT = st.one_of(
+    st.sampled_from(
+        ["lookup", "search", "list", "scan", "--json", "--", "-", "--category", "vpn"]
+    ),
+    st.sampled_from(
+        ["--transient", "--assume-ras", "-2147024205", "0x800702B3", "691", "--bogus"]
+    ),
+    # No absolute or parent paths: scan must not wander off to read the machine's files.
+    st.text(max_size=12).filter(lambda arg: not arg.startswith(("/", "\\")) and ".." not in arg),
+)
+
+
+@given(st.lists(ARGUMENT, max_size=5))
+def test_any_command_line_ends_with_a_documented_status(args: list[str]) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(b"RasDial error 691\n"))
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        saved, sys.stdin = sys.stdin, stdin
+        try:
+            status = main(args)
+        except SystemExit as exited:  # argparse: --help, --version, usage errors
+            status = exited.code  # type: ignore[assignment]
+        finally:
+            sys.stdin = saved
+    assert status in (0, 1, 2)
+    assert "Traceback" not in err.getvalue()
