@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
     from raserror._scan import Finding
 
-    # code -> (count, file of the first finding, its line, the first finding)
-    _Seen = dict[ErrorCode, tuple[int, str, int, Finding]]
+    # code -> (count, file of the first finding, the first finding)
+    _Seen = dict[ErrorCode, tuple[int, str, Finding]]
 
 PROG = "raserror"
 SUBCOMMANDS = ("lookup", "search", "list", "scan")
@@ -71,15 +71,20 @@ def _quick_lookup(args: list[str]) -> int | None:
     """``raserror CODE...`` without options: answer without building a parser."""
     if not args or args[0] in SUBCOMMANDS:
         return None
-    if any(arg.startswith("-") and not arg[1:].isdigit() for arg in args):
+    if any(map(_is_option, args)):
         return None
     return _lookup(args, as_json=False)
+
+
+def _is_option(arg: str) -> bool:
+    """``--json``, ``--``; not a negative number such as an HRESULT (``-2147024205``)."""
+    return arg.startswith("-") and not arg[1:].isdigit()
 
 
 def _run(args: list[str]) -> int:
     parser = _parser()
     # The lookup subcommand is implied: `raserror 691` is `raserror lookup 691`.
-    first = next((arg for arg in args if not arg.startswith("-") or arg[1:].isdigit()), None)
+    first = next((arg for arg in args if not _is_option(arg)), None)
     if first not in SUBCOMMANDS and not {"-h", "--help", "--version"} & set(args[:1]):
         args = ["lookup", *args]
     elif first in SUBCOMMANDS and args[0] != first:
@@ -333,10 +338,10 @@ def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
                         "code": code_json(code),
                         "count": count,
                         "first_file": first_file,
-                        "first_line": first_line,
+                        "first_line": first.line,
                         "evidence": first.evidence,
                     }
-                    for code, (count, first_file, first_line, first) in seen.items()
+                    for code, (count, first_file, first) in seen.items()
                 ],
             }
         )
@@ -357,10 +362,8 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
     try:
         with _open_text(name) as lines:
             for finding in scan_lines(lines, assume_ras=assume_ras):
-                count, first_file, first_line, first = seen.get(
-                    finding.code, (0, _shown(name), finding.line, finding)
-                )
-                seen[finding.code] = (count + 1, first_file, first_line, first)
+                count, first_file, first = seen.get(finding.code, (0, _shown(name), finding))
+                seen[finding.code] = (count + 1, first_file, first)
     except OSError as error:
         _error(f"scan: cannot read {_shown(name)}: {error.strerror or error}")
         return False
@@ -370,7 +373,7 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
 def _print_scan(seen: _Seen) -> None:
     if not seen:
         return
-    places = {code: f"{file}:{line}" for code, (_, file, line, _) in seen.items()}
+    places = {code: f"{file}:{first.line}" for code, (_, file, first) in seen.items()}
     count_width = max(5, *(len(str(count)) for count, *_ in seen.values()))
     place_width = max(8, *(len(place) for place in places.values()))
     indent = count_width + place_width + 10
