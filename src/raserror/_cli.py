@@ -11,7 +11,7 @@ import sys
 
 from raserror import __version__
 from raserror._codes import Category, ErrorCode
-from raserror._lookup import _not_a_code, _resolve
+from raserror._lookup import _not_a_code, _resolve, line_for
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -223,10 +223,8 @@ def _emit(first: str, rest: str = "", *, indent: int = 0, width: int | None = No
 
 
 def _summary(code: ErrorCode) -> str:
-    flags = "".join(
-        (", transient" if code.transient else "", ", obsolete" if code.obsolete else "")
-    )
-    return f"{code._value_} {code.symbol} ({code.category.value}{flags}): {code.message}"
+    flags = (", transient" if code.transient else "") + (", obsolete" if code.obsolete else "")
+    return line_for(code, flags)
 
 
 def _block(code: ErrorCode, width: int | None) -> None:

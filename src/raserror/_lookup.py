@@ -140,9 +140,14 @@ def describe(code: "int | str") -> str:
     as ``os.strerror`` does; unsupported types raise ``TypeError``.
     """
     member = _resolve(code)
-    if member is None:
-        return _not_a_code(code)
-    return f"{member._value_} {member.symbol} ({member.category._value_}): {member.message}"
+    return _not_a_code(code) if member is None else line_for(member)
+
+
+def line_for(member: ErrorCode, details: str = "") -> str:
+    """``691 ERROR_X (category<details>): message``: describe()'s line, and the CLI's."""
+    return (
+        f"{member._value_} {member.symbol} ({member.category._value_}{details}): {member.message}"
+    )
 
 
 # Lower-case text per member, built on the first search so that import stays cheap.
