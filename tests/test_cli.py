@@ -23,6 +23,7 @@ import raserror
 import raserror._cli
 from raserror import Category, ErrorCode, Finding
 from raserror._cli import code_json, main
+from raserror._lookup import number_text
 
 SAMPLES = REPO / "tests" / "samples"
 SCRIPT = shutil.which("raserror", path=str(Path(sys.executable).parent))
@@ -111,7 +112,7 @@ def test_an_unknown_code_exits_1_and_names_it_with_the_ranges(
     assert out.startswith("868 ERROR_DNSNAME_NOT_RESOLVABLE")
     assert "raserror: 9999 is not a Remote Access error code" in err
     assert "raserror: 'bogus' is not a Remote Access error code" in err
-    assert "600-878, 900-946 and 948-956" in err
+    assert "RAS 600-878, 900-946, 948-956; IPsec 13000-13025" in err
 
 
 def test_lookup_json_has_every_attribute(capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,6 +132,7 @@ def test_lookup_json_has_every_attribute(capsys: pytest.CaptureFixture[str]) -> 
         "message": ErrorCode(691).message,
         "windows_message": ErrorCode(691).windows_message,
         "win32_symbol": "ERROR_DBG_TERMINATE_THREAD",
+        "header": "raserror.h",
         "hresult": 0x800702B3,
     }
     assert second == {"input": "9999", "code": None, "error": raserror.describe(9999)}
@@ -155,8 +157,9 @@ def test_search_prints_one_line_per_match(capsys: pytest.CaptureFixture[str]) ->
     lines = out.splitlines()
     assert lines[0].startswith("854 ERROR_EAP_USER_CERT_EXPIRED (certificate): ")
     assert [line.split()[0] for line in lines] == [
-        str(int(c)) for c in raserror.search("certificate expired")
+        number_text(c) for c in raserror.search("certificate expired")
     ]
+    assert "0x800B0101 CERT_E_EXPIRED (certificate): " in out
 
 
 def test_search_without_a_match_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -185,8 +188,10 @@ def test_list_prints_every_code(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "list")
     assert status == 0
     lines = out.splitlines()
-    assert len(lines) == 335
-    assert lines[0] == "600 PENDING (api): An operation is pending."
+    assert len(lines) == len(ErrorCode) == 547
+    assert lines[0] == "600 PENDING (api, transient): An operation is pending."
+    assert "13801 ERROR_IPSEC_IKE_AUTH_FAIL (ipsec): " in out
+    assert "0x80092013 CRYPT_E_REVOCATION_OFFLINE (certificate): " in out
     assert "809 ERROR_VPN_TIMEOUT (vpn, transient): " in out
     assert "605 ERROR_CANNOT_SET_PORT_INFO (device, obsolete): " in out
 
@@ -237,7 +242,7 @@ def test_scan_counts_codes_per_file_with_the_first_line(
     assert table["691"][0] == "3"  # twice from rasdial, once as an HRESULT in an event
     assert table["691"][2] == f"{log}:3"
     assert table["809"][:3] == ["1", "809", f"{log}:17"]
-    assert list(table) == ["691", "809", "631", "868", "720"]
+    assert list(table) == ["691", "809", "631", "13801", "0x800B0101", "868", "720"]
 
 
 def test_scan_reads_standard_input_with_or_without_a_dash(

@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+import raserror
 from raserror import Category, ErrorCode
 
 AUTH = ErrorCode.AUTHENTICATION_FAILURE
@@ -32,9 +33,19 @@ def test_a_member_carries_its_meaning() -> None:
 
 
 @pytest.mark.parametrize("code", list(ErrorCode), ids=lambda code: code.name)
-def test_hresult_is_the_facility_win32_form(code: ErrorCode) -> None:
-    assert code.hresult == 0x8007_0000 + int(code)
-    assert code.hresult >> 16 == 0x8007
+def test_hresult_is_the_facility_win32_form_or_the_hresult_itself(code: ErrorCode) -> None:
+    if code <= 0xFFFF:
+        assert code.hresult == 0x8007_0000 + int(code)
+        assert code.hresult >> 16 == 0x8007
+    else:
+        assert code.hresult == int(code)
+        assert code.hresult >> 16 in (0x8009, 0x800B, 0x8042, 0x4042)
+
+
+def test_hresult_of_an_ike_code_is_its_win32_form() -> None:
+    assert ErrorCode.IPSEC_IKE_AUTH_FAIL.hresult == 0x800735E9
+    assert raserror.lookup(0x800735E9) is ErrorCode.IPSEC_IKE_AUTH_FAIL
+    assert raserror.lookup(-2147011095) is ErrorCode.IPSEC_IKE_AUTH_FAIL
 
 
 def test_hresult_of_691() -> None:
@@ -63,10 +74,12 @@ def test_members_survive_pickling_and_copying() -> None:
 
 def test_ordering_and_iteration_follow_the_number() -> None:
     codes = list(ErrorCode)
-    assert len(codes) == 335
+    assert len(codes) == 335 + 153 + 25 + 34
     assert codes == sorted(codes)
     assert codes[0] is ErrorCode.PENDING
-    assert codes[-1] is ErrorCode.REMOTEACCESS_NOT_CONFIGURED
+    assert codes[334] is ErrorCode.REMOTEACCESS_NOT_CONFIGURED
+    assert codes[335] is ErrorCode.IPSEC_QM_POLICY_EXISTS
+    assert codes[-1] is ErrorCode.EAP_E_SIM_NOT_VALID
 
 
 def test_category_values_are_the_lower_case_words() -> None:
@@ -81,6 +94,7 @@ def test_category_values_are_the_lower_case_words() -> None:
         "ppp",
         "network",
         "vpn",
+        "ipsec",
         "connection",
         "sharing",
         "radius",

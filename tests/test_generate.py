@@ -26,6 +26,12 @@ from raserror._generate import (
 GOOD_ROW = (
     "691,ERROR_AUTHENTICATION_FAILURE,authentication,false,false,"
     "Access denied.,The remote connection was denied.,ERROR_DBG_TERMINATE_THREAD,raserror.h,"
+    "raserror.h,"
+)
+# An HRESULT row: the code in hex, the symbol as its own member name.
+GOOD_HRESULT_ROW = (
+    "0x800B0101,CERT_E_EXPIRED,certificate,false,false,"
+    "A certificate expired.,A certificate expired.,,winerror.h,winerror.h,"
 )
 HEADER = ",".join(COLUMNS)
 
@@ -123,6 +129,14 @@ def test_a_good_row_parses() -> None:
     assert row.code == 691
     assert row.name == "AUTHENTICATION_FAILURE"
     assert row.win32_symbol == "ERROR_DBG_TERMINATE_THREAD"
+    assert row.header == "raserror.h"
+
+
+def test_an_hresult_row_parses_and_renders_in_hex() -> None:
+    (row,) = parse_rows(table(GOOD_HRESULT_ROW))
+    assert row.code == 0x800B0101
+    assert row.name == "CERT_E_EXPIRED"
+    assert "    CERT_E_EXPIRED = 0x800B0101\n" in render([row])
 
 
 @pytest.mark.parametrize(
@@ -143,10 +157,30 @@ def test_a_good_row_parses() -> None:
             ),
             ":3: name AUTHENTICATION_FAILURE repeats line 2",
         ),
-        ((GOOD_ROW.replace("691", "599", 1),), ":2: code 599 is outside the RAS ranges"),
-        ((GOOD_ROW.replace("691", "879", 1),), ":2: code 879 is outside the RAS ranges"),
-        ((GOOD_ROW.replace("691", "957", 1),), ":2: code 957 is outside the RAS ranges"),
+        ((GOOD_ROW.replace("691", "599", 1),), ":2: code 599 is outside the ranges of raserror.h"),
+        ((GOOD_ROW.replace("691", "879", 1),), ":2: code 879 is outside the ranges of raserror.h"),
+        (
+            (GOOD_ROW.replace("691", "957", 1).replace("raserror.h,", "mprerror.h,", 1),),
+            ":2: code 957 is outside the ranges of mprerror.h: 900-956",
+        ),
+        (
+            (GOOD_ROW.replace("691", "13801", 1),),
+            ":2: code 13801 is outside the ranges of raserror.h",
+        ),
+        (
+            (GOOD_HRESULT_ROW.replace("winerror.h,", "EapHostError.h,", 1),),
+            ":2: code 0x800B0101 is outside the ranges of EapHostError.h",
+        ),
+        (
+            (GOOD_HRESULT_ROW.replace("winerror.h,", "eap.h,", 1),),
+            ":2: unknown header 'eap.h'",
+        ),
         ((GOOD_ROW.replace("691", "0x2B3", 1),), ":2: code must be a decimal number"),
+        (
+            (GOOD_HRESULT_ROW.replace("0x800B0101", "0x800b0101"),),
+            ":2: code must be a decimal number",
+        ),
+        ((GOOD_ROW.replace("691", "70000", 1),), ":2: code must be a decimal number up to 65535"),
         ((GOOD_ROW.replace("691", "", 1),), ":2: code must be a decimal number"),
         ((GOOD_ROW.replace(",authentication,", ",auth,"),), ":2: unknown category 'auth'"),
         ((GOOD_ROW.replace("false,false", "no,false"),), ":2: transient must be true or false"),
@@ -182,9 +216,9 @@ def test_a_good_row_parses() -> None:
             (GOOD_ROW.replace("ERROR_DBG_TERMINATE_THREAD", "dbg thread"),),
             ":2: win32_symbol 'dbg thread'",
         ),
-        ((GOOD_ROW.replace("raserror.h", ""),), ":2: source is empty"),
-        ((GOOD_ROW + ",extra",), ":2: expected 10 columns"),
-        ((GOOD_ROW.rsplit(",", 1)[0],), ":2: expected 10 columns"),
+        ((GOOD_ROW.replace("raserror.h,raserror.h", "raserror.h,"),), ":2: source is empty"),
+        ((GOOD_ROW + ",extra",), ":2: expected 11 columns"),
+        ((GOOD_ROW.rsplit(",", 1)[0],), ":2: expected 11 columns"),
         ((), ": the table has no rows"),
     ],
 )

@@ -62,16 +62,18 @@ def test_rasclient_events_give_their_codes_in_any_language() -> None:
     assert found(sample("rasclient_events.txt")) == [
         (809, 1, "context", "809"),
         (631, 3, "context", "631"),  # CoID: the Vista spelling
+        (13801, 4, "context", "13801"),  # an IKE code, in the same slot
+        (0x800B0101, 5, "context", "-2146762495"),  # CERT_E_EXPIRED, a signed HRESULT
         (691, 6, "context", "-2147024205"),  # a signed HRESULT of FACILITY_WIN32
         (868, 7, "context", "868"),  # German
         (720, 8, "context", "720"),  # Japanese
     ]
 
 
-def test_rasclient_events_with_ike_codes_or_other_hresults_give_nothing() -> None:
+def test_ike_and_certificate_codes_in_rasclient_events_are_their_members() -> None:
     events = sample("rasclient_events.txt").splitlines()
-    assert find_codes(events[3]) == []  # 13801: an IKE code
-    assert find_codes(events[4]) == []  # -2146762495: CERT_E_EXPIRED
+    assert [f.code for f in find_codes(events[3])] == [ErrorCode.IPSEC_IKE_AUTH_FAIL]
+    assert [f.code for f in find_codes(events[4])] == [ErrorCode.CERT_E_EXPIRED]
 
 
 def test_ordinary_log_lines_full_of_numbers_give_nothing() -> None:
@@ -181,7 +183,7 @@ def test_scan_lines_across_many_chunks_matches_find_codes(monkeypatch: pytest.Mo
     text = (sample("rasdial_en.txt") + sample("rasclient_events.txt") + sample("ordinary.log")) * 5
     whole = find_codes(text)
     streamed = list(scan_lines(text.splitlines(keepends=True)))
-    assert len(whole) == 5 * 6
+    assert len(whole) == 5 * 8
     assert [(f.code, f.line, f.evidence) for f in streamed] == [
         (f.code, f.line, f.evidence) for f in whole
     ]

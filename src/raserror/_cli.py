@@ -11,7 +11,7 @@ import sys
 
 from raserror import __version__
 from raserror._codes import Category, ErrorCode
-from raserror._lookup import _not_a_code, _resolve, line_for
+from raserror._lookup import _not_a_code, _resolve, line_for, number_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -181,6 +181,7 @@ def code_json(code: ErrorCode) -> dict[str, object]:
         "message": code.message,
         "windows_message": code.windows_message,
         "win32_symbol": code.win32_symbol,
+        "header": code.header,
         "hresult": code.hresult,
     }
 
@@ -229,8 +230,9 @@ def _summary(code: ErrorCode) -> str:
 
 def _block(code: ErrorCode, width: int | None) -> None:
     """Everything about one code, a field a line."""
-    print(f"{code._value_} {code.symbol}")
+    print(f"{number_text(code)} {code.symbol}")
     rows = [
+        ("header", code.header),
         ("category", f"{code.category.value}: {code.category.description}"),
         (
             "transient",
@@ -248,7 +250,8 @@ def _block(code: ErrorCode, width: int | None) -> None:
     ]
     if code.windows_message != code.message:
         rows.append(("windows", code.windows_message))
-    rows.append(("hresult", f"0x{code.hresult:08X} ({code.hresult - 2**32})"))
+    signed = code.hresult - 2**32 if code.hresult >= 2**31 else code.hresult
+    rows.append(("hresult", f"0x{code.hresult:08X} ({signed})"))
     if code.win32_symbol is not None:
         elsewhere = f"outside Remote Access, {code._value_} is {code.win32_symbol}"
         rows.append(("elsewhere", f"{elsewhere}, a different Windows error"))
@@ -378,7 +381,7 @@ def _print_scan(seen: _Seen) -> None:
     print(f"{'count':>{count_width}}  code  {'first at':<{place_width}}  symbol: message")
     width = _width()
     for code, (count, *_) in seen.items():
-        first = f"{count:>{count_width}}  {code._value_:>4}  {places[code]:<{place_width}}  "
+        first = f"{count:>{count_width}}  {number_text(code):>4}  {places[code]:<{place_width}}  "
         _emit(first, f"{code.symbol}: {code.message}", indent=indent, width=width)
 
 

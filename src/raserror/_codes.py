@@ -6,8 +6,8 @@ DO NOT EDIT BY HAND; run ``python -m raserror._generate`` instead.
 
 from enum import Enum, IntEnum
 
-# The runs of consecutive codes that the table defines.
-RANGES = ((600, 878), (900, 946), (948, 956))
+# The runs of consecutive Win32-numbered codes (RAS, then IPsec) that the table defines.
+RANGES = ((600, 878), (900, 946), (948, 956), (13000, 13025), (13800, 13918), (13925, 13932))
 
 
 class Category(Enum):
@@ -31,6 +31,7 @@ class Category(Enum):
     PPP = "ppp"
     NETWORK = "network"
     VPN = "vpn"
+    IPSEC = "ipsec"
     CONNECTION = "connection"
     SHARING = "sharing"
     RADIUS = "radius"
@@ -65,6 +66,7 @@ class ErrorCode(IntEnum):
     message: str
     windows_message: str
     win32_symbol: "str | None"
+    header: str
     hresult: int
 
     # IntEnum's str() changed in 3.11: these keep it the same on every version.
@@ -75,7 +77,9 @@ class ErrorCode(IntEnum):
         return format(self._value_, format_spec)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__}.{self._name_}: {self._value_}>"
+        value = self._value_
+        shown = value if value <= 0xFFFF else f"0x{value:08X}"  # HRESULTs as people write them
+        return f"<{type(self).__name__}.{self._name_}: {shown}>"
 
     PENDING = 600
     INVALID_PORT_HANDLE = 601
@@ -412,6 +416,218 @@ class ErrorCode(IntEnum):
     INVALID_PACKET = 954
     AUTHENTICATOR_MISMATCH = 955
     REMOTEACCESS_NOT_CONFIGURED = 956
+    IPSEC_QM_POLICY_EXISTS = 13000
+    IPSEC_QM_POLICY_NOT_FOUND = 13001
+    IPSEC_QM_POLICY_IN_USE = 13002
+    IPSEC_MM_POLICY_EXISTS = 13003
+    IPSEC_MM_POLICY_NOT_FOUND = 13004
+    IPSEC_MM_POLICY_IN_USE = 13005
+    IPSEC_MM_FILTER_EXISTS = 13006
+    IPSEC_MM_FILTER_NOT_FOUND = 13007
+    IPSEC_TRANSPORT_FILTER_EXISTS = 13008
+    IPSEC_TRANSPORT_FILTER_NOT_FOUND = 13009
+    IPSEC_MM_AUTH_EXISTS = 13010
+    IPSEC_MM_AUTH_NOT_FOUND = 13011
+    IPSEC_MM_AUTH_IN_USE = 13012
+    IPSEC_DEFAULT_MM_POLICY_NOT_FOUND = 13013
+    IPSEC_DEFAULT_MM_AUTH_NOT_FOUND = 13014
+    IPSEC_DEFAULT_QM_POLICY_NOT_FOUND = 13015
+    IPSEC_TUNNEL_FILTER_EXISTS = 13016
+    IPSEC_TUNNEL_FILTER_NOT_FOUND = 13017
+    IPSEC_MM_FILTER_PENDING_DELETION = 13018
+    IPSEC_TRANSPORT_FILTER_PENDING_DELETION = 13019
+    IPSEC_TUNNEL_FILTER_PENDING_DELETION = 13020
+    IPSEC_MM_POLICY_PENDING_DELETION = 13021
+    IPSEC_MM_AUTH_PENDING_DELETION = 13022
+    IPSEC_QM_POLICY_PENDING_DELETION = 13023
+    WARNING_IPSEC_MM_POLICY_PRUNED = 13024
+    WARNING_IPSEC_QM_POLICY_PRUNED = 13025
+    IPSEC_IKE_NEG_STATUS_BEGIN = 13800
+    IPSEC_IKE_AUTH_FAIL = 13801
+    IPSEC_IKE_ATTRIB_FAIL = 13802
+    IPSEC_IKE_NEGOTIATION_PENDING = 13803
+    IPSEC_IKE_GENERAL_PROCESSING_ERROR = 13804
+    IPSEC_IKE_TIMED_OUT = 13805
+    IPSEC_IKE_NO_CERT = 13806
+    IPSEC_IKE_SA_DELETED = 13807
+    IPSEC_IKE_SA_REAPED = 13808
+    IPSEC_IKE_MM_ACQUIRE_DROP = 13809
+    IPSEC_IKE_QM_ACQUIRE_DROP = 13810
+    IPSEC_IKE_QUEUE_DROP_MM = 13811
+    IPSEC_IKE_QUEUE_DROP_NO_MM = 13812
+    IPSEC_IKE_DROP_NO_RESPONSE = 13813
+    IPSEC_IKE_MM_DELAY_DROP = 13814
+    IPSEC_IKE_QM_DELAY_DROP = 13815
+    IPSEC_IKE_ERROR = 13816
+    IPSEC_IKE_CRL_FAILED = 13817
+    IPSEC_IKE_INVALID_KEY_USAGE = 13818
+    IPSEC_IKE_INVALID_CERT_TYPE = 13819
+    IPSEC_IKE_NO_PRIVATE_KEY = 13820
+    IPSEC_IKE_SIMULTANEOUS_REKEY = 13821
+    IPSEC_IKE_DH_FAIL = 13822
+    IPSEC_IKE_CRITICAL_PAYLOAD_NOT_RECOGNIZED = 13823
+    IPSEC_IKE_INVALID_HEADER = 13824
+    IPSEC_IKE_NO_POLICY = 13825
+    IPSEC_IKE_INVALID_SIGNATURE = 13826
+    IPSEC_IKE_KERBEROS_ERROR = 13827
+    IPSEC_IKE_NO_PUBLIC_KEY = 13828
+    IPSEC_IKE_PROCESS_ERR = 13829
+    IPSEC_IKE_PROCESS_ERR_SA = 13830
+    IPSEC_IKE_PROCESS_ERR_PROP = 13831
+    IPSEC_IKE_PROCESS_ERR_TRANS = 13832
+    IPSEC_IKE_PROCESS_ERR_KE = 13833
+    IPSEC_IKE_PROCESS_ERR_ID = 13834
+    IPSEC_IKE_PROCESS_ERR_CERT = 13835
+    IPSEC_IKE_PROCESS_ERR_CERT_REQ = 13836
+    IPSEC_IKE_PROCESS_ERR_HASH = 13837
+    IPSEC_IKE_PROCESS_ERR_SIG = 13838
+    IPSEC_IKE_PROCESS_ERR_NONCE = 13839
+    IPSEC_IKE_PROCESS_ERR_NOTIFY = 13840
+    IPSEC_IKE_PROCESS_ERR_DELETE = 13841
+    IPSEC_IKE_PROCESS_ERR_VENDOR = 13842
+    IPSEC_IKE_INVALID_PAYLOAD = 13843
+    IPSEC_IKE_LOAD_SOFT_SA = 13844
+    IPSEC_IKE_SOFT_SA_TORN_DOWN = 13845
+    IPSEC_IKE_INVALID_COOKIE = 13846
+    IPSEC_IKE_NO_PEER_CERT = 13847
+    IPSEC_IKE_PEER_CRL_FAILED = 13848
+    IPSEC_IKE_POLICY_CHANGE = 13849
+    IPSEC_IKE_NO_MM_POLICY = 13850
+    IPSEC_IKE_NOTCBPRIV = 13851
+    IPSEC_IKE_SECLOADFAIL = 13852
+    IPSEC_IKE_FAILSSPINIT = 13853
+    IPSEC_IKE_FAILQUERYSSP = 13854
+    IPSEC_IKE_SRVACQFAIL = 13855
+    IPSEC_IKE_SRVQUERYCRED = 13856
+    IPSEC_IKE_GETSPIFAIL = 13857
+    IPSEC_IKE_INVALID_FILTER = 13858
+    IPSEC_IKE_OUT_OF_MEMORY = 13859
+    IPSEC_IKE_ADD_UPDATE_KEY_FAILED = 13860
+    IPSEC_IKE_INVALID_POLICY = 13861
+    IPSEC_IKE_UNKNOWN_DOI = 13862
+    IPSEC_IKE_INVALID_SITUATION = 13863
+    IPSEC_IKE_DH_FAILURE = 13864
+    IPSEC_IKE_INVALID_GROUP = 13865
+    IPSEC_IKE_ENCRYPT = 13866
+    IPSEC_IKE_DECRYPT = 13867
+    IPSEC_IKE_POLICY_MATCH = 13868
+    IPSEC_IKE_UNSUPPORTED_ID = 13869
+    IPSEC_IKE_INVALID_HASH = 13870
+    IPSEC_IKE_INVALID_HASH_ALG = 13871
+    IPSEC_IKE_INVALID_HASH_SIZE = 13872
+    IPSEC_IKE_INVALID_ENCRYPT_ALG = 13873
+    IPSEC_IKE_INVALID_AUTH_ALG = 13874
+    IPSEC_IKE_INVALID_SIG = 13875
+    IPSEC_IKE_LOAD_FAILED = 13876
+    IPSEC_IKE_RPC_DELETE = 13877
+    IPSEC_IKE_BENIGN_REINIT = 13878
+    IPSEC_IKE_INVALID_RESPONDER_LIFETIME_NOTIFY = 13879
+    IPSEC_IKE_INVALID_MAJOR_VERSION = 13880
+    IPSEC_IKE_INVALID_CERT_KEYLEN = 13881
+    IPSEC_IKE_MM_LIMIT = 13882
+    IPSEC_IKE_NEGOTIATION_DISABLED = 13883
+    IPSEC_IKE_QM_LIMIT = 13884
+    IPSEC_IKE_MM_EXPIRED = 13885
+    IPSEC_IKE_PEER_MM_ASSUMED_INVALID = 13886
+    IPSEC_IKE_CERT_CHAIN_POLICY_MISMATCH = 13887
+    IPSEC_IKE_UNEXPECTED_MESSAGE_ID = 13888
+    IPSEC_IKE_INVALID_AUTH_PAYLOAD = 13889
+    IPSEC_IKE_DOS_COOKIE_SENT = 13890
+    IPSEC_IKE_SHUTTING_DOWN = 13891
+    IPSEC_IKE_CGA_AUTH_FAILED = 13892
+    IPSEC_IKE_PROCESS_ERR_NATOA = 13893
+    IPSEC_IKE_INVALID_MM_FOR_QM = 13894
+    IPSEC_IKE_QM_EXPIRED = 13895
+    IPSEC_IKE_TOO_MANY_FILTERS = 13896
+    IPSEC_IKE_NEG_STATUS_END = 13897
+    IPSEC_IKE_KILL_DUMMY_NAP_TUNNEL = 13898
+    IPSEC_IKE_INNER_IP_ASSIGNMENT_FAILURE = 13899
+    IPSEC_IKE_REQUIRE_CP_PAYLOAD_MISSING = 13900
+    IPSEC_KEY_MODULE_IMPERSONATION_NEGOTIATION_PENDING = 13901
+    IPSEC_IKE_COEXISTENCE_SUPPRESS = 13902
+    IPSEC_IKE_RATELIMIT_DROP = 13903
+    IPSEC_IKE_PEER_DOESNT_SUPPORT_MOBIKE = 13904
+    IPSEC_IKE_AUTHORIZATION_FAILURE = 13905
+    IPSEC_IKE_STRONG_CRED_AUTHORIZATION_FAILURE = 13906
+    IPSEC_IKE_AUTHORIZATION_FAILURE_WITH_OPTIONAL_RETRY = 13907
+    IPSEC_IKE_STRONG_CRED_AUTHORIZATION_AND_CERTMAP_FAILURE = 13908
+    IPSEC_IKE_NEG_STATUS_EXTENDED_END = 13909
+    IPSEC_BAD_SPI = 13910
+    IPSEC_SA_LIFETIME_EXPIRED = 13911
+    IPSEC_WRONG_SA = 13912
+    IPSEC_REPLAY_CHECK_FAILED = 13913
+    IPSEC_INVALID_PACKET = 13914
+    IPSEC_INTEGRITY_CHECK_FAILED = 13915
+    IPSEC_CLEAR_TEXT_DROP = 13916
+    IPSEC_AUTH_FIREWALL_DROP = 13917
+    IPSEC_THROTTLE_DROP = 13918
+    IPSEC_DOSP_BLOCK = 13925
+    IPSEC_DOSP_RECEIVED_MULTICAST = 13926
+    IPSEC_DOSP_INVALID_PACKET = 13927
+    IPSEC_DOSP_STATE_LOOKUP_FAILED = 13928
+    IPSEC_DOSP_MAX_ENTRIES = 13929
+    IPSEC_DOSP_KEYMOD_NOT_ALLOWED = 13930
+    IPSEC_DOSP_NOT_INSTALLED = 13931
+    IPSEC_DOSP_MAX_PER_IP_RATELIMIT_QUEUES = 13932
+    EAP_I_EAPHOST_EAP_NEGOTIATION_FAILED = 0x40420016
+    EAP_I_USER_ACCOUNT_OTHER_ERROR = 0x40420110
+    SEC_E_WRONG_PRINCIPAL = 0x80090322
+    SEC_E_UNTRUSTED_ROOT = 0x80090325
+    SEC_E_CERT_EXPIRED = 0x80090328
+    CRYPT_E_REVOKED = 0x80092010
+    CRYPT_E_NO_REVOCATION_CHECK = 0x80092012
+    CRYPT_E_REVOCATION_OFFLINE = 0x80092013
+    TRUST_E_CERT_SIGNATURE = 0x80096004
+    CERT_E_EXPIRED = 0x800B0101
+    CERT_E_VALIDITYPERIODNESTING = 0x800B0102
+    CERT_E_ROLE = 0x800B0103
+    CERT_E_PATHLENCONST = 0x800B0104
+    CERT_E_CRITICAL = 0x800B0105
+    CERT_E_PURPOSE = 0x800B0106
+    CERT_E_ISSUERCHAINING = 0x800B0107
+    CERT_E_MALFORMED = 0x800B0108
+    CERT_E_UNTRUSTEDROOT = 0x800B0109
+    CERT_E_CHAINING = 0x800B010A
+    CERT_E_REVOKED = 0x800B010C
+    CERT_E_UNTRUSTEDTESTROOT = 0x800B010D
+    CERT_E_REVOCATION_FAILURE = 0x800B010E
+    CERT_E_CN_NO_MATCH = 0x800B010F
+    CERT_E_WRONG_USAGE = 0x800B0110
+    CERT_E_UNTRUSTEDCA = 0x800B0112
+    CERT_E_INVALID_POLICY = 0x800B0113
+    CERT_E_INVALID_NAME = 0x800B0114
+    EAP_E_CERT_STORE_INACCESSIBLE = 0x80420010
+    EAP_E_EAPHOST_METHOD_NOT_INSTALLED = 0x80420011
+    EAP_E_EAPHOST_THIRDPARTY_METHOD_HOST_RESET = 0x80420012
+    EAP_E_EAPHOST_EAPQEC_INACCESSIBLE = 0x80420013
+    EAP_E_EAPHOST_IDENTITY_UNKNOWN = 0x80420014
+    EAP_E_AUTHENTICATION_FAILED = 0x80420015
+    EAP_E_EAPHOST_METHOD_INVALID_PACKET = 0x80420017
+    EAP_E_EAPHOST_REMOTE_INVALID_PACKET = 0x80420018
+    EAP_E_EAPHOST_XML_MALFORMED = 0x80420019
+    EAP_E_METHOD_CONFIG_DOES_NOT_SUPPORT_SSO = 0x8042001A
+    EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED = 0x80420020
+    EAP_E_USER_CERT_NOT_FOUND = 0x80420100
+    EAP_E_USER_CERT_INVALID = 0x80420101
+    EAP_E_USER_CERT_EXPIRED = 0x80420102
+    EAP_E_USER_CERT_REVOKED = 0x80420103
+    EAP_E_USER_CERT_OTHER_ERROR = 0x80420104
+    EAP_E_USER_CERT_REJECTED = 0x80420105
+    EAP_E_USER_CREDENTIALS_REJECTED = 0x80420111
+    EAP_E_USER_NAME_PASSWORD_REJECTED = 0x80420112
+    EAP_E_NO_SMART_CARD_READER = 0x80420113
+    EAP_E_SERVER_CERT_NOT_FOUND = 0x80420200
+    EAP_E_SERVER_CERT_INVALID = 0x80420201
+    EAP_E_SERVER_CERT_EXPIRED = 0x80420202
+    EAP_E_SERVER_CERT_REVOKED = 0x80420203
+    EAP_E_SERVER_CERT_OTHER_ERROR = 0x80420204
+    EAP_E_USER_ROOT_CERT_NOT_FOUND = 0x80420300
+    EAP_E_USER_ROOT_CERT_INVALID = 0x80420301
+    EAP_E_USER_ROOT_CERT_EXPIRED = 0x80420302
+    EAP_E_SERVER_ROOT_CERT_NOT_FOUND = 0x80420400
+    EAP_E_SERVER_ROOT_CERT_INVALID = 0x80420401
+    EAP_E_SERVER_ROOT_CERT_NAME_REQUIRED = 0x80420406
+    EAP_E_SIM_NOT_VALID = 0x80420500
 
 
 _DESCRIPTIONS = {
@@ -425,6 +641,7 @@ _DESCRIPTIONS = {
     Category.PPP: "PPP link and control-protocol negotiation",
     Category.NETWORK: "IP, IPX, NetBIOS, adapters, address assignment and name resolution",
     Category.VPN: "tunnels (PPTP, L2TP/IPsec, SSTP, IKEv2), reachability of the VPN server, VPN plug-ins",
+    Category.IPSEC: "IPsec and IKE: negotiation, security associations, IPsec policy, DoS protection",
     Category.CONNECTION: "the call was dropped, refused, timed out or ended",
     Category.SHARING: "Internet Connection Sharing and the firewall",
     Category.RADIUS: "RADIUS servers and attributes",
@@ -433,18 +650,20 @@ _DESCRIPTIONS = {
     Category.SERVICE: "Remote Access services and system resources",
 }
 
-_Row = tuple[int, str, Category, bool, bool, str, str, "str | None"]
-# code, symbol, category, transient, obsolete, message, windows_message, win32_symbol
+_Row = tuple[int, str, Category, bool, bool, str, str, "str | None", str]
+# code, symbol, category, transient, obsolete, message, windows_message, win32_symbol,
+# header
 _ROWS: tuple[_Row, ...] = (
     (
         600,
         "PENDING",
         Category.API,
-        False,
+        True,
         False,
         "An operation is pending.",
         "An operation is pending.",
         "ERROR_CONVERT_TO_LARGE",
+        "raserror.h",
     ),
     (
         601,
@@ -455,6 +674,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port handle is invalid.",
         "An invalid port handle was detected.",
         "ERROR_FOUND_OUT_OF_SCOPE",
+        "raserror.h",
     ),
     (
         602,
@@ -465,6 +685,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port is already open.",
         "The specified port is already open.",
         "ERROR_ALLOCATE_BUCKET",
+        "raserror.h",
     ),
     (
         603,
@@ -475,6 +696,7 @@ _ROWS: tuple[_Row, ...] = (
         "Caller's buffer is too small.",
         "The caller's buffer is too small.",
         "ERROR_MARSHALL_OVERFLOW",
+        "raserror.h",
     ),
     (
         604,
@@ -485,6 +707,7 @@ _ROWS: tuple[_Row, ...] = (
         "Wrong information specified.",
         "Incorrect information was specified.",
         "ERROR_INVALID_VARIANT",
+        "raserror.h",
     ),
     (
         605,
@@ -495,6 +718,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot set port information.",
         "The port information cannot be set.",
         "ERROR_BAD_COMPRESSION_BUFFER",
+        "raserror.h",
     ),
     (
         606,
@@ -505,6 +729,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port is not connected.",
         "The specified port is not connected.",
         "ERROR_AUDIT_FAILED",
+        "raserror.h",
     ),
     (
         607,
@@ -515,6 +740,7 @@ _ROWS: tuple[_Row, ...] = (
         "The event is invalid.",
         "An invalid event was detected.",
         "ERROR_TIMER_RESOLUTION_NOT_SET",
+        "raserror.h",
     ),
     (
         608,
@@ -525,6 +751,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device does not exist.",
         "A device was specified that does not exist.",
         "ERROR_INSUFFICIENT_LOGON_INFO",
+        "raserror.h",
     ),
     (
         609,
@@ -535,6 +762,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device type does not exist.",
         "A device type was specified that does not exist.",
         "ERROR_BAD_DLL_ENTRYPOINT",
+        "raserror.h",
     ),
     (
         610,
@@ -545,6 +773,7 @@ _ROWS: tuple[_Row, ...] = (
         "The buffer is invalid.",
         "An invalid buffer was specified.",
         "ERROR_BAD_SERVICE_ENTRYPOINT",
+        "raserror.h",
     ),
     (
         611,
@@ -555,6 +784,7 @@ _ROWS: tuple[_Row, ...] = (
         "The route is not available.",
         "A route was specified that is not available.",
         "ERROR_IP_ADDRESS_CONFLICT1",
+        "raserror.h",
     ),
     (
         612,
@@ -565,6 +795,7 @@ _ROWS: tuple[_Row, ...] = (
         "The route is not allocated.",
         "A route was specified that is not allocated.",
         "ERROR_IP_ADDRESS_CONFLICT2",
+        "raserror.h",
     ),
     (
         613,
@@ -575,6 +806,7 @@ _ROWS: tuple[_Row, ...] = (
         "Invalid compression specified.",
         "An invalid compression was specified.",
         "ERROR_REGISTRY_QUOTA_LIMIT",
+        "raserror.h",
     ),
     (
         614,
@@ -585,6 +817,7 @@ _ROWS: tuple[_Row, ...] = (
         "Out of buffers.",
         "There were insufficient buffers available.",
         "ERROR_NO_CALLBACK_ACTIVE",
+        "raserror.h",
     ),
     (
         615,
@@ -595,6 +828,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port was not found.",
         "The specified port was not found.",
         "ERROR_PWD_TOO_SHORT",
+        "raserror.h",
     ),
     (
         616,
@@ -605,6 +839,7 @@ _ROWS: tuple[_Row, ...] = (
         "An asynchronous request is pending.",
         "An asynchronous request is pending.",
         "ERROR_PWD_TOO_RECENT",
+        "raserror.h",
     ),
     (
         617,
@@ -615,6 +850,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port or device is already disconnecting.",
         "The modem (or other connecting device) is already disconnecting.",
         "ERROR_PWD_HISTORY_CONFLICT",
+        "raserror.h",
     ),
     (
         618,
@@ -625,6 +861,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port is not open.",
         "The specified port is not open.",
         "ERROR_UNSUPPORTED_COMPRESSION",
+        "raserror.h",
     ),
     (
         619,
@@ -635,6 +872,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port is disconnected.",
         "A connection to the remote computer could not be established, so the port used for this connection was closed.",
         "ERROR_INVALID_HW_PROFILE",
+        "raserror.h",
     ),
     (
         620,
@@ -645,6 +883,7 @@ _ROWS: tuple[_Row, ...] = (
         "There are no endpoints.",
         "No endpoints could be determined.",
         "ERROR_INVALID_PLUGPLAY_DEVICE_PATH",
+        "raserror.h",
     ),
     (
         621,
@@ -655,6 +894,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot open the phone book file.",
         "The system could not open the phone book file.",
         "ERROR_QUOTA_LIST_INCONSISTENT",
+        "raserror.h",
     ),
     (
         622,
@@ -665,6 +905,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot load the phone book file.",
         "The system could not load the phone book file.",
         "ERROR_EVALUATION_EXPIRATION",
+        "raserror.h",
     ),
     (
         623,
@@ -675,6 +916,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot find the phone book entry.",
         "The system could not find the phone book entry for this connection.",
         "ERROR_ILLEGAL_DLL_RELOCATION",
+        "raserror.h",
     ),
     (
         624,
@@ -685,6 +927,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot write the phone book file.",
         "The system could not update the phone book file.",
         "ERROR_DLL_INIT_FAILED_LOGOFF",
+        "raserror.h",
     ),
     (
         625,
@@ -695,6 +938,7 @@ _ROWS: tuple[_Row, ...] = (
         "Invalid information found in the phone book.",
         "The system found invalid information in the phone book file.",
         "ERROR_VALIDATE_CONTINUE",
+        "raserror.h",
     ),
     (
         626,
@@ -705,6 +949,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot load a string.",
         "A string could not be loaded.",
         "ERROR_NO_MORE_MATCHES",
+        "raserror.h",
     ),
     (
         627,
@@ -715,6 +960,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot find key.",
         "A key could not be found.",
         "ERROR_RANGE_LIST_CONFLICT",
+        "raserror.h",
     ),
     (
         628,
@@ -725,6 +971,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port was disconnected.",
         "The connection was terminated by the remote computer before it could be completed.",
         "ERROR_SERVER_SID_MISMATCH",
+        "raserror.h",
     ),
     (
         629,
@@ -735,6 +982,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port was disconnected by the remote machine.",
         "The connection was closed by the remote computer.",
         "ERROR_CANT_ENABLE_DENY_ONLY",
+        "raserror.h",
     ),
     (
         630,
@@ -745,16 +993,18 @@ _ROWS: tuple[_Row, ...] = (
         "The port was disconnected due to hardware failure.",
         "The modem (or other connecting device) was disconnected due to hardware failure.",
         "ERROR_FLOAT_MULTIPLE_FAULTS",
+        "raserror.h",
     ),
     (
         631,
         "ERROR_USER_DISCONNECTION",
         Category.CONNECTION,
-        True,
+        False,
         False,
         "The port was disconnected by the user.",
         "The user disconnected the modem (or other connecting device).",
         "ERROR_FLOAT_MULTIPLE_TRAPS",
+        "raserror.h",
     ),
     (
         632,
@@ -765,6 +1015,7 @@ _ROWS: tuple[_Row, ...] = (
         "The structure size is incorrect.",
         "An incorrect structure size was detected.",
         "ERROR_NOINTERFACE",
+        "raserror.h",
     ),
     (
         633,
@@ -775,6 +1026,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port is already in use or is not configured for Remote Access dialout.",
         "The modem (or other connecting device) is already in use or is not configured properly.",
         "ERROR_DRIVER_FAILED_SLEEP",
+        "raserror.h",
     ),
     (
         634,
@@ -785,6 +1037,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot register your computer on the remote network.",
         "Your computer could not be registered on the remote network.",
         "ERROR_CORRUPT_SYSTEM_FILE",
+        "raserror.h",
     ),
     (
         635,
@@ -795,6 +1048,7 @@ _ROWS: tuple[_Row, ...] = (
         "Unknown error.",
         "There was an unknown error.",
         "ERROR_COMMITMENT_MINIMUM",
+        "raserror.h",
     ),
     (
         636,
@@ -805,6 +1059,7 @@ _ROWS: tuple[_Row, ...] = (
         "The wrong device is attached to the port.",
         "The device attached to the port is not the one expected.",
         "ERROR_PNP_RESTART_ENUMERATION",
+        "raserror.h",
     ),
     (
         637,
@@ -815,6 +1070,7 @@ _ROWS: tuple[_Row, ...] = (
         "The string could not be converted.",
         "A string was detected that could not be converted.",
         "ERROR_SYSTEM_IMAGE_BAD_SIGNATURE",
+        "raserror.h",
     ),
     (
         638,
@@ -825,6 +1081,7 @@ _ROWS: tuple[_Row, ...] = (
         "The request has timed out.",
         "The remote server is not responding in a timely fashion.",
         "ERROR_PNP_REBOOT_REQUIRED",
+        "raserror.h",
     ),
     (
         639,
@@ -835,6 +1092,7 @@ _ROWS: tuple[_Row, ...] = (
         "No asynchronous net available.",
         "No asynchronous net is available.",
         "ERROR_INSUFFICIENT_POWER",
+        "raserror.h",
     ),
     (
         640,
@@ -845,6 +1103,7 @@ _ROWS: tuple[_Row, ...] = (
         "A NetBIOS error has occurred.",
         "An error has occurred involving NetBIOS.",
         "ERROR_MULTIPLE_FAULT_VIOLATION",
+        "raserror.h",
     ),
     (
         641,
@@ -855,6 +1114,7 @@ _ROWS: tuple[_Row, ...] = (
         "The server cannot allocate NetBIOS resources needed to support the client.",
         "The server cannot allocate NetBIOS resources needed to support the client.",
         "ERROR_SYSTEM_SHUTDOWN",
+        "raserror.h",
     ),
     (
         642,
@@ -865,6 +1125,7 @@ _ROWS: tuple[_Row, ...] = (
         "One of your NetBIOS names is already registered on the remote network.",
         "One of your computer's NetBIOS names is already registered on the remote network.",
         "ERROR_PORT_NOT_SET",
+        "raserror.h",
     ),
     (
         643,
@@ -875,6 +1136,7 @@ _ROWS: tuple[_Row, ...] = (
         "A network adapter at the server failed.",
         "A network adapter at the server failed.",
         "ERROR_DS_VERSION_CHECK_FAILURE",
+        "raserror.h",
     ),
     (
         644,
@@ -885,6 +1147,7 @@ _ROWS: tuple[_Row, ...] = (
         "You will not receive network message popups.",
         "You will not receive network message popups.",
         "ERROR_RANGE_NOT_FOUND",
+        "raserror.h",
     ),
     (
         645,
@@ -895,6 +1158,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internal authentication error.",
         "There was an internal authentication error.",
         None,
+        "raserror.h",
     ),
     (
         646,
@@ -905,6 +1169,7 @@ _ROWS: tuple[_Row, ...] = (
         "The account is not permitted to log on at this time of day.",
         "The account is not permitted to log on at this time of day.",
         "ERROR_NOT_SAFE_MODE_DRIVER",
+        "raserror.h",
     ),
     (
         647,
@@ -915,6 +1180,7 @@ _ROWS: tuple[_Row, ...] = (
         "The account is disabled.",
         "The account is disabled.",
         "ERROR_FAILED_DRIVER_ENTRY",
+        "raserror.h",
     ),
     (
         648,
@@ -925,6 +1191,7 @@ _ROWS: tuple[_Row, ...] = (
         "The password has expired.",
         "The password for this account has expired.",
         "ERROR_DEVICE_ENUMERATION_ERROR",
+        "raserror.h",
     ),
     (
         649,
@@ -935,6 +1202,7 @@ _ROWS: tuple[_Row, ...] = (
         "The account does not have Remote Access permission.",
         "The account does not have permission to dial in.",
         "ERROR_MOUNT_POINT_NOT_RESOLVED",
+        "raserror.h",
     ),
     (
         650,
@@ -945,6 +1213,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Remote Access server is not responding.",
         "The remote access server is not responding.",
         "ERROR_INVALID_DEVICE_OBJECT_PARAMETER",
+        "raserror.h",
     ),
     (
         651,
@@ -955,6 +1224,7 @@ _ROWS: tuple[_Row, ...] = (
         "Your modem (or other connecting device) has reported an error.",
         "The modem (or other connecting device) has reported an error.",
         "ERROR_MCA_OCCURED",
+        "raserror.h",
     ),
     (
         652,
@@ -965,6 +1235,7 @@ _ROWS: tuple[_Row, ...] = (
         "Unrecognized response from the device.",
         "There was an unrecognized response from the modem (or other connecting device).",
         "ERROR_DRIVER_DATABASE_ERROR",
+        "raserror.h",
     ),
     (
         653,
@@ -975,6 +1246,7 @@ _ROWS: tuple[_Row, ...] = (
         "A macro required by the device was not found in the device .INF file section.",
         "A macro required by the modem (or other connecting device) was not found in the device.INF file.",
         "ERROR_SYSTEM_HIVE_TOO_LARGE",
+        "raserror.h",
     ),
     (
         654,
@@ -985,6 +1257,7 @@ _ROWS: tuple[_Row, ...] = (
         "A command or response in the device .INF file section refers to an undefined macro.",
         "A command or response in the device.INF file section refers to an undefined macro.",
         "ERROR_DRIVER_FAILED_PRIOR_UNLOAD",
+        "raserror.h",
     ),
     (
         655,
@@ -995,6 +1268,7 @@ _ROWS: tuple[_Row, ...] = (
         "The <message> macro was not found in the device .INF file section.",
         "The <message> macro was not found in the device.INF file section.",
         "ERROR_VOLSNAP_PREPARE_HIBERNATE",
+        "raserror.h",
     ),
     (
         656,
@@ -1005,6 +1279,7 @@ _ROWS: tuple[_Row, ...] = (
         "The <defaultoff> macro in the device .INF file section contains an undefined macro.",
         "The <defaultoff> macro in the device.INF file section contains an undefined macro.",
         "ERROR_HIBERNATION_FAILURE",
+        "raserror.h",
     ),
     (
         657,
@@ -1015,6 +1290,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device .INF file could not be opened.",
         "The device.INF file could not be opened.",
         "ERROR_PWD_TOO_LONG",
+        "raserror.h",
     ),
     (
         658,
@@ -1025,6 +1301,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device name in the device .INF or media .INI file is too long.",
         "The device name in the device.INF or media.INI file is too long.",
         None,
+        "raserror.h",
     ),
     (
         659,
@@ -1035,6 +1312,7 @@ _ROWS: tuple[_Row, ...] = (
         "The media .INI file refers to an unknown device name.",
         "The media.INI file refers to an unknown device name.",
         None,
+        "raserror.h",
     ),
     (
         660,
@@ -1045,6 +1323,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device .INF file contains no responses for the command.",
         "The device.INF file contains no responses for the command.",
         None,
+        "raserror.h",
     ),
     (
         661,
@@ -1055,6 +1334,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device .INF file is missing a command.",
         "The device.INF file is missing a command.",
         None,
+        "raserror.h",
     ),
     (
         662,
@@ -1065,6 +1345,7 @@ _ROWS: tuple[_Row, ...] = (
         "Attempted to set a macro not listed in device .INF file section.",
         "There was an attempt to set a macro not listed in device.INF file section.",
         None,
+        "raserror.h",
     ),
     (
         663,
@@ -1075,6 +1356,7 @@ _ROWS: tuple[_Row, ...] = (
         "The media .INI file refers to an unknown device type.",
         "The media.INI file refers to an unknown device type.",
         None,
+        "raserror.h",
     ),
     (
         664,
@@ -1085,6 +1367,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot allocate memory.",
         "The system has run out of memory.",
         None,
+        "raserror.h",
     ),
     (
         665,
@@ -1095,6 +1378,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port is not configured for Remote Access.",
         "The modem (or other connecting device) is not properly configured.",
         "ERROR_FILE_SYSTEM_LIMITATION",
+        "raserror.h",
     ),
     (
         666,
@@ -1105,6 +1389,7 @@ _ROWS: tuple[_Row, ...] = (
         "Your modem (or other connecting device) is not functioning.",
         "The modem (or other connecting device) is not functioning.",
         None,
+        "raserror.h",
     ),
     (
         667,
@@ -1115,6 +1400,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot read the media .INI file.",
         "The system was unable to read the media.INI file.",
         None,
+        "raserror.h",
     ),
     (
         668,
@@ -1125,6 +1411,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection dropped.",
         "The connection was terminated.",
         "ERROR_ASSERTION_FAILURE",
+        "raserror.h",
     ),
     (
         669,
@@ -1135,6 +1422,7 @@ _ROWS: tuple[_Row, ...] = (
         "The usage parameter in the media .INI file is invalid.",
         "The usage parameter in the media.INI file is invalid.",
         "ERROR_ACPI_ERROR",
+        "raserror.h",
     ),
     (
         670,
@@ -1145,6 +1433,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot read the section name from the media .INI file.",
         "The system was unable to read the section name from the media.INI file.",
         "ERROR_WOW_ASSERTION",
+        "raserror.h",
     ),
     (
         671,
@@ -1155,6 +1444,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot read the device type from the media .INI file.",
         "The system was unable to read the device type from the media.INI file.",
         "ERROR_PNP_BAD_MPS_TABLE",
+        "raserror.h",
     ),
     (
         672,
@@ -1165,6 +1455,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot read the device name from the media .INI file.",
         "The system was unable to read the device name from the media.INI file.",
         "ERROR_PNP_TRANSLATION_FAILED",
+        "raserror.h",
     ),
     (
         673,
@@ -1175,6 +1466,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot read the usage from the media .INI file.",
         "The system was unable to read the usage from the media.INI file.",
         "ERROR_PNP_IRQ_TRANSLATION_FAILED",
+        "raserror.h",
     ),
     (
         674,
@@ -1185,6 +1477,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot read the maximum connection BPS rate from the media .INI file.",
         "The system was unable to read the maximum connection BPS rate from the media.INI file.",
         "ERROR_PNP_INVALID_ID",
+        "raserror.h",
     ),
     (
         675,
@@ -1195,6 +1488,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot read the maximum carrier BPS rate from the media .INI file.",
         "The system was unable to read the maximum carrier connection speed from the media.INI file.",
         "ERROR_WAKE_SYSTEM_DEBUGGER",
+        "raserror.h",
     ),
     (
         676,
@@ -1205,6 +1499,7 @@ _ROWS: tuple[_Row, ...] = (
         "The line is busy.",
         "The phone line is busy.",
         "ERROR_HANDLES_CLOSED",
+        "raserror.h",
     ),
     (
         677,
@@ -1215,6 +1510,7 @@ _ROWS: tuple[_Row, ...] = (
         "A person answered instead of a modem.",
         "A person answered instead of a modem (or other connecting device).",
         "ERROR_EXTRANEOUS_INFORMATION",
+        "raserror.h",
     ),
     (
         678,
@@ -1225,6 +1521,7 @@ _ROWS: tuple[_Row, ...] = (
         "There is no answer.",
         "The remote computer did not respond. To make sure that the server can be reached, ping the remote computer.",
         "ERROR_RXACT_COMMIT_NECESSARY",
+        "raserror.h",
     ),
     (
         679,
@@ -1235,6 +1532,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot detect carrier.",
         "The system could not detect the carrier.",
         "ERROR_MEDIA_CHECK",
+        "raserror.h",
     ),
     (
         680,
@@ -1245,6 +1543,7 @@ _ROWS: tuple[_Row, ...] = (
         "There is no dial tone.",
         "There was no dial tone.",
         "ERROR_GUID_SUBSTITUTION_MADE",
+        "raserror.h",
     ),
     (
         681,
@@ -1255,6 +1554,7 @@ _ROWS: tuple[_Row, ...] = (
         "General error reported by device.",
         "The modem (or other connecting device) reported a general error.",
         "ERROR_STOPPED_ON_SYMLINK",
+        "raserror.h",
     ),
     (
         682,
@@ -1265,6 +1565,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the section name.",
         "There was an error in writing the section name.",
         "ERROR_LONGJUMP",
+        "raserror.h",
     ),
     (
         683,
@@ -1275,6 +1576,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the device type.",
         "There was an error in writing the device type.",
         "ERROR_PLUGPLAY_QUERY_VETOED",
+        "raserror.h",
     ),
     (
         684,
@@ -1285,6 +1587,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the device name.",
         "There was an error in writing the device name.",
         "ERROR_UNWIND_CONSOLIDATE",
+        "raserror.h",
     ),
     (
         685,
@@ -1295,6 +1598,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the maximum connection speed.",
         "There was an error in writing the maximum connection speed.",
         "ERROR_REGISTRY_HIVE_RECOVERED",
+        "raserror.h",
     ),
     (
         686,
@@ -1305,6 +1609,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the maximum carrier speed.",
         "There was an error in writing the maximum carrier speed.",
         "ERROR_DLL_MIGHT_BE_INSECURE",
+        "raserror.h",
     ),
     (
         687,
@@ -1315,6 +1620,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the usage.",
         "There was an error in writing the usage.",
         "ERROR_DLL_MIGHT_BE_INCOMPATIBLE",
+        "raserror.h",
     ),
     (
         688,
@@ -1325,6 +1631,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the default-off.",
         "There was an error in writing the default-off.",
         "ERROR_DBG_EXCEPTION_NOT_HANDLED",
+        "raserror.h",
     ),
     (
         689,
@@ -1335,6 +1642,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in reading the default-off.",
         "There was an error in reading the default-off.",
         "ERROR_DBG_REPLY_LATER",
+        "raserror.h",
     ),
     (
         690,
@@ -1345,6 +1653,7 @@ _ROWS: tuple[_Row, ...] = (
         "The .INI file is empty.",
         "The .INI file is empty.",
         "ERROR_DBG_UNABLE_TO_PROVIDE_HANDLE",
+        "raserror.h",
     ),
     (
         691,
@@ -1355,6 +1664,7 @@ _ROWS: tuple[_Row, ...] = (
         "Access denied because username and/or password is invalid on the domain.",
         "The remote connection was denied because the user name and password combination you provided is not recognized, or the selected authentication protocol is not permitted on the remote access server.",
         "ERROR_DBG_TERMINATE_THREAD",
+        "raserror.h",
     ),
     (
         692,
@@ -1365,6 +1675,7 @@ _ROWS: tuple[_Row, ...] = (
         "Hardware failure in port or attached device.",
         "There was a hardware failure in the modem (or other connecting device).",
         "ERROR_DBG_TERMINATE_PROCESS",
+        "raserror.h",
     ),
     (
         693,
@@ -1375,6 +1686,7 @@ _ROWS: tuple[_Row, ...] = (
         "The macro is not a binary macro.",
         "The macro is not a binary macro.",
         "ERROR_DBG_CONTROL_C",
+        "raserror.h",
     ),
     (
         694,
@@ -1385,6 +1697,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device control block (DCB) was not found.",
         "The device control block (DCB) was not found.",
         "ERROR_DBG_PRINTEXCEPTION_C",
+        "raserror.h",
     ),
     (
         695,
@@ -1395,6 +1708,7 @@ _ROWS: tuple[_Row, ...] = (
         "The state machines are not started.",
         "The state machines are not started.",
         "ERROR_DBG_RIPEXCEPTION",
+        "raserror.h",
     ),
     (
         696,
@@ -1405,6 +1719,7 @@ _ROWS: tuple[_Row, ...] = (
         "The state machines are already started.",
         "The state machines are already started.",
         "ERROR_DBG_CONTROL_BREAK",
+        "raserror.h",
     ),
     (
         697,
@@ -1415,6 +1730,7 @@ _ROWS: tuple[_Row, ...] = (
         "The response looping did not complete.",
         "The response looping did not complete.",
         "ERROR_DBG_COMMAND_EXCEPTION",
+        "raserror.h",
     ),
     (
         698,
@@ -1425,6 +1741,7 @@ _ROWS: tuple[_Row, ...] = (
         "A response keyname in the device .INF file is not in the expected format.",
         "A response keyname in the device.INF file is not in the expected format.",
         "ERROR_OBJECT_NAME_EXISTS",
+        "raserror.h",
     ),
     (
         699,
@@ -1435,6 +1752,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device response caused buffer overflow.",
         "The modem (or other connecting device) response caused a buffer overflow.",
         "ERROR_THREAD_WAS_SUSPENDED",
+        "raserror.h",
     ),
     (
         700,
@@ -1445,6 +1763,7 @@ _ROWS: tuple[_Row, ...] = (
         "The expanded command in the device .INF file is too long.",
         "The expanded command in the device.INF file is too long.",
         "ERROR_IMAGE_NOT_AT_BASE",
+        "raserror.h",
     ),
     (
         701,
@@ -1455,6 +1774,7 @@ _ROWS: tuple[_Row, ...] = (
         "The device moved to a BPS rate not supported by the COM driver.",
         "The modem moved to a connection speed not supported by the COM driver.",
         "ERROR_RXACT_STATE_CREATED",
+        "raserror.h",
     ),
     (
         702,
@@ -1465,6 +1785,7 @@ _ROWS: tuple[_Row, ...] = (
         "Device response received when none expected.",
         "Device response received when none expected.",
         "ERROR_SEGMENT_NOTIFICATION",
+        "raserror.h",
     ),
     (
         703,
@@ -1475,6 +1796,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection needs information from you, but the application does not allow user interaction.",
         "The connection needs information from you, but the application does not allow user interaction.",
         "ERROR_BAD_CURRENT_DIRECTORY",
+        "raserror.h",
     ),
     (
         704,
@@ -1485,6 +1807,7 @@ _ROWS: tuple[_Row, ...] = (
         "The callback number is invalid.",
         "The callback number is invalid.",
         "ERROR_FT_READ_RECOVERY_FROM_BACKUP",
+        "raserror.h",
     ),
     (
         705,
@@ -1495,6 +1818,7 @@ _ROWS: tuple[_Row, ...] = (
         "The authorization state is invalid.",
         "The authorization state is invalid.",
         "ERROR_FT_WRITE_RECOVERY",
+        "raserror.h",
     ),
     (
         706,
@@ -1505,6 +1829,7 @@ _ROWS: tuple[_Row, ...] = (
         "There was an error in writing the initial connection speed.",
         "There was an error in writing the initial connection speed.",
         "ERROR_IMAGE_MACHINE_TYPE_MISMATCH",
+        "raserror.h",
     ),
     (
         707,
@@ -1515,6 +1840,7 @@ _ROWS: tuple[_Row, ...] = (
         "X.25 diagnostic indication.",
         "There was an error related to the X.25 protocol.",
         "ERROR_RECEIVE_PARTIAL",
+        "raserror.h",
     ),
     (
         708,
@@ -1525,6 +1851,7 @@ _ROWS: tuple[_Row, ...] = (
         "The account has expired.",
         "The account has expired.",
         "ERROR_RECEIVE_EXPEDITED",
+        "raserror.h",
     ),
     (
         709,
@@ -1535,6 +1862,7 @@ _ROWS: tuple[_Row, ...] = (
         "Error changing password on domain.",
         "There was an error changing the password on the domain. The password might have been too short or might have matched a previously used password.",
         "ERROR_RECEIVE_PARTIAL_EXPEDITED",
+        "raserror.h",
     ),
     (
         710,
@@ -1545,6 +1873,7 @@ _ROWS: tuple[_Row, ...] = (
         "Serial overrun errors were detected while communicating with your modem.",
         "Serial overrun errors were detected while communicating with the modem.",
         "ERROR_EVENT_DONE",
+        "raserror.h",
     ),
     (
         711,
@@ -1555,6 +1884,7 @@ _ROWS: tuple[_Row, ...] = (
         "RasMan initialization failure. Check the event log.",
         "The operation could not finish because it could not start the Remote Access Connection Manager service in time. Please try the operation again.",
         "ERROR_EVENT_PENDING",
+        "raserror.h",
     ),
     (
         712,
@@ -1565,6 +1895,7 @@ _ROWS: tuple[_Row, ...] = (
         "Biplex port is initializing. Wait a few seconds and redial.",
         "The two-way port is initializing. Wait a few seconds and redial.",
         "ERROR_CHECKING_FILE_SYSTEM",
+        "raserror.h",
     ),
     (
         713,
@@ -1575,6 +1906,7 @@ _ROWS: tuple[_Row, ...] = (
         "No active ISDN lines are available.",
         "No active ISDN lines are available.",
         "ERROR_FATAL_APP_EXIT",
+        "raserror.h",
     ),
     (
         714,
@@ -1585,6 +1917,7 @@ _ROWS: tuple[_Row, ...] = (
         "Not enough ISDN channels are available to make the call.",
         "No ISDN channels are available to make the call.",
         "ERROR_PREDEFINED_HANDLE",
+        "raserror.h",
     ),
     (
         715,
@@ -1595,6 +1928,7 @@ _ROWS: tuple[_Row, ...] = (
         "Too many errors occurred because of poor phone line quality.",
         "Too many errors occurred because of poor phone line quality.",
         "ERROR_WAS_UNLOCKED",
+        "raserror.h",
     ),
     (
         716,
@@ -1605,6 +1939,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Remote Access IP configuration is unusable.",
         "The Remote Access Service IP configuration is unusable.",
         "ERROR_SERVICE_NOTIFICATION",
+        "raserror.h",
     ),
     (
         717,
@@ -1615,6 +1950,7 @@ _ROWS: tuple[_Row, ...] = (
         "No IP addresses are available in the static pool of Remote Access IP addresses.",
         "No IP addresses are available in the static pool of Remote Access Service IP addresses.",
         "ERROR_WAS_LOCKED",
+        "raserror.h",
     ),
     (
         718,
@@ -1625,6 +1961,7 @@ _ROWS: tuple[_Row, ...] = (
         "PPP timeout.",
         "The connection was terminated because the remote computer did not respond in a timely manner.",
         "ERROR_LOG_HARD_ERROR",
+        "raserror.h",
     ),
     (
         719,
@@ -1635,6 +1972,7 @@ _ROWS: tuple[_Row, ...] = (
         "PPP terminated by remote machine.",
         "The connection was terminated by the remote computer.",
         "ERROR_ALREADY_WIN32",
+        "raserror.h",
     ),
     (
         720,
@@ -1645,6 +1983,7 @@ _ROWS: tuple[_Row, ...] = (
         "No PPP control protocols configured.",
         "A connection to the remote computer could not be established. You might need to change the network settings for this connection.",
         "ERROR_IMAGE_MACHINE_TYPE_MISMATCH_EXE",
+        "raserror.h",
     ),
     (
         721,
@@ -1655,6 +1994,7 @@ _ROWS: tuple[_Row, ...] = (
         "Remote PPP peer is not responding.",
         "A connection to the remote access server was not made because the remote access server did not respond.",
         "ERROR_NO_YIELD_PERFORMED",
+        "raserror.h",
     ),
     (
         722,
@@ -1665,6 +2005,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PPP packet is invalid.",
         "Invalid data was received from the remote computer. This data was ignored.",
         "ERROR_TIMER_RESUME_IGNORED",
+        "raserror.h",
     ),
     (
         723,
@@ -1675,6 +2016,7 @@ _ROWS: tuple[_Row, ...] = (
         "The phone number, including prefix and suffix, is too long.",
         "The phone number, including prefix and suffix, is too long.",
         "ERROR_ARBITRATION_UNHANDLED",
+        "raserror.h",
     ),
     (
         724,
@@ -1685,6 +2027,7 @@ _ROWS: tuple[_Row, ...] = (
         "The IPX protocol cannot dial-out on the port because the computer is an IPX router.",
         "The IPX protocol cannot dial out on the modem (or other connecting device) because this computer is not configured for dialing out (it is an IPX router).",
         "ERROR_CARDBUS_NOT_SUPPORTED",
+        "raserror.h",
     ),
     (
         725,
@@ -1695,6 +2038,7 @@ _ROWS: tuple[_Row, ...] = (
         "The IPX protocol cannot dial-in on the port because the IPX router is not installed.",
         "The IPX protocol cannot dial in on the modem (or other connecting device) because this computer is not configured for dialing in (the IPX router is not installed).",
         "ERROR_MP_PROCESSOR_MISMATCH",
+        "raserror.h",
     ),
     (
         726,
@@ -1705,6 +2049,7 @@ _ROWS: tuple[_Row, ...] = (
         "The IPX protocol cannot be used for dial-out on more than one port at a time.",
         "The IPX protocol cannot be used for dialing out on more than one modem (or other connecting device) at a time.",
         "ERROR_HIBERNATED",
+        "raserror.h",
     ),
     (
         727,
@@ -1715,6 +2060,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot access TCPCFG.DLL.",
         "Cannot access TCPCFG.DLL.",
         "ERROR_RESUME_HIBERNATION",
+        "raserror.h",
     ),
     (
         728,
@@ -1725,6 +2071,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot find an IP adapter bound to Remote Access.",
         "The system cannot find an IP adapter.",
         "ERROR_FIRMWARE_UPDATED",
+        "raserror.h",
     ),
     (
         729,
@@ -1735,6 +2082,7 @@ _ROWS: tuple[_Row, ...] = (
         "SLIP cannot be used unless the IP protocol is installed.",
         "SLIP cannot be used unless the IP protocol is installed.",
         "ERROR_DRIVERS_LEAKING_LOCKED_PAGES",
+        "raserror.h",
     ),
     (
         730,
@@ -1745,6 +2093,7 @@ _ROWS: tuple[_Row, ...] = (
         "Computer registration is not complete.",
         "Computer registration is not complete.",
         "ERROR_WAKE_SYSTEM",
+        "raserror.h",
     ),
     (
         731,
@@ -1755,6 +2104,7 @@ _ROWS: tuple[_Row, ...] = (
         "The protocol is not configured.",
         "The protocol is not configured.",
         "ERROR_WAIT_1",
+        "raserror.h",
     ),
     (
         732,
@@ -1765,6 +2115,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PPP negotiation is not converging.",
         "Your computer and the remote computer could not agree on PPP control protocols.",
         "ERROR_WAIT_2",
+        "raserror.h",
     ),
     (
         733,
@@ -1775,6 +2126,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PPP control protocol for this network protocol is not available on the server.",
         "A connection to the remote computer could not be completed. You might need to adjust the protocols on this computer.",
         "ERROR_WAIT_3",
+        "raserror.h",
     ),
     (
         734,
@@ -1785,6 +2137,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PPP link control protocol terminated.",
         "The PPP link control protocol was terminated.",
         "ERROR_WAIT_63",
+        "raserror.h",
     ),
     (
         735,
@@ -1795,6 +2148,7 @@ _ROWS: tuple[_Row, ...] = (
         "The requested address was rejected by the server.",
         "The requested address was rejected by the server.",
         "ERROR_ABANDONED_WAIT_0",
+        "raserror.h",
     ),
     (
         736,
@@ -1805,6 +2159,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote computer terminated the control protocol.",
         "The remote computer terminated the control protocol.",
         "ERROR_ABANDONED_WAIT_63",
+        "raserror.h",
     ),
     (
         737,
@@ -1815,6 +2170,7 @@ _ROWS: tuple[_Row, ...] = (
         "Loopback detected.",
         "Loopback was detected.",
         "ERROR_USER_APC",
+        "raserror.h",
     ),
     (
         738,
@@ -1825,6 +2181,7 @@ _ROWS: tuple[_Row, ...] = (
         "The server did not assign an address.",
         "The remote connection was not made because the remote access server did not assign an IP address.",
         "ERROR_KERNEL_APC",
+        "raserror.h",
     ),
     (
         739,
@@ -1835,6 +2192,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote server cannot use the Windows NT encrypted password.",
         "The authentication protocol required by the remote server cannot use the stored password. Redial, entering the password explicitly.",
         "ERROR_ALERTED",
+        "raserror.h",
     ),
     (
         740,
@@ -1845,6 +2203,7 @@ _ROWS: tuple[_Row, ...] = (
         "The TAPI devices configured for Remote Access failed to initialize or were not installed correctly.",
         "An invalid dialing rule was detected.",
         "ERROR_ELEVATION_REQUIRED",
+        "raserror.h",
     ),
     (
         741,
@@ -1855,6 +2214,7 @@ _ROWS: tuple[_Row, ...] = (
         "The local computer does not support encryption.",
         "The local computer does not support the required data encryption type.",
         "ERROR_REPARSE",
+        "raserror.h",
     ),
     (
         742,
@@ -1865,6 +2225,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote server does not support encryption.",
         "The remote computer does not support the required data encryption type.",
         "ERROR_OPLOCK_BREAK_IN_PROGRESS",
+        "raserror.h",
     ),
     (
         743,
@@ -1875,6 +2236,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote server requires encryption.",
         "The remote computer requires data encryption.",
         "ERROR_VOLUME_MOUNTED",
+        "raserror.h",
     ),
     (
         744,
@@ -1885,6 +2247,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot use the IPX net number assigned by the remote server. Check the event log.",
         "The system cannot use the IPX network number assigned by the remote computer. Additional information is provided in the event log.",
         "ERROR_RXACT_COMMITTED",
+        "raserror.h",
     ),
     (
         745,
@@ -1895,6 +2258,7 @@ _ROWS: tuple[_Row, ...] = (
         "An invalid SMM was detected.",
         "An invalid SMM was detected.",
         "ERROR_NOTIFY_CLEANUP",
+        "raserror.h",
     ),
     (
         746,
@@ -1905,6 +2269,7 @@ _ROWS: tuple[_Row, ...] = (
         "The SMM is not initialized.",
         "The SMM is not initialized.",
         "ERROR_PRIMARY_TRANSPORT_CONNECT_FAILED",
+        "raserror.h",
     ),
     (
         747,
@@ -1915,6 +2280,7 @@ _ROWS: tuple[_Row, ...] = (
         "No MAC was found for the port.",
         "No MAC was found for the port.",
         "ERROR_PAGE_FAULT_TRANSITION",
+        "raserror.h",
     ),
     (
         748,
@@ -1925,6 +2291,7 @@ _ROWS: tuple[_Row, ...] = (
         "The SMM timed out.",
         "The SMM timed out.",
         "ERROR_PAGE_FAULT_DEMAND_ZERO",
+        "raserror.h",
     ),
     (
         749,
@@ -1935,6 +2302,7 @@ _ROWS: tuple[_Row, ...] = (
         "The destination address or phone number is either invalid or not present.",
         "The destination address or phone number is either invalid or not present.",
         "ERROR_PAGE_FAULT_COPY_ON_WRITE",
+        "raserror.h",
     ),
     (
         750,
@@ -1945,6 +2313,7 @@ _ROWS: tuple[_Row, ...] = (
         "The wrong module was specified.",
         "The wrong module was specified.",
         "ERROR_PAGE_FAULT_GUARD_PAGE",
+        "raserror.h",
     ),
     (
         751,
@@ -1955,6 +2324,7 @@ _ROWS: tuple[_Row, ...] = (
         "The callback number contains an invalid character. Only the following 18 characters are allowed: 0 to 9, T, P, W, (, ), -, @, and space.",
         "The callback number contains an invalid character. Only the following 18 characters are allowed: 0 to 9, T, P, W, (, ), -, @, and space.",
         "ERROR_PAGE_FAULT_PAGING_FILE",
+        "raserror.h",
     ),
     (
         752,
@@ -1965,6 +2335,7 @@ _ROWS: tuple[_Row, ...] = (
         "A syntax error was encountered while processing a script.",
         "A syntax error was encountered while processing a script.",
         "ERROR_CACHE_PAGE_LOCKED",
+        "raserror.h",
     ),
     (
         753,
@@ -1975,6 +2346,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection could not be disconnected because it was created by the multi-protocol router.",
         "The connection could not be disconnected because the user does not have the required permission to disconnect.",
         "ERROR_CRASH_DUMP",
+        "raserror.h",
     ),
     (
         754,
@@ -1985,6 +2357,7 @@ _ROWS: tuple[_Row, ...] = (
         "The system could not find the multi-link bundle.",
         "The system could not find the multi-link bundle.",
         "ERROR_BUFFER_ALL_ZEROS",
+        "raserror.h",
     ),
     (
         755,
@@ -1995,6 +2368,7 @@ _ROWS: tuple[_Row, ...] = (
         "The system cannot perform automated dial because this connection has a custom dialer specified.",
         "The system cannot perform automated dial because this connection has a custom dialer specified.",
         "ERROR_REPARSE_OBJECT",
+        "raserror.h",
     ),
     (
         756,
@@ -2005,6 +2379,7 @@ _ROWS: tuple[_Row, ...] = (
         "This connection is already being dialed.",
         "This connection is already being dialed.",
         "ERROR_RESOURCE_REQUIREMENTS_CHANGED",
+        "raserror.h",
     ),
     (
         757,
@@ -2015,6 +2390,7 @@ _ROWS: tuple[_Row, ...] = (
         "Remote Access Services could not be started automatically. Additional information is provided in the event log.",
         "Remote Access Services could not be started automatically. Additional information is provided in the event log.",
         "ERROR_TRANSLATION_COMPLETE",
+        "raserror.h",
     ),
     (
         758,
@@ -2025,6 +2401,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internet Connection Sharing is already enabled on the connection.",
         "Internet Connection Sharing is already enabled on the connection.",
         "ERROR_NOTHING_TO_TERMINATE",
+        "raserror.h",
     ),
     (
         759,
@@ -2035,6 +2412,7 @@ _ROWS: tuple[_Row, ...] = (
         "An error occurred while the existing Internet Connection Sharing settings were being changed.",
         "An error occurred while the existing Internet Connection Sharing settings were being changed.",
         "ERROR_PROCESS_NOT_IN_JOB",
+        "raserror.h",
     ),
     (
         760,
@@ -2045,6 +2423,7 @@ _ROWS: tuple[_Row, ...] = (
         "An error occurred while routing capabilities were being enabled.",
         "An error occurred while routing capabilities were being enabled.",
         "ERROR_PROCESS_IN_JOB",
+        "raserror.h",
     ),
     (
         761,
@@ -2055,6 +2434,7 @@ _ROWS: tuple[_Row, ...] = (
         "An error occurred while Internet Connection Sharing was being enabled for the connection.",
         "An error occurred while Internet Connection Sharing was being enabled for the connection.",
         "ERROR_VOLSNAP_HIBERNATE_READY",
+        "raserror.h",
     ),
     (
         762,
@@ -2065,6 +2445,7 @@ _ROWS: tuple[_Row, ...] = (
         "An error occurred while the local network was being configured for sharing.",
         "An error occurred while the local network was being configured for sharing.",
         "ERROR_FSFILTER_OP_COMPLETED_SUCCESSFULLY",
+        "raserror.h",
     ),
     (
         763,
@@ -2075,6 +2456,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internet Connection Sharing cannot be enabled. There is more than one LAN connection other than the connection to be shared.",
         "Internet Connection Sharing cannot be enabled. There is more than one LAN connection other than the connection to be shared.",
         "ERROR_INTERRUPT_VECTOR_ALREADY_CONNECTED",
+        "raserror.h",
     ),
     (
         764,
@@ -2085,6 +2467,7 @@ _ROWS: tuple[_Row, ...] = (
         "No smart card reader is installed.",
         "No smart card reader is installed.",
         "ERROR_INTERRUPT_STILL_CONNECTED",
+        "raserror.h",
     ),
     (
         765,
@@ -2095,6 +2478,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internet Connection Sharing cannot be enabled. A LAN connection is already configured with the IP address that is required for automatic IP addressing.",
         "Internet Connection Sharing cannot be enabled. A LAN connection is already configured with the IP address that is required for automatic IP addressing.",
         "ERROR_WAIT_FOR_OPLOCK",
+        "raserror.h",
     ),
     (
         766,
@@ -2105,6 +2489,7 @@ _ROWS: tuple[_Row, ...] = (
         "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate, also known as a computer certificate.",
         "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate, also known as a computer certificate.",
         "ERROR_DBG_EXCEPTION_HANDLED",
+        "raserror.h",
     ),
     (
         767,
@@ -2115,6 +2500,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network has more than one IP address configured. Reconfigure the LAN connection with a single IP address before enabling Internet Connection Sharing.",
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network has more than one IP address configured. Please reconfigure the LAN connection with a single IP address before enabling Internet Connection Sharing.",
         "ERROR_DBG_CONTINUE",
+        "raserror.h",
     ),
     (
         768,
@@ -2125,6 +2511,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection attempt failed because of failure to encrypt data.",
         "The connection attempt failed because of failure to encrypt data.",
         "ERROR_CALLBACK_POP_STACK",
+        "raserror.h",
     ),
     (
         769,
@@ -2135,6 +2522,7 @@ _ROWS: tuple[_Row, ...] = (
         "The specified destination is not reachable.",
         "The specified destination is not reachable.",
         "ERROR_COMPRESSION_DISABLED",
+        "raserror.h",
     ),
     (
         770,
@@ -2145,6 +2533,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote computer rejected the connection attempt.",
         "The remote computer rejected the connection attempt.",
         "ERROR_CANTFETCHBACKWARDS",
+        "raserror.h",
     ),
     (
         771,
@@ -2155,6 +2544,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection attempt failed because the network is busy.",
         "The connection attempt failed because the network is busy.",
         "ERROR_CANTSCROLLBACKWARDS",
+        "raserror.h",
     ),
     (
         772,
@@ -2165,6 +2555,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote computer's network hardware is incompatible with the type of call requested.",
         "The remote computer's network hardware is incompatible with the type of call requested.",
         "ERROR_ROWSNOTRELEASED",
+        "raserror.h",
     ),
     (
         773,
@@ -2175,6 +2566,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection attempt failed because the destination number has changed.",
         "The connection attempt failed because the destination number has changed.",
         "ERROR_BAD_ACCESSOR_FLAGS",
+        "raserror.h",
     ),
     (
         774,
@@ -2185,6 +2577,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection attempt failed because of a temporary failure. Try connecting again.",
         "The connection attempt failed because of a temporary failure. Try connecting again.",
         "ERROR_ERRORS_ENCOUNTERED",
+        "raserror.h",
     ),
     (
         775,
@@ -2195,16 +2588,18 @@ _ROWS: tuple[_Row, ...] = (
         "The call was blocked by the remote computer.",
         "The call was blocked by the remote computer.",
         "ERROR_NOT_CAPABLE",
+        "raserror.h",
     ),
     (
         776,
         "ERROR_DONOTDISTURB",
-        Category.LINE,
+        Category.CONNECTION,
         False,
         False,
         "The call could not be connected because the remote computer has invoked the Do Not Disturb feature.",
         "The call could not be connected because the remote computer has invoked the Do Not Disturb feature.",
         "ERROR_REQUEST_OUT_OF_SEQUENCE",
+        "raserror.h",
     ),
     (
         777,
@@ -2215,6 +2610,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection attempt failed because the modem (or other connecting device) on the remote computer is out of order.",
         "The connection attempt failed because the modem (or other connecting device) on the remote computer is out of order.",
         "ERROR_VERSION_PARSE_ERROR",
+        "raserror.h",
     ),
     (
         778,
@@ -2225,6 +2621,7 @@ _ROWS: tuple[_Row, ...] = (
         "It was not possible to verify the identity of the server.",
         "It was not possible to verify the identity of the server.",
         "ERROR_BADSTARTPOSITION",
+        "raserror.h",
     ),
     (
         779,
@@ -2235,6 +2632,7 @@ _ROWS: tuple[_Row, ...] = (
         "To dial out using this connection, you must use a smart card.",
         "To dial out using this connection you must use a smart card.",
         "ERROR_MEMORY_HARDWARE",
+        "raserror.h",
     ),
     (
         780,
@@ -2245,6 +2643,7 @@ _ROWS: tuple[_Row, ...] = (
         "An attempted function is not valid for this connection.",
         "An attempted function is not valid for this connection.",
         "ERROR_DISK_REPAIR_DISABLED",
+        "raserror.h",
     ),
     (
         781,
@@ -2255,6 +2654,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection requires a certificate, and no valid certificate was found. For further assistance, click More Info or search Help and Support Center for this error number.",
         "The connection requires a certificate, and no valid certificate was found. For further assistance, click More Info or search Help and Support Center for this error number.",
         "ERROR_INSUFFICIENT_RESOURCE_FOR_SPECIFIED_SHARED_SECTION_SIZE",
+        "raserror.h",
     ),
     (
         782,
@@ -2265,6 +2665,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internet Connection Sharing (ICS) and Internet Connection Firewall (ICF) cannot be enabled because Routing and Remote Access has been enabled on this computer. To enable ICS or ICF, first disable Routing and Remote Access. For more information about Routing and Remote Access, ICS, or ICF, see Help and Support.",
         "Internet Connection Sharing (ICS) and Internet Connection Firewall (ICF) cannot be enabled because Routing and Remote Access has been enabled on this computer. To enable ICS or ICF, first disable Routing and Remote Access. For more information about Routing and Remote Access, ICS, or ICF, see Help and Support.",
         "ERROR_SYSTEM_POWERSTATE_TRANSITION",
+        "raserror.h",
     ),
     (
         783,
@@ -2275,6 +2676,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network is either not present, or is disconnected from the network. Ensure that the LAN adapter is connected before enabling Internet Connection Sharing.",
         "Internet Connection Sharing cannot be enabled. The LAN connection selected as the private network is either not present, or is disconnected from the network. Please ensure that the LAN adapter is connected before enabling Internet Connection Sharing.",
         "ERROR_SYSTEM_POWERSTATE_COMPLEX_TRANSITION",
+        "raserror.h",
     ),
     (
         784,
@@ -2285,6 +2687,7 @@ _ROWS: tuple[_Row, ...] = (
         "You cannot dial using this connection at logon time, because it is configured to use a user name different than the one on the smart card. If you want to use it at logon time, you must configure it to use the user name on the smart card.",
         "You cannot dial using this connection at logon time, because it is configured to use a user name different than the one on the smart card. If you want to use it at logon time, you must configure it to use the user name on the smart card.",
         "ERROR_MCA_EXCEPTION",
+        "raserror.h",
     ),
     (
         785,
@@ -2295,6 +2698,7 @@ _ROWS: tuple[_Row, ...] = (
         "You cannot dial using this connection at logon time, because it is not configured to use a smart card. If you want to use it at logon time, you must edit the properties of this connection so that it uses a smart card.",
         "You cannot dial using this connection at logon time, because it is not configured to use a smart card. If you want to use it at logon time, you must edit the properties of this connection so that it uses a smart card.",
         "ERROR_ACCESS_AUDIT_BY_POLICY",
+        "raserror.h",
     ),
     (
         786,
@@ -2305,6 +2709,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because there is no valid machine certificate on your computer for security authentication.",
         "The connection attempt failed because there is no valid machine certificate on your computer for security authentication.",
         "ERROR_ACCESS_DISABLED_NO_SAFER_UI_BY_POLICY",
+        "raserror.h",
     ),
     (
         787,
@@ -2315,6 +2720,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer.",
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer.",
         "ERROR_ABANDON_HIBERFILE",
+        "raserror.h",
     ),
     (
         788,
@@ -2325,6 +2731,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because the security layer could not negotiate compatible parameters with the remote computer.",
         "The L2TP connection attempt failed because the security layer could not negotiate compatible parameters with the remote computer.",
         "ERROR_LOST_WRITEBEHIND_DATA_NETWORK_DISCONNECTED",
+        "raserror.h",
     ),
     (
         789,
@@ -2335,6 +2742,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because the security layer encountered a processing error during initial negotiations with the remote computer.",
         "The L2TP connection attempt failed because the security layer encountered a processing error during initial negotiations with the remote computer.",
         "ERROR_LOST_WRITEBEHIND_DATA_NETWORK_SERVER_ERROR",
+        "raserror.h",
     ),
     (
         790,
@@ -2345,6 +2753,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because certificate validation on the remote computer failed.",
         "The L2TP connection attempt failed because certificate validation of the remote computer failed.",
         "ERROR_LOST_WRITEBEHIND_DATA_LOCAL_DISK_ERROR",
+        "raserror.h",
     ),
     (
         791,
@@ -2355,6 +2764,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because security policy for the connection was not found.",
         "The L2TP connection attempt failed because security policy for the connection was not found.",
         "ERROR_BAD_MCFG_TABLE",
+        "raserror.h",
     ),
     (
         792,
@@ -2365,6 +2775,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because security negotiation timed out.",
         "The L2TP connection attempt failed because security negotiation timed out.",
         "ERROR_DISK_REPAIR_REDIRECTED",
+        "raserror.h",
     ),
     (
         793,
@@ -2375,6 +2786,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because an error occurred while negotiating security.",
         "The L2TP connection attempt failed because an error occurred while negotiating security.",
         "ERROR_DISK_REPAIR_UNSUCCESSFUL",
+        "raserror.h",
     ),
     (
         794,
@@ -2385,16 +2797,18 @@ _ROWS: tuple[_Row, ...] = (
         "The Framed Protocol RADIUS attribute for this user is not PPP.",
         "The Framed Protocol RADIUS attribute for this user is not PPP.",
         "ERROR_CORRUPT_LOG_OVERFULL",
+        "raserror.h",
     ),
     (
         795,
         "ERROR_WRONG_TUNNEL_TYPE",
-        Category.VPN,
+        Category.RADIUS,
         False,
         False,
         "The Tunnel Type RADIUS attribute for this user is not correct.",
         "The remote connection request was denied because the VPN tunnel type being used is not allowed.",
         "ERROR_CORRUPT_LOG_CORRUPTED",
+        "raserror.h",
     ),
     (
         796,
@@ -2405,6 +2819,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Service Type RADIUS attribute for this user is neither Framed nor Callback Framed.",
         "The Service Type RADIUS attribute for this user is neither Framed nor Callback Framed.",
         "ERROR_CORRUPT_LOG_UNAVAILABLE",
+        "raserror.h",
     ),
     (
         797,
@@ -2415,6 +2830,7 @@ _ROWS: tuple[_Row, ...] = (
         "A connection to the remote computer could not be established because the modem was not found or was busy. For further assistance, click More Info or search Help and Support Center for this error number.",
         "A connection to the remote access server was not made because the modem was not found.",
         "ERROR_CORRUPT_LOG_DELETED_FULL",
+        "raserror.h",
     ),
     (
         798,
@@ -2425,6 +2841,7 @@ _ROWS: tuple[_Row, ...] = (
         "A certificate could not be found that can be used with this Extensible Authentication Protocol.",
         "A certificate could not be found that can be used with this Extensible Authentication Protocol.",
         "ERROR_CORRUPT_LOG_CLEARED",
+        "raserror.h",
     ),
     (
         799,
@@ -2435,6 +2852,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internet Connection Sharing (ICS) cannot be enabled due to an IP address conflict on the network. ICS requires the host be configured to use 192.168.0.1. Ensure that no other client on the network is configured to use 192.168.0.1.",
         "Internet Connection Sharing (ICS) cannot be enabled due to an IP address conflict on the network. ICS requires the host be configured to use 192.168.137.1. Please ensure that no other client on the network is configured to use 192.168.137.1.",
         "ERROR_ORPHAN_NAME_EXHAUSTED",
+        "raserror.h",
     ),
     (
         800,
@@ -2445,6 +2863,7 @@ _ROWS: tuple[_Row, ...] = (
         "Unable to establish the VPN connection. The VPN server may be unreachable, or security parameters may not be configured properly for this connection.",
         "The remote connection was not made because the attempted VPN tunnels failed. The VPN server might be unreachable. If this connection is attempting to use an L2TP/IPsec tunnel, the security parameters required for IPsec negotiation might not be configured properly.",
         "ERROR_OPLOCK_SWITCHED_TO_NEW_HANDLE",
+        "raserror.h",
     ),
     (
         801,
@@ -2455,6 +2874,7 @@ _ROWS: tuple[_Row, ...] = (
         "This connection is configured to validate the identity of the access server, but Windows cannot verify the digital certificate sent by the server.",
         "This connection is configured to validate the identity of the access server, but Windows cannot verify the digital certificate sent by the server.",
         "ERROR_CANNOT_GRANT_REQUESTED_OPLOCK",
+        "raserror.h",
     ),
     (
         802,
@@ -2465,6 +2885,7 @@ _ROWS: tuple[_Row, ...] = (
         "The card supplied was not recognized. Check that the card is inserted correctly, and fits tightly.",
         "The card supplied was not recognized. Please check that the card is inserted correctly, and fits tightly.",
         "ERROR_CANNOT_BREAK_OPLOCK",
+        "raserror.h",
     ),
     (
         803,
@@ -2475,6 +2896,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PEAP configuration stored in the session cookie does not match the current session configuration.",
         "The PEAP configuration stored in the session cookie does not match the current session configuration.",
         "ERROR_OPLOCK_HANDLE_CLOSED",
+        "raserror.h",
     ),
     (
         804,
@@ -2485,6 +2907,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PEAP identity stored in the session cookie does not match the current identity.",
         "The PEAP identity stored in the session cookie does not match the current identity.",
         "ERROR_NO_ACE_CONDITION",
+        "raserror.h",
     ),
     (
         805,
@@ -2495,6 +2918,7 @@ _ROWS: tuple[_Row, ...] = (
         "You cannot dial using this connection at logon time, because it is configured to use logged on user's credentials.",
         "You cannot dial using this connection at logon time, because it is configured to use logged on user's credentials.",
         "ERROR_INVALID_ACE_CONDITION",
+        "raserror.h",
     ),
     (
         806,
@@ -2505,6 +2929,7 @@ _ROWS: tuple[_Row, ...] = (
         "The VPN connection between your computer and the VPN server could not be completed. The most common cause for this failure is that at least one Internet device (for example, a firewall or a router) between your computer and the VPN server is not configured to allow Generic Routing Encapsulation (GRE) protocol packets. If the problem persists, contact your network administrator or Internet Service Provider.",
         "The VPN connection between your computer and the VPN server could not be completed. The most common cause for this failure is that at least one Internet device (for example, a firewall or a router) between your computer and the VPN server is not configured to allow Generic Routing Encapsulation (GRE) protocol packets. If the problem persists, contact your network administrator or Internet Service Provider.",
         "ERROR_FILE_HANDLE_REVOKED",
+        "raserror.h",
     ),
     (
         807,
@@ -2515,6 +2940,7 @@ _ROWS: tuple[_Row, ...] = (
         "The network connection between your computer and the VPN server was interrupted. This can be caused by a problem in the VPN transmission and is commonly the result of internet latency or simply that your VPN server has reached capacity. Please try to reconnect to the VPN server. If this problem persists, contact the VPN administrator and analyze quality of network connectivity.",
         "The network connection between your computer and the VPN server was interrupted. This can be caused by a problem in the VPN transmission and is commonly the result of internet latency or simply that your VPN server has reached capacity. Please try to reconnect to the VPN server. If this problem persists, contact the VPN administrator and analyze quality of network connectivity.",
         "ERROR_IMAGE_AT_DIFFERENT_BASE",
+        "raserror.h",
     ),
     (
         808,
@@ -2525,6 +2951,7 @@ _ROWS: tuple[_Row, ...] = (
         "The network connection between your computer and the VPN server could not be established because the remote server refused the connection. This is typically caused by a mismatch between the server's configuration and your connection settings. Please contact the remote server's Administrator to verify the server configuration and your connection settings.",
         "The network connection between your computer and the VPN server could not be established because the remote server refused the connection. This is typically caused by a mismatch between the server's configuration and your connection settings. Please contact the remote server's Administrator to verify the server configuration and your connection settings.",
         "ERROR_ENCRYPTED_IO_NOT_POSSIBLE",
+        "raserror.h",
     ),
     (
         809,
@@ -2535,6 +2962,7 @@ _ROWS: tuple[_Row, ...] = (
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This could be because one of the network devices (e.g., firewalls, NAT, routers, etc) between your computer and the remote server is not configured to allow VPN connections. Please contact your Administrator or your service provider to determine which device may be causing the problem.",
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This could be because one of the network devices (e.g., firewalls, NAT, routers, etc) between your computer and the remote server is not configured to allow VPN connections. Please contact your Administrator or your service provider to determine which device may be causing the problem.",
         "ERROR_FILE_METADATA_OPTIMIZATION_IN_PROGRESS",
+        "raserror.h",
     ),
     (
         810,
@@ -2545,6 +2973,7 @@ _ROWS: tuple[_Row, ...] = (
         "A network connection between your computer and the VPN server was started, but the VPN connection was not completed. This is typically caused by the use of an incorrect or expired certificate for authentication between the client and the server. Please contact your Administrator to ensure that the certificate being used for authentication is valid.",
         "A network connection between your computer and the VPN server was started, but the VPN connection was not completed. This is typically caused by the use of an incorrect or expired certificate for authentication between the client and the server. Please contact your Administrator to ensure that the certificate being used for authentication is valid.",
         "ERROR_QUOTA_ACTIVITY",
+        "raserror.h",
     ),
     (
         811,
@@ -2555,6 +2984,7 @@ _ROWS: tuple[_Row, ...] = (
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This is typically caused by a pre-shared key problem between the client and server. A pre-shared key is used to guarantee you are who you say you are in an IP Security (IPSec) communication cycle. Please get the assistance of your administrator to determine where the pre-shared key problem is originating.",
         "The network connection between your computer and the VPN server could not be established because the remote server is not responding. This is typically caused by a pre-shared key problem between the client and server. A pre-shared key is used to guarantee you are who you say you are in an IP Security (IPSec) communication cycle. Please get the assistance of your administrator to determine where the pre-shared key problem is originating.",
         "ERROR_HANDLE_REVOKED",
+        "raserror.h",
     ),
     (
         812,
@@ -2565,6 +2995,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection was prevented because of a policy configured on your RAS/VPN server. Specifically, the authentication method used by the server to verify your username and password may not match the authentication method configured in your connection profile. Please contact the Administrator of the RAS server and notify them of this error.",
         "The connection was prevented because of a policy configured on your RAS/VPN server. Specifically, the authentication method used by the server to verify your username and password may not match the authentication method configured in your connection profile. Please contact the Administrator of the RAS server and notify them of this error.",
         "ERROR_CALLBACK_INVOKE_INLINE",
+        "raserror.h",
     ),
     (
         813,
@@ -2575,6 +3006,7 @@ _ROWS: tuple[_Row, ...] = (
         "You have attempted to establish a second broadband connection while a previous broadband connection is already established using the same device or port. Please disconnect the earlier connection and then reestablish the connection.",
         "You have attempted to establish a second broadband connection while a previous broadband connection is already established using the same device or port. Please disconnect the earlier connection and then reestablish the connection.",
         "ERROR_CPU_SET_INVALID",
+        "raserror.h",
     ),
     (
         814,
@@ -2585,6 +3017,7 @@ _ROWS: tuple[_Row, ...] = (
         "The underlying Ethernet connectivity required for the broadband connection was not found. Please install and enable the Ethernet adapter on your computer via the Network Connections folder before attempting this connection.",
         "The underlying Ethernet connectivity required for the broadband connection was not found. Please install and enable the Ethernet adapter on your computer via the Network Connections folder before attempting this connection.",
         "ERROR_ENCLAVE_NOT_TERMINATED",
+        "raserror.h",
     ),
     (
         815,
@@ -2595,6 +3028,7 @@ _ROWS: tuple[_Row, ...] = (
         "The broadband network connection could not be established on your computer because the remote server is not responding. This could be caused by an invalid value for the 'Service Name' field for this connection. Please contact your Internet Service Provider and inquire about the correct value for this field and update it in the Connection Properties.",
         "The broadband network connection could not be established on your computer because the remote server is not responding. This could be caused by an invalid value for the 'Service Name' field for this connection. Please contact your Internet Service Provider and inquire about the correct value for this field and update it in the Connection Properties.",
         "ERROR_ENCLAVE_VIOLATION",
+        "raserror.h",
     ),
     (
         816,
@@ -2605,6 +3039,7 @@ _ROWS: tuple[_Row, ...] = (
         "A feature or setting you have tried to enable is no longer supported by the remote access service.",
         "A feature or setting you have tried to enable is no longer supported by the remote access service.",
         "ERROR_SERVER_TRANSPORT_CONFLICT",
+        "raserror.h",
     ),
     (
         817,
@@ -2615,6 +3050,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cannot delete a connection while it is connected.",
         "Cannot delete a connection while it is connected.",
         "ERROR_CERTIFICATE_VALIDATION_PREFERENCE_CONFLICT",
+        "raserror.h",
     ),
     (
         818,
@@ -2625,6 +3061,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Network Access Protection (NAP) enforcement client could not create system resources for remote access connections. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client could not create system resources for remote access connections. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "ERROR_FT_READ_FROM_COPY_FAILURE",
+        "raserror.h",
     ),
     (
         819,
@@ -2635,6 +3072,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Network Access Protection Agent (NAPAgent) service has been disabled or is not installed on this computer. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection Agent (NAPAgent) service has been disabled or is not installed on this computer. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "ERROR_SECTION_DIRECT_MAP_ONLY",
+        "raserror.h",
     ),
     (
         820,
@@ -2645,6 +3083,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Network Access Protection (NAP) enforcement client failed to register with the Network Access Protection Agent (NAPAgent) service. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client failed to register with the Network Access Protection Agent (NAPAgent) service. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         None,
+        "raserror.h",
     ),
     (
         821,
@@ -2655,6 +3094,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Network Access Protection (NAP) enforcement client was unable to process the request because the remote access connection does not exist. Retry the remote access connection. If the problem persists, make sure that you can connect to the Internet, and then contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client was unable to process the request because the remote access connection does not exist. Retry the remote access connection. If the problem persists, make sure that you can connect to the Internet, and then contact the administrator for the remote access server.",
         None,
+        "raserror.h",
     ),
     (
         822,
@@ -2665,6 +3105,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Network Access Protection (NAP) enforcement client did not respond. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         "The Network Access Protection (NAP) enforcement client did not respond. Some network services or resources might not be available. If the problem persists, disconnect and retry the remote access connection or contact the administrator for the remote access server.",
         None,
+        "raserror.h",
     ),
     (
         823,
@@ -2675,6 +3116,7 @@ _ROWS: tuple[_Row, ...] = (
         "Received Crypto-Binding TLV is invalid.",
         "Received Crypto-Binding TLV is invalid.",
         None,
+        "raserror.h",
     ),
     (
         824,
@@ -2685,6 +3127,7 @@ _ROWS: tuple[_Row, ...] = (
         "Crypto-Binding TLV is not received.",
         "Crypto-Binding TLV is not received.",
         None,
+        "raserror.h",
     ),
     (
         825,
@@ -2695,6 +3138,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote connection was not made because Point-to-Point Tunneling Protocol (PPTP) is incompatible with IPv6. Use any other tunneling protocol.",
         "The remote connection was not made because Point-to-Point Tunneling Protocol (PPTP) is incompatible with IPv6. Use any other tunneling protocol.",
         None,
+        "raserror.h",
     ),
     (
         826,
@@ -2705,6 +3149,7 @@ _ROWS: tuple[_Row, ...] = (
         "EAPTLS validation of the cached credentials failed. Please discard cached credentials.",
         "EAPTLS validation of the cached credentials failed. Please discard cached credentials.",
         None,
+        "raserror.h",
     ),
     (
         827,
@@ -2715,6 +3160,7 @@ _ROWS: tuple[_Row, ...] = (
         "The VPN connection cannot be completed because the 'IKE and AuthIP IPSec Keying Modules' service and/or the 'Base Filtering Engine' service is not running. These services are required to establish the connection. Please ensure that these services have been started before dialing the connection.",
         "The VPN connection cannot be completed because the 'IKE and AuthIP IPSec Keying Modules' service and/or the 'Base Filtering Engine' service is not running. These services are required to establish the connection. Please ensure that these services have been started before dialing the connection.",
         None,
+        "raserror.h",
     ),
     (
         828,
@@ -2725,6 +3171,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection was terminated because of idle timeout.",
         "The connection was terminated because of idle timeout.",
         None,
+        "raserror.h",
     ),
     (
         829,
@@ -2735,26 +3182,29 @@ _ROWS: tuple[_Row, ...] = (
         "The modem (or other connecting device) was disconnected due to link failure.",
         "The modem (or other connecting device) was disconnected due to link failure.",
         None,
+        "raserror.h",
     ),
     (
         830,
         "ERROR_USER_LOGOFF",
         Category.CONNECTION,
-        True,
+        False,
         False,
         "The connection was terminated because user logged off.",
         "The connection was terminated because user logged off.",
         None,
+        "raserror.h",
     ),
     (
         831,
         "ERROR_FAST_USER_SWITCH",
         Category.CONNECTION,
-        True,
+        False,
         False,
         "The connection was terminated because user switch happened.",
         "The connection was terminated because user switch happened.",
         None,
+        "raserror.h",
     ),
     (
         832,
@@ -2765,6 +3215,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection was terminated because of hibernation.",
         "The connection was terminated because of hibernation.",
         None,
+        "raserror.h",
     ),
     (
         833,
@@ -2775,6 +3226,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection was terminated because the system got suspended.",
         "The connection was terminated because the system got suspended.",
         None,
+        "raserror.h",
     ),
     (
         834,
@@ -2785,6 +3237,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection was terminated because Remote Access Connection manager stopped.",
         "The connection was terminated because Remote Access Connection manager stopped.",
         None,
+        "raserror.h",
     ),
     (
         835,
@@ -2795,6 +3248,7 @@ _ROWS: tuple[_Row, ...] = (
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer. This could be because one or more fields of the certificate presented by the remote server could not be validated as belonging to the target destination.",
         "The L2TP connection attempt failed because the security layer could not authenticate the remote computer. This could be because one or more fields of the certificate presented by the remote server could not be validated as belonging to the target destination.",
         None,
+        "raserror.h",
     ),
     (
         836,
@@ -2805,6 +3259,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Network Access Protection (NAP) health state of the computer cannot be determined. Contact your administrator to verify that the NAP enforcement client is enabled, the NAP Agent service is running, and NAP is enforced in the Protected Extensible Authentication Protocol (PEAP) properties of the remote access connection.",
         "The Network Access Protection (NAP) health state of the computer cannot be determined. Contact your administrator to verify that the NAP enforcement client is enabled, the NAP Agent service is running, and NAP is enforced in the Protected Extensible Authentication Protocol (PEAP) properties of the remote access connection.",
         None,
+        "raserror.h",
     ),
     (
         837,
@@ -2815,6 +3270,7 @@ _ROWS: tuple[_Row, ...] = (
         "Invalid Tunnel ID.",
         "Invalid Tunnel ID.",
         None,
+        "raserror.h",
     ),
     (
         838,
@@ -2825,6 +3281,7 @@ _ROWS: tuple[_Row, ...] = (
         "Another Update connection request is in progress. RAS allows only one Update Connection request at a time.",
         "Another Update connection request is in progress. RAS allows only one Update Connection request at a time.",
         None,
+        "raserror.h",
     ),
     (
         839,
@@ -2835,6 +3292,7 @@ _ROWS: tuple[_Row, ...] = (
         "Negotiating using configured protocol is disabled. Edit connection properties and select different protocol for negotiation and try again.",
         "Negotiating using configured protocol is disabled. Edit connection properties and select different protocol for negotiation and try again.",
         None,
+        "raserror.h",
     ),
     (
         840,
@@ -2845,6 +3303,7 @@ _ROWS: tuple[_Row, ...] = (
         "Internal address negotiation failed.",
         "Internal address negotiation failed.",
         None,
+        "raserror.h",
     ),
     (
         841,
@@ -2855,6 +3314,7 @@ _ROWS: tuple[_Row, ...] = (
         "Client has to request an Internal IPv4 or IPv6 address.",
         "Client has to request an Internal IPv4 or IPv6 address.",
         None,
+        "raserror.h",
     ),
     (
         842,
@@ -2865,6 +3325,7 @@ _ROWS: tuple[_Row, ...] = (
         "Traffic Selectors negotiation failed.",
         "Traffic Selectors negotiation failed.",
         None,
+        "raserror.h",
     ),
     (
         843,
@@ -2875,6 +3336,7 @@ _ROWS: tuple[_Row, ...] = (
         "Mobility is disabled for this connection.",
         "Mobility is disabled for this connection.",
         None,
+        "raserror.h",
     ),
     (
         844,
@@ -2885,6 +3347,7 @@ _ROWS: tuple[_Row, ...] = (
         "The VPN Connection is still connecting or reauthenticating because of Quarantine state change. Initiate mobike update only when connection state is 'Connected'.",
         "The VPN Connection is still connecting or reauthenticating because of Quarantine state change. Initiate mobike update only when connection state is 'Connected'.",
         None,
+        "raserror.h",
     ),
     (
         845,
@@ -2895,6 +3358,7 @@ _ROWS: tuple[_Row, ...] = (
         "Server rejected client authentication, due to an unexpected TLV or value mismatch for a TLV.",
         "Server rejected client authentication, due to an unexpected TLV or value mismatch for a TLV.",
         None,
+        "raserror.h",
     ),
     (
         846,
@@ -2905,6 +3369,7 @@ _ROWS: tuple[_Row, ...] = (
         "Either VPN Destination preference is not selected by the user or it is no longer valid.",
         "Either VPN Destination preference is not selected by the user or it is no longer valid.",
         None,
+        "raserror.h",
     ),
     (
         847,
@@ -2915,6 +3380,7 @@ _ROWS: tuple[_Row, ...] = (
         "Cached smart card credential is invalid.",
         "Cached smart card credential is invalid.",
         None,
+        "raserror.h",
     ),
     (
         848,
@@ -2925,6 +3391,7 @@ _ROWS: tuple[_Row, ...] = (
         "VPN connection attempt failed due to internal error occurred while adding cookies to the Secure Socket Tunneling Protocol (SSTP). Please see the System Event Log for the detailed information.",
         "VPN connection attempt failed due to internal error occurred while adding cookies to the Secure Socket Tunneling Protocol (SSTP). Please see the System Event Log for the detailed information.",
         None,
+        "raserror.h",
     ),
     (
         849,
@@ -2935,6 +3402,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PEAP inner method attributes stored in the cookie is invalid.",
         "The PEAP inner method attributes stored in the cookie is invalid.",
         None,
+        "raserror.h",
     ),
     (
         850,
@@ -2945,6 +3413,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Extensible Authentication Protocol type required for authentication of the remote access connection is not installed on your computer.",
         "The Extensible Authentication Protocol type required for authentication of the remote access connection is not installed on your computer.",
         None,
+        "raserror.h",
     ),
     (
         851,
@@ -2955,6 +3424,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Extensible Authentication Protocol type configured on the remote access connection does not support single sign-on.",
         "The Extensible Authentication Protocol type configured on the remote access connection does not support single sign-on.",
         None,
+        "raserror.h",
     ),
     (
         852,
@@ -2965,6 +3435,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Extensible Authentication Protocol type configured on the remote access connection does not support the requested operation.",
         "The Extensible Authentication Protocol type configured on the remote access connection does not support the requested operation.",
         None,
+        "raserror.h",
     ),
     (
         853,
@@ -2975,6 +3446,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is not valid. Ensure that the certificate used for authentication is valid.",
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is not valid. Ensure that the certificate used for authentication is valid.",
         None,
+        "raserror.h",
     ),
     (
         854,
@@ -2985,6 +3457,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is expired. Renew the certificate.",
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is expired. Renew the certificate.",
         None,
+        "raserror.h",
     ),
     (
         855,
@@ -2995,6 +3468,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is revoked.",
         "The remote access connection completed, but authentication failed because the certificate that authenticates the client to the server is revoked.",
         None,
+        "raserror.h",
     ),
     (
         856,
@@ -3005,6 +3479,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because of an error in the certificate that authenticates the client to the server.",
         "The remote access connection completed, but authentication failed because of an error in the certificate that authenticates the client to the server.",
         None,
+        "raserror.h",
     ),
     (
         857,
@@ -3015,6 +3490,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is not valid.",
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is not valid.",
         None,
+        "raserror.h",
     ),
     (
         858,
@@ -3025,6 +3501,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is expired.",
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is expired.",
         None,
+        "raserror.h",
     ),
     (
         859,
@@ -3035,6 +3512,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is revoked.",
         "The remote access connection completed, but authentication failed because the certificate that the client uses to authenticate the server is revoked.",
         None,
+        "raserror.h",
     ),
     (
         860,
@@ -3045,6 +3523,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because of an error in the certificate that the client uses to authenticate the server.",
         "The remote access connection completed, but authentication failed because of an error in the certificate that the client uses to authenticate the server.",
         None,
+        "raserror.h",
     ),
     (
         861,
@@ -3055,6 +3534,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because a trusted root certificate that validates the user certificate was not found in the Trusted Root Certification Authorities certificate store.",
         "The remote access connection completed, but authentication failed because a trusted root certificate that validates the user certificate was not found in the Trusted Root Certification Authorities certificate store.",
         None,
+        "raserror.h",
     ),
     (
         862,
@@ -3065,6 +3545,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the trusted root certificate that is used to validate the user certificate is not valid.",
         "The remote access connection completed, but authentication failed because the trusted root certificate that is used to validate the user certificate is not valid.",
         None,
+        "raserror.h",
     ),
     (
         863,
@@ -3075,6 +3556,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that authenticates the user certificate is expired. Renew the certificate.",
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that authenticates the user certificate is expired. Renew the certificate.",
         None,
+        "raserror.h",
     ),
     (
         864,
@@ -3085,6 +3567,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because a certificate that validates the server certificate was not found in the Trusted Root Certification Authorities certificate store.",
         "The remote access connection completed, but authentication failed because a certificate that validates the server certificate was not found in the Trusted Root Certification Authorities certificate store.",
         None,
+        "raserror.h",
     ),
     (
         865,
@@ -3095,6 +3578,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that validates the server certificate is not valid.",
         "The remote access connection completed, but authentication failed because the certificate in the Trusted Root Certification Authorities certificate store that validates the server certificate is not valid.",
         None,
+        "raserror.h",
     ),
     (
         866,
@@ -3105,6 +3589,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote access connection completed, but authentication failed because the certificate on the server computer does not have a server name specified.",
         "The remote access connection completed, but authentication failed because the certificate on the server computer does not have a server name specified.",
         None,
+        "raserror.h",
     ),
     (
         867,
@@ -3115,6 +3600,7 @@ _ROWS: tuple[_Row, ...] = (
         "The PEAP outer identity is not same as the inner identity when identity privacy is turned OFF.",
         "The PEAP outer identity is not same as the inner identity when identity privacy is turned OFF.",
         None,
+        "raserror.h",
     ),
     (
         868,
@@ -3125,6 +3611,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote connection was not made because the name of the remote access server did not resolve.",
         "The remote connection was not made because the name of the remote access server did not resolve.",
         None,
+        "raserror.h",
     ),
     (
         869,
@@ -3135,16 +3622,18 @@ _ROWS: tuple[_Row, ...] = (
         "Password provided for certificate is not valid.",
         "Password provided for certificate is not valid.",
         None,
+        "raserror.h",
     ),
     (
         870,
         "ERROR_IKEV2_PSK_INTERFACE_ALREADY_EXISTS",
-        Category.VPN,
+        Category.ROUTER,
         False,
         False,
         "The Interface could not be enabled as more than one interface with same destination has been created with authentication method as Pre Shared Key. Change the destination/auth method and enable the interface.",
         "The Interface could not be enabled as more than one interface with same destination has been created with authentication method as Pre Shared Key. Change the destination/auth method and enable the interface.",
         None,
+        "raserror.h",
     ),
     (
         871,
@@ -3155,6 +3644,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Interface could not be enabled as no valid destination is found for it. Ensure that a valid/resolvable destination IP is configured and try again.",
         "The Interface could not be enabled as no valid destination is found for it. Ensure that a valid/resolvable destination IP is configured and try again.",
         None,
+        "raserror.h",
     ),
     (
         872,
@@ -3165,6 +3655,7 @@ _ROWS: tuple[_Row, ...] = (
         "The configuration for the interface is not valid.",
         "The configuration for the interface is not valid.",
         None,
+        "raserror.h",
     ),
     (
         873,
@@ -3175,6 +3666,7 @@ _ROWS: tuple[_Row, ...] = (
         "Couldn't connect to the VPN.",
         "Couldn't connect to the VPN.",
         None,
+        "raserror.h",
     ),
     (
         874,
@@ -3185,6 +3677,7 @@ _ROWS: tuple[_Row, ...] = (
         "Couldn't connect because we couldn't find a certificate for single sign-on. Please contact your support person.",
         "Couldn't connect because we couldn't find a certificate for single sign-on. Please contact your support person.",
         None,
+        "raserror.h",
     ),
     (
         875,
@@ -3195,6 +3688,7 @@ _ROWS: tuple[_Row, ...] = (
         "Couldn't connect because there was a problem with device compliance.",
         "Couldn't connect because there was a problem with device compliance.",
         None,
+        "raserror.h",
     ),
     (
         876,
@@ -3205,6 +3699,7 @@ _ROWS: tuple[_Row, ...] = (
         "An app is required for this VPN connection. Please download it in the Microsoft Store or contact your IT administrators.",
         "An app is required for this VPN connection. Please download it in the Microsoft Store or contact your IT administrators.",
         None,
+        "raserror.h",
     ),
     (
         877,
@@ -3215,6 +3710,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection requires an input state from the user.",
         "The connection requires an input state from the user.",
         None,
+        "raserror.h",
     ),
     (
         878,
@@ -3225,6 +3721,7 @@ _ROWS: tuple[_Row, ...] = (
         "Couldn't connect because the call to the WinHttp Auto Proxy Service failed. This is usually the result of Web Proxy Auto-Discovery (WPAD) being disabled. Please enable it to allow the VPN connection to proceed, or contact your network administrator.",
         "Couldn't connect because the call to the WinHttp Auto Proxy Service failed. This is usually the result of Web Proxy Auto-Discovery (WPAD) being disabled. Please enable it to allow the VPN connection to proceed, or contact your network administrator.",
         None,
+        "raserror.h",
     ),
     (
         900,
@@ -3235,6 +3732,7 @@ _ROWS: tuple[_Row, ...] = (
         "The router is not running.",
         "The router is not running.",
         None,
+        "mprerror.h",
     ),
     (
         901,
@@ -3245,6 +3743,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface is already connected.",
         "The interface is already connected.",
         None,
+        "mprerror.h",
     ),
     (
         902,
@@ -3255,6 +3754,7 @@ _ROWS: tuple[_Row, ...] = (
         "The specified protocol identifier is not known to the router.",
         "The specified protocol identifier is not known to the router.",
         None,
+        "mprerror.h",
     ),
     (
         903,
@@ -3265,6 +3765,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Demand-dial Interface Manager is not running.",
         "The Demand-dial Interface Manager is not running.",
         None,
+        "mprerror.h",
     ),
     (
         904,
@@ -3275,6 +3776,7 @@ _ROWS: tuple[_Row, ...] = (
         "An interface with this name is already registered with the router.",
         "An interface with this name is already registered with the router.",
         None,
+        "mprerror.h",
     ),
     (
         905,
@@ -3285,6 +3787,7 @@ _ROWS: tuple[_Row, ...] = (
         "An interface with this name is not registered with the router.",
         "An interface with this name is not registered with the router.",
         None,
+        "mprerror.h",
     ),
     (
         906,
@@ -3295,6 +3798,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface is not connected.",
         "The interface is not connected.",
         None,
+        "mprerror.h",
     ),
     (
         907,
@@ -3305,6 +3809,7 @@ _ROWS: tuple[_Row, ...] = (
         "The specified protocol is stopping.",
         "The specified protocol is stopping.",
         None,
+        "mprerror.h",
     ),
     (
         908,
@@ -3315,6 +3820,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface is connected and hence cannot be deleted.",
         "The interface is connected and hence cannot be deleted.",
         None,
+        "mprerror.h",
     ),
     (
         909,
@@ -3325,6 +3831,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface credentials have not been set.",
         "The interface credentials have not been set.",
         None,
+        "mprerror.h",
     ),
     (
         910,
@@ -3335,6 +3842,7 @@ _ROWS: tuple[_Row, ...] = (
         "This interface is already in the process of connecting.",
         "This interface is already in the process of connecting.",
         None,
+        "mprerror.h",
     ),
     (
         911,
@@ -3345,6 +3853,7 @@ _ROWS: tuple[_Row, ...] = (
         "An update of routing information on this interface is already in progress.",
         "An update of routing information on this interface is already in progress.",
         None,
+        "mprerror.h",
     ),
     (
         912,
@@ -3355,6 +3864,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface configuration is invalid. There is already another interface that is connected to the same interface on the remote router.",
         "The interface configuration is invalid. There is already another interface that is connected to the same interface on the remote router.",
         None,
+        "mprerror.h",
     ),
     (
         913,
@@ -3365,6 +3875,7 @@ _ROWS: tuple[_Row, ...] = (
         "A Remote Access Client attempted to connect over a port that was reserved for Routers only.",
         "A Remote Access Client attempted to connect over a port that was reserved for Routers only.",
         None,
+        "mprerror.h",
     ),
     (
         914,
@@ -3375,6 +3886,7 @@ _ROWS: tuple[_Row, ...] = (
         "A Demand Dial Router attempted to connect over a port that was reserved for Remote Access Clients only.",
         "A Demand Dial Router attempted to connect over a port that was reserved for Remote Access Clients only.",
         None,
+        "mprerror.h",
     ),
     (
         915,
@@ -3385,6 +3897,7 @@ _ROWS: tuple[_Row, ...] = (
         "The client interface with this name already exists and is currently connected.",
         "The client interface with this name already exists and is currently connected.",
         None,
+        "mprerror.h",
     ),
     (
         916,
@@ -3395,6 +3908,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface is in a disabled state.",
         "The interface is in a disabled state.",
         None,
+        "mprerror.h",
     ),
     (
         917,
@@ -3405,6 +3919,7 @@ _ROWS: tuple[_Row, ...] = (
         "The authentication protocol was rejected by the remote peer.",
         "The authentication protocol was rejected by the remote peer.",
         None,
+        "mprerror.h",
     ),
     (
         918,
@@ -3415,6 +3930,7 @@ _ROWS: tuple[_Row, ...] = (
         "There are no authentication protocols available for use.",
         "There are no authentication protocols available for use.",
         None,
+        "mprerror.h",
     ),
     (
         919,
@@ -3425,6 +3941,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote computer refused to be authenticated using the configured authentication protocol. The line has been disconnected.",
         "The connection could not be established because the authentication protocol used by the RAS/VPN server to verify your username and password could not be matched with the settings in your connection profile.",
         None,
+        "mprerror.h",
     ),
     (
         920,
@@ -3435,6 +3952,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote account does not have Remote Access permission.",
         "The remote account does not have Remote Access permission.",
         None,
+        "mprerror.h",
     ),
     (
         921,
@@ -3442,9 +3960,10 @@ _ROWS: tuple[_Row, ...] = (
         Category.AUTHENTICATION,
         False,
         False,
-        "The remote account has expired.",
-        "The remote account has expired.",
+        "The password of the remote account has expired.",
+        "The password of the remote account has expired.",
         None,
+        "mprerror.h",
     ),
     (
         922,
@@ -3455,6 +3974,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote account is disabled.",
         "The remote account is disabled.",
         None,
+        "mprerror.h",
     ),
     (
         923,
@@ -3465,6 +3985,7 @@ _ROWS: tuple[_Row, ...] = (
         "The remote account is not permitted to logon at this time of day.",
         "The remote account is not permitted to logon at this time of day.",
         None,
+        "mprerror.h",
     ),
     (
         924,
@@ -3475,6 +3996,7 @@ _ROWS: tuple[_Row, ...] = (
         "Access was denied to the remote peer because username and/or password is invalid on the domain.",
         "Access was denied to the remote peer because username and/or password is invalid on the domain.",
         None,
+        "mprerror.h",
     ),
     (
         925,
@@ -3485,6 +4007,7 @@ _ROWS: tuple[_Row, ...] = (
         "There are no routing enabled ports available for use by this demand dial interface.",
         "There are no routing enabled ports available for use by this demand dial interface.",
         None,
+        "mprerror.h",
     ),
     (
         926,
@@ -3495,6 +4018,7 @@ _ROWS: tuple[_Row, ...] = (
         "The port has been disconnected due to inactivity.",
         "The port has been disconnected due to inactivity.",
         None,
+        "mprerror.h",
     ),
     (
         927,
@@ -3505,6 +4029,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface is not reachable at this time.",
         "The interface is not reachable at this time.",
         None,
+        "mprerror.h",
     ),
     (
         928,
@@ -3515,6 +4040,7 @@ _ROWS: tuple[_Row, ...] = (
         "The Demand Dial service is in a paused state.",
         "The Demand Dial service is in a paused state.",
         None,
+        "mprerror.h",
     ),
     (
         929,
@@ -3525,6 +4051,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface has been disconnected by the administrator.",
         "The interface has been disconnected by the administrator.",
         None,
+        "mprerror.h",
     ),
     (
         930,
@@ -3535,6 +4062,7 @@ _ROWS: tuple[_Row, ...] = (
         "The authentication server did not respond to authentication requests in a timely fashion.",
         "The authentication server did not respond to authentication requests in a timely fashion.",
         None,
+        "mprerror.h",
     ),
     (
         931,
@@ -3545,6 +4073,7 @@ _ROWS: tuple[_Row, ...] = (
         "The maximum number of ports allowed for use in the multilinked connection has been reached.",
         "The maximum number of ports allowed for use in the multilinked connection has been reached.",
         None,
+        "mprerror.h",
     ),
     (
         932,
@@ -3555,6 +4084,7 @@ _ROWS: tuple[_Row, ...] = (
         "The connection time limit for the user has been reached.",
         "The connection time limit for the user has been reached.",
         None,
+        "mprerror.h",
     ),
     (
         933,
@@ -3565,6 +4095,7 @@ _ROWS: tuple[_Row, ...] = (
         "The maximum limit on the number of LAN interfaces supported has been reached.",
         "The maximum limit on the number of LAN interfaces supported has been reached.",
         None,
+        "mprerror.h",
     ),
     (
         934,
@@ -3575,6 +4106,7 @@ _ROWS: tuple[_Row, ...] = (
         "The maximum limit on the number of Demand Dial interfaces supported has been reached.",
         "The maximum limit on the number of Demand Dial interfaces supported has been reached.",
         None,
+        "mprerror.h",
     ),
     (
         935,
@@ -3585,6 +4117,7 @@ _ROWS: tuple[_Row, ...] = (
         "The maximum limit on the number of Remote Access clients supported has been reached.",
         "The maximum limit on the number of Remote Access clients supported has been reached.",
         None,
+        "mprerror.h",
     ),
     (
         936,
@@ -3595,16 +4128,18 @@ _ROWS: tuple[_Row, ...] = (
         "The port has been disconnected due to the BAP policy.",
         "The port has been disconnected due to the BAP policy.",
         None,
+        "mprerror.h",
     ),
     (
         937,
         "ERROR_USER_LIMIT",
         Category.POLICY,
-        False,
+        True,
         False,
         "Because another connection of your type is in use, the incoming connection cannot accept your connection request.",
         "Because another connection of your type is in use, the incoming connection cannot accept your connection request.",
         None,
+        "mprerror.h",
     ),
     (
         938,
@@ -3615,6 +4150,7 @@ _ROWS: tuple[_Row, ...] = (
         "No RADIUS servers were located on the network.",
         "No RADIUS servers were located on the network.",
         None,
+        "mprerror.h",
     ),
     (
         939,
@@ -3625,6 +4161,7 @@ _ROWS: tuple[_Row, ...] = (
         "An invalid response was received from the RADIUS authentication server. Make sure that the case-sensitive secret password for the RADIUS server is set correctly.",
         "An invalid response was received from the RADIUS authentication server. Make sure that the case-sensitive secret password for the RADIUS server is set correctly.",
         None,
+        "mprerror.h",
     ),
     (
         940,
@@ -3635,6 +4172,7 @@ _ROWS: tuple[_Row, ...] = (
         "You do not have permission to connect at this time.",
         "You do not have permission to connect at this time.",
         None,
+        "mprerror.h",
     ),
     (
         941,
@@ -3645,6 +4183,7 @@ _ROWS: tuple[_Row, ...] = (
         "You do not have permission to connect using the current device type.",
         "You do not have permission to connect using the current device type.",
         None,
+        "mprerror.h",
     ),
     (
         942,
@@ -3655,6 +4194,7 @@ _ROWS: tuple[_Row, ...] = (
         "You do not have permission to connect using the selected authentication protocol.",
         "The connection could not be established because the authentication method used by your connection profile is not permitted for use by an access policy configured on the RAS/VPN server. Specifically, this could be due to configuration differences between the authentication method selected on the RAS/VPN server and the access policy configured for it.",
         None,
+        "mprerror.h",
     ),
     (
         943,
@@ -3665,6 +4205,7 @@ _ROWS: tuple[_Row, ...] = (
         "BAP is required for this user.",
         "BAP is required for this user.",
         None,
+        "mprerror.h",
     ),
     (
         944,
@@ -3675,6 +4216,7 @@ _ROWS: tuple[_Row, ...] = (
         "The interface is not allowed to connect at this time.",
         "The interface is not allowed to connect at this time.",
         None,
+        "mprerror.h",
     ),
     (
         945,
@@ -3685,6 +4227,7 @@ _ROWS: tuple[_Row, ...] = (
         "The saved router configuration is incompatible with the current router.",
         "The saved router configuration is incompatible with the current router.",
         None,
+        "mprerror.h",
     ),
     (
         946,
@@ -3695,6 +4238,7 @@ _ROWS: tuple[_Row, ...] = (
         "RemoteAccess has detected older format user accounts that will not be migrated automatically.",
         "RemoteAccess has detected older format user accounts that will not be migrated automatically.",
         None,
+        "mprerror.h",
     ),
     (
         948,
@@ -3705,6 +4249,7 @@ _ROWS: tuple[_Row, ...] = (
         "The transport is already installed with the router.",
         "The transport is already installed with the router.",
         None,
+        "mprerror.h",
     ),
     (
         949,
@@ -3715,6 +4260,7 @@ _ROWS: tuple[_Row, ...] = (
         "Received invalid signature length in packet from RADIUS server.",
         "Received invalid signature length in packet from RADIUS server.",
         None,
+        "mprerror.h",
     ),
     (
         950,
@@ -3725,6 +4271,7 @@ _ROWS: tuple[_Row, ...] = (
         "Received invalid signature in packet from RADIUS server.",
         "Received invalid signature in packet from RADIUS server.",
         None,
+        "mprerror.h",
     ),
     (
         951,
@@ -3735,6 +4282,7 @@ _ROWS: tuple[_Row, ...] = (
         "Did not receive signature along with EAPMessage from RADIUS server.",
         "Did not receive signature along with EAPMessage from RADIUS server.",
         None,
+        "mprerror.h",
     ),
     (
         952,
@@ -3745,6 +4293,7 @@ _ROWS: tuple[_Row, ...] = (
         "Received packet with invalid length or Id from RADIUS server.",
         "Received packet with invalid length or Id from RADIUS server.",
         None,
+        "mprerror.h",
     ),
     (
         953,
@@ -3755,6 +4304,7 @@ _ROWS: tuple[_Row, ...] = (
         "Received packet with attribute with invalid length from RADIUS server.",
         "Received packet with attribute with invalid length from RADIUS server.",
         None,
+        "mprerror.h",
     ),
     (
         954,
@@ -3765,6 +4315,7 @@ _ROWS: tuple[_Row, ...] = (
         "Received invalid packet from RADIUS server.",
         "Received invalid packet from RADIUS server.",
         None,
+        "mprerror.h",
     ),
     (
         955,
@@ -3775,16 +4326,2350 @@ _ROWS: tuple[_Row, ...] = (
         "Authenticator does not match in packet from RADIUS server.",
         "Authenticator does not match in packet from RADIUS server.",
         None,
+        "mprerror.h",
     ),
     (
         956,
         "ERROR_REMOTEACCESS_NOT_CONFIGURED",
-        Category.SERVICE,
+        Category.ROUTER,
         False,
         False,
         "Routing and Remote access server is either not configured or not running.",
         "Routing and Remote access server is either not configured or not running.",
         None,
+        "mprerror.h",
+    ),
+    (
+        13000,
+        "ERROR_IPSEC_QM_POLICY_EXISTS",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified quick mode policy already exists.",
+        "The specified quick mode policy already exists.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13001,
+        "ERROR_IPSEC_QM_POLICY_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified quick mode policy was not found.",
+        "The specified quick mode policy was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13002,
+        "ERROR_IPSEC_QM_POLICY_IN_USE",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified quick mode policy is being used.",
+        "The specified quick mode policy is being used.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13003,
+        "ERROR_IPSEC_MM_POLICY_EXISTS",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode policy already exists.",
+        "The specified main mode policy already exists.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13004,
+        "ERROR_IPSEC_MM_POLICY_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode policy was not found.",
+        "The specified main mode policy was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13005,
+        "ERROR_IPSEC_MM_POLICY_IN_USE",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode policy is being used.",
+        "The specified main mode policy is being used.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13006,
+        "ERROR_IPSEC_MM_FILTER_EXISTS",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode filter already exists.",
+        "The specified main mode filter already exists.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13007,
+        "ERROR_IPSEC_MM_FILTER_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode filter was not found.",
+        "The specified main mode filter was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13008,
+        "ERROR_IPSEC_TRANSPORT_FILTER_EXISTS",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified transport mode filter already exists.",
+        "The specified transport mode filter already exists.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13009,
+        "ERROR_IPSEC_TRANSPORT_FILTER_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified transport mode filter does not exist.",
+        "The specified transport mode filter does not exist.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13010,
+        "ERROR_IPSEC_MM_AUTH_EXISTS",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode authentication list exists.",
+        "The specified main mode authentication list exists.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13011,
+        "ERROR_IPSEC_MM_AUTH_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode authentication list was not found.",
+        "The specified main mode authentication list was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13012,
+        "ERROR_IPSEC_MM_AUTH_IN_USE",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified main mode authentication list is being used.",
+        "The specified main mode authentication list is being used.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13013,
+        "ERROR_IPSEC_DEFAULT_MM_POLICY_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified default main mode policy was not found.",
+        "The specified default main mode policy was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13014,
+        "ERROR_IPSEC_DEFAULT_MM_AUTH_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified default main mode authentication list was not found.",
+        "The specified default main mode authentication list was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13015,
+        "ERROR_IPSEC_DEFAULT_QM_POLICY_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified default quick mode policy was not found.",
+        "The specified default quick mode policy was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13016,
+        "ERROR_IPSEC_TUNNEL_FILTER_EXISTS",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified tunnel mode filter exists.",
+        "The specified tunnel mode filter exists.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13017,
+        "ERROR_IPSEC_TUNNEL_FILTER_NOT_FOUND",
+        Category.IPSEC,
+        False,
+        False,
+        "The specified tunnel mode filter was not found.",
+        "The specified tunnel mode filter was not found.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13018,
+        "ERROR_IPSEC_MM_FILTER_PENDING_DELETION",
+        Category.IPSEC,
+        False,
+        False,
+        "The Main Mode filter is pending deletion.",
+        "The Main Mode filter is pending deletion.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13019,
+        "ERROR_IPSEC_TRANSPORT_FILTER_PENDING_DELETION",
+        Category.IPSEC,
+        False,
+        False,
+        "The transport filter is pending deletion.",
+        "The transport filter is pending deletion.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13020,
+        "ERROR_IPSEC_TUNNEL_FILTER_PENDING_DELETION",
+        Category.IPSEC,
+        False,
+        False,
+        "The tunnel filter is pending deletion.",
+        "The tunnel filter is pending deletion.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13021,
+        "ERROR_IPSEC_MM_POLICY_PENDING_DELETION",
+        Category.IPSEC,
+        False,
+        False,
+        "The Main Mode policy is pending deletion.",
+        "The Main Mode policy is pending deletion.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13022,
+        "ERROR_IPSEC_MM_AUTH_PENDING_DELETION",
+        Category.IPSEC,
+        False,
+        False,
+        "The Main Mode authentication bundle is pending deletion.",
+        "The Main Mode authentication bundle is pending deletion.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13023,
+        "ERROR_IPSEC_QM_POLICY_PENDING_DELETION",
+        Category.IPSEC,
+        False,
+        False,
+        "The Quick Mode policy is pending deletion.",
+        "The Quick Mode policy is pending deletion.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13024,
+        "WARNING_IPSEC_MM_POLICY_PRUNED",
+        Category.IPSEC,
+        False,
+        False,
+        "The Main Mode policy was successfully added, but some of the requested offers are not supported.",
+        "The Main Mode policy was successfully added, but some of the requested offers are not supported.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13025,
+        "WARNING_IPSEC_QM_POLICY_PRUNED",
+        Category.IPSEC,
+        False,
+        False,
+        "The Quick Mode policy was successfully added, but some of the requested offers are not supported.",
+        "The Quick Mode policy was successfully added, but some of the requested offers are not supported.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13800,
+        "ERROR_IPSEC_IKE_NEG_STATUS_BEGIN",
+        Category.IPSEC,
+        False,
+        False,
+        "Marks the start of the IKE negotiation status codes; not an error itself.",
+        "Marks the start of the IKE negotiation status codes; not an error itself.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13801,
+        "ERROR_IPSEC_IKE_AUTH_FAIL",
+        Category.IPSEC,
+        False,
+        False,
+        "IKE authentication credentials are unacceptable.",
+        "IKE authentication credentials are unacceptable.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13802,
+        "ERROR_IPSEC_IKE_ATTRIB_FAIL",
+        Category.IPSEC,
+        False,
+        False,
+        "IKE security attributes are unacceptable.",
+        "IKE security attributes are unacceptable.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13803,
+        "ERROR_IPSEC_IKE_NEGOTIATION_PENDING",
+        Category.IPSEC,
+        True,
+        False,
+        "IKE Negotiation in progress.",
+        "IKE Negotiation in progress.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13804,
+        "ERROR_IPSEC_IKE_GENERAL_PROCESSING_ERROR",
+        Category.IPSEC,
+        False,
+        False,
+        "General processing error.",
+        "General processing error.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13805,
+        "ERROR_IPSEC_IKE_TIMED_OUT",
+        Category.IPSEC,
+        True,
+        False,
+        "Negotiation timed out.",
+        "Negotiation timed out.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13806,
+        "ERROR_IPSEC_IKE_NO_CERT",
+        Category.IPSEC,
+        False,
+        False,
+        "IKE failed to find valid machine certificate. Contact your Network Security Administrator about installing a valid certificate in the appropriate Certificate Store.",
+        "IKE failed to find valid machine certificate. Contact your Network Security Administrator about installing a valid certificate in the appropriate Certificate Store.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13807,
+        "ERROR_IPSEC_IKE_SA_DELETED",
+        Category.IPSEC,
+        True,
+        False,
+        "IKE SA deleted by peer before establishment completed.",
+        "IKE SA deleted by peer before establishment completed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13808,
+        "ERROR_IPSEC_IKE_SA_REAPED",
+        Category.IPSEC,
+        True,
+        False,
+        "IKE SA deleted before establishment completed.",
+        "IKE SA deleted before establishment completed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13809,
+        "ERROR_IPSEC_IKE_MM_ACQUIRE_DROP",
+        Category.IPSEC,
+        True,
+        False,
+        "Negotiation request sat in Queue too long.",
+        "Negotiation request sat in Queue too long.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13810,
+        "ERROR_IPSEC_IKE_QM_ACQUIRE_DROP",
+        Category.IPSEC,
+        True,
+        False,
+        "Negotiation request sat in Queue too long.",
+        "Negotiation request sat in Queue too long.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13811,
+        "ERROR_IPSEC_IKE_QUEUE_DROP_MM",
+        Category.IPSEC,
+        True,
+        False,
+        "Negotiation request sat in Queue too long.",
+        "Negotiation request sat in Queue too long.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13812,
+        "ERROR_IPSEC_IKE_QUEUE_DROP_NO_MM",
+        Category.IPSEC,
+        True,
+        False,
+        "Negotiation request sat in Queue too long.",
+        "Negotiation request sat in Queue too long.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13813,
+        "ERROR_IPSEC_IKE_DROP_NO_RESPONSE",
+        Category.IPSEC,
+        True,
+        False,
+        "No response from peer.",
+        "No response from peer.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13814,
+        "ERROR_IPSEC_IKE_MM_DELAY_DROP",
+        Category.IPSEC,
+        True,
+        False,
+        "Negotiation took too long.",
+        "Negotiation took too long.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13815,
+        "ERROR_IPSEC_IKE_QM_DELAY_DROP",
+        Category.IPSEC,
+        True,
+        False,
+        "Negotiation took too long.",
+        "Negotiation took too long.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13816,
+        "ERROR_IPSEC_IKE_ERROR",
+        Category.IPSEC,
+        False,
+        False,
+        "Unknown error occurred.",
+        "Unknown error occurred.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13817,
+        "ERROR_IPSEC_IKE_CRL_FAILED",
+        Category.IPSEC,
+        False,
+        False,
+        "Certificate Revocation Check failed.",
+        "Certificate Revocation Check failed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13818,
+        "ERROR_IPSEC_IKE_INVALID_KEY_USAGE",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid certificate key usage.",
+        "Invalid certificate key usage.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13819,
+        "ERROR_IPSEC_IKE_INVALID_CERT_TYPE",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid certificate type.",
+        "Invalid certificate type.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13820,
+        "ERROR_IPSEC_IKE_NO_PRIVATE_KEY",
+        Category.IPSEC,
+        False,
+        False,
+        "IKE negotiation failed because the machine certificate used does not have a private key. IPsec certificates require a private key. Contact your Network Security administrator about replacing with a certificate that has a private key.",
+        "IKE negotiation failed because the machine certificate used does not have a private key. IPsec certificates require a private key. Contact your Network Security administrator about replacing with a certificate that has a private key.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13821,
+        "ERROR_IPSEC_IKE_SIMULTANEOUS_REKEY",
+        Category.IPSEC,
+        True,
+        False,
+        "Simultaneous rekeys were detected.",
+        "Simultaneous rekeys were detected.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13822,
+        "ERROR_IPSEC_IKE_DH_FAIL",
+        Category.IPSEC,
+        False,
+        False,
+        "Failure in Diffie-Hellman computation.",
+        "Failure in Diffie-Hellman computation.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13823,
+        "ERROR_IPSEC_IKE_CRITICAL_PAYLOAD_NOT_RECOGNIZED",
+        Category.IPSEC,
+        False,
+        False,
+        "Don't know how to process critical payload.",
+        "Don't know how to process critical payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13824,
+        "ERROR_IPSEC_IKE_INVALID_HEADER",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid header.",
+        "Invalid header.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13825,
+        "ERROR_IPSEC_IKE_NO_POLICY",
+        Category.IPSEC,
+        False,
+        False,
+        "No policy configured.",
+        "No policy configured.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13826,
+        "ERROR_IPSEC_IKE_INVALID_SIGNATURE",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to verify signature.",
+        "Failed to verify signature.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13827,
+        "ERROR_IPSEC_IKE_KERBEROS_ERROR",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to authenticate using Kerberos.",
+        "Failed to authenticate using Kerberos.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13828,
+        "ERROR_IPSEC_IKE_NO_PUBLIC_KEY",
+        Category.IPSEC,
+        False,
+        False,
+        "Peer's certificate did not have a public key.",
+        "Peer's certificate did not have a public key.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13829,
+        "ERROR_IPSEC_IKE_PROCESS_ERR",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing error payload.",
+        "Error processing error payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13830,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_SA",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing SA payload.",
+        "Error processing SA payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13831,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_PROP",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Proposal payload.",
+        "Error processing Proposal payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13832,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_TRANS",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Transform payload.",
+        "Error processing Transform payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13833,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_KE",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing KE payload.",
+        "Error processing KE payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13834,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_ID",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing ID payload.",
+        "Error processing ID payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13835,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_CERT",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Cert payload.",
+        "Error processing Cert payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13836,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_CERT_REQ",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Certificate Request payload.",
+        "Error processing Certificate Request payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13837,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_HASH",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Hash payload.",
+        "Error processing Hash payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13838,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_SIG",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Signature payload.",
+        "Error processing Signature payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13839,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_NONCE",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Nonce payload.",
+        "Error processing Nonce payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13840,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_NOTIFY",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Notify payload.",
+        "Error processing Notify payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13841,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_DELETE",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing Delete Payload.",
+        "Error processing Delete Payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13842,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_VENDOR",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing VendorId payload.",
+        "Error processing VendorId payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13843,
+        "ERROR_IPSEC_IKE_INVALID_PAYLOAD",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid payload received.",
+        "Invalid payload received.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13844,
+        "ERROR_IPSEC_IKE_LOAD_SOFT_SA",
+        Category.IPSEC,
+        False,
+        False,
+        "Soft SA loaded.",
+        "Soft SA loaded.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13845,
+        "ERROR_IPSEC_IKE_SOFT_SA_TORN_DOWN",
+        Category.IPSEC,
+        False,
+        False,
+        "Soft SA torn down.",
+        "Soft SA torn down.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13846,
+        "ERROR_IPSEC_IKE_INVALID_COOKIE",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid cookie received.",
+        "Invalid cookie received.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13847,
+        "ERROR_IPSEC_IKE_NO_PEER_CERT",
+        Category.IPSEC,
+        False,
+        False,
+        "Peer failed to send valid machine certificate.",
+        "Peer failed to send valid machine certificate.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13848,
+        "ERROR_IPSEC_IKE_PEER_CRL_FAILED",
+        Category.IPSEC,
+        False,
+        False,
+        "Certification Revocation check of peer's certificate failed.",
+        "Certification Revocation check of peer's certificate failed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13849,
+        "ERROR_IPSEC_IKE_POLICY_CHANGE",
+        Category.IPSEC,
+        True,
+        False,
+        "New policy invalidated SAs formed with old policy.",
+        "New policy invalidated SAs formed with old policy.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13850,
+        "ERROR_IPSEC_IKE_NO_MM_POLICY",
+        Category.IPSEC,
+        False,
+        False,
+        "There is no available Main Mode IKE policy.",
+        "There is no available Main Mode IKE policy.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13851,
+        "ERROR_IPSEC_IKE_NOTCBPRIV",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to enable TCB privilege.",
+        "Failed to enable TCB privilege.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13852,
+        "ERROR_IPSEC_IKE_SECLOADFAIL",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to load SECURITY.DLL.",
+        "Failed to load SECURITY.DLL.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13853,
+        "ERROR_IPSEC_IKE_FAILSSPINIT",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to obtain security function table dispatch address from SSPI.",
+        "Failed to obtain security function table dispatch address from SSPI.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13854,
+        "ERROR_IPSEC_IKE_FAILQUERYSSP",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to query Kerberos package to obtain max token size.",
+        "Failed to query Kerberos package to obtain max token size.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13855,
+        "ERROR_IPSEC_IKE_SRVACQFAIL",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to obtain Kerberos server credentials for ISAKMP/IKE service. Kerberos authentication will not function. The most likely reason for this is lack of domain membership. This is normal if your computer is a member of a workgroup.",
+        "Failed to obtain Kerberos server credentials for ISAKMP/IKE service. Kerberos authentication will not function. The most likely reason for this is lack of domain membership. This is normal if your computer is a member of a workgroup.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13856,
+        "ERROR_IPSEC_IKE_SRVQUERYCRED",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to determine SSPI principal name for ISAKMP/IKE service (QueryCredentialsAttributes).",
+        "Failed to determine SSPI principal name for ISAKMP/IKE service (QueryCredentialsAttributes).",
+        None,
+        "winerror.h",
+    ),
+    (
+        13857,
+        "ERROR_IPSEC_IKE_GETSPIFAIL",
+        Category.IPSEC,
+        False,
+        False,
+        "Failed to obtain new SPI for the inbound SA from IPsec driver. The most common cause for this is that the driver does not have the correct filter. Check your policy to verify the filters.",
+        "Failed to obtain new SPI for the inbound SA from IPsec driver. The most common cause for this is that the driver does not have the correct filter. Check your policy to verify the filters.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13858,
+        "ERROR_IPSEC_IKE_INVALID_FILTER",
+        Category.IPSEC,
+        False,
+        False,
+        "Given filter is invalid.",
+        "Given filter is invalid.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13859,
+        "ERROR_IPSEC_IKE_OUT_OF_MEMORY",
+        Category.IPSEC,
+        True,
+        False,
+        "Memory allocation failed.",
+        "Memory allocation failed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13860,
+        "ERROR_IPSEC_IKE_ADD_UPDATE_KEY_FAILED",
+        Category.IPSEC,
+        True,
+        False,
+        "Failed to add Security Association to IPsec Driver. The most common cause for this is if the IKE negotiation took too long to complete. If the problem persists, reduce the load on the faulting machine.",
+        "Failed to add Security Association to IPsec Driver. The most common cause for this is if the IKE negotiation took too long to complete. If the problem persists, reduce the load on the faulting machine.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13861,
+        "ERROR_IPSEC_IKE_INVALID_POLICY",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid policy.",
+        "Invalid policy.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13862,
+        "ERROR_IPSEC_IKE_UNKNOWN_DOI",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid DOI.",
+        "Invalid DOI.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13863,
+        "ERROR_IPSEC_IKE_INVALID_SITUATION",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid situation.",
+        "Invalid situation.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13864,
+        "ERROR_IPSEC_IKE_DH_FAILURE",
+        Category.IPSEC,
+        False,
+        False,
+        "Diffie-Hellman failure.",
+        "Diffie-Hellman failure.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13865,
+        "ERROR_IPSEC_IKE_INVALID_GROUP",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid Diffie-Hellman group.",
+        "Invalid Diffie-Hellman group.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13866,
+        "ERROR_IPSEC_IKE_ENCRYPT",
+        Category.IPSEC,
+        False,
+        False,
+        "Error encrypting payload.",
+        "Error encrypting payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13867,
+        "ERROR_IPSEC_IKE_DECRYPT",
+        Category.IPSEC,
+        False,
+        False,
+        "Error decrypting payload.",
+        "Error decrypting payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13868,
+        "ERROR_IPSEC_IKE_POLICY_MATCH",
+        Category.IPSEC,
+        False,
+        False,
+        "Policy match error.",
+        "Policy match error.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13869,
+        "ERROR_IPSEC_IKE_UNSUPPORTED_ID",
+        Category.IPSEC,
+        False,
+        False,
+        "Unsupported ID.",
+        "Unsupported ID.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13870,
+        "ERROR_IPSEC_IKE_INVALID_HASH",
+        Category.IPSEC,
+        False,
+        False,
+        "Hash verification failed.",
+        "Hash verification failed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13871,
+        "ERROR_IPSEC_IKE_INVALID_HASH_ALG",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid hash algorithm.",
+        "Invalid hash algorithm.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13872,
+        "ERROR_IPSEC_IKE_INVALID_HASH_SIZE",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid hash size.",
+        "Invalid hash size.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13873,
+        "ERROR_IPSEC_IKE_INVALID_ENCRYPT_ALG",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid encryption algorithm.",
+        "Invalid encryption algorithm.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13874,
+        "ERROR_IPSEC_IKE_INVALID_AUTH_ALG",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid authentication algorithm.",
+        "Invalid authentication algorithm.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13875,
+        "ERROR_IPSEC_IKE_INVALID_SIG",
+        Category.IPSEC,
+        False,
+        False,
+        "Invalid certificate signature.",
+        "Invalid certificate signature.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13876,
+        "ERROR_IPSEC_IKE_LOAD_FAILED",
+        Category.IPSEC,
+        False,
+        False,
+        "Load failed.",
+        "Load failed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13877,
+        "ERROR_IPSEC_IKE_RPC_DELETE",
+        Category.IPSEC,
+        False,
+        False,
+        "Deleted via RPC call.",
+        "Deleted via RPC call.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13878,
+        "ERROR_IPSEC_IKE_BENIGN_REINIT",
+        Category.IPSEC,
+        True,
+        False,
+        "Temporary state created to perform reinitialization. This is not a real failure.",
+        "Temporary state created to perform reinitialization. This is not a real failure.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13879,
+        "ERROR_IPSEC_IKE_INVALID_RESPONDER_LIFETIME_NOTIFY",
+        Category.IPSEC,
+        False,
+        False,
+        "The lifetime value received in the Responder Lifetime Notify is below the Windows 2000 configured minimum value. Please fix the policy on the peer machine.",
+        "The lifetime value received in the Responder Lifetime Notify is below the Windows 2000 configured minimum value. Please fix the policy on the peer machine.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13880,
+        "ERROR_IPSEC_IKE_INVALID_MAJOR_VERSION",
+        Category.IPSEC,
+        False,
+        False,
+        "The recipient cannot handle version of IKE specified in the header.",
+        "The recipient cannot handle version of IKE specified in the header.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13881,
+        "ERROR_IPSEC_IKE_INVALID_CERT_KEYLEN",
+        Category.IPSEC,
+        False,
+        False,
+        "Key length in certificate is too small for configured security requirements.",
+        "Key length in certificate is too small for configured security requirements.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13882,
+        "ERROR_IPSEC_IKE_MM_LIMIT",
+        Category.IPSEC,
+        False,
+        False,
+        "Max number of established MM SAs to peer exceeded.",
+        "Max number of established MM SAs to peer exceeded.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13883,
+        "ERROR_IPSEC_IKE_NEGOTIATION_DISABLED",
+        Category.IPSEC,
+        False,
+        False,
+        "IKE received a policy that disables negotiation.",
+        "IKE received a policy that disables negotiation.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13884,
+        "ERROR_IPSEC_IKE_QM_LIMIT",
+        Category.IPSEC,
+        True,
+        False,
+        "Reached maximum quick mode limit for the main mode. New main mode will be started.",
+        "Reached maximum quick mode limit for the main mode. New main mode will be started.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13885,
+        "ERROR_IPSEC_IKE_MM_EXPIRED",
+        Category.IPSEC,
+        True,
+        False,
+        "Main mode SA lifetime expired or peer sent a main mode delete.",
+        "Main mode SA lifetime expired or peer sent a main mode delete.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13886,
+        "ERROR_IPSEC_IKE_PEER_MM_ASSUMED_INVALID",
+        Category.IPSEC,
+        True,
+        False,
+        "Main mode SA assumed to be invalid because peer stopped responding.",
+        "Main mode SA assumed to be invalid because peer stopped responding.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13887,
+        "ERROR_IPSEC_IKE_CERT_CHAIN_POLICY_MISMATCH",
+        Category.IPSEC,
+        False,
+        False,
+        "Certificate doesn't chain to a trusted root in IPsec policy.",
+        "Certificate doesn't chain to a trusted root in IPsec policy.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13888,
+        "ERROR_IPSEC_IKE_UNEXPECTED_MESSAGE_ID",
+        Category.IPSEC,
+        False,
+        False,
+        "Received unexpected message ID.",
+        "Received unexpected message ID.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13889,
+        "ERROR_IPSEC_IKE_INVALID_AUTH_PAYLOAD",
+        Category.IPSEC,
+        False,
+        False,
+        "Received invalid authentication offers.",
+        "Received invalid authentication offers.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13890,
+        "ERROR_IPSEC_IKE_DOS_COOKIE_SENT",
+        Category.IPSEC,
+        True,
+        False,
+        "Sent DoS cookie notify to initiator.",
+        "Sent DoS cookie notify to initiator.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13891,
+        "ERROR_IPSEC_IKE_SHUTTING_DOWN",
+        Category.IPSEC,
+        True,
+        False,
+        "IKE service is shutting down.",
+        "IKE service is shutting down.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13892,
+        "ERROR_IPSEC_IKE_CGA_AUTH_FAILED",
+        Category.IPSEC,
+        False,
+        False,
+        "Could not verify binding between CGA address and certificate.",
+        "Could not verify binding between CGA address and certificate.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13893,
+        "ERROR_IPSEC_IKE_PROCESS_ERR_NATOA",
+        Category.IPSEC,
+        False,
+        False,
+        "Error processing NatOA payload.",
+        "Error processing NatOA payload.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13894,
+        "ERROR_IPSEC_IKE_INVALID_MM_FOR_QM",
+        Category.IPSEC,
+        False,
+        False,
+        "Parameters of the main mode are invalid for this quick mode.",
+        "Parameters of the main mode are invalid for this quick mode.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13895,
+        "ERROR_IPSEC_IKE_QM_EXPIRED",
+        Category.IPSEC,
+        True,
+        False,
+        "Quick mode SA was expired by IPsec driver.",
+        "Quick mode SA was expired by IPsec driver.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13896,
+        "ERROR_IPSEC_IKE_TOO_MANY_FILTERS",
+        Category.IPSEC,
+        False,
+        False,
+        "Too many dynamically added IKEEXT filters were detected.",
+        "Too many dynamically added IKEEXT filters were detected.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13897,
+        "ERROR_IPSEC_IKE_NEG_STATUS_END",
+        Category.IPSEC,
+        False,
+        False,
+        "Marks the end of the IKE negotiation status codes; not an error itself.",
+        "Marks the end of the IKE negotiation status codes; not an error itself.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13898,
+        "ERROR_IPSEC_IKE_KILL_DUMMY_NAP_TUNNEL",
+        Category.IPSEC,
+        False,
+        False,
+        "NAP reauth succeeded and must delete the dummy NAP IKEv2 tunnel.",
+        "NAP reauth succeeded and must delete the dummy NAP IKEv2 tunnel.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13899,
+        "ERROR_IPSEC_IKE_INNER_IP_ASSIGNMENT_FAILURE",
+        Category.IPSEC,
+        False,
+        False,
+        "Error in assigning inner IP address to initiator in tunnel mode.",
+        "Error in assigning inner IP address to initiator in tunnel mode.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13900,
+        "ERROR_IPSEC_IKE_REQUIRE_CP_PAYLOAD_MISSING",
+        Category.IPSEC,
+        False,
+        False,
+        "Require configuration payload missing.",
+        "Require configuration payload missing.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13901,
+        "ERROR_IPSEC_KEY_MODULE_IMPERSONATION_NEGOTIATION_PENDING",
+        Category.IPSEC,
+        True,
+        False,
+        "A negotiation running as the security principal who issued the connection is in progress.",
+        "A negotiation running as the security principal who issued the connection is in progress.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13902,
+        "ERROR_IPSEC_IKE_COEXISTENCE_SUPPRESS",
+        Category.IPSEC,
+        False,
+        False,
+        "SA was deleted due to IKEv1/AuthIP co-existence suppress check.",
+        "SA was deleted due to IKEv1/AuthIP co-existence suppress check.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13903,
+        "ERROR_IPSEC_IKE_RATELIMIT_DROP",
+        Category.IPSEC,
+        True,
+        False,
+        "Incoming SA request was dropped due to peer IP address rate limiting.",
+        "Incoming SA request was dropped due to peer IP address rate limiting.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13904,
+        "ERROR_IPSEC_IKE_PEER_DOESNT_SUPPORT_MOBIKE",
+        Category.IPSEC,
+        False,
+        False,
+        "Peer does not support MOBIKE.",
+        "Peer does not support MOBIKE.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13905,
+        "ERROR_IPSEC_IKE_AUTHORIZATION_FAILURE",
+        Category.IPSEC,
+        False,
+        False,
+        "SA establishment is not authorized.",
+        "SA establishment is not authorized.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13906,
+        "ERROR_IPSEC_IKE_STRONG_CRED_AUTHORIZATION_FAILURE",
+        Category.IPSEC,
+        False,
+        False,
+        "SA establishment is not authorized because there is not a sufficiently strong PKINIT-based credential.",
+        "SA establishment is not authorized because there is not a sufficiently strong PKINIT-based credential.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13907,
+        "ERROR_IPSEC_IKE_AUTHORIZATION_FAILURE_WITH_OPTIONAL_RETRY",
+        Category.IPSEC,
+        False,
+        False,
+        "SA establishment is not authorized. You may need to enter updated or different credentials such as a smartcard.",
+        "SA establishment is not authorized. You may need to enter updated or different credentials such as a smartcard.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13908,
+        "ERROR_IPSEC_IKE_STRONG_CRED_AUTHORIZATION_AND_CERTMAP_FAILURE",
+        Category.IPSEC,
+        False,
+        False,
+        "SA establishment is not authorized because there is not a sufficiently strong PKINIT-based credential. This might be related to certificate-to-account mapping failure for the SA.",
+        "SA establishment is not authorized because there is not a sufficiently strong PKINIT-based credential. This might be related to certificate-to-account mapping failure for the SA.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13909,
+        "ERROR_IPSEC_IKE_NEG_STATUS_EXTENDED_END",
+        Category.IPSEC,
+        False,
+        False,
+        "Marks the end of the extended IKE negotiation status codes; not an error itself.",
+        "Marks the end of the extended IKE negotiation status codes; not an error itself.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13910,
+        "ERROR_IPSEC_BAD_SPI",
+        Category.IPSEC,
+        False,
+        False,
+        "The SPI in the packet does not match a valid IPsec SA.",
+        "The SPI in the packet does not match a valid IPsec SA.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13911,
+        "ERROR_IPSEC_SA_LIFETIME_EXPIRED",
+        Category.IPSEC,
+        True,
+        False,
+        "Packet was received on an IPsec SA whose lifetime has expired.",
+        "Packet was received on an IPsec SA whose lifetime has expired.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13912,
+        "ERROR_IPSEC_WRONG_SA",
+        Category.IPSEC,
+        False,
+        False,
+        "Packet was received on an IPsec SA that does not match the packet characteristics.",
+        "Packet was received on an IPsec SA that does not match the packet characteristics.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13913,
+        "ERROR_IPSEC_REPLAY_CHECK_FAILED",
+        Category.IPSEC,
+        False,
+        False,
+        "Packet sequence number replay check failed.",
+        "Packet sequence number replay check failed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13914,
+        "ERROR_IPSEC_INVALID_PACKET",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec header and/or trailer in the packet is invalid.",
+        "IPsec header and/or trailer in the packet is invalid.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13915,
+        "ERROR_IPSEC_INTEGRITY_CHECK_FAILED",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec integrity check failed.",
+        "IPsec integrity check failed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13916,
+        "ERROR_IPSEC_CLEAR_TEXT_DROP",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec dropped a clear text packet.",
+        "IPsec dropped a clear text packet.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13917,
+        "ERROR_IPSEC_AUTH_FIREWALL_DROP",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec dropped an incoming ESP packet in authenticated firewall mode. This drop is benign.",
+        "IPsec dropped an incoming ESP packet in authenticated firewall mode. This drop is benign.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13918,
+        "ERROR_IPSEC_THROTTLE_DROP",
+        Category.IPSEC,
+        True,
+        False,
+        "IPsec dropped a packet due to DoS throttling.",
+        "IPsec dropped a packet due to DoS throttling.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13925,
+        "ERROR_IPSEC_DOSP_BLOCK",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection matched an explicit block rule.",
+        "IPsec DoS Protection matched an explicit block rule.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13926,
+        "ERROR_IPSEC_DOSP_RECEIVED_MULTICAST",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection received an IPsec specific multicast packet which is not allowed.",
+        "IPsec DoS Protection received an IPsec specific multicast packet which is not allowed.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13927,
+        "ERROR_IPSEC_DOSP_INVALID_PACKET",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection received an incorrectly formatted packet.",
+        "IPsec DoS Protection received an incorrectly formatted packet.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13928,
+        "ERROR_IPSEC_DOSP_STATE_LOOKUP_FAILED",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection failed to look up state.",
+        "IPsec DoS Protection failed to look up state.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13929,
+        "ERROR_IPSEC_DOSP_MAX_ENTRIES",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection failed to create state because the maximum number of entries allowed by policy has been reached.",
+        "IPsec DoS Protection failed to create state because the maximum number of entries allowed by policy has been reached.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13930,
+        "ERROR_IPSEC_DOSP_KEYMOD_NOT_ALLOWED",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection received an IPsec negotiation packet for a keying module which is not allowed by policy.",
+        "IPsec DoS Protection received an IPsec negotiation packet for a keying module which is not allowed by policy.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13931,
+        "ERROR_IPSEC_DOSP_NOT_INSTALLED",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection has not been enabled.",
+        "IPsec DoS Protection has not been enabled.",
+        None,
+        "winerror.h",
+    ),
+    (
+        13932,
+        "ERROR_IPSEC_DOSP_MAX_PER_IP_RATELIMIT_QUEUES",
+        Category.IPSEC,
+        False,
+        False,
+        "IPsec DoS Protection failed to create a per internal IP rate limit queue because the maximum number of queues allowed by policy has been reached.",
+        "IPsec DoS Protection failed to create a per internal IP rate limit queue because the maximum number of queues allowed by policy has been reached.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x40420016,
+        "EAP_I_EAPHOST_EAP_NEGOTIATION_FAILED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The client and the server have no EAP method in common.",
+        "The client and the server have no EAP method in common.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x40420110,
+        "EAP_I_USER_ACCOUNT_OTHER_ERROR",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "Authentication failed after the identity exchange, which points to a problem with the user's account.",
+        "Authentication failed after the identity exchange, which points to a problem with the user's account.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80090322,
+        "SEC_E_WRONG_PRINCIPAL",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The target principal name is incorrect.",
+        "The target principal name is incorrect.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x80090325,
+        "SEC_E_UNTRUSTED_ROOT",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certificate chain was issued by an authority that is not trusted.",
+        "The certificate chain was issued by an authority that is not trusted.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x80090328,
+        "SEC_E_CERT_EXPIRED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The received certificate has expired.",
+        "The received certificate has expired.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x80092010,
+        "CRYPT_E_REVOKED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certificate is revoked.",
+        "The certificate is revoked.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x80092012,
+        "CRYPT_E_NO_REVOCATION_CHECK",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The revocation function was unable to check revocation for the certificate.",
+        "The revocation function was unable to check revocation for the certificate.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x80092013,
+        "CRYPT_E_REVOCATION_OFFLINE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The revocation function was unable to check revocation because the revocation server was offline.",
+        "The revocation function was unable to check revocation because the revocation server was offline.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x80096004,
+        "TRUST_E_CERT_SIGNATURE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The signature of the certificate cannot be verified.",
+        "The signature of the certificate cannot be verified.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0101,
+        "CERT_E_EXPIRED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A required certificate is not within its validity period when verifying against the current system clock or the timestamp in the signed file.",
+        "A required certificate is not within its validity period when verifying against the current system clock or the timestamp in the signed file.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0102,
+        "CERT_E_VALIDITYPERIODNESTING",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The validity periods of the certification chain do not nest correctly.",
+        "The validity periods of the certification chain do not nest correctly.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0103,
+        "CERT_E_ROLE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certificate that can only be used as an end-entity is being used as a CA or vice versa.",
+        "A certificate that can only be used as an end-entity is being used as a CA or vice versa.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0104,
+        "CERT_E_PATHLENCONST",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A path length constraint in the certification chain has been violated.",
+        "A path length constraint in the certification chain has been violated.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0105,
+        "CERT_E_CRITICAL",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certificate contains an unknown extension that is marked 'critical'.",
+        "A certificate contains an unknown extension that is marked 'critical'.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0106,
+        "CERT_E_PURPOSE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certificate being used for a purpose other than the ones specified by its CA.",
+        "A certificate being used for a purpose other than the ones specified by its CA.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0107,
+        "CERT_E_ISSUERCHAINING",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A parent of a given certificate in fact did not issue that child certificate.",
+        "A parent of a given certificate in fact did not issue that child certificate.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0108,
+        "CERT_E_MALFORMED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certificate is missing or has an empty value for an important field, such as a subject or issuer name.",
+        "A certificate is missing or has an empty value for an important field, such as a subject or issuer name.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0109,
+        "CERT_E_UNTRUSTEDROOT",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider.",
+        "A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B010A,
+        "CERT_E_CHAINING",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certificate chain could not be built to a trusted root authority.",
+        "A certificate chain could not be built to a trusted root authority.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B010C,
+        "CERT_E_REVOKED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certificate was explicitly revoked by its issuer.",
+        "A certificate was explicitly revoked by its issuer.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B010D,
+        "CERT_E_UNTRUSTEDTESTROOT",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certification path terminates with the test root which is not trusted with the current policy settings.",
+        "The certification path terminates with the test root which is not trusted with the current policy settings.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B010E,
+        "CERT_E_REVOCATION_FAILURE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The revocation process could not continue - the certificate(s) could not be checked.",
+        "The revocation process could not continue - the certificate(s) could not be checked.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B010F,
+        "CERT_E_CN_NO_MATCH",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certificate's CN name does not match the passed value.",
+        "The certificate's CN name does not match the passed value.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0110,
+        "CERT_E_WRONG_USAGE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certificate is not valid for the requested usage.",
+        "The certificate is not valid for the requested usage.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0112,
+        "CERT_E_UNTRUSTEDCA",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "A certification chain processed correctly, but one of the CA certificates is not trusted by the policy provider.",
+        "A certification chain processed correctly, but one of the CA certificates is not trusted by the policy provider.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0113,
+        "CERT_E_INVALID_POLICY",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certificate has invalid policy.",
+        "The certificate has invalid policy.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x800B0114,
+        "CERT_E_INVALID_NAME",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certificate has an invalid name. The name is not included in the permitted list or is explicitly excluded.",
+        "The certificate has an invalid name. The name is not included in the permitted list or is explicitly excluded.",
+        None,
+        "winerror.h",
+    ),
+    (
+        0x80420010,
+        "EAP_E_CERT_STORE_INACCESSIBLE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The certificate store cannot be opened on the client or on the authenticator.",
+        "The certificate store cannot be opened on the client or on the authenticator.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420011,
+        "EAP_E_EAPHOST_METHOD_NOT_INSTALLED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The requested EAP method is not installed.",
+        "The requested EAP method is not installed.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420012,
+        "EAP_E_EAPHOST_THIRDPARTY_METHOD_HOST_RESET",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The process that hosts a third-party EAP method was reset.",
+        "The process that hosts a third-party EAP method was reset.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420013,
+        "EAP_E_EAPHOST_EAPQEC_INACCESSIBLE",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "EAPHost cannot reach the EAP quarantine enforcement client (EAPQEC) of a NAP client.",
+        "EAPHost cannot reach the EAP quarantine enforcement client (EAPQEC) of a NAP client.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420014,
+        "EAP_E_EAPHOST_IDENTITY_UNKNOWN",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The authenticator failed the authentication after the client sent its identity.",
+        "The authenticator failed the authentication after the client sent its identity.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420015,
+        "EAP_E_AUTHENTICATION_FAILED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "EAP authentication failed.",
+        "EAP authentication failed.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420017,
+        "EAP_E_EAPHOST_METHOD_INVALID_PACKET",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The EAP method received an EAP packet that it cannot process.",
+        "The EAP method received an EAP packet that it cannot process.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420018,
+        "EAP_E_EAPHOST_REMOTE_INVALID_PACKET",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "EAPHost received a packet from the other side that it cannot process.",
+        "EAPHost received a packet from the other side that it cannot process.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420019,
+        "EAP_E_EAPHOST_XML_MALFORMED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The EAP configuration XML does not validate against its schema.",
+        "The EAP configuration XML does not validate against its schema.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x8042001A,
+        "EAP_E_METHOD_CONFIG_DOES_NOT_SUPPORT_SSO",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The EAP method does not support single sign-on with this configuration.",
+        "The EAP method does not support single sign-on with this configuration.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420020,
+        "EAP_E_EAPHOST_METHOD_OPERATION_NOT_SUPPORTED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The configured EAP method does not support the requested operation.",
+        "The configured EAP method does not support the requested operation.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420100,
+        "EAP_E_USER_CERT_NOT_FOUND",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "No user certificate for the authentication was found.",
+        "No user certificate for the authentication was found.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420101,
+        "EAP_E_USER_CERT_INVALID",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The user certificate lacks the enhanced key usage (EKU) that the authentication needs.",
+        "The user certificate lacks the enhanced key usage (EKU) that the authentication needs.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420102,
+        "EAP_E_USER_CERT_EXPIRED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The user certificate used for the authentication has expired.",
+        "The user certificate used for the authentication has expired.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420103,
+        "EAP_E_USER_CERT_REVOKED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The user certificate used for the authentication has been revoked.",
+        "The user certificate used for the authentication has been revoked.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420104,
+        "EAP_E_USER_CERT_OTHER_ERROR",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "An unknown error occurred with the user certificate used for the authentication.",
+        "An unknown error occurred with the user certificate used for the authentication.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420105,
+        "EAP_E_USER_CERT_REJECTED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The authenticator rejected the user certificate.",
+        "The authenticator rejected the user certificate.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420111,
+        "EAP_E_USER_CREDENTIALS_REJECTED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The authenticator rejected the user's credentials.",
+        "The authenticator rejected the user's credentials.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420112,
+        "EAP_E_USER_NAME_PASSWORD_REJECTED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The authenticator rejected the user name and password.",
+        "The authenticator rejected the user name and password.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420113,
+        "EAP_E_NO_SMART_CARD_READER",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "No smart card reader is present.",
+        "No smart card reader is present.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420200,
+        "EAP_E_SERVER_CERT_NOT_FOUND",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "No server certificate for the authentication was found.",
+        "No server certificate for the authentication was found.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420201,
+        "EAP_E_SERVER_CERT_INVALID",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The server certificate lacks the enhanced key usage (EKU) that the authentication needs.",
+        "The server certificate lacks the enhanced key usage (EKU) that the authentication needs.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420202,
+        "EAP_E_SERVER_CERT_EXPIRED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The server certificate used for the authentication has expired.",
+        "The server certificate used for the authentication has expired.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420203,
+        "EAP_E_SERVER_CERT_REVOKED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The server certificate used for the authentication has been revoked.",
+        "The server certificate used for the authentication has been revoked.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420204,
+        "EAP_E_SERVER_CERT_OTHER_ERROR",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "An unknown error occurred with the server certificate used for the authentication.",
+        "An unknown error occurred with the server certificate used for the authentication.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420300,
+        "EAP_E_USER_ROOT_CERT_NOT_FOUND",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "No trusted root certificate was found to validate the user certificate.",
+        "No trusted root certificate was found to validate the user certificate.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420301,
+        "EAP_E_USER_ROOT_CERT_INVALID",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The root certificate used to validate the user certificate is not valid.",
+        "The root certificate used to validate the user certificate is not valid.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420302,
+        "EAP_E_USER_ROOT_CERT_EXPIRED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The root certificate needed to validate the user certificate has expired.",
+        "The root certificate needed to validate the user certificate has expired.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420400,
+        "EAP_E_SERVER_ROOT_CERT_NOT_FOUND",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "No trusted root certificate was found to validate the server certificate.",
+        "No trusted root certificate was found to validate the server certificate.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420401,
+        "EAP_E_SERVER_ROOT_CERT_INVALID",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The root certificate used to validate the server certificate is not valid.",
+        "The root certificate used to validate the server certificate is not valid.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420406,
+        "EAP_E_SERVER_ROOT_CERT_NAME_REQUIRED",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "The server's certificate does not name the server.",
+        "The server's certificate does not name the server.",
+        None,
+        "EapHostError.h",
+    ),
+    (
+        0x80420500,
+        "EAP_E_SIM_NOT_VALID",
+        Category.CERTIFICATE,
+        False,
+        False,
+        "No valid SIM is available for the authentication.",
+        "No valid SIM is available for the authentication.",
+        None,
+        "EapHostError.h",
     ),
 )
 
@@ -3797,7 +6682,7 @@ def _attach(
     by_category: dict[Category, list[ErrorCode]] = {category: [] for category in Category}
     # Rows and members are both in numeric order.
     for member, row in zip(ErrorCode.__members__.values(), rows):
-        code, symbol, category, transient, obsolete, message, windows_message, win32 = row
+        code, symbol, category, transient, obsolete, message, windows_message, win32, header = row
         by_number[code] = member
         by_category[category].append(member)
         member.symbol = symbol
@@ -3807,10 +6692,13 @@ def _attach(
         member.message = message
         member.windows_message = windows_message
         member.win32_symbol = win32
-        # HRESULT_FROM_WIN32: the failure bit and FACILITY_WIN32 (7) above the code.
-        member.hresult = 0x8007_0000 | code
-        # The HRESULT names the member too, as unsigned and as signed 32-bit int.
-        by_number[member.hresult] = by_number[member.hresult - 2**32] = member
+        member.header = header
+        # HRESULT_FROM_WIN32 (the failure bit and FACILITY_WIN32 above the code), or the HRESULT.
+        member.hresult = hresult = 0x8007_0000 | code if code <= 0xFFFF else code
+        # The HRESULT names the member too, as unsigned and, for failures, as signed 32-bit int.
+        by_number[hresult] = member
+        if hresult >= 2**31:
+            by_number[hresult - 2**32] = member
     for category, description in _DESCRIPTIONS.items():
         category.description = description
     return by_number, {category: tuple(codes) for category, codes in by_category.items()}

@@ -36,11 +36,20 @@ COLUMNS = (
     "message",
     "windows_message",
     "win32_symbol",
+    "header",
     "source",
     "note",
 )
-# RASBASE..RASBASEEND (raserror.h) and ROUTEBASE..ROUTEBASEEND (mprerror.h).
-HEADER_RANGES = ((600, 878), (900, 956))
+# Where each header's codes may lie: RASBASE..RASBASEEND, ROUTEBASE..ROUTEBASEEND,
+# winerror.h's IPsec block and its failure HRESULTs, and FACILITY_EAP (0x42) HRESULTs.
+HEADER_RANGES = {
+    "raserror.h": ((600, 878),),
+    "mprerror.h": ((900, 956),),
+    "winerror.h": ((13000, 13999), (0x8000_0000, 0xFFFF_FFFF)),
+    "EapHostError.h": ((0x4042_0000, 0x4042_FFFF), (0x8042_0000, 0x8042_FFFF)),
+}
+# Codes above this are HRESULTs, written in hex; the rest are Win32-numbered.
+WIN32_MAX = 0xFFFF
 BOOLEANS = {"true": True, "false": False}
 # The closed list of categories, in the order the README gives them: value -> description.
 CATEGORIES = {
@@ -54,6 +63,7 @@ CATEGORIES = {
     "ppp": "PPP link and control-protocol negotiation",
     "network": "IP, IPX, NetBIOS, adapters, address assignment and name resolution",
     "vpn": "tunnels (PPTP, L2TP/IPsec, SSTP, IKEv2), reachability of the VPN server, VPN plug-ins",
+    "ipsec": "IPsec and IKE: negotiation, security associations, IPsec policy, DoS protection",
     "connection": "the call was dropped, refused, timed out or ended",
     "sharing": "Internet Connection Sharing and the firewall",
     "radius": "RADIUS servers and attributes",
@@ -62,6 +72,7 @@ CATEGORIES = {
     "service": "Remote Access services and system resources",
 }
 SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+HEX_UPPER = frozenset("0123456789ABCDEF")
 
 
 class DataError(ValueError):
@@ -81,6 +92,7 @@ class Row:
     message: str
     windows_message: str
     win32_symbol: str | None
+    header: str
     source: str
     note: str
 
@@ -136,15 +148,28 @@ class _Fields:
             raise self.fail(f"{column} {value!r} is not an upper-case C identifier")
         return value
 
-    def code(self) -> int:
+    def code(self, header: str) -> int:
         value = self.text("code")
-        if not (value.isascii() and value.isdigit()):
-            raise self.fail(f"code must be a decimal number, not {value!r}")
-        code = int(value)
-        if not any(low <= code <= high for low, high in HEADER_RANGES):
-            ranges = " or ".join(f"{low}-{high}" for low, high in HEADER_RANGES)
-            raise self.fail(f"code {code} is outside the RAS ranges {ranges}")
+        if value.isascii() and value.isdigit() and int(value) <= WIN32_MAX:
+            code = int(value)
+        elif value[:2] == "0x" and len(value) == 10 and set(value[2:]) <= HEX_UPPER:
+            code = int(value, 16)
+        else:
+            raise self.fail(
+                f"code must be a decimal number up to {WIN32_MAX} "
+                f"or an HRESULT as 0x and 8 upper-case hex digits, not {value!r}"
+            )
+        ranges = HEADER_RANGES[header]
+        if not any(low <= code <= high for low, high in ranges):
+            shown = " or ".join(f"{_literal(low)}-{_literal(high)}" for low, high in ranges)
+            raise self.fail(f"code {value} is outside the ranges of {header}: {shown}")
         return code
+
+    def header(self) -> str:
+        value = self.text("header")
+        if value not in HEADER_RANGES:
+            raise self.fail(f"unknown header {value!r} (known: {', '.join(HEADER_RANGES)})")
+        return value
 
     def category(self) -> str:
         value = self.text("category")
@@ -155,9 +180,10 @@ class _Fields:
 
 def _parse_row(cells: dict[str, str], line: int, where: str) -> Row:
     fields = _Fields(cells, where)
+    header = fields.header()
     row = Row(
         line=line,
-        code=fields.code(),
+        code=fields.code(header),
         symbol=fields.symbol("symbol"),
         category=fields.category(),
         transient=fields.flag("transient"),
@@ -165,6 +191,7 @@ def _parse_row(cells: dict[str, str], line: int, where: str) -> Row:
         message=fields.sentence("message"),
         windows_message=fields.sentence("windows_message"),
         win32_symbol=fields.symbol("win32_symbol", optional=True) or None,
+        header=header,
         source=fields.required("source"),
         note=fields.text("note"),
     )
@@ -225,6 +252,11 @@ def _string(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
+def _literal(code: int) -> str:
+    """A code as the table and the module write it: HRESULTs in hex."""
+    return str(code) if code <= WIN32_MAX else f"0x{code:08X}"
+
+
 def _ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     for code in codes:
@@ -243,7 +275,7 @@ DO NOT EDIT BY HAND; run ``@COMMAND@`` instead.
 
 from enum import Enum, IntEnum
 
-# The runs of consecutive codes that the table defines.
+# The runs of consecutive Win32-numbered codes (RAS, then IPsec) that the table defines.
 RANGES = (@RANGES@)
 
 
@@ -287,6 +319,7 @@ class ErrorCode(IntEnum):
     message: str
     windows_message: str
     win32_symbol: "str | None"
+    header: str
     hresult: int
 
     # IntEnum's str() changed in 3.11: these keep it the same on every version.
@@ -297,7 +330,9 @@ class ErrorCode(IntEnum):
         return format(self._value_, format_spec)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__}.{self._name_}: {self._value_}>"
+        value = self._value_
+        shown = value if value <= 0xFFFF else f"0x{value:08X}"  # HRESULTs as people write them
+        return f"<{type(self).__name__}.{self._name_}: {shown}>"
 '''
 
 _TAIL = '''
@@ -310,7 +345,7 @@ def _attach(
     by_category: dict[Category, list[ErrorCode]] = {category: [] for category in Category}
     # Rows and members are both in numeric order.
     for member, row in zip(ErrorCode.__members__.values(), rows):
-        code, symbol, category, transient, obsolete, message, windows_message, win32 = row
+        code, symbol, category, transient, obsolete, message, windows_message, win32, header = row
         by_number[code] = member
         by_category[category].append(member)
         member.symbol = symbol
@@ -320,10 +355,13 @@ def _attach(
         member.message = message
         member.windows_message = windows_message
         member.win32_symbol = win32
-        # HRESULT_FROM_WIN32: the failure bit and FACILITY_WIN32 (7) above the code.
-        member.hresult = 0x8007_0000 | code
-        # The HRESULT names the member too, as unsigned and as signed 32-bit int.
-        by_number[member.hresult] = by_number[member.hresult - 2**32] = member
+        member.header = header
+        # HRESULT_FROM_WIN32 (the failure bit and FACILITY_WIN32 above the code), or the HRESULT.
+        member.hresult = hresult = 0x8007_0000 | code if code <= 0xFFFF else code
+        # The HRESULT names the member too, as unsigned and, for failures, as signed 32-bit int.
+        by_number[hresult] = member
+        if hresult >= 2**31:
+            by_number[hresult - 2**32] = member
     for category, description in _DESCRIPTIONS.items():
         category.description = description
     return by_number, {category: tuple(codes) for category, codes in by_category.items()}
@@ -337,7 +375,8 @@ BY_NUMBER, _CODES_BY_CATEGORY = _attach(_ROWS)
 def render(rows: Sequence[Row]) -> str:
     """The source of the generated module, members in numeric order."""
     rows = sorted(rows, key=lambda row: row.code)
-    ranges = ", ".join(f"({low}, {high})" for low, high in _ranges(row.code for row in rows))
+    numbered = (row.code for row in rows if row.code <= WIN32_MAX)
+    ranges = ", ".join(f"({low}, {high})" for low, high in _ranges(numbered))
     head = (
         _HEAD.replace("@DATA@", DATA_PATH.as_posix())
         .replace("@COMMAND@", COMMAND)
@@ -345,7 +384,7 @@ def render(rows: Sequence[Row]) -> str:
         .replace("@CATEGORIES@", "\n".join(f'    {v.upper()} = "{v}"' for v in CATEGORIES))
     )
     out = [head]
-    out += [f"    {row.name} = {row.code}" for row in rows]
+    out += [f"    {row.name} = {_literal(row.code)}" for row in rows]
     out += ["", "", "_DESCRIPTIONS = {"]
     out += [
         f"    Category.{value.upper()}: {_string(text)}," for value, text in CATEGORIES.items()
@@ -353,15 +392,16 @@ def render(rows: Sequence[Row]) -> str:
     out += [
         "}",
         "",
-        '_Row = tuple[int, str, Category, bool, bool, str, str, "str | None"]',
-        "# code, symbol, category, transient, obsolete, message, windows_message, win32_symbol",
+        '_Row = tuple[int, str, Category, bool, bool, str, str, "str | None", str]',
+        "# code, symbol, category, transient, obsolete, message, windows_message, win32_symbol,",
+        "# header",
         "_ROWS: tuple[_Row, ...] = (",
     ]
     for row in rows:
         win32 = "None" if row.win32_symbol is None else _string(row.win32_symbol)
         out += [
             "    (",
-            f"        {row.code},",
+            f"        {_literal(row.code)},",
             f"        {_string(row.symbol)},",
             f"        Category.{row.category.upper()},",
             f"        {row.transient},",
@@ -369,6 +409,7 @@ def render(rows: Sequence[Row]) -> str:
             f"        {_string(row.message)},",
             f"        {_string(row.windows_message)},",
             f"        {win32},",
+            f"        {_string(row.header)},",
             "    ),",
         ]
     out += [")", _TAIL]

@@ -16,8 +16,19 @@ _by_name: "dict[str, ErrorCode] | None" = None
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 # Stands for any number too large to be a code: no member has it.
 _NOT_A_CODE = 2**64
-_RANGES_TEXT = ", ".join(f"{low}-{high}" for low, high in RANGES[:-1])
-_RANGES_TEXT += f" and {RANGES[-1][0]}-{RANGES[-1][1]}"
+
+
+def _runs(runs: "tuple[tuple[int, int], ...]") -> str:
+    """``600-878, 900-946, 948-956``."""
+    return ", ".join(f"{low}-{high}" for low, high in runs)
+
+
+# RAS codes end below 1000, the IPsec block of winerror.h starts at 13000.
+_RANGES_TEXT = (
+    f"RAS {_runs(tuple(run for run in RANGES if run[1] < 1000))}; "
+    f"IPsec {_runs(tuple(run for run in RANGES if run[0] >= 1000))}; "
+    "certificate and EAP HRESULTs such as 0x800B0101"
+)
 
 
 class UnknownErrorCode(LookupError):
@@ -46,9 +57,8 @@ def _not_a_code(code: "int | str") -> str:
     else:
         shown = str(code)
     return (
-        f"{shown} is not a Remote Access error code (RAS codes are {_RANGES_TEXT}: "
-        "give a number, a symbol such as ERROR_AUTHENTICATION_FAILURE, "
-        "or an HRESULT such as 0x800702B3)"
+        f"{shown} is not a Remote Access error code ({_RANGES_TEXT}; "
+        "give a number, a symbol such as ERROR_VPN_TIMEOUT, or an HRESULT)"
     )
 
 
@@ -143,10 +153,17 @@ def describe(code: "int | str") -> str:
     return _not_a_code(code) if member is None else line_for(member)
 
 
+def number_text(member: ErrorCode) -> str:
+    """The code as people write it: ``691``, ``13801``, or an HRESULT's ``0x800B0101``."""
+    value = member._value_
+    return str(value) if value <= 0xFFFF else f"0x{value:08X}"
+
+
 def line_for(member: ErrorCode, details: str = "") -> str:
     """``691 ERROR_X (category<details>): message``: describe()'s line, and the CLI's."""
     return (
-        f"{member._value_} {member.symbol} ({member.category._value_}{details}): {member.message}"
+        f"{number_text(member)} {member.symbol} ({member.category._value_}{details}): "
+        f"{member.message}"
     )
 
 
