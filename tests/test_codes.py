@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from enum import IntEnum
 
 import pytest
 
@@ -123,3 +124,20 @@ def test_the_categories_partition_the_codes() -> None:
 def test_category_codes_of_vpn_include_the_common_vpn_errors() -> None:
     assert ErrorCode.VPN_TIMEOUT in Category.VPN.codes
     assert ErrorCode.AUTOMATIC_VPN_FAILED in Category.VPN.codes
+
+
+def test_the_enum_is_whole_however_it_was_built() -> None:
+    # 3.13+ builds it with enum._simple_enum, older versions with EnumMeta: same result.
+    assert isinstance(ErrorCode, type(IntEnum))
+    assert len(ErrorCode.__members__) == len(list(ErrorCode)) == 547
+    assert ErrorCode["IPSEC_IKE_AUTH_FAIL"] is ErrorCode(13801) is ErrorCode.IPSEC_IKE_AUTH_FAIL
+    assert ErrorCode.__module__ == "raserror._codes"
+    assert ErrorCode.__qualname__ == "ErrorCode"
+    assert ErrorCode.__doc__ is not None
+    assert "meaning" in ErrorCode.__doc__
+    expired = ErrorCode.CERT_E_EXPIRED
+    assert pickle.loads(pickle.dumps(expired)) is expired  # noqa: S301 - our own data
+    assert repr(ErrorCode.CERT_E_EXPIRED) == "<ErrorCode.CERT_E_EXPIRED: 0x800B0101>"
+    assert str(ErrorCode.CERT_E_EXPIRED) == "2148204801"
+    with pytest.raises(ValueError, match="9999"):
+        ErrorCode(9999)
