@@ -521,3 +521,25 @@ def test_any_command_line_ends_with_a_documented_status(args: list[str]) -> None
             sys.stdin = saved
     assert status in (0, 1, 2)
     assert "Traceback" not in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("argument", "symbol"),
+    [
+        ("13801", "ERROR_IPSEC_IKE_AUTH_FAIL"),
+        ("13806", "ERROR_IPSEC_IKE_NO_CERT"),
+        ("13868", "ERROR_IPSEC_IKE_POLICY_MATCH"),
+        ("-2146762495", "CERT_E_EXPIRED"),
+        ("0x80092013", "CRYPT_E_REVOCATION_OFFLINE"),
+        ("-2143157998", "EAP_E_USER_NAME_PASSWORD_REJECTED"),
+    ],
+)
+def test_ike_and_certificate_codes_are_explained(
+    capsys: pytest.CaptureFixture[str], argument: str, symbol: str
+) -> None:
+    status, out, err = run(capsys, "--", argument)
+    assert (status, err) == (0, "")
+    code = raserror.lookup(argument)
+    assert out.splitlines()[0] == f"{number_text(code)} {symbol}"
+    assert code.header in out
+    assert code.message in out

@@ -280,3 +280,12 @@ def test_anything_shaped_like_an_exception_gives_a_code_or_none(
             marker in text.lower()
             for marker in ("ras", "mpr", "remote access", "coi", "returned on")
         )
+
+
+def test_ike_and_certificate_codes_from_rasdial_are_their_members() -> None:
+    ike = error(13801, "RasDial", "IKE authentication credentials are unacceptable")
+    assert from_exception(ike) is ErrorCode.IPSEC_IKE_AUTH_FAIL
+    assert from_exception(error(-2146762495, "RasDial", "")) is ErrorCode.CERT_E_EXPIRED
+    assert from_exception(com_error(-2143157998, "", None, None)) is (
+        ErrorCode.EAP_E_USER_NAME_PASSWORD_REJECTED
+    )
