@@ -7,6 +7,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TABLE = REPO / "data" / "ras_errors.csv"
+HINTS = REPO / "data" / "hints.csv"
 GENERATED = REPO / "src" / "raserror" / "_codes.py"
 REFERENCE = REPO / "tests" / "reference"
 

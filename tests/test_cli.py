@@ -21,7 +21,7 @@ from tables import REPO
 
 import raserror
 import raserror._cli
-from raserror import Category, ErrorCode, Finding
+from raserror import Category, ErrorCode, Finding, Stage
 from raserror._cli import code_json, main
 from raserror._lookup import number_text
 
@@ -53,24 +53,30 @@ def test_a_code_gives_a_block_with_every_fact(capsys: pytest.CaptureFixture[str]
     status, out, err = run(capsys, "740")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "740 ERROR_TAPI_CONFIGURATION"
-    fields = {line.split()[0]: line.split(None, 1)[1] for line in lines[1:]}
-    assert fields["category"].startswith("device: ")
-    assert fields["transient"].startswith("no")
-    assert fields["obsolete"].startswith("no")
-    assert fields["message"] == ErrorCode.TAPI_CONFIGURATION.message
-    assert fields["windows"] == "An invalid dialing rule was detected."
-    assert fields["hresult"] == "0x800702E4 (-2147024156)"
-    assert "outside Remote Access, 740 is ERROR_ELEVATION_REQUIRED" in fields["elsewhere"]
+    assert lines[0] == "740 ERROR_TAPI_CONFIGURATION (raserror.h)"
+    fields = {line[2:15].strip(): line[17:] for line in lines[1:] if line[2:3].isalpha()}
+    assert fields["Windows says"] == "An invalid dialing rule was detected."
+    assert fields["Older wording"].startswith("The TAPI devices configured for Remote Access")
+    assert fields["Category"].startswith("device: ")
+    assert fields["Retry"].startswith("will not help")
+    assert fields["Stage"].startswith("connecting the device or tunnel")
+    assert fields["HRESULT"] == "0x800702E4 (-2147024156)"
+    assert fields["Elsewhere"] == "outside Remote Access, 740 is ERROR_ELEVATION_REQUIRED"
+    assert "Obsolete" not in fields
 
 
 def test_a_code_with_one_wording_and_no_win32_twin_says_only_what_applies(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, out, _ = run(capsys, "868")
-    assert "\n  windows " not in out
-    assert "elsewhere" not in out
-    assert "transient  yes" in out
+    assert "Older wording" not in out
+    assert "Elsewhere" not in out
+    assert "  Retry          may help" in out
+
+
+def test_an_obsolete_code_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "605")
+    assert "  Obsolete       Windows Vista and later never return it" in out
 
 
 @pytest.mark.parametrize(
@@ -91,7 +97,7 @@ def test_every_form_of_a_code_gives_the_same_block(
 ) -> None:
     status, out, _ = run(capsys, *args)
     assert status == 0
-    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE\n")
+    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE (raserror.h)\n")
     assert out == run(capsys, "691")[1]
 
 
@@ -100,8 +106,13 @@ def test_several_codes_give_blocks_separated_by_a_blank_line(
 ) -> None:
     status, out, _ = run(capsys, "691", "809", "868")
     assert status == 0
-    blocks = out.split("\n\n")
-    assert [block.split()[0] for block in blocks] == ["691", "809", "868"]
+    titles = [line for line in out.splitlines() if line[:1].isdigit()]
+    assert titles == [
+        "691 ERROR_AUTHENTICATION_FAILURE (raserror.h)",
+        "809 ERROR_VPN_TIMEOUT (raserror.h)",
+        "868 ERROR_DNSNAME_NOT_RESOLVABLE (raserror.h)",
+    ]
+    assert "\n\n809 ERROR_VPN_TIMEOUT" in out
 
 
 def test_an_unknown_code_exits_1_and_names_it_with_the_ranges(
@@ -134,7 +145,14 @@ def test_lookup_json_has_every_attribute(capsys: pytest.CaptureFixture[str]) -> 
         "win32_symbol": "ERROR_DBG_TERMINATE_THREAD",
         "header": "raserror.h",
         "hresult": 0x800702B3,
+        "stage": "link",
+        "stages": ["link"],
+        "hints": [
+            {"text": hint.text, "source": hint.source}
+            for hint in ErrorCode.AUTHENTICATION_FAILURE.hints
+        ],
     }
+    assert len(ErrorCode.AUTHENTICATION_FAILURE.hints) == 3
     assert second == {"input": "9999", "code": None, "error": raserror.describe(9999)}
     assert run_json(capsys, "lookup", "691", "--json")[1] == run_json(capsys, "--json", "691")[1]
 
@@ -145,7 +163,13 @@ def test_code_json_matches_the_python_attributes(code: ErrorCode) -> None:
     assert json.loads(json.dumps(document)) == document
     for field, value in document.items():
         attribute = getattr(code, "_value_" if field == "code" else field)
-        assert (attribute.value if isinstance(attribute, Category) else attribute) == value
+        if field == "hints":
+            attribute = [{"text": hint.text, "source": hint.source} for hint in attribute]
+        elif field == "stages":
+            attribute = [stage.value for stage in attribute]
+        elif isinstance(attribute, (Category, Stage)):
+            attribute = attribute.value
+        assert attribute == value
 
 
 # search and list ------------------------------------------------------------------------
@@ -426,17 +450,36 @@ def test_ctrl_c_exits_130_quietly(
     assert run(capsys, "691") == (130, "", "")
 
 
-def test_long_lines_wrap_to_a_terminal_and_stay_whole_when_piped(
+def test_a_block_wraps_to_the_terminal_or_to_80_columns_when_piped(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, piped, _ = run(capsys, "809")
-    assert any(len(line) > 100 for line in piped.splitlines())
+    assert all(len(line) <= 80 or is_source_line(line) for line in piped.splitlines())
     monkeypatch.setattr(raserror._cli, "_width", lambda: 60)
     _, wrapped, _ = run(capsys, "809")
-    assert all(len(line) <= 60 for line in wrapped.splitlines())
-    assert " ".join(wrapped.split()) == " ".join(piped.split())
+    assert all(len(line) <= 60 or is_source_line(line) for line in wrapped.splitlines())
+    # The same block, only wrapped: the same title and the same sources, whole.
+    assert wrapped.splitlines()[0] == piped.splitlines()[0]
+    sources = [line for line in piped.splitlines() if is_source_line(line)]
+    assert len(sources) == 5
+    assert sources == [line for line in wrapped.splitlines() if is_source_line(line)]
+
+
+def test_list_lines_wrap_to_a_terminal_and_stay_whole_when_piped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, piped, _ = run(capsys, "list", "--category", "vpn")
+    assert any(len(line) > 100 for line in piped.splitlines())
+    monkeypatch.setattr(raserror._cli, "_width", lambda: 60)
     _, listing, _ = run(capsys, "list", "--category", "vpn")
     assert all(len(line) <= 60 for line in listing.splitlines())
+    assert " ".join(listing.split()) == " ".join(piped.split())
+
+
+def is_source_line(line: str) -> bool:
+    """``    [2] https://...``: a URL is never broken, however long."""
+    marker, _, url = line.strip().partition(" ")
+    return marker.startswith("[") and url.startswith("https://") and " " not in url
 
 
 # as installed ---------------------------------------------------------------------------
@@ -446,7 +489,7 @@ def test_the_installed_console_script_runs() -> None:
     assert SCRIPT is not None, "the raserror console script is not installed beside python"
     result = subprocess.run([SCRIPT, "691"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
-    assert result.stdout.startswith("691 ERROR_AUTHENTICATION_FAILURE\n")
+    assert result.stdout.startswith("691 ERROR_AUTHENTICATION_FAILURE (raserror.h)\n")
 
 
 def test_python_dash_m_raserror_behaves_the_same() -> None:
@@ -540,6 +583,6 @@ def test_ike_and_certificate_codes_are_explained(
     status, out, err = run(capsys, "--", argument)
     assert (status, err) == (0, "")
     code = raserror.lookup(argument)
-    assert out.splitlines()[0] == f"{number_text(code)} {symbol}"
+    assert out.splitlines()[0] == f"{number_text(code)} {symbol} ({code.header})"
     assert code.header in out
-    assert code.message in out
+    assert " ".join(code.message.split()) in " ".join(out.split())

@@ -12,7 +12,7 @@ import pytest
 from tables import REFERENCE, read_table, read_tsv
 
 import raserror
-from raserror import Category, ErrorCode
+from raserror import Category, ErrorCode, Stage
 
 SDK = {int(row["code"]): row for row in read_tsv("windows_sdk_ras_codes.tsv")}
 WIN32 = {
@@ -411,3 +411,54 @@ def test_only_raserror_and_mprerror_codes_have_a_win32_clash() -> None:
     for code in ErrorCode:
         if code.header not in RAS_HEADERS:
             assert code.win32_symbol is None, code
+
+
+# The codes people meet most, which the hints must cover (issue: what to do next)...
+HINTED = [619, 628, 651, 691, 720, 721, 733, 734, 741, 742, 768, 789, 800, 806, 807, 809]
+HINTED += [812, 829, 853, 868, 13801, 13806, 13868, 0x800B0101, 0x800B0109, 0x80092013]
+# ...but for these no authoritative source was found: no hint rather than one from thin air.
+NO_SOURCE_FOUND = {619, 651, 768, 807, 829}
+
+
+@pytest.mark.parametrize("code", HINTED, ids=lambda code: raserror.lookup(code).symbol)
+def test_the_codes_people_meet_have_sourced_hints(code: int) -> None:
+    member = raserror.lookup(code)
+    if code in NO_SOURCE_FOUND:
+        assert member.hints == ()
+    else:
+        assert 2 <= len(member.hints) <= 5
+
+
+@pytest.mark.parametrize("code", [c for c in ErrorCode if c.hints], ids=lambda c: c.name)
+def test_every_hint_is_one_sentence_with_an_https_source(code: ErrorCode) -> None:
+    for hint in code.hints:
+        assert hint.text == " ".join(hint.text.split())
+        assert hint.text[0].isupper() or hint.text[0].isdigit()
+        assert hint.text.endswith(".")
+        assert len(hint.text) <= 200
+        assert re.fullmatch(r"https://[a-z0-9.-]+\.[a-z]+/\S*", hint.source), hint.source
+        # Our own words: never the code's own message again.
+        assert hint.text not in (code.message, code.windows_message)
+
+
+def test_the_readme_names_the_codes_left_without_hints() -> None:
+    readme = (REFERENCE.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "619, 651, 768, 807 and 829" in readme
+
+
+# Microsoft's "RAS Connection Establishment Issues": the codes that end each stage of a dial.
+STAGE_SOURCE = {
+    "dial": {665},
+    "device": {633, 676, 678, 680, 692, 740, 807, 809, 814, 815, 741, 742, 808, 825, 766}
+    | {786, 787, 788, 789, 790, 791, 793, 810, 811, 827, 835},
+    "link": {647, 648, 649, 691, 708, 764, 778, 798, 801, 805, 812, 826, 718, 732, 808}
+    | {733, 734, 735, 736, 737, 738, 741, 742, 806},
+}
+
+
+def test_stages_are_the_ones_microsoft_lists() -> None:
+    for stage, codes in STAGE_SOURCE.items():
+        assert {int(code) for code in ErrorCode if Stage(stage) in code.stages} == codes
+    assert {int(c) for c in ErrorCode if len(c.stages) == 2} == {741, 742, 808}
+    for code in ErrorCode:
+        assert code.stage is (code.stages[0] if code.stages else None)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tables import GENERATED, REPO, TABLE
+from tables import GENERATED, HINTS, REPO, TABLE
 
 import raserror._codes
 from raserror._generate import (
@@ -18,44 +18,52 @@ from raserror._generate import (
     DataError,
     _string,
     main,
+    parse_hints,
     parse_rows,
+    read_hints,
     read_rows,
     render,
 )
 
 GOOD_ROW = (
     "691,ERROR_AUTHENTICATION_FAILURE,authentication,false,false,"
-    "Access denied.,The remote connection was denied.,ERROR_DBG_TERMINATE_THREAD,raserror.h,"
-    "raserror.h,"
+    "Access denied.,The remote connection was denied.,ERROR_DBG_TERMINATE_THREAD,link,"
+    "raserror.h,raserror.h,"
 )
 # An HRESULT row: the code in hex, the symbol as its own member name.
 GOOD_HRESULT_ROW = (
     "0x800B0101,CERT_E_EXPIRED,certificate,false,false,"
-    "A certificate expired.,A certificate expired.,,winerror.h,winerror.h,"
+    "A certificate expired.,A certificate expired.,,,winerror.h,winerror.h,"
 )
 HEADER = ",".join(COLUMNS)
 
 
+def fresh_render() -> str:
+    rows = read_rows(TABLE)
+    return render(rows, read_hints(HINTS, rows))
+
+
 def test_the_committed_module_is_a_fresh_render_of_the_table() -> None:
-    fresh = render(read_rows(TABLE))
+    fresh = fresh_render()
     committed = GENERATED.read_text(encoding="utf-8")
     assert committed == fresh, f"{GENERATED} is stale: run `{COMMAND}`"
 
 
 def test_the_installed_module_is_a_fresh_render_of_the_table() -> None:
     installed = Path(raserror._codes.__file__).read_text(encoding="utf-8")
-    assert installed == render(read_rows(TABLE)), f"reinstall after running `{COMMAND}`"
+    assert installed == fresh_render(), f"reinstall after running `{COMMAND}`"
 
 
 def test_render_is_deterministic_and_sorted() -> None:
     rows = read_rows(TABLE)
-    assert render(rows) == render(list(reversed(rows)))
+    hints = read_hints(HINTS, rows)
+    assert render(rows, hints) == render(list(reversed(rows)), hints)
 
 
 def test_the_generated_module_says_how_it_was_made() -> None:
     head = GENERATED.read_text(encoding="utf-8").splitlines()[:5]
     assert head[0].startswith('"""')
-    assert "data/ras_errors.csv" in head[2]
+    assert "data/ras_errors.csv and data/hints.csv" in head[2]
     assert f"DO NOT EDIT BY HAND; run ``{COMMAND}`` instead." in head[3]
 
 
@@ -64,13 +72,14 @@ def tree(tmp_path: Path) -> tuple[Path, Path]:
     data = tmp_path / "ras_errors.csv"
     output = tmp_path / "_codes.py"
     shutil.copy(TABLE, data)
+    shutil.copy(HINTS, tmp_path / "hints.csv")
     shutil.copy(GENERATED, output)
     return data, output
 
 
 def test_check_passes_on_the_committed_module(tree: tuple[Path, Path]) -> None:
     data, output = tree
-    assert main(["--check", "--data", str(data), "--output", str(output)]) == 0
+    assert main(["--check", *paths(data), "--output", str(output)]) == 0
 
 
 def test_check_fails_on_a_hand_edited_module_and_names_the_command(
@@ -79,7 +88,7 @@ def test_check_fails_on_a_hand_edited_module_and_names_the_command(
     data, output = tree
     edited = output.read_text(encoding="utf-8").replace("Access denied", "Access refused", 1)
     output.write_text(edited, encoding="utf-8")
-    assert main(["--check", "--data", str(data), "--output", str(output)]) == 1
+    assert main(["--check", *paths(data), "--output", str(output)]) == 1
     assert COMMAND in capsys.readouterr().err
     assert output.read_text(encoding="utf-8") == edited  # --check writes nothing
 
@@ -88,7 +97,7 @@ def test_check_fails_when_the_table_changed(tree: tuple[Path, Path]) -> None:
     data, output = tree
     table = data.read_text(encoding="utf-8").replace("Access denied", "Access refused", 1)
     data.write_text(table, encoding="utf-8")
-    assert main(["--check", "--data", str(data), "--output", str(output)]) == 1
+    assert main(["--check", *paths(data), "--output", str(output)]) == 1
 
 
 def test_main_rewrites_a_stale_module_then_leaves_it_alone(
@@ -96,10 +105,10 @@ def test_main_rewrites_a_stale_module_then_leaves_it_alone(
 ) -> None:
     data, output = tree
     output.write_text("stale\n", encoding="utf-8")
-    assert main(["--data", str(data), "--output", str(output)]) == 0
+    assert main([*paths(data), "--output", str(output)]) == 0
     assert output.read_bytes() == GENERATED.read_bytes()
     assert "wrote" in capsys.readouterr().out
-    assert main(["--data", str(data), "--output", str(output)]) == 0
+    assert main([*paths(data), "--output", str(output)]) == 0
     assert capsys.readouterr().out == ""
 
 
@@ -116,8 +125,76 @@ def test_main_reports_bad_data_by_line(
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[3] = lines[3].replace(",false,", ",maybe,", 1)
     data.write_text("".join(lines), encoding="utf-8")
-    assert main(["--data", str(data), "--output", str(output)]) == 2
+    assert main([*paths(data), "--output", str(output)]) == 2
     assert f"{data}:4: transient must be true or false, not 'maybe'" in capsys.readouterr().err
+
+
+def paths(data: Path) -> list[str]:
+    """The --data and --hints arguments for a table copied into a temporary tree."""
+    return ["--data", str(data), "--hints", str(data.parent / "hints.csv")]
+
+
+def test_check_fails_when_the_hints_changed(tree: tuple[Path, Path]) -> None:
+    data, output = tree
+    hints = data.parent / "hints.csv"
+    hints.write_text(hints.read_text(encoding="utf-8").replace("UDP", "TCP", 1), encoding="utf-8")
+    assert main(["--check", *paths(data), "--output", str(output)]) == 1
+
+
+def test_a_good_row_has_its_stages_in_dial_order() -> None:
+    (row,) = parse_rows(table(GOOD_ROW.replace(",link,", ',"link device",')))
+    assert row.stages == ("device", "link")
+
+
+GOOD_HINT = "ERROR_AUTHENTICATION_FAILURE,Check the password.,https://example.org/a"
+
+
+@pytest.mark.parametrize(
+    ("hint", "problem"),
+    [
+        (
+            GOOD_HINT.replace("ERROR_AUTH", "ERROR_OTHER_AUTH"),
+            ":2: ERROR_OTHER_AUTHENTICATION_FAILURE is not a symbol",
+        ),
+        (GOOD_HINT.replace("https:", "http:"), ":2: source must be an https URL"),
+        (
+            GOOD_HINT.replace("https://example.org/a", "https://example.org/a b"),
+            ":2: source must be an https URL",
+        ),
+        (GOOD_HINT.replace("https://example.org/a", ""), ":2: source is empty"),
+        (GOOD_HINT.replace("Check the password.", ""), ":2: text is empty"),
+        (
+            GOOD_HINT.replace("Check the password.", "Check the password"),
+            ":2: text must be one sentence",
+        ),
+        (
+            GOOD_HINT.replace("Check the password.", "x" * 200 + "."),
+            ":2: text must be one sentence",
+        ),
+        (GOOD_HINT.replace("Check the", "Check  the"), ":2: text has stray spaces"),
+        (GOOD_HINT + ",extra", ":2: expected 3 columns"),
+    ],
+)
+def test_bad_hints_are_refused_with_a_message_naming_the_line(hint: str, problem: str) -> None:
+    rows = parse_rows(table(GOOD_ROW))
+    with pytest.raises(DataError) as refused:
+        parse_hints(["symbol,text,source\n", hint + "\n"], rows, "h.csv")
+    assert f"h.csv{problem}" in str(refused.value)
+
+
+def test_a_repeated_hint_is_refused() -> None:
+    rows = parse_rows(table(GOOD_ROW))
+    with pytest.raises(DataError, match=r"h\.csv:3: this hint repeats line 2"):
+        parse_hints(["symbol,text,source\n", GOOD_HINT + "\n", GOOD_HINT + "\n"], rows, "h.csv")
+
+
+def test_hints_render_under_their_code_in_their_order() -> None:
+    rows = parse_rows(table(GOOD_ROW))
+    second = GOOD_HINT.replace("Check the password.", "Check the protocol.")
+    hints = parse_hints(["symbol,text,source\n", GOOD_HINT + "\n", second + "\n"], rows)
+    source = render(rows, hints)
+    assert source.index('"Check the password."') < source.index('"Check the protocol."')
+    assert "    691: (\n" in source
 
 
 def table(*rows: str) -> list[str]:
@@ -217,8 +294,11 @@ def test_an_hresult_row_parses_and_renders_in_hex() -> None:
             ":2: win32_symbol 'dbg thread'",
         ),
         ((GOOD_ROW.replace("raserror.h,raserror.h", "raserror.h,"),), ":2: source is empty"),
-        ((GOOD_ROW + ",extra",), ":2: expected 11 columns"),
-        ((GOOD_ROW.rsplit(",", 1)[0],), ":2: expected 11 columns"),
+        ((GOOD_ROW.replace(",link,", ",ppp,"),), ":2: stage must be words of dial, device, link"),
+        ((GOOD_ROW.replace(",link,", ",connected,"),), ":2: stage must be words of"),
+        ((GOOD_ROW.replace(",link,", ',"link link",'),), ":2: stage must be words of"),
+        ((GOOD_ROW + ",extra",), ":2: expected 12 columns"),
+        ((GOOD_ROW.rsplit(",", 1)[0],), ":2: expected 12 columns"),
         ((), ": the table has no rows"),
     ],
 )
@@ -246,7 +326,7 @@ def test_the_generator_runs_as_a_file_and_repairs_a_broken_module(tmp_path: Path
     output = tmp_path / "_codes.py"
     output.write_text("this is not Python (\n", encoding="utf-8")
     script = REPO / "src" / "raserror" / "_generate.py"
-    command = [sys.executable, str(script), "--data", str(TABLE), "--output", str(output)]
+    command = [sys.executable, str(script), *paths(TABLE), "--output", str(output)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert output.read_text(encoding="utf-8") == GENERATED.read_text(encoding="utf-8")

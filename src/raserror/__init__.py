@@ -10,7 +10,7 @@
 False
 """
 
-from raserror._codes import Category, ErrorCode
+from raserror._codes import Category, ErrorCode, Hint, Stage
 from raserror._lookup import UnknownErrorCode, describe, get, lookup, search
 
 TYPE_CHECKING = False
@@ -23,6 +23,8 @@ __all__ = [
     "Category",
     "ErrorCode",
     "Finding",
+    "Hint",
+    "Stage",
     "UnknownErrorCode",
     "__version__",
     "describe",

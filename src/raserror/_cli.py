@@ -183,6 +183,9 @@ def code_json(code: ErrorCode) -> dict[str, object]:
         "win32_symbol": code.win32_symbol,
         "header": code.header,
         "hresult": code.hresult,
+        "stage": None if code.stage is None else code.stage.value,
+        "stages": [stage.value for stage in code.stages],
+        "hints": [{"text": hint.text, "source": hint.source} for hint in code.hints],
     }
 
 
@@ -229,34 +232,10 @@ def _summary(code: ErrorCode) -> str:
 
 
 def _block(code: ErrorCode, width: int | None) -> None:
-    """Everything about one code, a field a line."""
-    print(f"{number_text(code)} {code.symbol}")
-    rows = [
-        ("header", code.header),
-        ("category", f"{code.category.value}: {code.category.description}"),
-        (
-            "transient",
-            "yes: retrying the same attempt later may succeed"
-            if code.transient
-            else "no: retrying will not help until something is changed",
-        ),
-        (
-            "obsolete",
-            "yes: Windows Vista and later never return it"
-            if code.obsolete
-            else "no: current Windows returns it",
-        ),
-        ("message", code.message),
-    ]
-    if code.windows_message != code.message:
-        rows.append(("windows", code.windows_message))
-    signed = code.hresult - 2**32 if code.hresult >= 2**31 else code.hresult
-    rows.append(("hresult", f"0x{code.hresult:08X} ({signed})"))
-    if code.win32_symbol is not None:
-        elsewhere = f"outside Remote Access, {code._value_} is {code.win32_symbol}"
-        rows.append(("elsewhere", f"{elsewhere}, a different Windows error"))
-    for label, text in rows:
-        _emit(f"  {label:<10} ", text, indent=13, width=width)
+    """Everything about one code: at the terminal's width, or 80 columns when piped."""
+    from raserror._block import block_lines
+
+    print("\n".join(block_lines(code, 80 if width is None else width)))
 
 
 # Subcommands ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""Generate ``src/raserror/_codes.py`` from ``data/ras_errors.csv``.
+"""Generate ``src/raserror/_codes.py`` from ``data/ras_errors.csv`` and ``data/hints.csv``.
 
-Run from the repository root after editing the table::
+Run from the repository root after editing either table::
 
     python -m raserror._generate          # rewrite the module if the table changed
     python -m raserror._generate --check  # exit 1 if the committed module is stale
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 DATA_PATH = Path("data", "ras_errors.csv")
+HINTS_PATH = Path("data", "hints.csv")
 OUTPUT_PATH = Path("src", "raserror", "_codes.py")
 COMMAND = "python -m raserror._generate"
 COLUMNS = (
@@ -36,6 +37,7 @@ COLUMNS = (
     "message",
     "windows_message",
     "win32_symbol",
+    "stage",
     "header",
     "source",
     "note",
@@ -71,6 +73,16 @@ CATEGORIES = {
     "router": "the RRAS router and its demand-dial interfaces",
     "service": "Remote Access services and system resources",
 }
+HINT_COLUMNS = ("symbol", "text", "source")
+# A hint is one short sentence; the command wraps it under a number.
+HINT_MAX_CHARS = 200
+# The stages of a dial, in order, as RasClient logs them (events 20221-20225).
+STAGES = {
+    "dial": "dialing started, before any device (RasClient event 20221)",
+    "device": "connecting the device or tunnel (RasClient event 20222)",
+    "link": "after the device or tunnel connected: PPP and authentication (RasClient events 20223, 20224)",
+    "connected": "connected (RasClient event 20225)",
+}
 SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 HEX_UPPER = frozenset("0123456789ABCDEF")
 
@@ -92,6 +104,7 @@ class Row:
     message: str
     windows_message: str
     win32_symbol: str | None
+    stages: tuple[str, ...]
     header: str
     source: str
     note: str
@@ -165,6 +178,15 @@ class _Fields:
             raise self.fail(f"code {value} is outside the ranges of {header}: {shown}")
         return code
 
+    def stages(self) -> tuple[str, ...]:
+        value = self.text("stage")
+        stages = tuple(value.split())
+        # The connected stage ends no dial: no code is raised there.
+        allowed = [stage for stage in STAGES if stage != "connected"]
+        if any(stage not in allowed for stage in stages) or len(set(stages)) != len(stages):
+            raise self.fail(f"stage must be words of {', '.join(allowed)}, not {value!r}")
+        return tuple(sorted(stages, key=list(STAGES).index))
+
     def header(self) -> str:
         value = self.text("header")
         if value not in HEADER_RANGES:
@@ -191,6 +213,7 @@ def _parse_row(cells: dict[str, str], line: int, where: str) -> Row:
         message=fields.sentence("message"),
         windows_message=fields.sentence("windows_message"),
         win32_symbol=fields.symbol("win32_symbol", optional=True) or None,
+        stages=fields.stages(),
         header=header,
         source=fields.required("source"),
         note=fields.text("note"),
@@ -243,6 +266,57 @@ def parse_rows(lines: Iterable[str], filename: str = str(DATA_PATH)) -> list[Row
     return sorted(rows, key=lambda row: row.code)
 
 
+@dataclass(frozen=True)
+class HintRow:
+    """One validated line of the hints table: a cause or first check, and its source."""
+
+    line: int
+    code: int
+    text: str
+    source: str
+
+
+def read_hints(path: Path, rows: Sequence[Row]) -> list[HintRow]:
+    """Read and validate the hints table at ``path`` against the codes of ``rows``."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return parse_hints(file, rows, str(path))
+
+
+def parse_hints(
+    lines: Iterable[str], rows: Sequence[Row], filename: str = str(HINTS_PATH)
+) -> list[HintRow]:
+    """Validate hints given as lines of CSV text; keep their order within a code."""
+    codes = {row.symbol: row.code for row in rows}
+    reader = csv.DictReader(lines, strict=True)
+    if tuple(reader.fieldnames or ()) != HINT_COLUMNS:
+        raise DataError(f"{filename}:1: the columns must be {', '.join(HINT_COLUMNS)}")
+    hints: list[HintRow] = []
+    seen: dict[tuple[int, str], int] = {}
+    try:
+        for cells in reader:
+            where = f"{filename}:{reader.line_num}"
+            if None in cells or None in cells.values():
+                raise DataError(f"{where}: expected {len(HINT_COLUMNS)} columns")
+            fields = _Fields(cells, where)
+            symbol, text, source = (fields.required(column) for column in HINT_COLUMNS)
+            if symbol not in codes:
+                raise fields.fail(f"{symbol} is not a symbol of {DATA_PATH.as_posix()}")
+            if len(text) > HINT_MAX_CHARS or not text.endswith("."):
+                raise fields.fail(
+                    f"text must be one sentence of at most {HINT_MAX_CHARS} characters"
+                )
+            if not source.startswith("https://") or " " in source:
+                raise fields.fail(f"source must be an https URL, not {source!r}")
+            key = (codes[symbol], text)
+            if key in seen:
+                raise fields.fail(f"this hint repeats line {seen[key]}")
+            seen[key] = reader.line_num
+            hints.append(HintRow(reader.line_num, codes[symbol], text, source))
+    except csv.Error as error:
+        raise DataError(f"{filename}:{reader.reader.line_num}: {error}") from None
+    return hints
+
+
 def _string(text: str) -> str:
     """A literal for validated text (no control characters), quoted as ruff format would."""
     text = text.replace("\\", "\\\\")
@@ -250,6 +324,12 @@ def _string(text: str) -> str:
     if text.count("'") < text.count('"'):
         return "'" + text.replace("'", "\\'") + "'"
     return '"' + text.replace('"', '\\"') + '"'
+
+
+def _stages(stages: tuple[str, ...]) -> str:
+    """A tuple literal of Stage members, as ruff format writes it."""
+    members = [f"Stage.{stage.upper()}" for stage in stages]
+    return f"({members[0]},)" if len(members) == 1 else f"({', '.join(members)})"
 
 
 def _literal(code: int) -> str:
@@ -269,7 +349,7 @@ def _ranges(codes: Iterable[int]) -> list[tuple[int, int]]:
 
 _HEAD = '''"""Every Windows Remote Access error code, as members of ``ErrorCode``.
 
-Generated by raserror._generate from @DATA@.
+Generated by raserror._generate from @DATA@ and @HINTS@.
 DO NOT EDIT BY HAND; run ``@COMMAND@`` instead.
 """
 
@@ -304,6 +384,50 @@ class Category(Enum):
     def codes(self) -> "tuple[ErrorCode, ...]":
         """Every error code of this category, in numeric order."""
         return _CODES_BY_CATEGORY[self]
+
+
+class Stage(Enum):
+    """How far a dial got: the stages that RasClient logs, in order.
+
+    ``description`` names the stage and its event; ``ErrorCode.stage`` is the
+    stage a code ends, as Microsoft's list of RAS connection issues gives it.
+    """
+
+    _value_: str
+    description: str
+
+@STAGES@
+
+    def __str__(self) -> str:
+        return self._value_
+
+    def __format__(self, format_spec: str) -> str:
+        return format(self._value_, format_spec)
+
+
+class Hint(tuple[str, str]):
+    """A cause or first check for an error code, and the https source that states it."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, source: str) -> "Hint":  # noqa: PYI034 - no typing import here
+        return tuple.__new__(cls, (text, source))
+
+    def __getnewargs__(self) -> tuple[str, str]:
+        return self[0], self[1]
+
+    @property
+    def text(self) -> str:
+        """One sentence, in this project's words."""
+        return self[0]
+
+    @property
+    def source(self) -> str:
+        """The https URL of the page that states it."""
+        return self[1]
+
+    def __repr__(self) -> str:
+        return f"Hint(text={self[0]!r}, source={self[1]!r})"
 
 
 class _BuiltAsStandardEnums(EnumMeta):
@@ -341,6 +465,9 @@ class ErrorCode(IntEnum, metaclass=_BuiltAsStandardEnums):
     win32_symbol: "str | None"
     header: str
     hresult: int
+    stage: "Stage | None"
+    stages: "tuple[Stage, ...]"
+    hints: "tuple[Hint, ...]"
 
     # IntEnum's str() changed in 3.11: these keep it the same on every version.
     def __str__(self) -> str:
@@ -365,7 +492,8 @@ def _attach(
     by_category: dict[Category, list[ErrorCode]] = {category: [] for category in Category}
     # Rows and members are both in numeric order.
     for member, row in zip(ErrorCode.__members__.values(), rows):
-        code, symbol, category, transient, obsolete, message, windows_message, win32, header = row
+        code, symbol, category, transient, obsolete, message, windows_message = row[:7]
+        win32, header, stages = row[7:]
         by_number[code] = member
         by_category[category].append(member)
         member.symbol = symbol
@@ -376,6 +504,9 @@ def _attach(
         member.windows_message = windows_message
         member.win32_symbol = win32
         member.header = header
+        member.stages = stages
+        member.stage = stages[0] if stages else None
+        member.hints = tuple(Hint(text, source) for text, source in _HINTS.get(code, ()))
         # HRESULT_FROM_WIN32 (the failure bit and FACILITY_WIN32 above the code), or the HRESULT.
         member.hresult = hresult = 0x8007_0000 | code if code <= 0xFFFF else code
         # The HRESULT names the member too, as unsigned and, for failures, as signed 32-bit int.
@@ -384,6 +515,8 @@ def _attach(
             by_number[hresult - 2**32] = member
     for category, description in _DESCRIPTIONS.items():
         category.description = description
+    for stage, description in _STAGE_DESCRIPTIONS.items():
+        stage.description = description
     return by_number, {category: tuple(codes) for category, codes in by_category.items()}
 
 
@@ -392,13 +525,15 @@ BY_NUMBER, _CODES_BY_CATEGORY = _attach(_ROWS)
 '''
 
 
-def render(rows: Sequence[Row]) -> str:
+def render(rows: Sequence[Row], hints: Sequence[HintRow] = ()) -> str:
     """The source of the generated module, members in numeric order."""
     rows = sorted(rows, key=lambda row: row.code)
     numbered = (row.code for row in rows if row.code <= WIN32_MAX)
     ranges = ", ".join(f"({low}, {high})" for low, high in _ranges(numbered))
     head = (
         _HEAD.replace("@DATA@", DATA_PATH.as_posix())
+        .replace("@HINTS@", HINTS_PATH.as_posix())
+        .replace("@STAGES@", "\n".join(f'    {v.upper()} = "{v}"' for v in STAGES))
         .replace("@COMMAND@", COMMAND)
         .replace("@RANGES@", ranges)
         .replace("@CATEGORIES@", "\n".join(f'    {v.upper()} = "{v}"' for v in CATEGORIES))
@@ -409,12 +544,25 @@ def render(rows: Sequence[Row]) -> str:
     out += [
         f"    Category.{value.upper()}: {_string(text)}," for value, text in CATEGORIES.items()
     ]
+    out += ["}", "", "_STAGE_DESCRIPTIONS = {"]
+    out += [f"    Stage.{value.upper()}: {_string(text)}," for value, text in STAGES.items()]
+    out += ["}", "", "# code -> (text, source) of each hint, in the order they are shown."]
+    out += ["_HINTS: dict[int, tuple[tuple[str, str], ...]] = {"]
+    by_code: dict[int, list[HintRow]] = {}
+    for hint in hints:
+        by_code.setdefault(hint.code, []).append(hint)
+    for code in sorted(by_code):
+        out += [f"    {_literal(code)}: ("]
+        for hint in by_code[code]:
+            out += ["        (", f"            {_string(hint.text)},"]
+            out += [f"            {_string(hint.source)},", "        ),"]
+        out += ["    ),"]
     out += [
         "}",
         "",
-        '_Row = tuple[int, str, Category, bool, bool, str, str, "str | None", str]',
+        '_Row = tuple[int, str, Category, bool, bool, str, str, "str | None", str, "tuple[Stage, ...]"]',
         "# code, symbol, category, transient, obsolete, message, windows_message, win32_symbol,",
-        "# header",
+        "# header, stages",
         "_ROWS: tuple[_Row, ...] = (",
     ]
     for row in rows:
@@ -430,6 +578,7 @@ def render(rows: Sequence[Row]) -> str:
             f"        {_string(row.windows_message)},",
             f"        {win32},",
             f"        {_string(row.header)},",
+            f"        {_stages(row.stages)},",
             "    ),",
         ]
     out += [")", _TAIL]
@@ -445,13 +594,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="exit 1 if the module is stale; write nothing"
     )
     parser.add_argument("--data", type=Path, default=DATA_PATH, help="default: %(default)s")
+    parser.add_argument("--hints", type=Path, default=HINTS_PATH, help="default: %(default)s")
     parser.add_argument("--output", type=Path, default=OUTPUT_PATH, help="default: %(default)s")
     args = parser.parse_args(argv)
     try:
-        source = render(read_rows(args.data))
+        rows = read_rows(args.data)
+        source = render(rows, read_hints(args.hints, rows))
     except OSError as error:
         print(f"{COMMAND}: cannot read the table: {error}", file=sys.stderr)
-        print("Run it from the repository root, or pass --data.", file=sys.stderr)
+        print("Run it from the repository root, or pass --data and --hints.", file=sys.stderr)
         return 2
     except DataError as error:
         print(f"{COMMAND}: {error}", file=sys.stderr)
@@ -464,7 +615,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.check:
         print(
-            f"{args.output} is stale: it does not match {args.data}. Run `{COMMAND}`.",
+            f"{args.output} is stale: it does not match {args.data} and {args.hints}. "
+            f"Run `{COMMAND}`.",
             file=sys.stderr,
         )
         return 1
