@@ -190,7 +190,7 @@ def bench_attributes() -> list[Figure]:
             per_call(f"code.{name}", namespace, number=1_000_000) / floor,
             1.3,
         )
-        for name in ("message", "category", "transient")
+        for name in ("message", "category", "transient", "hints", "stage")
     ]
 
 
