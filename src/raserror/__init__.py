@@ -16,12 +16,14 @@ from raserror._lookup import UnknownErrorCode, describe, get, lookup, search
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from raserror._exception import from_exception
-    from raserror._scan import Finding, find_codes, scan_lines
+    from raserror._messages import from_message
+    from raserror._scan import Evidence, Finding, find_codes, scan_lines
 del TYPE_CHECKING
 
 __all__ = [
     "Category",
     "ErrorCode",
+    "Evidence",
     "Finding",
     "Hint",
     "Stage",
@@ -30,6 +32,7 @@ __all__ = [
     "describe",
     "find_codes",
     "from_exception",
+    "from_message",
     "get",
     "lookup",
     "scan_lines",
@@ -40,10 +43,12 @@ __version__ = "0.1.0"
 
 # Loaded on first use: the scanners need re and dataclasses, which plain lookups do not.
 _LAZY = {
+    "Evidence": "raserror._scan",
     "Finding": "raserror._scan",
     "find_codes": "raserror._scan",
     "scan_lines": "raserror._scan",
     "from_exception": "raserror._exception",
+    "from_message": "raserror._messages",
 }
 
 

@@ -130,7 +130,7 @@ def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
     for text in texts:
         found = scan_block(text, assume_ras=assume_ras)
         if found:
-            return found[0][3]
+            return found[0].code
     # Any other int argument is only a number: it needs context or the caller's word.
     if context or assume_ras:
         for number in filter(None, map(_int, args)):
@@ -149,7 +149,7 @@ def _from_process(exc: BaseException, command: object, *, assume_ras: bool) -> E
     output = "\n".join(text for text in outputs if text)
     found = scan_block(output, assume_ras=assume_ras, rasdial_output=rasdial)
     if found:
-        return found[0][3]
+        return found[0].code
     returncode = _int(_attribute(exc, "returncode"))
     if returncode is None or not (rasdial or assume_ras):
         return None

@@ -1,14 +1,16 @@
-"""Find RAS error codes in text: logs, rasdial output, event-log messages.
+"""Find RAS error codes in text: logs, rasdial output, event exports, pasted dialogs and posts.
 
 A number counts only where it stands in an error shape, and only with
-evidence that it is a RAS code: Win32 reuses most RAS numbers (740 is also
-ERROR_ELEVATION_REQUIRED), so a bare ``Error 740:`` proves nothing.
+evidence that it is a Remote Access code: Win32 reuses most RAS numbers (740
+is also ERROR_ELEVATION_REQUIRED) and SQL Server has its own 824 and 924, so
+``Error 740:`` alone proves nothing. Each shape below is a named rule with a
+real example; the evidence is judged once, the same way for every shape.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,46 +22,111 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 # Defined at run time, with ErrorCode, so that typing.get_type_hints(Finding) works.
-Evidence = Literal["context", "unambiguous", "assumed"]
+Evidence = Literal["context", "message", "unambiguous", "assumed"]
 
-# Cheap literal anchors, scanned in C; every shape below starts at one of them.
-_ANCHORS = re.compile(r"(?i:error)|returned on|CoI[dD]=|netcfg\.chm|0[xX]8007|-214[67]")
-# Quantifiers are bounded everywhere: each match costs O(1), so scanning stays linear.
-_GENERIC = re.compile(
-    r"(?i:error)(?:[ _-]?(?i:code))?[ \t]{0,4}(?:[:=#][ \t]{0,4})?(-?\d{1,10})(?![\w])(?!\.\d)"
+# -- The words of an error, in the languages RAS speaks -----------------------------------
+
+# Latin-script words for "error" or "code"; matched case-insensitively, whole words.
+_LATIN_ERROR = (
+    r"error|errors|err|code|codes|fehler|fehlercode|erreur|errore|errores|fel|felkod|fout"
+    r"|foutcode|c[oó]digo|ошибк[аиуео]й?|ошибок|код[аеуы]?|кодом|кодами|памылк[аіу]й?"
 )
-_WINERROR = re.compile(r"Error[ \t]{1,4}(\d{1,10})(?!\w)")
+# Scripts without spaces: the word may touch the number ("629错误", "エラー809").
+_CJK_ERROR = (
+    r"错误代码|錯誤代碼|错误码|错误|錯誤|报错|報錯|代码|代碼|エラー\s?コード|エラー|오류|에러"
+)
+# Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason".
+_GLUE = (
+    r"[ \t_-]{0,3}(?:(?i:code|number|no\.?|de error|d'erreur|причины)[ \t]{0,3})?"
+    r"(?:(?i:is|of|was|ist|est|是|为|為|如|は)[ \t]{0,3})?(?:[:=#：][ \t]{0,3})?[(\[“\"'«]?[ \t]?"
+)
+# A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
+_NUMBER = r"(-?\d{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,]\d)"
+# Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
+_MORE = re.compile(r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))[ \t]*(\d{3,5})(?![0-9A-Za-z])")
+_AFTER_WORD = re.compile(_GLUE + _NUMBER)
+_PLURAL = re.compile(r"(?i)errors|codes|errores|ошибок|кодами")
+# "629错误", "809 오류", "720 error": the number just before the word.
+_BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])(\d{3,5})[ \t]?\Z")
+
+# -- Whole shapes -------------------------------------------------------------------------
+
+# RasClient's sentence, in English and in translations seen in exports and posts: the
+# code "returned on failure is 809", "returned after failure is 13868", the reason for
+# "returning after termination is 631", or in Chinese 失败后返回的错误代码为 809.
+_EVENT = re.compile(
+    r"(?i:return(?:ed|ing))\b[^.\n]{0,40}?(?i:failure|termination) is[ \t]{1,4}(-?\d{1,10})(?!\d)"
+    r"|(?:返回的错误代码为|返されたエラー[ \t]?コードは)[ \t]{0,3}(-?\d{1,10})(?!\d)"
+)
+# A CoId= line in any language ends with its code after "is", "ist", "为", "は", ":".
+_COID_CODE = re.compile(
+    r"(?:\bis|\bist|\best|为|為|は|[:：=])[ \t]{0,2}(-?\d{1,10})[^\d\n]{0,12}\Z"
+)
+# rasdial's footer: "In help, click Troubleshooting, then Error Messages, then 691" (any language).
+_FOOTER_NUMBER = re.compile(r"(?<!\d)(\d{3,5})[ \t.。\"'”」』»)]*\r?\Z")
 _FOOTER_EN = re.compile(r"(?i:error messages,)[ \t]{0,4}then[ \t]{1,4}(\d{1,10})(?!\w)")
-_EVENT = re.compile(r"returned on (?:failure|termination) is[ \t]{1,4}(-?\d{1,10})(?!\d)")
-_HEX = re.compile(r"0[xX]8007[0-9a-fA-F]{4}(?![0-9a-zA-Z])")
-_SIGNED = re.compile(r"-214[67]\d{6}(?!\d)")
-# The last number of a line, followed by at most a few characters ("is 809.", "809 です。").
-_LAST_NUMBER = re.compile(r"(?<!\d)(-?\d{1,10})[^\d]{0,12}\Z")
-_THREE_DIGITS = re.compile(r"(?<!\d)\d{3}(?!\d)")
 # rasdial's error line in any language: words, the code, " - ", the message.
 _LOCAL_ERROR_LINE = re.compile(
     r"[ \t]{0,8}[^\d\r\n]{1,80}?[ \t\u3000](\d{3})[ \t\u3000]{1,3}-[ \t\u3000]"
 )
-# Names that put a line in Remote Access context: RAS APIs, rasdial, RasClient, RasMan.
-RAS_CONTEXT = re.compile(
-    r"(?<![A-Za-z])(?:(?:Ras|Mpr)[A-Z][A-Za-z]*|(?i:rasdial)(?![A-Za-z])|Remote Access)"
+# A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
+_LITERAL = re.compile(r"(?<![\w.])(\d{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
+# How far a symbol's number may stand from it.
+_SYMBOL_GAP = 60
+# "600" alone on its line, its message on the next (Microsoft's code lists).
+_BARE_LINE = re.compile(r"[ \t]*(\d{3,5})[ \t]*\r?\Z")
+# A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
+_FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
+_ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
+
+# The cheap anchors, one pass in C; every rule starts at one of them.
+_ANCHORS = re.compile(
+    r"(?P<symbol>(?:ERROR|WARNING|CERT_E|CRYPT_E|TRUST_E|SEC_E|EAP_[EI])_[A-Z0-9_]{3,60})"
+    rf"|(?P<latin>(?i:{_LATIN_ERROR}))(?![^\W\d_])"
+    rf"|(?P<cjk>{_CJK_ERROR})"
+    r"|(?P<event>(?i:return(?:ed|ing)\b)|返回的错误代码为|返されたエラー)"
+    r"|(?P<coid>CoI[dD]=)"
+    r"|(?P<footer>netcfg\.chm)"
+    r"|(?P<hex>0[xX][0-9a-fA-F]{8}(?![0-9A-Za-z]))"
+    r"|(?P<signed>-21[0-9]{8}(?!\d))"
+    r"|(?P<bracketed>(?<=\()8[0-9a-fA-F]{7}(?=\)))"
+    r"|(?P<bare>(?m:^[ \t]*\d{3,5}[ \t]*\r?$))"
 )
-# rasdial's footer follows its "hh netcfg.chm" line within this many lines...
-_FOOTER_AFTER = 2
-# ...and its error line precedes that line by at most this many.
-_ERROR_LINE_BEFORE = 8
-# A footer repeats the error line's code: drop it when the code was found this close before.
-_FOOTER_REPEATS_WITHIN = _FOOTER_AFTER + _ERROR_LINE_BEFORE
+
+# -- Evidence -------------------------------------------------------------------------------
+
+# Names that put a text in Remote Access context: RAS APIs and tools, RasClient and
+# RemoteAccess events, and the VPN and dial-up words around them.
+RAS_CONTEXT = re.compile(
+    r"(?<![A-Za-z])(?:(?:Ras|Mpr)[A-Z][A-Za-z]*|DotRas|RAS(?![:\]\w]))"
+    r"|(?i:remote[ \t]+access|rasdial|rasphone|win32ras|dial[-‐‑ ]?up|pppoe|l2tp|pptp|sstp"
+    r"|ikev2|vpn)"
+    r"|CoI[dD]=|netcfg\.chm|拨号|撥號|拔号|宽带连接|寬頻連線|ダイヤル|전화 접속"
+)
+# Names that give the number to another system: databases, installers, hardware.
+FOREIGN = re.compile(
+    r"(?i:sql|severity|sqlstate|oracle|ora-\d|mysql|mariadb|database|ntfrs|spid\d|msiexec"
+    r"|windows update|installer|level \d+, state|レベル|重大度|serious)"
+)
+# Context reaches this many lines around a number, and never further than this.
+_CONTEXT_LINES = 12
+_CONTEXT_CHARS = 1500
+# A message beside its number: on its line, or on the next lines of a dialog copy.
+_BESIDE_CHARS = 320
+_BESIDE_LINES = 3
 
 
 @dataclass(frozen=True)
 class Finding:
     """A RAS error code found in text.
 
-    ``text[start:end]`` is the number as written; ``line`` counts from 1.
-    ``evidence`` says which rule made the number count: ``"context"`` (the
-    text says it came from Remote Access), ``"unambiguous"`` (no Win32 error
-    has that number) or ``"assumed"`` (the caller passed ``assume_ras=True``).
+    ``text[start:end]`` is the number as written, or for ``"message"``
+    evidence without a number, the quoted message; ``line`` counts from 1.
+    ``evidence`` says which rule made it count: ``"context"`` (the text says
+    it came from Remote Access), ``"message"`` (the code's own message or
+    symbol stands beside it, or it is a quote of that message),
+    ``"unambiguous"`` (no other Windows error has that number) or
+    ``"assumed"`` (the caller passed ``assume_ras=True``).
     """
 
     code: ErrorCode
@@ -83,151 +150,45 @@ def accept(number: int, *, context: bool, assume_ras: bool) -> tuple[ErrorCode, 
     return None
 
 
-class _Lines:
-    """Line bounds of a text, walked forwards as positions grow."""
-
-    def __init__(self, text: str, *, context_everywhere: bool = False) -> None:
-        self.text = text
-        self.context_everywhere = context_everywhere
-        self.start = 0
-        self.end = self._end_of(0)
-        self.index = 0  # of the current line, from 0
-        self.context: bool | None = None
-
-    def _end_of(self, start: int) -> int:
-        end = self.text.find("\n", start)
-        return len(self.text) if end < 0 else end
-
-    def move_to(self, position: int) -> None:
-        if position <= self.end:
-            return
-        self.index += self.text.count("\n", self.end, position)
-        self.start = self.text.rfind("\n", self.end, position) + 1
-        self.end = self._end_of(position)
-        self.context = None
-
-    def has_context(self) -> bool:
-        if self.context_everywhere:
-            return True
-        if self.context is None:
-            self.context = RAS_CONTEXT.search(self.text, self.start, self.end) is not None
-        return self.context
-
-    def previous_starts(self, count: int) -> list[int]:
-        """The start offsets of up to ``count`` lines before the current one, nearest first."""
-        starts: list[int] = []
-        start = self.start
-        while start > 0 and len(starts) < count:
-            start = self.text.rfind("\n", 0, start - 1) + 1
-            starts.append(start)
-        return starts
-
-    def next_bounds(self, count: int) -> list[tuple[int, int]]:
-        """The bounds of up to ``count`` lines after the current one."""
-        bounds: list[tuple[int, int]] = []
-        end = self.end
-        while end < len(self.text) and len(bounds) < count:
-            start = end + 1
-            end = self._end_of(start)
-            bounds.append((start, end))
-        return bounds
+def _number(written: str) -> int | None:
+    if written[1:2] in ("x", "X"):
+        return int(written, 16)
+    if len(written) == 8 and not written.lstrip("-").isdigit():
+        return int(written, 16)  # an HRESULT's hex digits without 0x: "8007026f"
+    if written.lstrip("-").isdigit() and written.isascii():
+        return int(written)
+    return None
 
 
-# scan_lines reads this much before scanning, in one pass like find_codes...
-_CHUNK_CHARS = 1 << 20
-_CHUNK_LINES = 8192
-# ...and rescans the tail of each chunk with the next, so that a rasdial block
-# cut by a chunk boundary is still seen whole: these lines at most, this many
-# characters at most, of which the last _HELD wait for the next chunk to report.
-_CARRIED_LINES = 2 * (_FOOTER_REPEATS_WITHIN + 2)
-_CARRIED_CHARS = 1 << 16
-_HELD = _FOOTER_REPEATS_WITHIN + 2
+class _Markers:
+    """Where the context and foreign names stand in a text, found in one pass each."""
+
+    def __init__(self, text: str, *, everywhere: bool) -> None:
+        self.everywhere = everywhere
+        self.context = [match.start() for match in RAS_CONTEXT.finditer(text)]
+        self.foreign = [match.start() for match in FOREIGN.finditer(text)]
+
+    @staticmethod
+    def _any(positions: list[int], start: int, end: int) -> bool:
+        index = bisect_left(positions, start)
+        return index < len(positions) and positions[index] < end
+
+    def has_context(self, start: int, end: int) -> bool:
+        return self.everywhere or self._any(self.context, start, end)
+
+    def has_foreign(self, start: int, end: int) -> bool:
+        return self._any(self.foreign, start, end)
 
 
-def find_codes(text: str, *, assume_ras: bool = False) -> list[Finding]:
-    """Every RAS error code in ``text``, in order of position.
+@dataclass
+class _Raw:
+    """A finding before its line is counted."""
 
-    A number is reported only where it stands in an error shape (rasdial's
-    ``Remote Access error 691 - ...`` and its help footer, RasClient event
-    text, ``Error 691: ...``, ``error code 691``, ``[WinError 691]``, an
-    HRESULT such as ``0x800702B3``) and only with evidence: Remote Access
-    context on its line (rasdial, a RAS API name such as ``RasDial``,
-    RasClient's ``CoId=``), or a number that no Win32 error shares
-    (645, 658-664, 666, 667, 820-878, 900-956), or ``assume_ras=True``.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"find_codes() needs a str, not {type(text).__name__}")
-    return [
-        Finding(code, start, end, line + 1, evidence)
-        for start, end, line, code, evidence, _ in scan_block(text, assume_ras=assume_ras)
-    ]
-
-
-def scan_lines(lines: Iterable[str], *, assume_ras: bool = False) -> Iterator[Finding]:
-    """Like ``find_codes``, lazily, over an iterable of lines such as an open file.
-
-    Reads a bounded amount at a time, so a log of any size streams through.
-    ``start`` and ``end`` are positions in their line; ``line`` counts the
-    items of ``lines`` from 1. A rasdial block spread over several lines is
-    still recognised. Raises ``TypeError`` for an item that is not a str.
-    """
-    chunk: list[str] = []
-    size = 0
-    first_line = 1  # the number of chunk[0]
-    reported = 0  # leading items of chunk whose findings were already yielded
-    for line in lines:
-        if not isinstance(line, str):
-            raise TypeError(f"scan_lines() needs lines of str, not {type(line).__name__}")
-        chunk.append(line)
-        size += len(line)
-        if size < _CHUNK_CHARS and len(chunk) < _CHUNK_LINES:
-            continue
-        carried = _carried(chunk)
-        held = min(_HELD, carried)
-        yield from _report(chunk, first_line, reported, len(chunk) - held, assume_ras=assume_ras)
-        first_line += len(chunk) - carried
-        reported = carried - held
-        chunk = chunk[len(chunk) - carried :]
-        size = sum(map(len, chunk))
-    yield from _report(chunk, first_line, reported, len(chunk), assume_ras=assume_ras)
-
-
-def _carried(chunk: list[str]) -> int:
-    """How many of the chunk's last lines to scan again with the next chunk."""
-    count = size = 0
-    for line in reversed(chunk):
-        size += len(line)
-        if count == _CARRIED_LINES or size > _CARRIED_CHARS:
-            break
-        count += 1
-    return count
-
-
-def _report(
-    chunk: list[str], first_line: int, start: int, stop: int, *, assume_ras: bool
-) -> Iterator[Finding]:
-    """The findings on chunk[start:stop], positioned in their own line."""
-    offsets = []
-    position = 0
-    for line in chunk:
-        offsets.append(position)
-        position += len(line) if line.endswith("\n") else len(line) + 1
-    text = "".join(line if line.endswith("\n") else line + "\n" for line in chunk)
-    for begin, end, _, code, evidence, _ in scan_block(text, assume_ras=assume_ras):
-        index = bisect_right(offsets, begin) - 1
-        if start <= index < stop:
-            line_start = offsets[index]
-            yield Finding(code, begin - line_start, end - line_start, first_line + index, evidence)
-
-
-def _number(written: str) -> int:
-    return int(written, 16) if written[1:2] in ("x", "X") else int(written)
-
-
-def scan_block(text: str, *, assume_ras: bool, rasdial_output: bool = False) -> list[_Raw]:
-    """Every finding in ``text``, in order; ``rasdial_output`` trusts rasdial's error lines."""
-    scanner = _Scanner(text, assume_ras=assume_ras, rasdial_output=rasdial_output)
-    return scanner.run()
+    start: int
+    end: int
+    code: ErrorCode
+    evidence: Evidence
+    footer: bool = False
 
 
 class _Scanner:
@@ -237,126 +198,408 @@ class _Scanner:
         self.text = text
         self.assume_ras = assume_ras
         self.rasdial_output = rasdial_output
-        # All of rasdial's output is Remote Access context.
-        self.lines = _Lines(text, context_everywhere=rasdial_output)
+        self.markers = _Markers(text, everywhere=rasdial_output)
         self.found: dict[int, _Raw] = {}
-        self.lines_done: set[tuple[str, int]] = set()  # (rule, line) pairs that already ran
-        self.rules = {
-            "e": self.error,
-            "E": self.error,
-            "r": self.event,
-            "C": self.event_line,
-            "n": self.rasdial_footer,
-            "0": self.hresult,
-            "-": self.hresult,
-        }
+        self.done: set[tuple[str, int]] = set()  # (rule, line start) of whole-line rules
+
+    # Lines ---------------------------------------------------------------------------
+
+    def line_bounds(self, at: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, at) + 1
+        end = self.text.find("\n", at)
+        return start, len(self.text) if end < 0 else end
+
+    def around(self, at: int, lines: int, chars: int) -> tuple[int, int]:
+        """The span of ``lines`` lines each side of ``at``, at most ``chars`` each side."""
+        text, start, end = self.text, at, at
+        floor, ceiling = max(0, at - chars), min(len(text), at + chars)
+        for _ in range(lines + 1):
+            if start <= floor:
+                break
+            start = text.rfind("\n", floor, start - 1 if start else 0) + 1 or floor
+        for _ in range(lines + 1):
+            found = text.find("\n", end + 1, ceiling)
+            if found < 0:
+                end = ceiling
+                break
+            end = found
+        return max(start, floor), min(end, ceiling)
+
+    def first_time(self, rule: str, at: int) -> bool:
+        key = (rule, self.line_bounds(at)[0])
+        if key in self.done:
+            return False
+        self.done.add(key)
+        return True
+
+    # Judging ---------------------------------------------------------------------------
+
+    def beside(self, code: ErrorCode, start: int, end: int) -> tuple[bool, bool]:
+        """(its own message is beside the number, another code's message is)."""
+        from raserror import _messages
+
+        line_start, line_end = self.line_bounds(start)
+        after_end = line_end
+        if len(self.text[end:line_end].strip(" \t\r)]:.-")) < 3:
+            # "Error 629" then the message on the next line, as dialog copies show it.
+            after_end = self.around(end, _BESIDE_LINES, _BESIDE_CHARS)[1]
+        window = (max(line_start, start - _BESIDE_CHARS), min(after_end, end + _BESIDE_CHARS))
+        own = max(
+            _messages.shared_run(code, self.text, window[0], start),
+            _messages.shared_run(code, self.text, end, window[1]),
+        )
+        shortest = min(len(words) for words in _messages.index().by_code[code])
+        if own >= min(_messages.BESIDE_MIN_WORDS, shortest) and own >= min(4, shortest):
+            return True, False
+        others = [
+            quote
+            for quote in _messages.quotes(self.text, *window)
+            if quote.code is not code and quote.words >= _messages.QUOTE_MIN_WORDS + 1
+        ]
+        return False, bool(others)
+
+    def judge(self, code: ErrorCode, start: int, end: int) -> Evidence | None:
+        """The evidence that the number at ``start:end`` is ``code``, or None."""
+        own, other = self.beside(code, start, end)
+        if other and not own:
+            return None  # the text beside it is a different code's message
+        line_start, line_end = self.line_bounds(start)
+        foreign_here = self.markers.has_foreign(line_start, line_end)
+        near = self.around(start, _CONTEXT_LINES, _CONTEXT_CHARS)
+        if self.markers.has_context(*near) and not foreign_here:
+            return "context"
+        if own:
+            return "message"
+        if code.win32_symbol is None and not self.markers.has_foreign(*near):
+            return "unambiguous"
+        if self.assume_ras and not foreign_here:
+            return "assumed"
+        return None
+
+    def add(self, start: int, end: int, *, strong: bool = False, footer: bool = False) -> None:
+        """Report the number at ``start:end`` if it is a code and the evidence holds."""
+        if start in self.found:
+            return
+        number = _number(self.text[start:end])
+        code = None if number is None else _from_int(number)
+        if code is None:
+            return
+        evidence: Evidence | None = "context" if strong else self.judge(code, start, end)
+        if evidence is not None:
+            self.found[start] = _Raw(start, end, code, evidence, footer)
+
+    # Rules -----------------------------------------------------------------------------
 
     def run(self) -> list[_Raw]:
         if self.rasdial_output:
             self.rasdial_error_lines()
+        rules = {
+            "symbol": self.symbol,
+            "latin": self.latin,
+            "cjk": self.cjk,
+            "event": self.event,
+            "coid": self.coid,
+            "footer": self.footer,
+            "hex": self.hresult,
+            "signed": self.hresult,
+            "bracketed": self.hresult,
+            "bare": self.bare,
+        }
         for anchor in _ANCHORS.finditer(self.text):
-            at = anchor.start()
-            self.lines.move_to(at)
-            self.rules[self.text[at]](at)
-        return _drop_repeated_footers(sorted(self.found.values()))
+            rules[anchor.lastgroup or ""](anchor)
+        self.quoted_messages()
+        return _drop_repeated_footers(sorted(self.found.values(), key=lambda raw: raw.start))
 
-    def add(self, start: int, end: int, line: int, *, context: bool, footer: bool = False) -> None:
-        number = _number(self.text[start:end])
-        accepted = accept(number, context=context, assume_ras=self.assume_ras)
-        if accepted is not None and start not in self.found:
-            self.found[start] = (start, end, line, accepted[0], accepted[1], footer)
+    def after_word(self, end: int, *, plural: bool = False) -> None:
+        """The number after an error word, and any list that follows it.
 
-    def add_match(
-        self, match: re.Match[str] | None, *, context: bool, footer: bool = False
-    ) -> None:
-        if match is not None:
-            self.add(
-                match.start(1), match.end(1), self.lines.index, context=context, footer=footer
-            )
-
-    def first_on_line(self, rule: str) -> bool:
-        """True the first time a whole-line rule asks about the current line."""
-        key = (rule, self.lines.start)
-        if key in self.lines_done:
-            return False
-        self.lines_done.add(key)
-        return True
-
-    def error(self, at: int) -> None:
-        """``Error 691:``, ``error code 691``, ``[WinError 691]``, rasdial's lines."""
-        text = self.text
-        if at >= 3 and text[at - 3 : at] == "Win":
-            self.add_match(_WINERROR.match(text, at), context=self.lines.has_context())
+        After a plural ("Errors 633, 676", "кодами 800, 809") only a list counts:
+        "errors: 720" is a count of errors.
+        """
+        match = _AFTER_WORD.match(self.text, end)
+        if match is None:
             return
-        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
-            return  # inside a word: "terror", "RAS_ERROR"
+        spans = [match.span(1)]
+        position = match.end()
+        while (more := _MORE.match(self.text, position)) is not None:
+            spans.append(more.span(1))
+            position = more.end()
+        if not plural or len(spans) > 1:
+            for span in spans:
+                self.add(*span)
+
+    def before_word(self, start: int) -> None:
+        match = _BEFORE_WORD.search(self.text, max(0, start - 8), start)
+        if match is not None:
+            self.add(*match.span(1))
+
+    def latin(self, anchor: re.Match[str]) -> None:
+        """``Error 691:``, ``(Error 800)``, ``ErrorCode = 691``, ``Fehler 798``, ``Код 800:``.
+
+        Also the footer of English rasdial: ``..., then Error Messages, then 691``.
+        """
+        text, at = self.text, anchor.start()
+        previous = text[at - 1 : at]
+        if previous == "_" or (previous.isalpha() and not text[at].isupper()):
+            return  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
         footer = _FOOTER_EN.match(text, at)
         if footer is not None:
-            self.add_match(footer, context=True, footer=True)
-        else:
-            self.add_match(_GENERIC.match(text, at), context=self.lines.has_context())
-
-    def event(self, at: int) -> None:
-        """The English RasClient sentence: ``...returned on failure is 809``."""
-        self.add_match(_EVENT.match(self.text, at), context=True)
-
-    def event_line(self, at: int) -> None:
-        """RasClient in any language: a ``CoId=`` line ends with its code."""
-        if self.first_on_line("event"):
-            self.add_match(_LAST_NUMBER.search(self.text, at, self.lines.end), context=True)
-
-    def hresult(self, at: int) -> None:
-        """An HRESULT: ``0x800702B3`` or ``-2147024205``."""
-        if at and self.text[at - 1].isalnum():
+            self.add(*footer.span(1), strong=True, footer=True)
             return
-        match = (_HEX if self.text[at] == "0" else _SIGNED).match(self.text, at)
+        self.after_word(anchor.end(), plural=_PLURAL.fullmatch(anchor.group()) is not None)
+        self.before_word(at)
+
+    def cjk(self, anchor: re.Match[str]) -> None:
+        """``Windows 错误 809``, ``629错误``, ``エラー: 0x800b0109``, ``809 오류``."""
+        self.after_word(anchor.end())
+        self.before_word(anchor.start())
+
+    def event(self, anchor: re.Match[str]) -> None:
+        """RasClient's failure and termination sentence, in English or Chinese or Japanese."""
+        match = _EVENT.match(self.text, anchor.start())
         if match is not None:
-            self.add(at, match.end(), self.lines.index, context=self.lines.has_context())
+            group = 1 if match.group(1) is not None else 2
+            self.add(*match.span(group), strong=True)
 
-    def rasdial_footer(self, _: int) -> None:
-        """The help footer of rasdial, any language; reported at its error line if any."""
-        if not self.first_on_line("footer"):
+    def coid(self, anchor: re.Match[str]) -> None:
+        """RasClient in any language: a ``CoId=`` line ends with its code after "is"."""
+        if not self.first_time("coid", anchor.start()):
             return
-        lines = self.lines
-        for offset, (start, end) in enumerate(lines.next_bounds(_FOOTER_AFTER), 1):
-            numbers = list(_THREE_DIGITS.finditer(self.text, start, end))
-            if not numbers:
+        match = _COID_CODE.search(self.text, anchor.end(), self.line_bounds(anchor.start())[1])
+        if match is not None:
+            self.add(*match.span(1), strong=True)
+
+    def footer(self, anchor: re.Match[str]) -> None:
+        """Rasdial's help footer, any language; reported at its error line if there is one."""
+        if not self.first_time("footer", anchor.start()):
+            return
+        line_start, line_end = self.line_bounds(anchor.start())
+        position = line_end
+        for _ in range(2):  # the footer's last line follows "hh netcfg.chm" within two lines
+            if position >= len(self.text):
+                return
+            start, end = self.line_bounds(position + 1)
+            number = _FOOTER_NUMBER.search(self.text, start, end)
+            if number is not None:
+                self.footer_points_back(number, line_start)
+                return
+            position = end
+
+    def footer_points_back(self, number: re.Match[str], footer_start: int) -> None:
+        start = footer_start
+        for _ in range(8):  # rasdial's error line stands at most a few lines above
+            if start == 0:
+                break
+            start = self.text.rfind("\n", 0, start - 1) + 1
+            error_line = _LOCAL_ERROR_LINE.match(self.text, start)
+            if error_line is not None and error_line.group(1) == number.group(1):
+                self.add(*error_line.span(1), strong=True)
+                return
+        self.add(*number.span(1), strong=True, footer=True)
+
+    def hresult(self, anchor: re.Match[str]) -> None:
+        """An HRESULT: ``0x800B0109``, ``-2146762495``, ``(8007026f)``; not ``ptr=0x8007...``."""
+        at = anchor.start()
+        if at and (self.text[at - 1].isalnum() or self.text[at - 1] == "_"):
+            return
+        field = _FIELD_BEFORE.search(self.text, max(0, at - 24), at)
+        if field is not None and not _ERROR_FIELD.fullmatch(field.group(1)):
+            return
+        number = _number(anchor.group())
+        if number is not None and (number > 0xFFFF or number < 0):
+            self.add(at, anchor.end())
+
+    def symbol(self, anchor: re.Match[str]) -> None:
+        """A code's exact symbol beside its number: ``806 ERROR_VPN_GRE_BLOCKED``."""
+        from raserror._lookup import _names
+
+        code = _names().get(anchor.group())
+        if code is None or code._value_ > 0xFFFF:
+            return
+        start, end = self.around(anchor.start(), 2, _SYMBOL_GAP)
+        wanted = str(code._value_)
+        for literal in _LITERAL.finditer(self.text, start, end):
+            if literal.group(1) != wanted or literal.start() in self.found:
                 continue
-            footer = numbers[-1]
-            for back, line_start in enumerate(lines.previous_starts(_ERROR_LINE_BEFORE), 1):
-                error_line = _LOCAL_ERROR_LINE.match(self.text, line_start)
-                if error_line is not None and error_line.group(1) == footer.group():
-                    self.add(*error_line.span(1), lines.index - back, context=True)
-                    return
-            self.add(*footer.span(), lines.index + offset, context=True, footer=True)
+            gap = (
+                self.text[literal.end() : anchor.start()]
+                or self.text[anchor.end() : literal.start()]
+            )
+            # Only the symbol's own number: nothing but words and marks may stand between.
+            if len(gap) <= _SYMBOL_GAP and not _LITERAL.search(gap):
+                self.found[literal.start()] = _Raw(*literal.span(1), code, "message")
+
+    def bare(self, anchor: re.Match[str]) -> None:
+        """A number alone on its line, its own message on the next: Microsoft's lists."""
+        match = _BARE_LINE.match(self.text, anchor.start(), anchor.end())
+        if match is None:
             return
+        number = _number(match.group(1))
+        code = None if number is None else _from_int(number)
+        if code is not None and self.beside(code, *match.span(1))[0]:
+            self.found.setdefault(match.start(1), _Raw(*match.span(1), code, "message"))
 
     def rasdial_error_lines(self) -> None:
         """In output known to be rasdial's, its error line counts in any language."""
         start = 0
-        for index, line in enumerate(self.text.split("\n")):
+        for line in self.text.split("\n"):
             error_line = _LOCAL_ERROR_LINE.match(self.text, start, start + len(line))
             if error_line is not None:
-                self.add(*error_line.span(1), index, context=True)
+                self.add(*error_line.span(1), strong=True)
             start += len(line) + 1
+
+    def quoted_messages(self) -> None:
+        """Messages quoted without their number: a dialog copy, an RRAS event's reason."""
+        from raserror import _messages
+
+        found = sorted((raw.start, raw.end, raw.code) for raw in self.found.values())
+        text, position = self.text, 0
+        while position < len(text):
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            next_line = end + 1
+            if _messages.may_quote(text[position:end]):
+                window_end = self.around(end, 2, 600)[1] if end < len(text) else end
+                for quote in _messages.quotes(text, position, window_end):
+                    if quote.start >= end:
+                        continue  # a quote that starts on a later line is read from there
+                    next_line = max(next_line, quote.end)  # a wrapped quote is read once
+                    # The same code found close by, by its number or its message: once is enough.
+                    low = bisect_left(found, (quote.start - _BESIDE_CHARS * 2,))
+                    high = bisect_right(found, (quote.end + _BESIDE_CHARS * 2,))
+                    if any(code is quote.code for _, _, code in found[low:high]):
+                        continue
+                    raw = _Raw(quote.start, quote.end, quote.code, "message")
+                    self.found.setdefault(quote.start, raw)
+                    found.insert(
+                        bisect_left(found, (quote.start,)), (raw.start, raw.end, raw.code)
+                    )
+            position = text.find("\n", next_line - 1) + 1 if next_line > end + 1 else next_line
+            if position == 0:
+                break
+
+
+def scan_block(text: str, *, assume_ras: bool, rasdial_output: bool = False) -> list[_Raw]:
+    """Every finding in ``text``, in order; ``rasdial_output`` trusts rasdial's error lines."""
+    return _Scanner(text, assume_ras=assume_ras, rasdial_output=rasdial_output).run()
 
 
 def _drop_repeated_footers(raws: list[_Raw]) -> list[_Raw]:
     """A footer repeats the code of the error line just before it: keep one."""
     kept: list[_Raw] = []
-    last_line: dict[ErrorCode, int] = {}
+    last: dict[ErrorCode, int] = {}
     for raw in raws:
-        _, _, line, code, _, footer = raw
-        if (
-            footer
-            and line - last_line.get(code, -_FOOTER_REPEATS_WITHIN - 1) <= _FOOTER_REPEATS_WITHIN
-        ):
+        if raw.footer and raw.start - last.get(raw.code, -(10**9)) <= 2000:
             continue
-        last_line[code] = line
+        last[raw.code] = raw.start
         kept.append(raw)
     return kept
 
 
-if TYPE_CHECKING:
-    # (start, end, line index from 0, code, evidence, is a footer)
-    _Raw = tuple[int, int, int, ErrorCode, Evidence, bool]
+def _with_lines(text: str, raws: list[_Raw]) -> Iterator[tuple[_Raw, int]]:
+    """Each finding with the index of its line, counted in one pass."""
+    line, counted = 0, 0
+    for raw in raws:
+        line += text.count("\n", counted, raw.start)
+        counted = raw.start
+        yield raw, line
+
+
+def find_codes(text: str, *, assume_ras: bool = False) -> list[Finding]:
+    """Every RAS error code in ``text``, in order of position.
+
+    A number is reported only where it stands in an error shape (rasdial's
+    ``Remote Access error 691 - ...`` and its help footer, RasClient event
+    text, ``Error 691: ...``, ``(Error 800)``, ``error code: 800``,
+    ``Fehler 798``, ``629错误``, ``[WinError 691]``, an HRESULT such as
+    ``0x800702B3``) and only with evidence: Remote Access context near it
+    (rasdial, a RAS API name such as ``RasDial``, ``CoId=``, VPN and dial-up
+    words), its own message or symbol beside it, a number that no other
+    Windows error shares, or ``assume_ras=True``. A message quoted without
+    its number is reported too, with ``"message"`` evidence.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_codes() needs a str, not {type(text).__name__}")
+    return [
+        Finding(raw.code, raw.start, raw.end, line + 1, raw.evidence)
+        for raw, line in _with_lines(text, scan_block(text, assume_ras=assume_ras))
+    ]
+
+
+# scan_lines scans this much at a time...
+_CHUNK_CHARS = 1 << 20
+_CHUNK_LINES = 8192
+# ...and scans the last lines of a chunk again with the next, so that a block cut by a
+# chunk boundary is still seen whole: these lines at most, this many characters at most,
+# of which the last _HELD lines wait for the next chunk to report.
+_CARRIED_LINES = 2 * (_CONTEXT_LINES + 2)
+_CARRIED_CHARS = 1 << 16
+_HELD = _CONTEXT_LINES + 2
+# A line longer than this is scanned in pieces; the carried pieces join them up again.
+_PIECE = 1 << 16
+
+
+def scan_lines(lines: Iterable[str], *, assume_ras: bool = False) -> Iterator[Finding]:
+    """Like ``find_codes``, lazily, over an iterable of lines such as an open file.
+
+    Reads a bounded amount at a time, so a log of any size streams through,
+    and a line of any length is scanned in bounded pieces. ``start`` and
+    ``end`` are positions in their line; ``line`` counts the items of
+    ``lines`` from 1, except that an item of at least 65,536 characters
+    without a line break at its end is taken as cut from a longer line,
+    which the next item continues. Raises ``TypeError`` for an item that is
+    not a str.
+    """
+    chunk: list[tuple[str, int, int]] = []  # (piece, line number, column of its start)
+    size, line, column = 0, 1, 0
+    reported = 0  # leading pieces of the chunk whose findings were already yielded
+    for item in lines:
+        if not isinstance(item, str):
+            raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
+        continued = len(item) >= _PIECE and not item.endswith(("\n", "\r"))
+        for offset in range(0, max(len(item), 1), _PIECE):
+            piece = item[offset : offset + _PIECE]
+            tail = offset + _PIECE < len(item) or continued
+            chunk.append((piece if tail or piece.endswith("\n") else piece + "\n", line, column))
+            column = column + len(piece) if tail else 0
+            size += len(piece)
+        if not continued:
+            line += 1
+        if size < _CHUNK_CHARS and len(chunk) < _CHUNK_LINES:
+            continue
+        carried = _carried(chunk)
+        held = min(_HELD, carried)
+        yield from _report(chunk, reported, len(chunk) - held, assume_ras=assume_ras)
+        reported = carried - held
+        chunk = chunk[len(chunk) - carried :]
+        size = sum(len(piece) for piece, _, _ in chunk)
+    yield from _report(chunk, reported, len(chunk), assume_ras=assume_ras)
+
+
+def _carried(chunk: list[tuple[str, int, int]]) -> int:
+    """How many of the chunk's last pieces to scan again with the next chunk."""
+    count = size = 0
+    for piece, _, _ in reversed(chunk):
+        size += len(piece)
+        if count == _CARRIED_LINES or (size > _CARRIED_CHARS and count):
+            break
+        count += 1
+    return count
+
+
+def _report(
+    chunk: list[tuple[str, int, int]], start: int, stop: int, *, assume_ras: bool
+) -> Iterator[Finding]:
+    """The findings on chunk[start:stop], positioned in their own line."""
+    offsets = []
+    position = 0
+    for piece, _, _ in chunk:
+        offsets.append(position)
+        position += len(piece)
+    text = "".join(piece for piece, _, _ in chunk)
+    for raw in scan_block(text, assume_ras=assume_ras):
+        index = bisect_right(offsets, raw.start) - 1
+        if start <= index < stop:
+            _, line, column = chunk[index]
+            begin = raw.start - offsets[index] + column
+            yield Finding(raw.code, begin, begin + raw.end - raw.start, line, raw.evidence)

@@ -1,0 +1,269 @@
+"""Recognise a code by its own words: a quoted message, in either wording, or part of it.
+
+Each message becomes a list of lower-case words; three-word shingles index
+them, so a quote is compared only with the few messages it shares a shingle
+with. A quote matches a message when a run of its words is a run of the
+message's words, long enough to be that message and no other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from raserror._codes import ErrorCode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+# Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_SHINGLE = 3
+# A message quoted with no number must be nearly whole and run this many words...
+QUOTE_WHOLE_SHARE = 0.8
+QUOTE_WHOLE_WORDS = 4
+# ...or run this many words and hold this share of it...
+QUOTE_MIN_WORDS = 6
+QUOTE_MIN_SHARE = 0.5
+# ...or this many words, whatever the message's length ("a missing first or last part").
+QUOTE_ENOUGH_WORDS = 10
+# A run shorter than that needs two words a post about anything else would hardly hold:
+# "connect to the VPN" names no code, "IKE authentication credentials are unacceptable" does.
+QUOTE_DISTINCT_WORDS = 2
+COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "by",
+        "can",
+        "cannot",
+        "can't",
+        "connect",
+        "connected",
+        "connection",
+        "could",
+        "couldn't",
+        "error",
+        "failed",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "may",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "please",
+        "remote",
+        "server",
+        "computer",
+        "network",
+        "the",
+        "this",
+        "that",
+        "to",
+        "try",
+        "unable",
+        "vpn",
+        "was",
+        "were",
+        "which",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+# Beside a number, fewer words of the code's own message are enough.
+BESIDE_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A run of text words that is a run of one code's message."""
+
+    code: ErrorCode
+    start: int  # character offsets of the run in the text searched
+    end: int
+    words: int  # how many words the run holds
+    share: float  # the run's share of the message it matched
+
+
+class _Index:
+    """The messages of every code as word lists, and where each shingle occurs."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[ErrorCode, tuple[str, ...]]] = []
+        self.shingles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self.by_code: dict[ErrorCode, list[tuple[str, ...]]] = {}
+        # The distinctive words of the messages: a text without any of them quotes none.
+        self.anchors: frozenset[str] = frozenset()
+        texts = {}
+        for code in ErrorCode:
+            for text in dict.fromkeys((code.message, code.windows_message)):
+                texts[(code, text)] = tuple(word.lower() for word in WORD.findall(text))
+        counts: dict[str, int] = {}
+        for words in texts.values():
+            for word in set(words):
+                counts[word] = counts.get(word, 0) + 1
+        anchors = set()
+        for (code, _), words in texts.items():
+            number = len(self.messages)
+            self.messages.append((code, words))
+            self.by_code.setdefault(code, []).append(words)
+            for position in range(len(words) - _SHINGLE + 1):
+                key = words[position : position + _SHINGLE]
+                self.shingles.setdefault(key, []).append((number, position))
+            # Its two rarest words stand for a message in the quick test of a line.
+            anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
+        self.anchors = frozenset(anchors)
+
+
+_index: _Index | None = None
+
+
+def index() -> _Index:
+    """The index, built on first use: plain lookups never pay for it."""
+    global _index  # noqa: PLW0603 - a cache, rebound once as a whole
+    if _index is None:
+        _index = _Index()
+    return _index
+
+
+def _words(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+    words, spans = [], []
+    for match in WORD.finditer(text, start, end):
+        words.append(match.group().lower())
+        spans.append(match.span())
+    return words, spans
+
+
+def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """(message number, text word, message word, length) of each maximal shared run."""
+    shingles = index().shingles
+    messages = index().messages
+    reached: dict[int, int] = {}  # message -> the text word its last run reached
+    for first in range(len(words) - _SHINGLE + 1):
+        for number, position in shingles.get(tuple(words[first : first + _SHINGLE]), ()):
+            if reached.get(number, -1) > first:
+                continue  # inside a run already found
+            message = messages[number][1]
+            length = _SHINGLE
+            while (
+                first + length < len(words)
+                and position + length < len(message)
+                and words[first + length] == message[position + length]
+            ):
+                length += 1
+            reached[number] = first + length
+            yield number, first, position, length
+
+
+def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """The messages quoted in ``text[start:end]`` strongly enough to name their code.
+
+    A run shared by the messages of several codes (13809-13812 share one
+    text) names none of them and is left out.
+    """
+    end = len(text) if end is None else end
+    words, spans = _words(text, start, end)
+    messages = index().messages
+    best: dict[tuple[int, int], tuple[int, float, set[ErrorCode]]] = {}
+    for number, first, _, length in _runs(words):
+        code, message = messages[number]
+        share = length / len(message)
+        run = words[first : first + length]
+        if not _strong(length, share) or (
+            length < QUOTE_ENOUGH_WORDS
+            and sum(word not in COMMON_WORDS for word in run) < QUOTE_DISTINCT_WORDS
+        ):
+            continue
+        key = (first, first + length)
+        if key in best and best[key][0] == length:
+            best[key][2].add(code)
+            best[key] = (length, max(share, best[key][1]), best[key][2])
+        else:
+            best[key] = (length, share, {code})
+    # Overlapping runs: the longest stands, so a phrase inside a longer quote names nothing;
+    # a run that several codes share stands too, and names none of them.
+    runs = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+    kept: list[tuple[int, int]] = []
+    found: list[Quote] = []
+    for (first, last), (length, share, codes) in runs:
+        if any(first < other_last and other_first < last for other_first, other_last in kept):
+            continue
+        kept.append((first, last))
+        if len(codes) == 1:
+            found.append(
+                Quote(next(iter(codes)), spans[first][0], spans[last - 1][1], length, share)
+            )
+    return sorted(found, key=lambda quote: quote.start)
+
+
+def _strong(length: int, share: float) -> bool:
+    """Whether a run of ``length`` words, ``share`` of its message, can only be that message."""
+    return (
+        length >= QUOTE_ENOUGH_WORDS
+        or (length >= QUOTE_MIN_WORDS and share >= QUOTE_MIN_SHARE)
+        or (length >= QUOTE_WHOLE_WORDS and share >= QUOTE_WHOLE_SHARE)
+    )
+
+
+def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
+    """The longest run of ``code``'s own message words in ``text[start:end]``."""
+    words, _ = _words(text, start, end)
+    longest = 0
+    for message in index().by_code[code]:
+        positions: dict[str, list[int]] = {}
+        for position, word in enumerate(message):
+            positions.setdefault(word, []).append(position)
+        for first, word in enumerate(words):
+            for position in positions.get(word, ()):
+                if first and position and words[first - 1] == message[position - 1]:
+                    continue  # not the start of a run
+                length = 1
+                while (
+                    first + length < len(words)
+                    and position + length < len(message)
+                    and words[first + length] == message[position + length]
+                ):
+                    length += 1
+                longest = max(longest, length)
+    return longest
+
+
+def may_quote(line: str) -> bool:
+    """False when ``line`` holds none of the messages' distinctive words: the quick test."""
+    return not index().anchors.isdisjoint(word.lower() for word in WORD.findall(line))
+
+
+def from_message(text: str) -> ErrorCode | None:
+    """The code whose message ``text`` quotes, in either wording, or None.
+
+    Case, punctuation, spaces and line breaks do not matter, nor does a
+    missing first or last part. A weak match is refused:
+    ``from_message("connection failed")`` is None, and so is a text that
+    quotes two codes' messages equally.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"from_message() needs a str, not {type(text).__name__}")
+    found = quotes(text)
+    if not found:
+        return None
+    found.sort(key=lambda quote: (-quote.words, -quote.share))
+    if len(found) > 1 and found[1].words == found[0].words and found[1].code is not found[0].code:
+        return None
+    return found[0].code

@@ -1,0 +1,126 @@
+"""The scanner on text quoted verbatim from public sources: recall, and no false finding.
+
+Each snippet in tests/realworld/ records its source and the codes a careful
+person reads in it (see tests/realworld/README.md). Positives must give back
+at least 90% of the codes that stand in an error shape or beside their
+message; negatives, real text full of other numbers, must give nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import raserror
+from raserror import find_codes
+
+CORPUS = Path(__file__).resolve().parent / "realworld"
+RECALL_FLOOR = 0.9
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One quoted text and what a careful reader finds in it."""
+
+    path: Path
+    source: str
+    language: str
+    text: str
+    codes: tuple[int, ...]
+    by_message: frozenset[int]
+    prose_only: frozenset[int]
+    holdout: bool
+
+    @property
+    def counted(self) -> tuple[int, ...]:
+        """The codes recall counts: in an error shape or beside their message, and known.
+
+        A code the registry does not hold (SEC_E_ILLEGAL_MESSAGE, 0x80090326)
+        cannot be found by design; it is still not a false finding.
+        """
+        return tuple(
+            code
+            for code in self.codes
+            if code not in self.prose_only and raserror.get(code) is not None
+        )
+
+
+def _codes(value: str) -> tuple[int, ...]:
+    """Codes as written; an HRESULT of a registry code (0x8007026F) is that code (623)."""
+    numbers = [int(word, 0) for word in value.split()]
+    return tuple(int(raserror.get(number) or number) for number in numbers)
+
+
+def read_snippet(path: Path) -> Snippet:
+    raw = path.read_bytes().decode("utf-8")
+    header, separator, text = raw.partition("\n---\n")
+    assert separator, f"{path.name}: no --- line"
+    fields: dict[str, str] = {}
+    for line in header.splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    for key in ("source", "language", "kind", "codes", "holdout"):
+        assert key in fields, f"{path.name}: no {key}"
+    return Snippet(
+        path=path,
+        source=fields["source"],
+        language=fields["language"],
+        text=text,
+        codes=_codes(fields["codes"]),
+        by_message=frozenset(_codes(fields.get("by_message", ""))),
+        prose_only=frozenset(_codes(fields.get("prose_only", ""))),
+        holdout=fields["holdout"] == "yes",
+    )
+
+
+POSITIVES = [read_snippet(path) for path in sorted((CORPUS / "positive").glob("*.txt"))]
+NEGATIVES = [read_snippet(path) for path in sorted((CORPUS / "negative").glob("*.txt"))]
+
+
+def test_the_corpus_is_large_varied_and_sourced() -> None:
+    assert len(POSITIVES) + len(NEGATIVES) >= 80
+    assert len(NEGATIVES) >= 30
+    assert len({snippet.language for snippet in POSITIVES}) >= 5
+    assert len({snippet.language for snippet in NEGATIVES}) >= 5
+    for snippet in POSITIVES + NEGATIVES:
+        assert snippet.source.startswith(("https://", "http://", "github:")), snippet.path.name
+        assert snippet.text.strip(), snippet.path.name
+    for snippet in NEGATIVES:
+        assert snippet.codes == (), snippet.path.name
+    for snippet in POSITIVES:
+        assert snippet.codes, snippet.path.name
+        assert snippet.by_message <= set(snippet.codes), snippet.path.name
+
+
+def found(snippet: Snippet) -> list[int]:
+    return list(dict.fromkeys(int(finding.code) for finding in find_codes(snippet.text)))
+
+
+def recall_and_wrong(snippets: list[Snippet]) -> tuple[int, int, list[str]]:
+    """(codes found, codes counted, findings no reader sees) over ``snippets``."""
+    hit = total = 0
+    wrong: list[str] = []
+    for snippet in snippets:
+        codes = found(snippet)
+        total += len(snippet.counted)
+        hit += len(set(snippet.counted) & set(codes))
+        wrong += [f"{snippet.path.name}: {code}" for code in codes if code not in snippet.codes]
+    return hit, total, wrong
+
+
+def test_recall_over_the_positives_is_at_least_the_floor() -> None:
+    hit, total, _ = recall_and_wrong(POSITIVES)
+    assert total >= 100
+    assert hit / total >= RECALL_FLOOR, f"recall {hit}/{total} = {hit / total:.2f}"
+
+
+def test_positives_find_no_code_that_a_reader_does_not_see() -> None:
+    _, _, wrong = recall_and_wrong(POSITIVES)
+    assert wrong == []
+
+
+@pytest.mark.parametrize("snippet", NEGATIVES, ids=lambda snippet: snippet.path.name)
+def test_real_text_with_other_numbers_gives_no_finding(snippet: Snippet) -> None:
+    assert find_codes(snippet.text) == []
