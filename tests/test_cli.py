@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from _repo import REPO
 from hypothesis import given
 from hypothesis import strategies as st
-from tables import REPO
 
 import raserror
 import raserror._cli

@@ -7,9 +7,9 @@ import re
 import typing
 
 import pytest
+from _repo import REPO
 from hypothesis import given
 from hypothesis import strategies as st
-from tables import REPO
 
 import raserror
 import raserror._scan
