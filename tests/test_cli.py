@@ -280,6 +280,16 @@ def test_scan_reads_standard_input_with_or_without_a_dash(
         assert "740  <stdin>:3  ERROR_TAPI_CONFIGURATION" in out
 
 
+def test_scan_leaves_standard_input_open_even_when_named_twice(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed_stdin(monkeypatch, b"RasDial error 691\n")
+    status, out, _ = run(capsys, "scan", "-", "-")
+    assert status == 0
+    assert "691" in out
+    assert not sys.stdin.closed
+
+
 def test_scan_json(capsys: pytest.CaptureFixture[str]) -> None:
     status, document = run_json(capsys, "scan", "--json", str(SAMPLES / "rasclient_events.txt"))
     assert status == 0

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import argparse
     import io
     from collections.abc import Iterable, Iterator, Sequence
-    from typing import IO
+    from typing import IO, Any
 
     from raserror._scan import Finding
 
@@ -374,6 +374,7 @@ class _open_text:  # noqa: N801 - used as a function, like open()
     def __init__(self, name: str) -> None:
         self.name = name
         self.text: io.TextIOWrapper | None = None
+        self.wrapper: io.BufferedReader[Any] | None = None  # a reader we put around standard input
 
     def __enter__(self) -> Iterator[str]:
         import io
@@ -389,7 +390,10 @@ class _open_text:  # noqa: N801 - used as a function, like open()
                     "scan: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
                 )
         # peek() needs a buffered reader; test doubles and odd stdins may be raw.
-        buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]
+        if isinstance(binary, io.BufferedReader):
+            buffered = binary
+        else:
+            buffered = self.wrapper = io.BufferedReader(binary)
         encoding = _sniff(buffered.peek(4)[:4])
         self.text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         return self.text
@@ -399,6 +403,8 @@ class _open_text:  # noqa: N801 - used as a function, like open()
             return
         if self.name == "-":
             self.text.detach()  # leave standard input open for the caller
+            if self.wrapper is not None:  # once collected, it would close standard input
+                self.wrapper.detach()
         else:
             self.text.close()
 
