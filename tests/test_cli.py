@@ -566,14 +566,15 @@ def test_any_command_line_ends_with_a_documented_status(args: list[str]) -> None
     stdin = io.TextIOWrapper(io.BytesIO(b"RasDial error 691\n"))
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         saved, sys.stdin = sys.stdin, stdin
-        try:
+        try:  # any other exception escapes and fails the test: a traceback, as installed
             status = main(args)
         except SystemExit as exited:  # argparse: --help, --version, usage errors
             status = exited.code  # type: ignore[assignment]
         finally:
             sys.stdin = saved
     assert status in (0, 1, 2)
-    assert "Traceback" not in err.getvalue()
+    if status != 0:  # a failure always says what went wrong
+        assert err.getvalue().strip()
 
 
 @pytest.mark.parametrize(
