@@ -163,7 +163,7 @@ def test_unknown_error_code_says_what_was_given() -> None:
 def test_unsupported_types_raise_type_error(wrong_type: object) -> None:
     for function in (raserror.lookup, raserror.get, raserror.describe):
         with pytest.raises(TypeError, match="must be an int or a str"):
-            function(wrong_type)  # type: ignore[arg-type]
+            function(wrong_type)  # type: ignore[arg-type, call-overload]
 
 
 def test_type_error_survives_an_object_whose_repr_raises() -> None:
