@@ -524,6 +524,74 @@ def test_a_closed_stdout_ends_quietly() -> None:
     assert status == 0
 
 
+def run_script(*args: str, stdout: int) -> tuple[int, str]:
+    """The installed command's status and standard error, its output sent to ``stdout``."""
+    assert SCRIPT is not None
+    result = subprocess.run(
+        [SCRIPT, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    return result.returncode, result.stderr
+
+
+def closed_pipe() -> int:
+    """The writing end of a pipe whose reader is gone, like `| head -0`: writes fail."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    return writer
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["691"],
+        ["--json", "691"],
+        ["search", "vpn"],
+        ["scan", str(SAMPLES / "vpn-check.log")],
+        ["--help"],
+    ],
+    ids=lambda args: " ".join(args[:1]),
+)
+def test_output_that_cannot_be_written_is_one_line_on_stderr_and_status_2(
+    args: list[str],
+) -> None:
+    with Path("/dev/full").open("wb") as full:
+        status, error = run_script(*args, stdout=full.fileno())
+    assert status == 2
+    assert error.startswith("raserror: cannot write")
+    assert "No space left on device" in error
+    assert error.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["691"], 0),
+        (["list"], 0),
+        (["9999", "691"], 1),
+        (["search", "frobnicate"], 1),
+        (["scan", str(SAMPLES / "ordinary.log")], 1),
+        (["scan", "/nonexistent/raserror.log", str(SAMPLES / "rasdial_en.txt")], 2),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else str(value),
+)
+def test_a_closed_pipe_does_not_hide_an_earlier_failure(args: list[str], expected: int) -> None:
+    writer = closed_pipe()
+    try:
+        status, error = run_script(*args, stdout=writer)
+    finally:
+        os.close(writer)
+    assert status == expected
+    assert "Traceback" not in error
+    assert "Exception ignored" not in error
+
+
 def wait_until_blocked(pid: int) -> None:
     """Wait until the process sleeps (on its input) for a while, so it has started."""
     stat = Path(f"/proc/{pid}/stat")

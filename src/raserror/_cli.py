@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
     from typing import IO, Any
 
+    from _typeshed import SupportsWrite
+
     from raserror._scan import Finding
 
     # code -> (count, file of the first finding, the first finding)
@@ -30,6 +32,8 @@ SUBCOMMANDS = ("lookup", "search", "list", "scan")
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 # 128 + SIGINT, as shells report an interrupted command.
 EXIT_INTERRUPTED = 130
+# The worst status reported so far in this run: a closed output must not hide it.
+_failed = EXIT_OK
 
 LOOKUP_EXAMPLES = """examples:
   raserror 691
@@ -54,15 +58,25 @@ SCAN_EXAMPLES = """examples:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status (0 found, 1 not found, 2 usage)."""
+    global _failed  # noqa: PLW0603 - one run's worst status, read when the output breaks
+    _failed = EXIT_OK
     args = list(sys.argv[1:] if argv is None else argv)
     _tolerate_unencodable_output()
     try:
-        quick = _quick_lookup(args)
-        return quick if quick is not None else _run(args)
+        try:
+            quick = _quick_lookup(args)
+            return quick if quick is not None else _run(args)
+        finally:  # here, also after argparse's exit, not at interpreter exit
+            if sys.stdout is not None:
+                sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (raserror list | head -1): stop quietly.
-        _silence_stdout()
-        return EXIT_OK
+        _silence(sys.stdout)
+        return _failed
+    except OSError as error:  # reading errors are handled where files are read
+        _silence(sys.stdout)
+        _error(f"cannot write the output: {error.strerror or error}")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
 
@@ -104,7 +118,13 @@ def _run(args: list[str]) -> int:
 def _parser() -> argparse.ArgumentParser:
     import argparse
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+            # argparse drops write errors (help to a full disk): main() reports them.
+            if message and file is not None:
+                file.write(message)
+
+    parser = Parser(
         prog=PROG,
         description="Tell what a Windows Remote Access (dial-up or VPN) error code means.",
         epilog=f"{LOOKUP_EXAMPLES}\n  raserror search certificate expired\n  raserror list "
@@ -249,9 +269,8 @@ def _lookup(queries: Sequence[str], *, as_json: bool) -> int:
     for query in queries:
         code = _resolve(query)
         if code is None:
-            status = EXIT_NOT_FOUND
             problem = _not_a_code(query)
-            _error(problem)
+            status = _fail(problem, EXIT_NOT_FOUND)
             results.append({"input": query, "code": None, "error": problem})
             continue
         results.append({"input": query, "code": code_json(code), "error": None})
@@ -271,16 +290,15 @@ def _search(query: str, *, as_json: bool) -> int:
     try:
         codes = search(query)
     except ValueError as error:
-        _error(f"search: {error}")
-        return EXIT_USAGE
+        return _fail(f"search: {error}", EXIT_USAGE)
+    status = EXIT_OK
+    if not codes:  # reported before the output, which may fail
+        status = _fail(f"search: no code has all of these words: {query}", EXIT_NOT_FOUND)
     if as_json:
         _print_json({"query": query, "codes": [code_json(code) for code in codes]})
     else:
         _print_lines(codes)
-    if not codes:
-        _error(f"search: no code has all of these words: {query}")
-        return EXIT_NOT_FOUND
-    return EXIT_OK
+    return status
 
 
 def _list(category: str | None, *, transient_only: bool, as_json: bool) -> int:
@@ -309,6 +327,8 @@ def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
     for name in files:
         if not _scan_file(name, seen, assume_ras=assume_ras):
             unreadable = True
+    if not seen and not unreadable:  # reported before the output, which may fail
+        _fail("scan: no Remote Access error code found", EXIT_NOT_FOUND)
     if as_json:
         _print_json(
             {
@@ -327,12 +347,7 @@ def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
         )
     else:
         _print_scan(seen)
-    if unreadable:
-        return EXIT_USAGE
-    if not seen:
-        _error("scan: no Remote Access error code found")
-        return EXIT_NOT_FOUND
-    return EXIT_OK
+    return EXIT_USAGE if unreadable else EXIT_OK if seen else EXIT_NOT_FOUND
 
 
 def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
@@ -345,7 +360,7 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
                 count, first_file, first = seen.get(finding.code, (0, _shown(name), finding))
                 seen[finding.code] = (count + 1, first_file, first)
     except OSError as error:
-        _error(f"scan: cannot read {_shown(name)}: {error.strerror or error}")
+        _fail(f"scan: cannot read {_shown(name)}: {error.strerror or error}", EXIT_USAGE)
         return False
     return True
 
@@ -419,7 +434,21 @@ def _sniff(head: bytes) -> str:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    # Best effort: a failure is also in the exit status, and standard error may be gone.
+    if sys.stderr is None:
+        return
+    try:
+        print(f"{PROG}: {message}", file=sys.stderr)
+    except OSError:
+        _silence(sys.stderr)
+
+
+def _fail(message: str, status: int) -> int:
+    """Report a failure; remember its status in case the output breaks later."""
+    global _failed  # noqa: PLW0603 - one run's worst status, reset by main()
+    _failed = max(_failed, status)
+    _error(message)
+    return status
 
 
 def _tolerate_unencodable_output() -> None:
@@ -433,10 +462,15 @@ def _tolerate_unencodable_output() -> None:
                 pass
 
 
-def _silence_stdout() -> None:
-    # Point stdout at devnull so that the interpreter's final flush cannot fail again.
+def _silence(stream: IO[str] | None) -> None:
+    # Point the stream at devnull so that the interpreter's final flush cannot fail again.
+    if stream is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
