@@ -238,6 +238,20 @@ def test_list_transient_only_and_json(capsys: pytest.CaptureFixture[str]) -> Non
     assert all(item["category"] == "vpn" and item["transient"] for item in document["codes"])  # type: ignore[attr-defined]
 
 
+def test_list_that_matches_nothing_says_so_and_exits_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A category without transient codes (certificate, today).
+    category = next(c for c in Category if not any(code.transient for code in c.codes))
+    status, out, err = run(capsys, "list", "--category", category.value, "--transient")
+    assert (status, out) == (1, "")
+    assert f"no code in category {category.value} is transient" in err
+    status, document = run_json(
+        capsys, "list", "--json", "--transient", "--category", category.value
+    )
+    assert (status, document) == (1, {"codes": []})
+
+
 def test_list_with_an_unknown_category_is_a_usage_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -621,7 +635,15 @@ ARGUMENT = st.one_of(
         ["lookup", "search", "list", "scan", "--json", "--", "-", "--category", "vpn"]
     ),
     st.sampled_from(
-        ["--transient", "--assume-ras", "-2147024205", "0x800702B3", "691", "--bogus"]
+        [
+            "--transient",
+            "--assume-ras",
+            "-2147024205",
+            "0x800702B3",
+            "691",
+            "--bogus",
+            "certificate",
+        ]
     ),
     # No absolute or parent paths: scan must not wander off to read the machine's files.
     st.text(max_size=12).filter(lambda arg: not arg.startswith(("/", "\\")) and ".." not in arg),

@@ -308,11 +308,14 @@ def _list(category: str | None, *, transient_only: bool, as_json: bool) -> int:
         if (category is None or code.category.value == category)
         and (code.transient or not transient_only)
     ]
+    status = EXIT_OK
+    if not codes:  # only a category and --transient together can leave nothing
+        status = _fail(f"list: no code in category {category} is transient", EXIT_NOT_FOUND)
     if as_json:
         _print_json({"codes": [code_json(code) for code in codes]})
     else:
         _print_lines(codes)
-    return EXIT_OK if codes else EXIT_NOT_FOUND
+    return status
 
 
 def _print_lines(codes: Iterable[ErrorCode]) -> None:
