@@ -319,6 +319,18 @@ def test_scan_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
+def test_scan_json_names_each_file_that_could_not_be_read_and_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing, good = tmp_path / "missing.log", SAMPLES / "rasdial_en.txt"
+    status, document = run_json(capsys, "scan", "--json", str(missing), str(good))
+    assert status == 2
+    assert document["files"] == [str(missing), str(good)]
+    assert document["errors"] == [{"file": str(missing), "error": "No such file or directory"}]
+    assert [item["code"]["code"] for item in document["codes"]] == [691]  # type: ignore[attr-defined]
+    assert run_json(capsys, "scan", "--json", str(good))[1]["errors"] == []
+
+
 def test_scan_assume_ras(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     log = tmp_path / "app.log"
     log.write_text("12:00 Error 691: Access denied\n", encoding="utf-8")

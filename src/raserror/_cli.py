@@ -326,16 +326,18 @@ def _print_lines(codes: Iterable[ErrorCode]) -> None:
 
 def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
     seen: _Seen = {}
-    unreadable = False
+    errors = []  # (file, why it could not be read)
     for name in files:
-        if not _scan_file(name, seen, assume_ras=assume_ras):
-            unreadable = True
-    if not seen and not unreadable:  # reported before the output, which may fail
+        problem = _scan_file(name, seen, assume_ras=assume_ras)
+        if problem is not None:
+            errors.append((_shown(name), problem))
+    if not seen and not errors:  # reported before the output, which may fail
         _fail("scan: no Remote Access error code found", EXIT_NOT_FOUND)
     if as_json:
         _print_json(
             {
                 "files": [_shown(name) for name in files],
+                "errors": [{"file": name, "error": problem} for name, problem in errors],
                 "codes": [
                     {
                         "code": code_json(code),
@@ -350,11 +352,11 @@ def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
         )
     else:
         _print_scan(seen)
-    return EXIT_USAGE if unreadable else EXIT_OK if seen else EXIT_NOT_FOUND
+    return EXIT_USAGE if errors else EXIT_OK if seen else EXIT_NOT_FOUND
 
 
-def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
-    """Count the codes in one file into ``seen``; False if it could not be read."""
+def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
+    """Count the codes in one file into ``seen``; say why if it could not be read."""
     from raserror._scan import scan_lines
 
     try:
@@ -363,9 +365,10 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
                 count, first_file, first = seen.get(finding.code, (0, _shown(name), finding))
                 seen[finding.code] = (count + 1, first_file, first)
     except OSError as error:
-        _fail(f"scan: cannot read {_shown(name)}: {error.strerror or error}", EXIT_USAGE)
-        return False
-    return True
+        problem = error.strerror or str(error)
+        _fail(f"scan: cannot read {_shown(name)}: {problem}", EXIT_USAGE)
+        return problem
+    return None
 
 
 def _print_scan(seen: _Seen) -> None:
