@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -404,6 +404,42 @@ def test_scan_reads_utf16_exports_with_a_bom(
     assert status == 0
     assert "809" in out
     assert "720" in out
+
+
+def codes_in(out: str) -> list[str]:
+    """The codes of a scan table, in order."""
+    return [row.split()[1] for row in out.splitlines()[1:]]
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-16-le"),  # Windows tools write it without a BOM
+        lambda text: text.encode("utf-16-be"),
+        lambda text: text.encode("utf-32"),  # with a BOM
+        lambda text: ("\ufeff" + text).encode("utf-32-be"),
+        lambda text: text.encode("utf-32-le"),
+        lambda text: text.encode("utf-32-be"),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-32", "utf-32-be-bom", "utf-32-le", "utf-32-be"],
+)
+@pytest.mark.parametrize("name", ["rasclient_events.txt", "rasdial_ja.txt"])
+def test_scan_detects_utf16_without_a_bom_and_utf32(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    encode: Callable[[str], bytes],
+    name: str,
+) -> None:
+    expected = codes_in(run(capsys, "scan", str(SAMPLES / name))[1])
+    assert expected
+    data = encode((SAMPLES / name).read_text(encoding="utf-8"))
+    (tmp_path / name).write_bytes(data)
+    status, out, err = run(capsys, "scan", str(tmp_path / name))
+    assert (status, err) == (0, "")
+    assert codes_in(out) == expected
+    feed_stdin(monkeypatch, data)
+    assert codes_in(run(capsys, "scan")[1]) == expected
 
 
 def test_scan_streams_instead_of_reading_whole_files(

@@ -389,6 +389,10 @@ def _shown(name: str) -> str:
     return "<stdin>" if name == "-" else name
 
 
+# Enough of a file's start to tell its encoding: what one read gives anyway.
+_SNIFFED = 4096
+
+
 class _open_text:  # noqa: N801 - used as a function, like open()
     """A file or standard input as text lines: BOM-aware, bad bytes replaced, newlines kept."""
 
@@ -415,7 +419,7 @@ class _open_text:  # noqa: N801 - used as a function, like open()
             buffered = binary
         else:
             buffered = self.wrapper = io.BufferedReader(binary)
-        encoding = _sniff(buffered.peek(4)[:4])
+        encoding = _sniff(buffered.peek(_SNIFFED)[:_SNIFFED])
         self.text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         return self.text
 
@@ -430,13 +434,40 @@ class _open_text:  # noqa: N801 - used as a function, like open()
             self.text.close()
 
 
+# UTF-32's marks first: FF FE also starts UTF-16's. The codecs read the mark's byte order.
+_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
+
+
 def _sniff(head: bytes) -> str:
-    """The encoding a byte-order mark announces; UTF-8 otherwise (digits survive any)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    return "utf-8"
+    """The encoding of a file that starts with ``head``: UTF-8 unless it shows another.
+
+    A byte-order mark says; without one, UTF-16 and UTF-32 show by where their NUL
+    bytes fall. Any other encoding reads as UTF-8: the digits and structure survive.
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return encoding
+    head = head[: len(head) // 4 * 4]
+    if not head:
+        return "utf-8"
+    # How often each byte of a 4-byte group is NUL.
+    nul = [head[offset::4].count(0) / (len(head) // 4) for offset in range(4)]
+    odd, even = (nul[1] + nul[3]) / 2, (nul[0] + nul[2]) / 2
+    shapes = (
+        # A UTF-32 character's high byte is always NUL, the next one mostly.
+        (nul[3] == 1 and nul[2] >= 0.5 and nul[0] < 0.5, "utf-32-le"),
+        (nul[0] == 1 and nul[1] >= 0.5 and nul[3] < 0.5, "utf-32-be"),
+        # ASCII in UTF-16 is a letter and a NUL; other scripts have NULs only among ASCII.
+        (odd >= 0.2 and even <= odd / 10, "utf-16-le"),
+        (even >= 0.2 and odd <= even / 10, "utf-16-be"),
+    )
+    return next((encoding for shown, encoding in shapes if shown), "utf-8")
 
 
 def _error(message: str) -> None:
