@@ -503,13 +503,47 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [[], ["--bogus"], ["list", "extra"], ["scan", "--bogus"], ["lookup"]]
+    ("args", "says"),
+    [
+        (["--bogus"], "raserror: error: unknown option --bogus"),
+        (["691", "-x"], "raserror: error: unknown option -x"),
+        (["--json"], "raserror: error: give at least one code"),
+        (["lookup"], "raserror lookup: error: give at least one code"),
+        (["lookup", "--bogus", "691"], "raserror lookup: error: unknown option --bogus"),
+        (["search"], "raserror search: error: give at least one word"),
+        (["search", "--bogus", "vpn"], "raserror search: error: unknown option --bogus"),
+        (["list", "extra"], "raserror list: error: unexpected argument 'extra'"),
+        (["scan", "--bogus"], "raserror scan: error: unknown option --bogus"),
+        (["list", "--category", "bogus"], "raserror list: error: argument --category"),
+    ],
 )
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+def test_usage_errors_exit_2_and_say_what_was_wrong(
+    capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
     with pytest.raises(SystemExit) as exited:
         main(args)
     assert exited.value.code == 2
-    assert "usage:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "usage:" in err
+    assert says in err
+    assert "required" not in err
+
+
+def test_raserror_alone_shows_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("usage: raserror")
+    for command in ("lookup", "search", "list", "scan"):
+        assert f"\n    {command} " in err
+
+
+def test_a_negative_hex_number_is_an_unknown_code_not_an_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for args in (["-0x800702B3"], ["--json", "-0x800702B3"]):
+        status, _, err = run(capsys, *args)
+        assert status == 1
+        assert "-0x800702B3' is not a Remote Access error code" in err
 
 
 def test_ctrl_c_exits_130_quietly(

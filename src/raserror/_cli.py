@@ -91,21 +91,29 @@ def _quick_lookup(args: list[str]) -> int | None:
 
 
 def _is_option(arg: str) -> bool:
-    """``--json``, ``--``; not a negative number such as an HRESULT (``-2147024205``)."""
-    return arg.startswith("-") and not arg[1:].isdigit()
+    """``--json``, ``--``; not ``-`` or a negative number (``-2147024205``, ``-0x2B3``)."""
+    return arg.startswith("-") and arg != "-" and not arg[1:2].isdigit()
 
 
 def _run(args: list[str]) -> int:
     parser = _parser()
+    if not args:  # someone finding out what the command does
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     # The lookup subcommand is implied: `raserror 691` is `raserror lookup 691`.
     first = next((arg for arg in args if not _is_option(arg)), None)
-    if first not in SUBCOMMANDS and not {"-h", "--help", "--version"} & set(args[:1]):
+    implied = first not in SUBCOMMANDS and not {"-h", "--help", "--version"} & set(args[:1])
+    if implied:
         args = ["lookup", *args]
     elif first in SUBCOMMANDS and args[0] != first:
         args.remove(first)  # `raserror --json search x` means `raserror search --json x`
         args.insert(0, first)
-    options = parser.parse_args(args)
+    if args[0] == "lookup":
+        args = ["lookup", *_codes_last(args[1:])]
+    options, unknown = parser.parse_known_args(args)
     command: str = options.command
+    # Errors of an implied lookup speak of `raserror`, which is what the person typed.
+    _check_usage(parser if implied else options.command_parser, options, unknown)
     if command == "lookup":
         return _lookup(options.codes, as_json=options.json)
     if command == "search":
@@ -113,6 +121,33 @@ def _run(args: list[str]) -> int:
     if command == "list":
         return _list(options.category, transient_only=options.transient, as_json=options.json)
     return _scan(options.files or ["-"], assume_ras=options.assume_ras, as_json=options.json)
+
+
+def _check_usage(
+    parser: argparse.ArgumentParser, options: argparse.Namespace, unknown: list[str]
+) -> None:
+    """Exit with a usage error that says what is wrong, if anything is."""
+    if unknown:
+        word = unknown[0]
+        parser.error(
+            f"unknown option {word}" if _is_option(word) else f"unexpected argument {word!r}"
+        )
+    if options.command == "lookup" and not options.codes:
+        parser.error("give at least one code, such as 691 or ERROR_VPN_TIMEOUT")
+    if options.command == "search" and not options.words:
+        parser.error("give at least one word to search for, such as: vpn timeout")
+
+
+def _codes_last(args: list[str]) -> list[str]:
+    """The options of lookup, then ``--`` and its codes: no code can read as an option."""
+    options: list[str] = []
+    codes: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--":
+            codes += args[index + 1 :]
+            break
+        (options if _is_option(arg) else codes).append(arg)
+    return [*options, "--", *codes]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,31 +169,42 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, summary: str, examples: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, summary: str, examples: str, usage: str | None = None
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=summary,
             description=summary,
             epilog=examples,
+            usage=usage,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.add_argument("--json", action="store_true", help="print JSON (see the README)")
+        sub.set_defaults(command_parser=sub)  # for errors in its name
         return sub
 
     lookup = command(
         "lookup",
         "explain codes (the default: `raserror 691` is `raserror lookup 691`)",
         LOOKUP_EXAMPLES,
+        "%(prog)s [-h] [--json] CODE...",
     )
+    # Not nargs="+": main() says what is missing better than argparse can.
     lookup.add_argument(
         "codes",
-        nargs="+",
+        nargs="*",
         metavar="CODE",
         help="a number (691), a symbol (ERROR_VPN_TIMEOUT) or name (vpn_timeout), "
         "or an HRESULT (0x800702B3, -2147024205)",
     )
-    search = command("search", "list the codes whose text has all these words", SEARCH_EXAMPLES)
-    search.add_argument("words", nargs="+", metavar="WORD")
+    search = command(
+        "search",
+        "list the codes whose text has all these words",
+        SEARCH_EXAMPLES,
+        "%(prog)s [-h] [--json] WORD...",
+    )
+    search.add_argument("words", nargs="*", metavar="WORD")
     listing = command("list", "list every code, or those of one category", LIST_EXAMPLES)
     listing.add_argument(
         "--category",
