@@ -588,6 +588,38 @@ def is_source_line(line: str) -> bool:
     return marker.startswith("[") and url.startswith("https://") and " " not in url
 
 
+@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("path_length", [7, 64])
+def test_scan_reads_well_on_a_terminal_of_any_width_with_any_path(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    width: int,
+    path_length: int,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "vpn.log" if path_length == 7 else f"logs/{'x' * 45}/vpn-check.log"
+    assert len(name) == path_length
+    Path(name).parent.mkdir(parents=True, exist_ok=True)
+    Path(name).write_bytes((SAMPLES / "vpn-check.log").read_bytes())
+    _, piped, _ = run(capsys, "scan", name)
+    monkeypatch.setattr(raserror._cli, "_width", lambda: width)
+    status, shown, _ = run(capsys, "scan", name)
+    assert status == 0
+    lines = shown.splitlines()
+    assert all(len(line) <= width for line in lines)
+    # Nothing lost: the same text as piped, only broken into lines.
+    rows, piped_rows = lines[1:], piped.splitlines()[1:]
+    assert "".join("".join(rows).split()) == "".join("".join(piped_rows).split())
+    # Each code's row, then its message right away, filling the lines it takes.
+    for code in (ErrorCode.VPN_TIMEOUT, ErrorCode.AUTHENTICATION_FAILURE):
+        row = next(i for i, line in enumerate(lines) if f" {int(code)}  " in line[:14])
+        message = next(i for i, line in enumerate(lines) if code.symbol[:10] in line)
+        assert message - row <= 1 + path_length // (width // 2)
+    text_lines = [line for line in rows if line.strip() and not line.lstrip()[:1].isdigit()]
+    assert sum(map(len, text_lines)) >= 0.6 * width * len(text_lines)
+
+
 # as installed ---------------------------------------------------------------------------
 
 

@@ -422,13 +422,68 @@ def _print_scan(seen: _Seen) -> None:
         return
     places = {code: f"{file}:{first.line}" for code, (_, file, first) in seen.items()}
     count_width = max(5, *(len(str(count)) for count, *_ in seen.values()))
+    code_width = max(4, *(len(number_text(code)) for code in seen))
     place_width = max(8, *(len(place) for place in places.values()))
-    indent = count_width + place_width + 10
-    print(f"{'count':>{count_width}}  code  {'first at':<{place_width}}  symbol: message")
+    column = count_width + code_width + 4  # where "first at" starts
+    indent = column + place_width + 2
     width = _width()
+    if width is not None and width - indent < width // 2:
+        # Too narrow for a message column: each message goes under its place.
+        _print_scan_stacked(seen, places, (count_width, code_width), width)
+        return
+    print(
+        f"{'count':>{count_width}}  {'code':>{code_width}}  {'first at':<{place_width}}  "
+        "symbol: message"
+    )
     for code, (count, *_) in seen.items():
-        first = f"{count:>{count_width}}  {number_text(code):>4}  {places[code]:<{place_width}}  "
-        _emit(first, f"{code.symbol}: {code.message}", indent=indent, width=width)
+        first = (
+            f"{count:>{count_width}}  {number_text(code):>{code_width}}  "
+            f"{places[code]:<{place_width}}  "
+        )
+        message = f"{code.symbol}: {code.message}"
+        lines = [message] if width is None else _wrap(message, width - indent)
+        print(first + lines[0])
+        for line in lines[1:]:
+            print(" " * indent + line)
+
+
+def _print_scan_stacked(
+    seen: _Seen, places: dict[ErrorCode, str], widths: tuple[int, int], width: int
+) -> None:
+    count_width, code_width = widths
+    column = count_width + code_width + 4
+    room = width - column
+    print(f"{'count':>{count_width}}  {'code':>{code_width}}  first at; symbol: message")
+    for code, (count, *_) in seen.items():
+        place, *more = _wrap_path(places[code], room)
+        print(f"{count:>{count_width}}  {number_text(code):>{code_width}}  {place}")
+        for line in [*more, *_wrap(f"{code.symbol}: {code.message}", room)]:
+            print(" " * column + line)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width``; a symbol longer than that is cut."""
+    import textwrap
+
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+
+
+def _wrap_path(path: str, width: int) -> list[str]:
+    """``path`` in lines of at most ``width``, broken after its separators where it can be."""
+    parts, start = [], 0
+    for index, char in enumerate(path):
+        if char in "/\\":
+            parts.append(path[start : index + 1])
+            start = index + 1
+    parts.append(path[start:])
+    lines = [""]
+    for part in parts:
+        if lines[-1] and len(lines[-1]) + len(part) > width:
+            lines.append("")
+        lines[-1] += part
+        while len(lines[-1]) > width:  # a part longer than a line is cut
+            lines[-1:] = [lines[-1][:width], lines[-1][width:]]
+    return lines
 
 
 def _shown(name: str) -> str:
