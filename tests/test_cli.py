@@ -744,6 +744,39 @@ def test_ctrl_c_while_reading_standard_input_exits_130_without_a_traceback() -> 
     assert process.returncode == 130
 
 
+# python -m imports the package before any of its code runs: only what follows is guarded.
+BEFORE_MAIN = tuple(
+    f"{os.sep}raserror{os.sep}{name}" for name in ("__init__.py", "_codes.py", "_lookup.py")
+)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT, a POSIX signal")
+@pytest.mark.parametrize(
+    ("command", "unguarded"),
+    [([SCRIPT], ()), ([sys.executable, "-m", "raserror"], BEFORE_MAIN)],
+    ids=["script", "-m"],
+)
+def test_ctrl_c_while_python_imports_shows_no_traceback_from_raserror(
+    command: list[str], unguarded: tuple[str, ...]
+) -> None:
+    # Interrupt at many moments of the first ~50 ms: most land while Python imports.
+    # Python's own start-up and pip's script wrapper (`import re`) are not ours to guard.
+    assert None not in command
+    package = f"{os.sep}raserror{os.sep}"
+    for attempt in range(40):
+        with subprocess.Popen(
+            [*command, "691"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        ) as process:
+            time.sleep(attempt * 0.00125)
+            process.send_signal(signal.SIGINT)
+            _, error = process.communicate(timeout=30)
+        frames = [line for line in error.splitlines() if line.lstrip().startswith("File ")]
+        ours = [frame for frame in frames if package in frame]
+        if ours and unguarded and ours[-1].split('"')[1].endswith(unguarded):
+            continue  # interrupted inside the package's own import, under python -m
+        assert not ours, error
+
+
 ARGUMENT = st.one_of(
     st.sampled_from(
         ["lookup", "search", "list", "scan", "--json", "--", "-", "--category", "vpn"]
