@@ -363,6 +363,14 @@ def test_scan_of_unreadable_files_exits_2_but_reads_the_others(
     assert "Traceback" not in err
 
 
+def test_scan_of_a_name_with_a_nul_character_is_an_unreadable_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _, err = run(capsys, "scan", "bad\x00name.log")
+    assert status == 2
+    assert "cannot read" in err
+
+
 def test_scan_survives_binary_and_undecodable_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -505,6 +505,8 @@ class _open_text:  # noqa: N801 - used as a function, like open()
     def __enter__(self) -> Iterator[str]:
         import io
 
+        if "\0" in self.name:  # open() would raise ValueError; no file has such a name
+            raise OSError(0, "a file name cannot hold a NUL character")
         if self.name != "-":
             binary: IO[bytes] = open(self.name, "rb")  # noqa: PTH123 - closed in __exit__
         elif sys.stdin is None or not hasattr(sys.stdin, "buffer"):
