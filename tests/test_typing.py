@@ -59,8 +59,8 @@ UNRESOLVED = {
         sys.version_info < (3, 10),
         strict=True,
         raises=TypeError,
-        reason='_codes.py (written by _generate.py) annotates win32_symbol "str | None", '
-        "which Python 3.9 cannot evaluate",
+        reason='_codes.py (written by _generate.py) annotates win32_symbol "str | None" '
+        'and stage "Stage | None", which Python 3.9 cannot evaluate',
     ),
 }
 
