@@ -628,6 +628,30 @@ def test_scan_reads_well_on_a_terminal_of_any_width_with_any_path(
     assert sum(map(len, text_lines)) >= 0.6 * width * len(text_lines)
 
 
+@pytest.mark.parametrize("width", [40, 80])
+def test_scan_breaks_a_symbol_too_long_for_the_terminal_after_an_underscore(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    width: int,
+) -> None:
+    code = max(ErrorCode, key=lambda code: len(code.symbol))
+    assert len(code.symbol) > width // 2
+    log = tmp_path / "ike.log"
+    log.write_text(f"RasDial failed with error {int(code)}\n", encoding="utf-8")
+    monkeypatch.setattr(raserror._cli, "_width", lambda: width)
+    status, out, _ = run(capsys, "scan", str(log))
+    assert status == 0
+    lines = out.splitlines()
+    assert all(len(line) <= width for line in lines)
+    label = f"{code.symbol}:"
+    assert label in "".join(out.split())  # whole once the lines are joined
+    for line in lines:
+        last = line.split()[-1]
+        if last != label and label.startswith(last):  # the symbol goes on on the next line
+            assert last.endswith("_"), line
+
+
 # as installed ---------------------------------------------------------------------------
 
 

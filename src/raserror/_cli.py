@@ -441,7 +441,7 @@ def _print_scan(seen: _Seen) -> None:
             f"{places[code]:<{place_width}}  "
         )
         message = f"{code.symbol}: {code.message}"
-        lines = [message] if width is None else _wrap(message, width - indent)
+        lines = [message] if width is None else _wrap_message(code, width - indent)
         print(first + lines[0])
         for line in lines[1:]:
             print(" " * indent + line)
@@ -452,30 +452,36 @@ def _print_scan_stacked(
 ) -> None:
     count_width, code_width = widths
     column = count_width + code_width + 4
-    room = width - column
+    # Messages start left of the place, for room, and right of the counts, to stand apart.
+    margin = count_width + 1
     print(f"{'count':>{count_width}}  {'code':>{code_width}}  first at; symbol: message")
     for code, (count, *_) in seen.items():
-        place, *more = _wrap_path(places[code], room)
+        place, *more = _wrap_at(places[code], width - column, "/\\")
         print(f"{count:>{count_width}}  {number_text(code):>{code_width}}  {place}")
-        for line in [*more, *_wrap(f"{code.symbol}: {code.message}", room)]:
+        for line in more:
             print(" " * column + line)
+        for line in _wrap_message(code, width - margin):
+            print(" " * margin + line)
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width``; a symbol longer than that is cut."""
+def _wrap_message(code: ErrorCode, width: int) -> list[str]:
+    """``SYMBOL: message`` in lines of at most ``width``; a long symbol breaks after a ``_``."""
     import textwrap
 
-    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    label = f"{code.symbol}:"
+    if len(label) < width:
+        return textwrap.wrap(f"{label} {code.message}", width, break_on_hyphens=False)
+    return [*_wrap_at(label, width, "_"), *textwrap.wrap(code.message, width)]
 
 
-def _wrap_path(path: str, width: int) -> list[str]:
-    """``path`` in lines of at most ``width``, broken after its separators where it can be."""
+def _wrap_at(text: str, width: int, separators: str) -> list[str]:
+    """``text`` in lines of at most ``width``, broken after ``separators`` where it can be."""
     parts, start = [], 0
-    for index, char in enumerate(path):
-        if char in "/\\":
-            parts.append(path[start : index + 1])
+    for index, char in enumerate(text):
+        if char in separators:
+            parts.append(text[start : index + 1])
             start = index + 1
-    parts.append(path[start:])
+    parts.append(text[start:])
     lines = [""]
     for part in parts:
         if lines[-1] and len(lines[-1]) + len(part) > width:
