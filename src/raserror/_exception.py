@@ -21,8 +21,7 @@ _RAS_FUNCTION_PREFIXES = ("Ras", "Mpr")
 _MAX_EXCEPTIONS = 256
 
 
-# Optional, not `X | None`: typing.get_type_hints() must evaluate it on 3.9.
-def from_exception(exc: object, *, assume_ras: bool = False) -> Optional[ErrorCode]:  # noqa: UP045
+def from_exception(exc: object, *, assume_ras: bool = False) -> Optional[ErrorCode]:  # noqa: UP045 - get_type_hints() must evaluate it on 3.9
     """The RAS error code that ``exc`` carries, or None.
 
     Looks at pywin32's ``pywintypes.error`` (RAS context when its ``funcname``
