@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 from enum import IntEnum
 
@@ -70,7 +71,12 @@ def test_repr_names_the_member() -> None:
 
 
 def test_members_survive_pickling_and_copying() -> None:
-    assert pickle.loads(pickle.dumps(AUTH)) is AUTH  # noqa: S301 - our own data
+    for member in (AUTH, Category.VPN):
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            assert pickle.loads(pickle.dumps(member, protocol)) is member  # noqa: S301 - our own data
+        assert copy.copy(member) is member
+        assert copy.deepcopy(member) is member
+        assert copy.deepcopy([member])[0] is member
 
 
 def test_ordering_and_iteration_follow_the_number() -> None:

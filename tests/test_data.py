@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from tables import REFERENCE, read_table, read_tsv
+from _repo import REFERENCE, read_table, read_tsv
 
 import raserror
 from raserror import Category, ErrorCode, Stage

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tables import GENERATED, HINTS, REPO, TABLE
+from _repo import GENERATED, HINTS, REPO, TABLE
 
 import raserror._codes
 from raserror._generate import (

@@ -163,7 +163,7 @@ def test_unknown_error_code_says_what_was_given() -> None:
 def test_unsupported_types_raise_type_error(wrong_type: object) -> None:
     for function in (raserror.lookup, raserror.get, raserror.describe):
         with pytest.raises(TypeError, match="must be an int or a str"):
-            function(wrong_type)  # type: ignore[arg-type]
+            function(wrong_type)  # type: ignore[arg-type, call-overload]
 
 
 def test_type_error_survives_an_object_whose_repr_raises() -> None:
@@ -203,10 +203,16 @@ def test_search_finds_the_expired_certificate_codes_first() -> None:
 
 
 def test_search_is_case_insensitive_and_needs_every_word() -> None:
+    assert raserror.search("VPN Timeout")[0] is ErrorCode.VPN_TIMEOUT
     assert raserror.search("VPN Timeout") == raserror.search("vpn timeout")
-    for code in raserror.search("server not responding"):
+    found = raserror.search("server not responding")
+    assert ErrorCode.VPN_TIMEOUT in found
+    for code in found:
         text = f"{code.symbol} {code.message} {code.windows_message}".lower()
         assert all(word in text for word in ("server", "not", "responding"))
+    # One more word that no code has: every word is needed, so nothing is left.
+    assert raserror.search("server not responding frobnicate") == []
+    assert set(found) < set(raserror.search("server"))
 
 
 def test_search_matches_symbols_with_or_without_underscores() -> None:

@@ -8,7 +8,7 @@ import re
 import shlex
 
 import pytest
-from tables import REPO
+from _repo import REPO
 
 import raserror
 from raserror._cli import code_json, main

@@ -1,5 +1,9 @@
 """``python -m raserror``: the same as the ``raserror`` command."""
 
-from raserror._cli import main
+try:  # Ctrl-C while the command's modules import ends it quietly too
+    from raserror._cli import main
 
-raise SystemExit(main())
+    status = main()
+except KeyboardInterrupt:
+    status = 130  # 128 + SIGINT, as shells report an interrupted command
+raise SystemExit(status)

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     import argparse
     import io
     from collections.abc import Iterable, Iterator, Sequence
-    from typing import IO
+    from typing import IO, Any
+
+    from _typeshed import SupportsWrite
 
     from raserror._scan import Finding
 
@@ -30,6 +32,8 @@ SUBCOMMANDS = ("lookup", "search", "list", "scan")
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 # 128 + SIGINT, as shells report an interrupted command.
 EXIT_INTERRUPTED = 130
+# The worst status reported so far in this run: a closed output must not hide it.
+_failed = EXIT_OK
 
 LOOKUP_EXAMPLES = """examples:
   raserror 691
@@ -54,15 +58,25 @@ SCAN_EXAMPLES = """examples:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status (0 found, 1 not found, 2 usage)."""
+    global _failed  # noqa: PLW0603 - one run's worst status, read when the output breaks
+    _failed = EXIT_OK
     args = list(sys.argv[1:] if argv is None else argv)
     _tolerate_unencodable_output()
     try:
-        quick = _quick_lookup(args)
-        return quick if quick is not None else _run(args)
+        try:
+            quick = _quick_lookup(args)
+            return quick if quick is not None else _run(args)
+        finally:  # here, also after argparse's exit, not at interpreter exit
+            if sys.stdout is not None:
+                sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (raserror list | head -1): stop quietly.
-        _silence_stdout()
-        return EXIT_OK
+        _silence(sys.stdout)
+        return _failed
+    except OSError as error:  # reading errors are handled where files are read
+        _silence(sys.stdout)
+        _error(f"cannot write the output: {error.strerror or error}")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
 
@@ -77,21 +91,29 @@ def _quick_lookup(args: list[str]) -> int | None:
 
 
 def _is_option(arg: str) -> bool:
-    """``--json``, ``--``; not a negative number such as an HRESULT (``-2147024205``)."""
-    return arg.startswith("-") and not arg[1:].isdigit()
+    """``--json``, ``--``; not ``-`` or a negative number (``-2147024205``, ``-0x2B3``)."""
+    return arg.startswith("-") and arg != "-" and not arg[1:2].isdigit()
 
 
 def _run(args: list[str]) -> int:
     parser = _parser()
+    if not args:  # someone finding out what the command does
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     # The lookup subcommand is implied: `raserror 691` is `raserror lookup 691`.
     first = next((arg for arg in args if not _is_option(arg)), None)
-    if first not in SUBCOMMANDS and not {"-h", "--help", "--version"} & set(args[:1]):
+    implied = first not in SUBCOMMANDS and not {"-h", "--help", "--version"} & set(args[:1])
+    if implied:
         args = ["lookup", *args]
     elif first in SUBCOMMANDS and args[0] != first:
         args.remove(first)  # `raserror --json search x` means `raserror search --json x`
         args.insert(0, first)
-    options = parser.parse_args(args)
+    if args[0] == "lookup":
+        args = ["lookup", *_codes_last(args[1:])]
+    options, unknown = parser.parse_known_args(args)
     command: str = options.command
+    # Errors of an implied lookup speak of `raserror`, which is what the person typed.
+    _check_usage(parser if implied else options.command_parser, options, unknown)
     if command == "lookup":
         return _lookup(options.codes, as_json=options.json)
     if command == "search":
@@ -101,10 +123,43 @@ def _run(args: list[str]) -> int:
     return _scan(options.files or ["-"], assume_ras=options.assume_ras, as_json=options.json)
 
 
+def _check_usage(
+    parser: argparse.ArgumentParser, options: argparse.Namespace, unknown: list[str]
+) -> None:
+    """Exit with a usage error that says what is wrong, if anything is."""
+    if unknown:
+        word = unknown[0]
+        parser.error(
+            f"unknown option {word}" if _is_option(word) else f"unexpected argument {word!r}"
+        )
+    if options.command == "lookup" and not options.codes:
+        parser.error("give at least one code, such as 691 or ERROR_VPN_TIMEOUT")
+    if options.command == "search" and not options.words:
+        parser.error("give at least one word to search for, such as: vpn timeout")
+
+
+def _codes_last(args: list[str]) -> list[str]:
+    """The options of lookup, then ``--`` and its codes: no code can read as an option."""
+    options: list[str] = []
+    codes: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--":
+            codes += args[index + 1 :]
+            break
+        (options if _is_option(arg) else codes).append(arg)
+    return [*options, "--", *codes]
+
+
 def _parser() -> argparse.ArgumentParser:
     import argparse
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+            # argparse drops write errors (help to a full disk): main() reports them.
+            if message and file is not None:
+                file.write(message)
+
+    parser = Parser(
         prog=PROG,
         description="Tell what a Windows Remote Access (dial-up or VPN) error code means.",
         epilog=f"{LOOKUP_EXAMPLES}\n  raserror search certificate expired\n  raserror list "
@@ -114,31 +169,42 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, summary: str, examples: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, summary: str, examples: str, usage: str | None = None
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=summary,
             description=summary,
             epilog=examples,
+            usage=usage,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.add_argument("--json", action="store_true", help="print JSON (see the README)")
+        sub.set_defaults(command_parser=sub)  # for errors in its name
         return sub
 
     lookup = command(
         "lookup",
         "explain codes (the default: `raserror 691` is `raserror lookup 691`)",
         LOOKUP_EXAMPLES,
+        "%(prog)s [-h] [--json] CODE...",
     )
+    # Not nargs="+": main() says what is missing better than argparse can.
     lookup.add_argument(
         "codes",
-        nargs="+",
+        nargs="*",
         metavar="CODE",
         help="a number (691), a symbol (ERROR_VPN_TIMEOUT) or name (vpn_timeout), "
         "or an HRESULT (0x800702B3, -2147024205)",
     )
-    search = command("search", "list the codes whose text has all these words", SEARCH_EXAMPLES)
-    search.add_argument("words", nargs="+", metavar="WORD")
+    search = command(
+        "search",
+        "list the codes whose text has all these words",
+        SEARCH_EXAMPLES,
+        "%(prog)s [-h] [--json] WORD...",
+    )
+    search.add_argument("words", nargs="*", metavar="WORD")
     listing = command("list", "list every code, or those of one category", LIST_EXAMPLES)
     listing.add_argument(
         "--category",
@@ -249,9 +315,8 @@ def _lookup(queries: Sequence[str], *, as_json: bool) -> int:
     for query in queries:
         code = _resolve(query)
         if code is None:
-            status = EXIT_NOT_FOUND
             problem = _not_a_code(query)
-            _error(problem)
+            status = _fail(problem, EXIT_NOT_FOUND)
             results.append({"input": query, "code": None, "error": problem})
             continue
         results.append({"input": query, "code": code_json(code), "error": None})
@@ -271,16 +336,15 @@ def _search(query: str, *, as_json: bool) -> int:
     try:
         codes = search(query)
     except ValueError as error:
-        _error(f"search: {error}")
-        return EXIT_USAGE
+        return _fail(f"search: {error}", EXIT_USAGE)
+    status = EXIT_OK
+    if not codes:  # reported before the output, which may fail
+        status = _fail(f"search: no code has all of these words: {query}", EXIT_NOT_FOUND)
     if as_json:
         _print_json({"query": query, "codes": [code_json(code) for code in codes]})
     else:
         _print_lines(codes)
-    if not codes:
-        _error(f"search: no code has all of these words: {query}")
-        return EXIT_NOT_FOUND
-    return EXIT_OK
+    return status
 
 
 def _list(category: str | None, *, transient_only: bool, as_json: bool) -> int:
@@ -290,11 +354,14 @@ def _list(category: str | None, *, transient_only: bool, as_json: bool) -> int:
         if (category is None or code.category.value == category)
         and (code.transient or not transient_only)
     ]
+    status = EXIT_OK
+    if not codes:  # only a category and --transient together can leave nothing
+        status = _fail(f"list: no code in category {category} is transient", EXIT_NOT_FOUND)
     if as_json:
         _print_json({"codes": [code_json(code) for code in codes]})
     else:
         _print_lines(codes)
-    return EXIT_OK if codes else EXIT_NOT_FOUND
+    return status
 
 
 def _print_lines(codes: Iterable[ErrorCode]) -> None:
@@ -305,14 +372,18 @@ def _print_lines(codes: Iterable[ErrorCode]) -> None:
 
 def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
     seen: _Seen = {}
-    unreadable = False
+    errors = []  # (file, why it could not be read)
     for name in files:
-        if not _scan_file(name, seen, assume_ras=assume_ras):
-            unreadable = True
+        problem = _scan_file(name, seen, assume_ras=assume_ras)
+        if problem is not None:
+            errors.append((_shown(name), problem))
+    if not seen and not errors:  # reported before the output, which may fail
+        _fail("scan: no Remote Access error code found", EXIT_NOT_FOUND)
     if as_json:
         _print_json(
             {
                 "files": [_shown(name) for name in files],
+                "errors": [{"file": name, "error": problem} for name, problem in errors],
                 "codes": [
                     {
                         "code": code_json(code),
@@ -327,16 +398,11 @@ def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
         )
     else:
         _print_scan(seen)
-    if unreadable:
-        return EXIT_USAGE
-    if not seen:
-        _error("scan: no Remote Access error code found")
-        return EXIT_NOT_FOUND
-    return EXIT_OK
+    return EXIT_USAGE if errors else EXIT_OK if seen else EXIT_NOT_FOUND
 
 
-def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
-    """Count the codes in one file into ``seen``; False if it could not be read."""
+def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
+    """Count the codes in one file into ``seen``; say why if it could not be read."""
     from raserror._scan import scan_lines
 
     try:
@@ -345,9 +411,10 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> bool:
                 count, first_file, first = seen.get(finding.code, (0, _shown(name), finding))
                 seen[finding.code] = (count + 1, first_file, first)
     except OSError as error:
-        _error(f"scan: cannot read {_shown(name)}: {error.strerror or error}")
-        return False
-    return True
+        problem = error.strerror or str(error)
+        _fail(f"scan: cannot read {_shown(name)}: {problem}", EXIT_USAGE)
+        return problem
+    return None
 
 
 def _print_scan(seen: _Seen) -> None:
@@ -355,17 +422,82 @@ def _print_scan(seen: _Seen) -> None:
         return
     places = {code: f"{file}:{first.line}" for code, (_, file, first) in seen.items()}
     count_width = max(5, *(len(str(count)) for count, *_ in seen.values()))
+    code_width = max(4, *(len(number_text(code)) for code in seen))
     place_width = max(8, *(len(place) for place in places.values()))
-    indent = count_width + place_width + 10
-    print(f"{'count':>{count_width}}  code  {'first at':<{place_width}}  symbol: message")
+    column = count_width + code_width + 4  # where "first at" starts
+    indent = column + place_width + 2
     width = _width()
+    if width is not None and width - indent < width // 2:
+        # Too narrow for a message column: each message goes under its place.
+        _print_scan_stacked(seen, places, (count_width, code_width), width)
+        return
+    print(
+        f"{'count':>{count_width}}  {'code':>{code_width}}  {'first at':<{place_width}}  "
+        "symbol: message"
+    )
     for code, (count, *_) in seen.items():
-        first = f"{count:>{count_width}}  {number_text(code):>4}  {places[code]:<{place_width}}  "
-        _emit(first, f"{code.symbol}: {code.message}", indent=indent, width=width)
+        first = (
+            f"{count:>{count_width}}  {number_text(code):>{code_width}}  "
+            f"{places[code]:<{place_width}}  "
+        )
+        message = f"{code.symbol}: {code.message}"
+        lines = [message] if width is None else _wrap_message(code, width - indent)
+        print(first + lines[0])
+        for line in lines[1:]:
+            print(" " * indent + line)
+
+
+def _print_scan_stacked(
+    seen: _Seen, places: dict[ErrorCode, str], widths: tuple[int, int], width: int
+) -> None:
+    count_width, code_width = widths
+    column = count_width + code_width + 4
+    # Messages start left of the place, for room, and right of the counts, to stand apart.
+    margin = count_width + 1
+    print(f"{'count':>{count_width}}  {'code':>{code_width}}  first at; symbol: message")
+    for code, (count, *_) in seen.items():
+        place, *more = _wrap_at(places[code], width - column, "/\\")
+        print(f"{count:>{count_width}}  {number_text(code):>{code_width}}  {place}")
+        for line in more:
+            print(" " * column + line)
+        for line in _wrap_message(code, width - margin):
+            print(" " * margin + line)
+
+
+def _wrap_message(code: ErrorCode, width: int) -> list[str]:
+    """``SYMBOL: message`` in lines of at most ``width``; a long symbol breaks after a ``_``."""
+    import textwrap
+
+    label = f"{code.symbol}:"
+    if len(label) < width:
+        return textwrap.wrap(f"{label} {code.message}", width, break_on_hyphens=False)
+    return [*_wrap_at(label, width, "_"), *textwrap.wrap(code.message, width)]
+
+
+def _wrap_at(text: str, width: int, separators: str) -> list[str]:
+    """``text`` in lines of at most ``width``, broken after ``separators`` where it can be."""
+    parts, start = [], 0
+    for index, char in enumerate(text):
+        if char in separators:
+            parts.append(text[start : index + 1])
+            start = index + 1
+    parts.append(text[start:])
+    lines = [""]
+    for part in parts:
+        if lines[-1] and len(lines[-1]) + len(part) > width:
+            lines.append("")
+        lines[-1] += part
+        while len(lines[-1]) > width:  # a part longer than a line is cut
+            lines[-1:] = [lines[-1][:width], lines[-1][width:]]
+    return lines
 
 
 def _shown(name: str) -> str:
     return "<stdin>" if name == "-" else name
+
+
+# Enough of a file's start to tell its encoding: what one read gives anyway.
+_SNIFFED = 4096
 
 
 class _open_text:  # noqa: N801 - used as a function, like open()
@@ -374,10 +506,13 @@ class _open_text:  # noqa: N801 - used as a function, like open()
     def __init__(self, name: str) -> None:
         self.name = name
         self.text: io.TextIOWrapper | None = None
+        self.wrapper: io.BufferedReader[Any] | None = None  # a reader we put around standard input
 
     def __enter__(self) -> Iterator[str]:
         import io
 
+        if "\0" in self.name:  # open() would raise ValueError; no file has such a name
+            raise OSError(0, "a file name cannot hold a NUL character")
         if self.name != "-":
             binary: IO[bytes] = open(self.name, "rb")  # noqa: PTH123 - closed in __exit__
         elif sys.stdin is None or not hasattr(sys.stdin, "buffer"):
@@ -389,8 +524,11 @@ class _open_text:  # noqa: N801 - used as a function, like open()
                     "scan: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
                 )
         # peek() needs a buffered reader; test doubles and odd stdins may be raw.
-        buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]
-        encoding = _sniff(buffered.peek(4)[:4])
+        if isinstance(binary, io.BufferedReader):
+            buffered = binary
+        else:
+            buffered = self.wrapper = io.BufferedReader(binary)
+        encoding = _sniff(buffered.peek(_SNIFFED)[:_SNIFFED])
         self.text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         return self.text
 
@@ -399,21 +537,64 @@ class _open_text:  # noqa: N801 - used as a function, like open()
             return
         if self.name == "-":
             self.text.detach()  # leave standard input open for the caller
+            if self.wrapper is not None:  # once collected, it would close standard input
+                self.wrapper.detach()
         else:
             self.text.close()
 
 
+# UTF-32's marks first: FF FE also starts UTF-16's. The codecs read the mark's byte order.
+_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
+
+
 def _sniff(head: bytes) -> str:
-    """The encoding a byte-order mark announces; UTF-8 otherwise (digits survive any)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    return "utf-8"
+    """The encoding of a file that starts with ``head``: UTF-8 unless it shows another.
+
+    A byte-order mark says; without one, UTF-16 and UTF-32 show by where their NUL
+    bytes fall. Any other encoding reads as UTF-8: the digits and structure survive.
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return encoding
+    head = head[: len(head) // 4 * 4]
+    if not head:
+        return "utf-8"
+    # How often each byte of a 4-byte group is NUL.
+    nul = [head[offset::4].count(0) / (len(head) // 4) for offset in range(4)]
+    odd, even = (nul[1] + nul[3]) / 2, (nul[0] + nul[2]) / 2
+    shapes = (
+        # A UTF-32 character's high byte is always NUL, the next one mostly.
+        (nul[3] == 1 and nul[2] >= 0.5 and nul[0] < 0.5, "utf-32-le"),
+        (nul[0] == 1 and nul[1] >= 0.5 and nul[3] < 0.5, "utf-32-be"),
+        # ASCII in UTF-16 is a letter and a NUL; other scripts have NULs only among ASCII.
+        (odd >= 0.2 and even <= odd / 10, "utf-16-le"),
+        (even >= 0.2 and odd <= even / 10, "utf-16-be"),
+    )
+    return next((encoding for shown, encoding in shapes if shown), "utf-8")
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    # Best effort: a failure is also in the exit status, and standard error may be gone.
+    if sys.stderr is None:
+        return
+    try:
+        print(f"{PROG}: {message}", file=sys.stderr)
+    except OSError:
+        _silence(sys.stderr)
+
+
+def _fail(message: str, status: int) -> int:
+    """Report a failure; remember its status in case the output breaks later."""
+    global _failed  # noqa: PLW0603 - one run's worst status, reset by main()
+    _failed = max(_failed, status)
+    _error(message)
+    return status
 
 
 def _tolerate_unencodable_output() -> None:
@@ -427,10 +608,15 @@ def _tolerate_unencodable_output() -> None:
                 pass
 
 
-def _silence_stdout() -> None:
-    # Point stdout at devnull so that the interpreter's final flush cannot fail again.
+def _silence(stream: IO[str] | None) -> None:
+    # Point the stream at devnull so that the interpreter's final flush cannot fail again.
+    if stream is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Optional  # loaded already by _scan
 
+from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
 from raserror._scan import RAS_CONTEXT, accept, scan_block
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-    from raserror._codes import ErrorCode
 
 # rasdial as the program or an argument of a command: any path, any case, .exe or not.
 _RASDIAL_COMMAND = re.compile(r"(?i)(?:^|[\\/\s\"'=])rasdial(?:\.exe)?(?=$|[\s\"'])")
@@ -21,7 +21,7 @@ _RAS_FUNCTION_PREFIXES = ("Ras", "Mpr")
 _MAX_EXCEPTIONS = 256
 
 
-def from_exception(exc: object, *, assume_ras: bool = False) -> ErrorCode | None:
+def from_exception(exc: object, *, assume_ras: bool = False) -> Optional[ErrorCode]:  # noqa: UP045 - get_type_hints() must evaluate it on 3.9
     """The RAS error code that ``exc`` carries, or None.
 
     Looks at pywin32's ``pywintypes.error`` (RAS context when its ``funcname``

@@ -1,12 +1,18 @@
 """Find an ``ErrorCode`` from the forms in which codes reach a program."""
 
+import sys
+
 from raserror._codes import BY_NUMBER, RANGES, ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TypeVar
+    from typing import TypeVar, overload
 
     _T = TypeVar("_T")
+    _Code = int | str
+else:
+    # What typing.get_type_hints() reports; 3.9 cannot evaluate `int | str`, so any object.
+    _Code = int | str if sys.version_info >= (3, 10) else object
 
 # The hot path of lookup() and get(): one dict probe, ~6x cheaper than ErrorCode(n).
 _number_get = BY_NUMBER.get
@@ -37,7 +43,7 @@ class UnknownErrorCode(LookupError):
     ``code`` is the value that was given, unchanged.
     """
 
-    def __init__(self, code: "int | str") -> None:
+    def __init__(self, code: "_Code") -> None:
         super().__init__(code)
         self.code = code
 
@@ -111,7 +117,7 @@ def _safe_repr(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def lookup(code: "int | str") -> ErrorCode:
+def lookup(code: "_Code") -> ErrorCode:
     """The ``ErrorCode`` that ``code`` names.
 
     ``code`` may be an int (``691``), an ``ErrorCode``, a decimal string
@@ -132,7 +138,15 @@ def lookup(code: "int | str") -> ErrorCode:
     return member
 
 
-def get(code: "int | str", default: "_T | None" = None) -> "ErrorCode | _T | None":
+if TYPE_CHECKING:  # the precise types; the run-time signature below is what 3.9 can evaluate
+
+    @overload
+    def get(code: "_Code", default: None = None) -> "ErrorCode | None": ...
+    @overload
+    def get(code: "_Code", default: "_T") -> "ErrorCode | _T": ...
+
+
+def get(code: "_Code", default: object = None) -> object:
     """Like ``lookup``, but returns ``default`` for a code that names no RAS error.
 
     Unsupported types still raise ``TypeError``: they are bugs, not unknown codes.
@@ -143,7 +157,7 @@ def get(code: "int | str", default: "_T | None" = None) -> "ErrorCode | _T | Non
     return default if member is None else member
 
 
-def describe(code: "int | str") -> str:
+def describe(code: "_Code") -> str:
     """One line for a person: number, symbol, category and message.
 
     A well-formed value that names no RAS code gives a line that says so,
