@@ -405,6 +405,15 @@ class Stage(Enum):
         return format(self._value_, format_spec)
 
 
+# Optional attributes, spelled so that typing.get_type_hints() resolves them on 3.9 too,
+# where `X | None` cannot be evaluated and importing typing would slow the import down.
+if sys.version_info >= (3, 10):
+    _MaybeText = str | None
+    _MaybeStage = Stage | None
+else:  # pragma: no cover - the 3.9 spelling
+    _MaybeText = _MaybeStage = object
+
+
 class Hint(tuple[str, str]):
     """A cause or first check for an error code, and the https source that states it."""
 
@@ -462,10 +471,10 @@ class ErrorCode(IntEnum, metaclass=_BuiltAsStandardEnums):
     obsolete: bool
     message: str
     windows_message: str
-    win32_symbol: "str | None"
+    win32_symbol: "_MaybeText"
     header: str
     hresult: int
-    stage: "Stage | None"
+    stage: "_MaybeStage"
     stages: "tuple[Stage, ...]"
     hints: "tuple[Hint, ...]"
 

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+
+# At run time, for typing.get_type_hints(scan_lines): re and typing are loaded here anyway.
+from collections.abc import Iterable, Iterator  # noqa: TC003 - get_type_hints needs them
 from dataclasses import dataclass
 from typing import Literal
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._lookup import _from_int
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
 
 # Defined at run time, with ErrorCode, so that typing.get_type_hints(Finding) works.
 Evidence = Literal["context", "message", "unambiguous", "assumed"]
