@@ -15,21 +15,37 @@ from raserror._lookup import UnknownErrorCode, describe, get, lookup, search
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from raserror._events import (
+        Attempt,
+        Event,
+        Outcome,
+        Stage,
+        group_attempts,
+        read_attempts,
+        read_events,
+    )
     from raserror._exception import from_exception
     from raserror._scan import Finding, find_codes, scan_lines
 del TYPE_CHECKING
 
 __all__ = [
+    "Attempt",
     "Category",
     "ErrorCode",
+    "Event",
     "Finding",
+    "Outcome",
+    "Stage",
     "UnknownErrorCode",
     "__version__",
     "describe",
     "find_codes",
     "from_exception",
     "get",
+    "group_attempts",
     "lookup",
+    "read_attempts",
+    "read_events",
     "scan_lines",
     "search",
 ]
@@ -42,6 +58,14 @@ _LAZY = {
     "find_codes": "raserror._scan",
     "scan_lines": "raserror._scan",
     "from_exception": "raserror._exception",
+    # Exported event logs: csv and xml.etree load only when they are read.
+    "Attempt": "raserror._events",
+    "Event": "raserror._events",
+    "Outcome": "raserror._events",
+    "Stage": "raserror._events",
+    "group_attempts": "raserror._events",
+    "read_attempts": "raserror._events",
+    "read_events": "raserror._events",
 }
 
 
