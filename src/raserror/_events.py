@@ -272,8 +272,9 @@ _COID = re.compile(r"CoI[dD][ \t]?=[ \t]?(\{[^{}\s]{1,64}\}|[^:\s]{1,64})")
 _LAST_NUMBER = re.compile(r"(?<![\w.-])(-?\d{1,11})[^\d]{0,12}$")
 # English RasClient messages only: other languages name the user and entry in the inserts.
 _USER_AND_ENTRY = re.compile(
-    r"The user (.{1,256}?) (?:dialed|has dialed|is trying to establish a link to the Remote "
-    r"Access Server for) (?:a )?connection named (.{1,256}?)(?: which| that| to the| using|\.)"
+    r"The user (.{1,256}?) (?:dialed|has dialed|has started dialing|is trying to establish a link "
+    r"to the Remote Access Server for)\b.{0,80}?(?:connection|profile) named (.{1,256}?)"
+    r"(?: which has| that has| to the Remote| using the|\. The connection)"
 )
 _INTEGER = re.compile(r"[ \t]*(-?\d{1,11})[ \t]*")
 # Bounds that keep memory flat whatever the input: longer values are cut.
@@ -326,7 +327,17 @@ def _decoded(binary: IO[bytes]) -> Iterator[str]:
     if head.startswith(EVTX_MAGIC):
         raise ValueError("this is a binary .evtx event log: export it as XML or text first")
     encoding = sniff_encoding(head)
-    return iter(io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=""))
+    return _detaching(io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=""))
+
+
+def _detaching(text: io.TextIOWrapper) -> Iterator[str]:
+    try:
+        yield from text
+    finally:
+        try:  # noqa: SIM105 - contextlib would cost an import
+            text.detach()  # the caller's stream stays theirs to close
+        except ValueError:  # they closed it already
+            pass
 
 
 def sniff_encoding(head: bytes) -> str:
