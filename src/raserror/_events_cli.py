@@ -138,7 +138,8 @@ def _print_event(event: Event, *, as_json: bool) -> None:
         event.user,
         event.connection,
     ]
-    print("  ".join(cell or "-" for cell in cells) + _outcome(event.number, event.code))
+    number = _outcome(event.number, event.code)
+    print("  ".join(cell or "-" for cell in cells) + (f" {number}" if number else ""))
 
 
 def _print_tally(tally: dict[int, tuple[int, ErrorCode | None]]) -> None:
