@@ -496,7 +496,10 @@ def test_any_text_reads_without_raising_and_gives_bounded_events(pieces: list[st
     for found in events:
         assert found.provider in ("RasClient", "RemoteAccess")
         assert len(found.message) <= 1 << 14
-        assert found.code is None or found.code == found.number
+        if found.number is None:
+            assert found.code is None
+        else:
+            assert found.code is raserror.get(found.number)
     attempts = list(group_attempts(events))
     assert len(attempts) <= len(events)
 

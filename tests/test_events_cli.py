@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from tables import REPO
 
+import raserror
 from raserror import ErrorCode
 from raserror._cli import code_json, main
 
@@ -21,6 +22,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     status = main(list(args))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def symbol(number: int) -> str:
+    """What the command shows for a code: the registry's symbol, once it has one."""
+    code = raserror.get(number)
+    return "(not in the registry)" if code is None else code.symbol
 
 
 def sample(name: str) -> str:
@@ -96,7 +103,7 @@ def test_events_prints_the_raw_records(capsys: pytest.CaptureFixture[str]) -> No
     assert len(lines) == 5  # the Security-SPP event is skipped
     assert lines[0].startswith("2025-01-14T07:02:55.1230000Z  RasClient  20221  {9D2C4B6A-")
     assert lines[4].endswith(
-        "RemoteAccess  20271  {NA}  CONTOSO\\bjones  -  13801 (not in the registry)"
+        f"RemoteAccess  20271  {{NA}}  CONTOSO\\bjones  -  13801 {symbol(13801)}"
     )
     status, out, _ = run(capsys, "events", "--events", "--json", sample("wevtutil_xml_mixed.xml"))
     objects = [json.loads(line) for line in out.splitlines()]
