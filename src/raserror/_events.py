@@ -265,7 +265,7 @@ _OTHER_LABELS = frozenset(
 )
 # A "Label: value" line: at most a few spaces of indent (wevtutil indents by two).
 _FIELD_LINE = re.compile(r"[ \t]{0,4}([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:(?:[ \t]+|$)")
-_WEVTUTIL_RECORD = re.compile(r"Event\[\d{1,12}\]:?[ \t]*$")
+_WEVTUTIL_RECORD = re.compile(r"Event\[\d{1,12}\]:?\s*\Z")
 # Event Viewer's XML view marks foldable elements with "- " or "+ " before them.
 _FOLD_MARK = re.compile(r"(?m)^[ \t]*[-+][ \t]+(?=<)")
 _COID = re.compile(r"CoI[dD][ \t]?=[ \t]?(\{[^{}\s]{1,64}\}|[^:\s]{1,64})")
@@ -279,6 +279,7 @@ _USER_AND_ENTRY = re.compile(
 _INTEGER = re.compile(r"[ \t]*(-?\d{1,11})[ \t]*")
 # Bounds that keep memory flat whatever the input: longer values are cut.
 _MAX_VALUE = 1 << 14
+_MAX_RECORD = 1 << 16
 _MAX_XML = 1 << 20
 _MAX_INSERTS = 64
 _CSV_FIELD_LIMIT = 1 << 20
@@ -306,14 +307,7 @@ def _lines(source: Source) -> Iterator[str]:
     read = getattr(source, "read", None)
     if read is not None and isinstance(read(0), bytes):
         return _decoded(cast("IO[bytes]", source))
-    return _checked(cast("Iterable[str]", source))
-
-
-def _checked(lines: Iterable[str]) -> Iterator[str]:
-    for line in lines:
-        if not isinstance(line, str):
-            raise TypeError(f"read_events() needs lines of str, not {type(line).__name__}")
-        yield line
+    return iter(cast("Iterable[str]", source))
 
 
 EVTX_MAGIC = b"ElfFile\x00"
@@ -355,21 +349,47 @@ def sniff_encoding(head: bytes) -> str:
 
 
 class _Record:
-    """The fields of one text record, as read so far."""
+    """The fields of one text record, as read so far: each a list of its lines."""
 
-    __slots__ = ("fields", "last", "xml")
+    __slots__ = ("fields", "last", "size", "xml")
 
     def __init__(self) -> None:
-        self.fields: dict[str, str] = {}
+        self.fields: dict[str, list[str]] = {}
         self.last: str | None = None  # the field that continuation lines extend
         self.xml: Event | None = None  # the "Event Xml:" part of an Event Viewer copy
+        self.size = 0
 
     def extend(self, field: str, text: str) -> None:
-        value = self.fields.get(field)
-        if value is None:
-            self.fields[field] = text[:_MAX_VALUE]
-        elif text and len(value) < _MAX_VALUE:
-            self.fields[field] = f"{value} {text}"[:_MAX_VALUE] if value else text[:_MAX_VALUE]
+        if self.size > _MAX_RECORD:
+            return  # a runaway value: the rest is dropped
+        self.size += len(text)
+        parts = self.fields.get(field)
+        if parts is None:
+            self.fields[field] = [text]
+        elif text:
+            parts.append(text)
+
+    def values(self) -> dict[str, str]:
+        return {
+            field: " ".join(filter(None, parts))[:_MAX_VALUE]
+            for field, parts in self.fields.items()
+        }
+
+
+# The label of a field line, as written, to the field it fills ("" for the labels to ignore).
+_KNOWN_LABELS: dict[str, str] = {}
+
+
+def _field_of(label: str) -> str | None:
+    """The field ``label`` fills, "" for a label to ignore, None for no label of ours."""
+    known = _KNOWN_LABELS.get(label)
+    if known is not None:
+        return known
+    key = label.replace(" ", "").lower()
+    field = _FIELDS.get(key, "" if key in _OTHER_LABELS else None)
+    if field is not None:
+        _KNOWN_LABELS[label] = field  # a closed set of spellings: the cache stays small
+    return field
 
 
 class _Reader:
@@ -381,50 +401,60 @@ class _Reader:
         self.xml_size = 0
 
     def run(self, lines: Iterator[str]) -> Iterator[Event]:
-        for line in lines:
-            if self.xml is not None or "<Event" in line:
-                yield from self.xml_line(line)
-            elif line.startswith(('"', "#TYPE")) and _is_csv_header(line):
-                yield from self.finish()
-                yield from _csv_events(chain([line], lines))
-                return
-            else:
-                yield from self.text_line(line.rstrip("\r\n"))
-        yield from self.finish()
+        line = ""
+        try:
+            for line in lines:
+                if self.xml is not None or "<Event" in line:
+                    yield from self.xml_line(line)
+                elif line[:1] in _CSV_STARTS and _is_csv_header(line):
+                    event = self.finish()
+                    if event is not None:
+                        yield event
+                    yield from _csv_events(chain([line], lines))
+                    return
+                else:
+                    event = self.text_line(line)
+                    if event is not None:
+                        yield event
+        except TypeError:
+            if not isinstance(line, str):  # checked here, not per line: it costs a tenth
+                raise TypeError(
+                    f"read_events() needs lines of str, not {type(line).__name__}"
+                ) from None
+            raise
+        event = self.finish()
+        if event is not None:
+            yield event
 
     # Text: Event Viewer, wevtutil /f:text, Format-List.
 
-    def text_line(self, line: str) -> Iterator[Event]:
+    def text_line(self, line: str) -> Event | None:
+        """Add a line to the record; return the event it completes, if any."""
         record = self.record
         match = _FIELD_LINE.match(line)
-        label = match.group(1).replace(" ", "").lower() if match is not None else None
-        if match is None or label is None:
-            if _WEVTUTIL_RECORD.match(line):
-                yield from self.finish()
-            elif record.last is not None:
-                record.extend(record.last, line.strip())
-            return
-        field = _FIELDS.get(label)
+        field = None if match is None else _field_of(match.group(1))
         if field is None:
-            if label in _OTHER_LABELS:
-                record.last = None
-            elif record.last is not None:  # a colon inside a message: "Reason: ..."
+            if record.last is not None:  # a wrapped value, or a colon inside a message
                 record.extend(record.last, line.strip())
-            return
+            elif _WEVTUTIL_RECORD.match(line):
+                return self.finish()
+            return None
+        if not field:
+            record.last = None
+            return None
+        event = None
         if field in record.fields and field != "xml":
-            yield from self.finish()  # the same label again: the next record has begun
+            event = self.finish()  # the same label again: the next record has begun
             record = self.record
-        record.extend(field, line[match.end() :].strip())
-        record.last = field if field in ("message", "inserts", "data") else None
+        record.extend(field, line[match.end() :].strip())  # type: ignore[union-attr]
+        record.last = field if field in _WRAPPING else None
+        return event
 
-    def finish(self) -> Iterator[Event]:
+    def finish(self) -> Event | None:
         record, self.record = self.record, _Record()
         if record.fields:
-            event = _from_fields(record.fields, record.xml)
-            if event is not None:
-                yield event
-        elif record.xml is not None:
-            yield record.xml
+            return _from_fields(record.values(), record.xml)
+        return record.xml
 
     # XML: wevtutil /f:xml, ToXml(), the XML of Event Viewer (with its fold marks).
 
@@ -450,11 +480,19 @@ class _Reader:
         event = _from_xml(text)
         if event is None:
             return
-        if self.record.fields.get("xml") is not None and self.record.xml is None:
+        if "xml" in self.record.fields and self.record.xml is None:
             self.record.xml = event  # Event Viewer's text and XML of one event: merged
         else:
-            yield from self.finish()
+            finished = self.finish()
+            if finished is not None:
+                yield finished
             yield event
+
+
+# A CSV header starts with a quote (Export-Csv quotes every field) or PowerShell's #TYPE line.
+_CSV_STARTS = frozenset('"#')
+# Fields whose values Format-List wraps onto the following, indented, lines.
+_WRAPPING = frozenset({"message", "inserts", "data"})
 
 
 def _is_csv_header(line: str) -> bool:
