@@ -22,7 +22,7 @@ from raserror._lookup import get
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from typing import IO, Union
 
     Source = Union[str, bytes, Iterable[str], IO[str], IO[bytes]]
@@ -203,6 +203,7 @@ _LAYOUTS = {
     (REMOTEACCESS, 20276): _Layout(0, None, None, None),
 }
 _NO_LAYOUT = _Layout(None, None, None, None)
+_OUR_PROVIDERS = re.compile(r"(?i:rasclient|remoteaccess)")
 # RasClient events whose message ends with a code: the old 20220, failures, terminations.
 _CODE_IN_MESSAGE = frozenset({(RASCLIENT, 20220), (RASCLIENT, 20226), (RASCLIENT, 20227)})
 
@@ -397,15 +398,13 @@ class _Reader:
 
     def __init__(self) -> None:
         self.record = _Record()
-        self.xml: list[str] | None = None  # the lines of an <Event> being read
-        self.xml_size = 0
 
     def run(self, lines: Iterator[str]) -> Iterator[Event]:
         line = ""
         try:
             for line in lines:
-                if self.xml is not None or "<Event" in line:
-                    yield from self.xml_line(line)
+                if "<Event" in line:
+                    yield from self.xml_events(line, lines)
                 elif line[:1] in _CSV_STARTS and _is_csv_header(line):
                     event = self.finish()
                     if event is not None:
@@ -431,12 +430,18 @@ class _Reader:
     def text_line(self, line: str) -> Event | None:
         """Add a line to the record; return the event it completes, if any."""
         record = self.record
-        match = _FIELD_LINE.match(line)
-        field = None if match is None else _field_of(match.group(1))
+        # Most lines are wrapped values and message text: most of them hold no colon.
+        match = _FIELD_LINE.match(line) if ":" in line else None
+        field = None
+        if match is not None:
+            label = match.group(1)
+            field = _KNOWN_LABELS.get(label)
+            if field is None:
+                field = _field_of(label)
         if field is None:
             if record.last is not None:  # a wrapped value, or a colon inside a message
                 record.extend(record.last, line.strip())
-            elif _WEVTUTIL_RECORD.match(line):
+            elif line[:6] == "Event[" and _WEVTUTIL_RECORD.match(line):
                 return self.finish()
             return None
         if not field:
@@ -458,23 +463,30 @@ class _Reader:
 
     # XML: wevtutil /f:xml, ToXml(), the XML of Event Viewer (with its fold marks).
 
-    def xml_line(self, line: str) -> Iterator[Event]:
-        if self.xml is None:
-            line = line[line.index("<Event") :]
-            self.xml, self.xml_size = [], 0
-        self.xml.append(line)
-        self.xml_size += len(line)
-        while self.xml is not None and "</Event>" in line:
-            text = "".join(self.xml)
-            end = text.index("</Event>") + len("</Event>")
-            yield from self.xml_event(text[:end])
-            rest = text[end:]
-            start = rest.find("<Event")
-            self.xml = None if start < 0 else [rest[start:]]
-            self.xml_size = 0 if start < 0 else len(rest) - start
-            line = rest[start:] if start >= 0 else ""
-        if self.xml is not None and self.xml_size > _MAX_XML:
-            self.xml = None  # not an event after all, or a broken one: drop it
+    def xml_events(self, line: str, lines: Iterator[str]) -> Iterator[Event]:
+        """The ``<Event>`` elements from ``line`` on: reads on to the end of the last one."""
+        text = line[line.index("<Event") :]
+        pieces, size = [text], len(text)
+        while True:
+            if "</Event>" in pieces[-1]:
+                text = "".join(pieces) if len(pieces) > 1 else pieces[0]
+                end = text.find("</Event>")
+                while end >= 0:
+                    end += len("</Event>")
+                    yield from self.xml_event(text[:end])
+                    start = text.find("<Event", end)
+                    if start < 0:
+                        return  # the rest of the line is text again
+                    text = text[start:]
+                    end = text.find("</Event>")
+                pieces, size = [text], len(text)
+            following = next(lines, None)
+            if following is None:
+                return
+            pieces.append(following)
+            size += len(following)
+            if size > _MAX_XML:
+                return  # not an event after all, or a broken one: drop it
 
     def xml_event(self, text: str) -> Iterator[Event]:
         event = _from_xml(text)
@@ -531,12 +543,26 @@ def _csv_events(lines: Iterator[str]) -> Iterator[Event]:
         csv.field_size_limit(limit)
 
 
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
+def _text(element: ET.Element) -> str:
+    return (element.text or "").strip()
+
+
+# What the elements of an event's XML give: the field, and how to read it.
+_XML_FIELDS: dict[str, tuple[str, Callable[[ET.Element], str]]] = {
+    "Provider": ("provider", lambda element: element.get("Name", "")),
+    "EventID": ("id", _text),
+    "TimeCreated": ("time", lambda element: element.get("SystemTime", "")),
+    "Computer": ("computer", _text),
+    "Binary": ("binary", lambda element: f"<Binary>{_text(element)}</Binary>"),
+    # The rendered message of wevtutil /f:RenderedXml.
+    "Message": ("message", lambda element: " ".join(_text(element).split())[:_MAX_VALUE]),
+}
 
 
 def _from_xml(text: str) -> Event | None:
     """The event in one ``<Event>`` element, if it is a RasClient or RemoteAccess one."""
+    if _OUR_PROVIDERS.search(text) is None:
+        return None  # another source's event: not worth parsing
     try:
         root = ET.fromstring(_FOLD_MARK.sub("", text))  # noqa: S314 - no DTDs or entities are expanded
     except ET.ParseError:
@@ -544,21 +570,14 @@ def _from_xml(text: str) -> Event | None:
     fields: dict[str, str] = {}
     inserts: list[str] = []
     for element in root.iter():
-        tag = _local(element.tag)
-        if tag == "Provider":
-            fields["provider"] = element.get("Name", "")
-        elif tag == "EventID":
-            fields["id"] = element.text or ""
-        elif tag == "TimeCreated":
-            fields["time"] = element.get("SystemTime", "")
-        elif tag == "Computer":
-            fields["computer"] = element.text or ""
-        elif tag == "Data" and len(inserts) < _MAX_INSERTS:
-            inserts.append((element.text or "").strip())
-        elif tag == "Binary":
-            fields["binary"] = f"<Binary>{element.text or ''}</Binary>"
-        elif tag == "Message":  # RenderingInfo of wevtutil /f:RenderedXml
-            fields["message"] = " ".join((element.text or "").split())[:_MAX_VALUE]
+        tag = element.tag.rpartition("}")[2]
+        if tag == "Data":
+            if len(inserts) < _MAX_INSERTS:
+                inserts.append((element.text or "").strip())
+            continue
+        rule = _XML_FIELDS.get(tag)
+        if rule is not None:
+            fields[rule[0]] = rule[1](element)
     return _build(fields, inserts, None)
 
 
