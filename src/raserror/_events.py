@@ -352,17 +352,18 @@ def sniff_encoding(head: bytes) -> str:
 class _Record:
     """The fields of one text record, as read so far: each a list of its lines."""
 
-    __slots__ = ("fields", "last", "size", "xml")
+    __slots__ = ("fields", "foreign", "last", "size", "xml")
 
     def __init__(self) -> None:
         self.fields: dict[str, list[str]] = {}
         self.last: str | None = None  # the field that continuation lines extend
         self.xml: Event | None = None  # the "Event Xml:" part of an Event Viewer copy
         self.size = 0
+        self.foreign = False  # another source's: its lines need not be kept
 
     def extend(self, field: str, text: str) -> None:
-        if self.size > _MAX_RECORD:
-            return  # a runaway value: the rest is dropped
+        if self.size > _MAX_RECORD or self.foreign:
+            return  # a runaway value, or not ours: the rest is dropped
         self.size += len(text)
         parts = self.fields.get(field)
         if parts is None:
@@ -411,10 +412,12 @@ class _Reader:
                         yield event
                     yield from _csv_events(chain([line], lines))
                     return
-                else:
+                elif ":" in line or self.record.last is None:
                     event = self.text_line(line)
                     if event is not None:
                         yield event
+                else:  # the commonest line: a wrapped value or message text, no field
+                    self.record.extend(self.record.last, line.strip())
         except TypeError:
             if not isinstance(line, str):  # checked here, not per line: it costs a tenth
                 raise TypeError(
@@ -451,12 +454,17 @@ class _Reader:
         if field in record.fields and field != "xml":
             event = self.finish()  # the same label again: the next record has begun
             record = self.record
-        record.extend(field, line[match.end() :].strip())  # type: ignore[union-attr]
+        value = line[match.end() :].strip()  # type: ignore[union-attr]
+        record.extend(field, value)
         record.last = field if field in _WRAPPING else None
+        if field == "provider" and value.lower() not in _PROVIDERS:
+            record.foreign = True
         return event
 
     def finish(self) -> Event | None:
         record, self.record = self.record, _Record()
+        if record.foreign:
+            return None
         if record.fields:
             return _from_fields(record.values(), record.xml)
         return record.xml
@@ -578,7 +586,7 @@ def _from_xml(text: str) -> Event | None:
         rule = _XML_FIELDS.get(tag)
         if rule is not None:
             fields[rule[0]] = rule[1](element)
-    return _build(fields, inserts, None)
+    return _build(fields, inserts)
 
 
 def _from_fields(fields: dict[str, str], xml: Event | None) -> Event | None:
@@ -587,7 +595,10 @@ def _from_fields(fields: dict[str, str], xml: Event | None) -> Event | None:
         # InstanceId carries the qualifiers above the event id.
         number = _integer(fields["instance"])
         fields["id"] = "" if number is None else str(number & 0xFFFF)
-    return _build(fields, _split_inserts(fields.get("inserts", "")), xml)
+    if xml is not None:
+        # Event Viewer's copy: the XML is exact; the text adds the rendered message.
+        return xml if xml.message else xml._replace(message=fields.get("message", ""))
+    return _build(fields, _split_inserts(fields.get("inserts", "")))
 
 
 def _split_inserts(text: str) -> list[str]:
@@ -623,13 +634,13 @@ def _insert(inserts: list[str], index: int | None) -> str | None:
     return inserts[index] or None
 
 
-def _build(fields: dict[str, str], inserts: list[str], xml: Event | None) -> Event | None:
+def _build(fields: dict[str, str], inserts: list[str]) -> Event | None:
     provider = _PROVIDERS.get(fields.get("provider", "").strip().lower())
     if provider is None:
-        return xml
+        return None
     event_id = _integer(fields.get("id"))
     if event_id is None:
-        return xml
+        return None
     message = fields.get("message", "")
     layout = _LAYOUTS.get((provider, event_id), _NO_LAYOUT)
     coid = _insert(inserts, layout.coid)
@@ -642,20 +653,19 @@ def _build(fields: dict[str, str], inserts: list[str], xml: Event | None) -> Eve
         if names is not None:
             user, connection = user or names.group(1), connection or names.group(2)
     number, evidence = _number((provider, event_id), fields, inserts, layout)
-    event = Event(
-        provider=provider,
-        event_id=event_id,
-        time=fields.get("time") or None,
-        computer=fields.get("computer") or None,
-        coid=coid,
-        user=user,
-        connection=connection,
-        number=number,
-        code=None if number is None else get(number),
-        message=message,
-        evidence=evidence,
+    return Event(
+        provider,
+        event_id,
+        fields.get("time") or None,
+        fields.get("computer") or None,
+        coid,
+        user,
+        connection,
+        number,
+        None if number is None else get(number),
+        message,
+        evidence,
     )
-    return event if xml is None else _merge(xml, event)
 
 
 def _number(
@@ -665,8 +675,8 @@ def _number(
     number = _integer(_insert(inserts, layout.number))
     if number is not None:
         return number, "insert"
-    binary = find_binary_codes(fields.get("binary", ""))
-    if not binary and "data" in fields:
+    binary = find_binary_codes(fields["binary"]) if "binary" in fields else []
+    if not binary and len(fields.get("data", "")) > 2:  # not Data : {}
         binary = find_binary_codes(f"Data : {fields['data']}")
     if binary:
         return binary[0].number, "binary"
@@ -675,16 +685,6 @@ def _number(
         if match is not None:
             return int(match.group(1)), "message"
     return None, None
-
-
-def _merge(xml: Event, text: Event) -> Event:
-    """Event Viewer's copy: the XML is exact; the text adds the rendered message."""
-    merged = {
-        name: text_value if xml_value is None else xml_value
-        for name, xml_value, text_value in zip(Event._fields, xml, text)
-    }
-    merged["message"] = xml.message or text.message
-    return Event(**merged)  # type: ignore[arg-type]
 
 
 # Attempts -------------------------------------------------------------------------------
