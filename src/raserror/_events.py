@@ -394,6 +394,33 @@ def _field_of(label: str) -> str | None:
     return field
 
 
+# Header lines repeat word for word ("  Level: Information", "Source : RasClient"): the
+# parse of short ones whose value varies little is kept, for this many lines at most.
+_REPEATED_LINES: dict[str, tuple[str | None, str]] = {}
+_MAX_REPEATED_LINES = 4096
+_MAX_REPEATED_LENGTH = 160
+_REPEATING_FIELDS = frozenset({"", "provider", "log", "xml", "computer", "data"})
+
+
+def _parse_line(line: str) -> tuple[str | None, str]:
+    """The field a text line sets ("" for one to ignore, None for none) and its value."""
+    # Most lines are wrapped values and message text: most of them hold no colon.
+    match = _FIELD_LINE.match(line) if ":" in line else None
+    if match is None:
+        return None, ""
+    field = _field_of(match.group(1))
+    if field is None:
+        return None, ""
+    parsed = field, line[match.end() :].strip()
+    if (
+        field in _REPEATING_FIELDS
+        and len(line) < _MAX_REPEATED_LENGTH
+        and len(_REPEATED_LINES) < _MAX_REPEATED_LINES
+    ):
+        _REPEATED_LINES[line] = parsed
+    return parsed
+
+
 class _Reader:
     """One pass over the lines of an export: each line goes to the rule for its shape."""
 
@@ -432,15 +459,9 @@ class _Reader:
 
     def text_line(self, line: str) -> Event | None:
         """Add a line to the record; return the event it completes, if any."""
+        parsed = _REPEATED_LINES.get(line)
+        field, value = _parse_line(line) if parsed is None else parsed
         record = self.record
-        # Most lines are wrapped values and message text: most of them hold no colon.
-        match = _FIELD_LINE.match(line) if ":" in line else None
-        field = None
-        if match is not None:
-            label = match.group(1)
-            field = _KNOWN_LABELS.get(label)
-            if field is None:
-                field = _field_of(label)
         if field is None:
             if record.last is not None:  # a wrapped value, or a colon inside a message
                 record.extend(record.last, line.strip())
@@ -454,7 +475,6 @@ class _Reader:
         if field in record.fields and field != "xml":
             event = self.finish()  # the same label again: the next record has begun
             record = self.record
-        value = line[match.end() :].strip()  # type: ignore[union-attr]
         record.extend(field, value)
         record.last = field if field in _WRAPPING else None
         if field == "provider" and value.lower() not in _PROVIDERS:
