@@ -17,7 +17,7 @@ from itertools import chain
 from typing import NamedTuple, cast
 from xml.etree import ElementTree as ET
 
-from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Event)
+from raserror._codes import ErrorCode  # noqa: TC001 - at run time: get_type_hints(Event), 3.10+
 from raserror._lookup import get
 
 TYPE_CHECKING = False
@@ -111,7 +111,7 @@ class Attempt(NamedTuple):
     ``number`` and ``code`` are the failure's error code or the termination's
     reason code. ``start`` and ``end`` are the times of the first stage and
     of the end, as written in the export. ``events`` holds the events read
-    for it (at most a few dozen).
+    for it (at most 64).
     """
 
     provider: str
@@ -160,7 +160,8 @@ def find_binary_codes(text: str) -> list[BinaryCode]:
     for match in _DATA_BYTES.finditer(text):
         values = [int(group) for group in match.groups()]
         if max(values) <= 255 and any(values):
-            found.append(BinaryCode(int.from_bytes(bytes(values), "little"), *match.span(1)))
+            number = int.from_bytes(bytes(values), "little")
+            found.append(BinaryCode(number, match.start(1), match.end(4)))
     found.sort(key=lambda code: code.start)
     return found
 
@@ -265,18 +266,22 @@ _OTHER_LABELS = frozenset(
     ]
 )
 # A "Label: value" line: at most a few spaces of indent (wevtutil indents by two).
-_FIELD_LINE = re.compile(r"[ \t]{0,4}([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:(?:[ \t]+|$)")
+_FIELD_LINE = re.compile(r"[ \t]{0,4}([A-Za-z][A-Za-z ]{0,24}?)[ \t]{0,40}:(?:[ \t]|$)")
 _WEVTUTIL_RECORD = re.compile(r"Event\[\d{1,12}\]:?\s*\Z")
 # Event Viewer's XML view marks foldable elements with "- " or "+ " before them.
 _FOLD_MARK = re.compile(r"(?m)^[ \t]*[-+][ \t]+(?=<)")
 _COID = re.compile(r"CoI[dD][ \t]?=[ \t]?(\{[^{}\s]{1,64}\}|[^:\s]{1,64})")
 _LAST_NUMBER = re.compile(r"(?<![\w.-])(-?\d{1,11})[^\d]{0,12}$")
 # English RasClient messages only: other languages name the user and entry in the inserts.
-_USER_AND_ENTRY = re.compile(
-    r"The user (.{1,256}?) (?:dialed|has dialed|has started dialing|is trying to establish a link "
-    r"to the Remote Access Server for)\b.{0,80}?(?:connection|profile) named (.{1,256}?)"
-    r"(?: which has| that has| to the Remote| using the|\. The connection)"
+# Each has one bounded quantifier and is searched in a bounded window: linear on any text.
+_USER = re.compile(
+    r"The user ([^\n]{1,256}?) (?:dialed|has dialed|has started dialing|is trying to establish)"
 )
+_ENTRY = re.compile(
+    r" named ([^\n]{1,256}?)(?: which has| that has| to the Remote| using the|\. The connection)"
+)
+# Where the user's name and the entry's stand in a message, at most.
+_NAMES_WINDOW = 640
 _INTEGER = re.compile(r"[ \t]*(-?\d{1,11})[ \t]*")
 # Bounds that keep memory flat whatever the input: longer values are cut.
 _MAX_VALUE = 1 << 14
@@ -669,9 +674,7 @@ def _build(fields: dict[str, str], inserts: list[str]) -> Event | None:
         coid = match.group(1) if match is not None else None
     user, connection = _insert(inserts, layout.user), _insert(inserts, layout.connection)
     if (user is None or connection is None) and provider == RASCLIENT:
-        names = _USER_AND_ENTRY.search(message)
-        if names is not None:
-            user, connection = user or names.group(1), connection or names.group(2)
+        user, connection = _names(message, user, connection)
     number, evidence = _number((provider, event_id), fields, inserts, layout)
     return Event(
         provider,
@@ -686,6 +689,17 @@ def _build(fields: dict[str, str], inserts: list[str]) -> Event | None:
         message,
         evidence,
     )
+
+
+def _names(
+    message: str, user: str | None, connection: str | None
+) -> tuple[str | None, str | None]:
+    """User and entry read from an English RasClient message, where the inserts lack them."""
+    found = _USER.search(message, 0, _NAMES_WINDOW)
+    if found is None:
+        return user, connection
+    entry = _ENTRY.search(message, found.end(), found.end() + _NAMES_WINDOW)
+    return user or found.group(1), connection or (entry.group(1) if entry is not None else None)
 
 
 def _number(
