@@ -254,6 +254,20 @@ def test_export_csv_rows_span_lines_and_the_type_line_is_skipped() -> None:
     assert "MediaType = VPN." in events[1].message
 
 
+def test_wevtutil_xml_with_a_root_element_gives_every_event() -> None:
+    # built from the template in event_formats.md: wevtutil qe ... /f:xml /e:Events
+    events = (EVENTS / "wevtutil_xml_mixed.xml").read_text(encoding="utf-8")
+    for text in (f"<Events>{events}</Events>", f"<Events>\n{events}</Events>\n"):
+        found = [(event.event_id, event.number) for event in read_events(text)]
+        assert found == [
+            (20221, None),
+            (20222, None),
+            (20227, 13801),
+            (20227, -2146762495),
+            (20271, 13801),
+        ]
+
+
 # Sources ------------------------------------------------------------------------------------
 
 # Verbatim: the 20227 text of the AZ-ARCH Get-EventLog sample.

@@ -385,6 +385,7 @@ class _Record:
 
 # The label of a field line, as written, to the field it fills ("" for the labels to ignore).
 _KNOWN_LABELS: dict[str, str] = {}
+_MAX_KNOWN_LABELS = 512
 
 
 def _field_of(label: str) -> str | None:
@@ -394,8 +395,8 @@ def _field_of(label: str) -> str | None:
         return known
     key = label.replace(" ", "").lower()
     field = _FIELDS.get(key, "" if key in _OTHER_LABELS else None)
-    if field is not None:
-        _KNOWN_LABELS[label] = field  # a closed set of spellings: the cache stays small
+    if field is not None and len(_KNOWN_LABELS) < _MAX_KNOWN_LABELS:
+        _KNOWN_LABELS[label] = field
     return field
 
 
@@ -498,7 +499,10 @@ class _Reader:
 
     def xml_events(self, line: str, lines: Iterator[str]) -> Iterator[Event]:
         """The ``<Event>`` elements from ``line`` on: reads on to the end of the last one."""
-        text = line[line.index("<Event") :]
+        first = _EVENT_START.search(line)
+        if first is None:
+            return  # <Events>, the root that wevtutil /e:Events adds: no event yet
+        text = line[first.start() :]
         pieces, size = [text], len(text)
         while True:
             if "</Event>" in pieces[-1]:
@@ -507,10 +511,10 @@ class _Reader:
                 while end >= 0:
                     end += len("</Event>")
                     yield from self.xml_event(text[:end])
-                    start = text.find("<Event", end)
-                    if start < 0:
+                    start = _EVENT_START.search(text, end)
+                    if start is None:
                         return  # the rest of the line is text again
-                    text = text[start:]
+                    text = text[start.start() :]
                     end = text.find("</Event>")
                 pieces, size = [text], len(text)
             following = next(lines, None)
@@ -534,6 +538,8 @@ class _Reader:
             yield event
 
 
+# An <Event> element's start tag, not the <Events> root around several.
+_EVENT_START = re.compile(r"<Event[\s>]")
 # A CSV header starts with a quote (Export-Csv quotes every field) or PowerShell's #TYPE line.
 _CSV_STARTS = frozenset('"#')
 # Fields whose values Format-List wraps onto the following, indented, lines.
