@@ -119,6 +119,21 @@ def test_get_eventlog_format_list_reads_a_server_code_from_its_data_bytes(
     assert event.coid is None  # 20111's first insert is a routing domain, not a CoId
 
 
+def test_whole_2016_format_list_records_keep_their_times_and_blank_lines() -> None:
+    # Verbatim: MicrosoftDocs/azure-docs articles/guidance/guidance-hybrid-network-vpn.md
+    # @02f420629afd9eb0d775ebdd71c525b0ee9470df; the second message ends in a blank line.
+    name = "getEventLog_formatlist_remoteaccess_20111_azure_docs_2016.txt"
+    with (EVENTS / name).open("rb") as export:
+        first, second = read_events(export)
+    assert (first.time, first.number, second.time, second.number) == (
+        "3/18/2016 1:26:02 PM",
+        809,
+        "3/18/2016 1:34:22 PM",
+        13801,
+    )
+    assert second.message.endswith("IKE authentication credentials are unacceptable")
+
+
 def test_events_of_other_sources_give_nothing() -> None:
     # Verbatim: https://github.com/JeftaDirksen/BlockIP/issues/3 (a Security 4625 event).
     with (EVENTS / "wevtutil_text_security_4625_blockip3.txt").open("rb") as export:
@@ -159,6 +174,23 @@ def test_a_bare_message_line_is_not_an_export() -> None:
             [(None, "AzureGateway", None, "failed", 809)],
         ),
         ("wevtutil_text_security_4625_blockip3.txt", []),
+        # MicrosoftDocs/azure-docs guidance-hybrid-network-vpn.md (2016): whole records.
+        (
+            "getEventLog_formatlist_rasclient_20227_azure_docs_2016.txt",
+            [("SYSTEM", "AzureGateway", None, "failed", 809)],
+        ),
+        (
+            "getEventLog_formatlist_remoteaccess_20111_azure_docs_2016.txt",
+            [
+                (None, "AzureGateway", None, "failed", 809),
+                (None, "AzureGateway", None, "failed", 13801),
+            ],
+        ),
+        # MicrosoftDocs/SupportArticles-docs, error 720: "Source: Ras Client", no CoId.
+        (
+            "eventviewer_rasclient_20227_720_supportarticles.txt",
+            [(None, "VPN Connection", None, "failed", 720)],
+        ),
         # built from the template in event_formats.md (tests/samples/events/README.md)
         (
             "getWinEvent_formatlist_rasclient_utf16.txt",

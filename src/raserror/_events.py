@@ -29,8 +29,12 @@ if TYPE_CHECKING:
 
 RASCLIENT = "RasClient"
 REMOTEACCESS = "RemoteAccess"
-# Provider names as the exports write them, any case, to the canonical spelling.
+# Provider names, any case and spacing ("Ras Client" in a Microsoft article), to the spelling.
 _PROVIDERS = {"rasclient": RASCLIENT, "remoteaccess": REMOTEACCESS}
+
+
+def _provider_key(name: str) -> str:
+    return name.replace(" ", "").lower()
 
 
 class Stage(Enum):
@@ -483,7 +487,7 @@ class _Reader:
             record = self.record
         record.extend(field, value)
         record.last = field if field in _WRAPPING else None
-        if field == "provider" and value.lower() not in _PROVIDERS:
+        if field == "provider" and _provider_key(value) not in _PROVIDERS:
             record.foreign = True
         return event
 
@@ -666,7 +670,7 @@ def _insert(inserts: list[str], index: int | None) -> str | None:
 
 
 def _build(fields: dict[str, str], inserts: list[str]) -> Event | None:
-    provider = _PROVIDERS.get(fields.get("provider", "").strip().lower())
+    provider = _PROVIDERS.get(_provider_key(fields.get("provider", "")))
     if provider is None:
         return None
     event_id = _integer(fields.get("id"))
@@ -702,10 +706,12 @@ def _names(
 ) -> tuple[str | None, str | None]:
     """User and entry read from an English RasClient message, where the inserts lack them."""
     found = _USER.search(message, 0, _NAMES_WINDOW)
-    if found is None:
-        return user, connection
-    entry = _ENTRY.search(message, found.end(), found.end() + _NAMES_WINDOW)
-    return user or found.group(1), connection or (entry.group(1) if entry is not None else None)
+    after = 0 if found is None else found.end()
+    entry = _ENTRY.search(message, after, after + _NAMES_WINDOW)
+    return (
+        user or (found.group(1) if found is not None else None),
+        connection or (entry.group(1) if entry is not None else None),
+    )
 
 
 def _number(
