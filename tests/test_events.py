@@ -300,6 +300,24 @@ def test_wevtutil_xml_with_a_root_element_gives_every_event() -> None:
         ]
 
 
+def test_get_eventlog_export_csv_reads_the_message_and_skips_the_byte_arrays() -> None:
+    # built from the template in event_formats.md: Get-EventLog ... | Export-Csv -NoTypeInformation
+    # (PowerShell writes the arrays as their type names).
+    text = (
+        '"EventID","MachineName","Data","Index","Category","CategoryNumber","EntryType",'
+        '"Message","Source","ReplacementStrings","InstanceId","TimeGenerated","TimeWritten",'
+        '"UserName","Site","Container"\r\n'
+        '"20227","on-premises-vm","System.Byte[]","4203","(0)","0","Error","CoId={B4000371-'
+        "A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a connection named AzureGateway "
+        'which has failed. The error code returned on failure is 809.","RasClient",'
+        '"System.String[]","20227","3/18/2024 1:29:21 PM","3/18/2024 1:29:21 PM",,,\r\n'
+    )
+    (event,) = read_events(text)
+    assert (event.event_id, event.number, event.evidence) == (20227, 809, "message")
+    assert (event.user, event.connection) == ("SYSTEM", "AzureGateway")
+    assert event.coid == "{B4000371-A67F-452F-AA4C-3125AA9CFC78}"
+
+
 # Sources ------------------------------------------------------------------------------------
 
 # Verbatim: the 20227 text of the AZ-ARCH Get-EventLog sample.

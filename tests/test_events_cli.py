@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tables import REPO
 
 import raserror
@@ -177,3 +179,19 @@ def test_the_installed_command_reads_utf16_from_a_pipe() -> None:
     )
     assert result.returncode == 0
     assert b"failed 809 ERROR_VPN_TIMEOUT" in result.stdout
+
+
+OPTIONS = st.sampled_from([[], ["--json"], ["--events"], ["--events", "--json"]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), OPTIONS)
+def test_any_input_ends_with_a_documented_status(data: bytes, options: list[str]) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(data))
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = stdin, io.StringIO(), io.StringIO()
+    try:
+        status = main(["events", *options])
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    assert status in (0, 1, 2)
