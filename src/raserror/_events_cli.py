@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, _error, code_json
+from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
 from raserror._events import EVTX_MAGIC, group_attempts, read_events, sniff_encoding
 
 TYPE_CHECKING = False
@@ -195,6 +195,10 @@ def _print_json_line(document: object) -> None:
 
 
 # Input ----------------------------------------------------------------------------------
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
 
 
 def _shown(name: str) -> str:
