@@ -195,3 +195,21 @@ def test_any_input_ends_with_a_documented_status(data: bytes, options: list[str]
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
     assert status in (0, 1, 2)
+
+
+def test_the_tally_counts_a_code_once_whatever_form_it_came_in(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # built from the template in event_formats.md: 691, then its HRESULT.
+    record = (
+        "EventID            : 20227\nMessage            : CoId={{{n}}}: x\n"
+        "Source             : RasClient\nReplacementStrings : {{{{{n}}}, SYSTEM, VPN, {code}}}\n\n"
+    )
+    export = tmp_path / "export.txt"
+    export.write_text(record.format(n=1, code=691) + record.format(n=2, code=-2147024205))
+    status, out, _ = run(capsys, "events", str(export))
+    assert status == 0
+    assert out.splitlines()[-2:] == [
+        "count         code  symbol",
+        "    2          691  ERROR_AUTHENTICATION_FAILURE",
+    ]

@@ -79,8 +79,10 @@ def _print_file(
         found = True
         _print_attempt(attempt, as_json=options.json)
         if attempt.number is not None:
-            count, code = tally.get(attempt.number, (0, attempt.code))
-            tally[attempt.number] = (count + 1, code)
+            # One row per code: 691 and its HRESULT -2147024205 are the same failure.
+            key = attempt.number if attempt.code is None else int(attempt.code)
+            count, code = tally.get(key, (0, attempt.code))
+            tally[key] = (count + 1, code)
     return found
 
 
