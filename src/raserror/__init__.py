@@ -15,17 +15,28 @@ from raserror._lookup import UnknownErrorCode, describe, get, lookup, search
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from raserror._events import (
+        Attempt,
+        Event,
+        Outcome,
+        group_attempts,
+        read_attempts,
+        read_events,
+    )
     from raserror._exception import from_exception
     from raserror._messages import from_message
     from raserror._scan import Evidence, Finding, find_codes, scan_lines
 del TYPE_CHECKING
 
 __all__ = [
+    "Attempt",
     "Category",
     "ErrorCode",
+    "Event",
     "Evidence",
     "Finding",
     "Hint",
+    "Outcome",
     "Stage",
     "UnknownErrorCode",
     "__version__",
@@ -34,7 +45,10 @@ __all__ = [
     "from_exception",
     "from_message",
     "get",
+    "group_attempts",
     "lookup",
+    "read_attempts",
+    "read_events",
     "scan_lines",
     "search",
 ]
@@ -49,6 +63,13 @@ _LAZY = {
     "scan_lines": "raserror._scan",
     "from_exception": "raserror._exception",
     "from_message": "raserror._messages",
+    # Exported event logs: csv and xml.etree load only when they are read.
+    "Attempt": "raserror._events",
+    "Event": "raserror._events",
+    "Outcome": "raserror._events",
+    "group_attempts": "raserror._events",
+    "read_attempts": "raserror._events",
+    "read_events": "raserror._events",
 }
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     _Seen = dict[ErrorCode, tuple[int, str, Finding]]
 
 PROG = "raserror"
-SUBCOMMANDS = ("lookup", "search", "list", "scan")
+SUBCOMMANDS = ("lookup", "search", "list", "scan", "events")
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 # 128 + SIGINT, as shells report an interrupted command.
 EXIT_INTERRUPTED = 130
@@ -108,6 +108,11 @@ def _run(args: list[str]) -> int:
     elif first in SUBCOMMANDS and args[0] != first:
         args.remove(first)  # `raserror --json search x` means `raserror search --json x`
         args.insert(0, first)
+    # `raserror events` lives in its own module (raserror._events_cli), with its own parser.
+    if args[:1] == ["events"]:
+        from raserror._events_cli import main as events_main
+
+        return events_main(args[1:])
     if args[0] == "lookup":
         args = ["lookup", *_codes_last(args[1:])]
     options, unknown = parser.parse_known_args(args)

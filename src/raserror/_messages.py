@@ -251,7 +251,7 @@ def may_quote(line: str) -> bool:
     return not index().anchors.isdisjoint(word.lower() for word in WORD.findall(line))
 
 
-def from_message(text: str) -> Optional[ErrorCode]:  # noqa: UP045 - resolves on 3.9
+def from_message(text: str) -> Optional[ErrorCode]:
     """The code whose message ``text`` quotes, in either wording, or None.
 
     Case, punctuation, spaces and line breaks do not matter, nor does a

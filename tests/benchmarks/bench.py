@@ -284,6 +284,74 @@ def bench_scan(megabytes: int) -> list[Figure]:
     return figures
 
 
+# Exported events ------------------------------------------------------------------------
+
+EVENT_SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "events"
+
+
+def event_export(size: int, *, csv: bool = False) -> str:
+    """The sample exports repeated to ``size`` characters: every text and XML shape, or CSV."""
+    texts = []
+    for path in sorted(EVENT_SAMPLES.iterdir()):
+        if path.suffix not in (".txt", ".xml", ".csv") or (path.suffix == ".csv") != csv:
+            continue
+        data = path.read_bytes()
+        texts.append(data.decode("utf-16" if data.startswith(b"\xff\xfe") else "utf-8"))
+    if csv:  # one #TYPE line and header, then the rows again and again
+        type_line, header, rows = texts[0].split("\n", 2)
+        return f"{type_line}\n{header}\n" + rows * (size // len(rows) + 1)
+    block = "\n".join(texts) + "\n"
+    return block * (size // len(block) + 1)
+
+
+def count_matches(pattern: re.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+def read_all(source: object) -> int:
+    from raserror._events import group_attempts, read_events
+
+    attempts = group_attempts(read_events(source))  # type: ignore[arg-type]
+    return sum(1 for _ in attempts)
+
+
+def bench_events(megabytes: int) -> list[Figure]:
+    import tempfile
+    import tracemalloc
+
+    digits = re.compile(r"\d+")
+    figures = []
+    for name, csv in (("text and XML exports", False), ("Export-Csv", True)):
+        text = event_export(megabytes * 1_000_000, csv=csv)
+        lines = text.splitlines(keepends=True)
+        baseline = seconds(partial(count_matches, digits, text))
+        ours = seconds(partial(read_all, lines))
+        found = read_all(lines)
+        figures.append(
+            at_most(
+                f"events / re.finditer(\\d+), {megabytes} MB {name}",
+                ours / baseline,
+                3.0,
+                f"{ours:.2f} s vs {baseline:.2f} s, {found} attempts",
+            )
+        )
+    # Memory: stream the text export from a file; the peak must not grow with its size.
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "export.txt"
+        path.write_text(event_export(megabytes * 1_000_000), encoding="utf-16")
+        tracemalloc.start()
+        try:
+            with path.open("rb") as export:
+                read_all(export)
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+        finally:
+            tracemalloc.stop()
+    figures.append(
+        at_most(f"events: peak traced memory streaming {megabytes} MB of UTF-16, MB", peak, 16)
+    )
+    return figures
+
+
 # Command line and memory ----------------------------------------------------------------
 
 
@@ -339,6 +407,9 @@ def main() -> int:
     parser.add_argument("--report", action="store_true", help="print the figures; always exit 0")
     parser.add_argument("--megabytes", type=int, default=20, help="size of the mixed log")
     parser.add_argument("--runs", type=int, default=25, help="fresh processes per import figure")
+    parser.add_argument(
+        "--event-megabytes", type=int, default=100, help="size of the event exports"
+    )
     args = parser.parse_args()
     print(f"raserror {raserror.__version__} on Python {sys.version.split()[0]}", end="")
     print("" if ENFORCED else " (targets apply on 3.11+: reported only)")
@@ -350,6 +421,7 @@ def main() -> int:
         bench_attributes,
         bench_describe,
         partial(bench_scan, args.megabytes),
+        partial(bench_events, args.event_megabytes),
         partial(bench_cli, args.runs),
     ]
     for section in sections:

@@ -1,0 +1,251 @@
+"""``raserror events``: the dial attempts in exported RasClient and RemoteAccess events."""
+
+from __future__ import annotations
+
+import sys
+
+from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
+from raserror._events import EVTX_MAGIC, group_attempts, read_events, sniff_encoding
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterator, Sequence
+    from typing import IO
+
+    from raserror._codes import ErrorCode
+    from raserror._events import Attempt, Event
+
+EXAMPLES = """examples:
+  raserror events application.txt
+  raserror events --json events.xml system.txt
+  raserror events --events export.csv
+  wevtutil qe Application /q:"*[System[Provider[@Name='RasClient']]]" /f:xml | raserror events
+
+make the exports on Windows with, for example:
+  Get-WinEvent -LogName Application -FilterXPath "*[System[Provider[@Name='RasClient']]]" | Format-List > client.txt
+  Get-EventLog -LogName System -Source RemoteAccess | Format-List -Property * > server.txt
+  wevtutil qe System /q:"*[System[Provider[@Name='RemoteAccess']]]" /f:xml > server.xml"""
+EVTX_HELP = (
+    "is a binary .evtx event log; export it as XML or text first, for example "
+    "`wevtutil qe FILE /lf:true /f:xml > events.xml` or "
+    "`Get-WinEvent -Path FILE | Format-List > events.txt`"
+)
+
+
+def main(args: Sequence[str]) -> int:
+    """Run ``raserror events ARGS``; 0 attempts found, 1 none, 2 unreadable input."""
+    options = _parser().parse_args(list(args))
+    files: list[str] = options.files or ["-"]
+    found = unreadable = False
+    tally: dict[int, tuple[int, ErrorCode | None]] = {}
+    for name in files:
+        try:
+            with _Opened(name) as lines:
+                found = _print_file(lines, options, tally) or found
+        except OSError as error:  # noqa: PERF203 - once per file
+            _error(f"events: cannot read {_shown(name)}: {error.strerror or error}")
+            unreadable = True
+        except _EvtxError:
+            _error(f"events: {_shown(name)} {EVTX_HELP.replace('FILE', _shown(name))}")
+            unreadable = True
+    if tally and not options.json:
+        _print_tally(tally)
+    if unreadable:
+        return EXIT_USAGE
+    if not found:
+        _error(
+            "events: no RasClient or RemoteAccess "
+            + ("event" if options.events else "dial attempt")
+            + " found"
+        )
+        return EXIT_NOT_FOUND
+    return EXIT_OK
+
+
+def _print_file(
+    lines: Iterator[str],
+    options: argparse.Namespace,
+    tally: dict[int, tuple[int, ErrorCode | None]],
+) -> bool:
+    """Print the attempts (or events) of one export; count the codes; True if any."""
+    found = False
+    if options.events:
+        for event in read_events(lines):
+            found = True
+            _print_event(event, as_json=options.json)
+        return found
+    for attempt in group_attempts(read_events(lines)):
+        found = True
+        _print_attempt(attempt, as_json=options.json)
+        if attempt.number is not None:
+            # One row per code: 691 and its HRESULT -2147024205 are the same failure.
+            key = attempt.number if attempt.code is None else int(attempt.code)
+            count, code = tally.get(key, (0, attempt.code))
+            tally[key] = (count + 1, code)
+    return found
+
+
+def _parser() -> argparse.ArgumentParser:
+    import argparse
+
+    summary = "list the dial attempts in exported RasClient and RemoteAccess events"
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} events",
+        description=summary,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object a line")
+    parser.add_argument("--events", action="store_true", help="print the events, not attempts")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="exports to read; - or none: standard input"
+    )
+    return parser
+
+
+# Output ---------------------------------------------------------------------------------
+
+
+def _outcome(number: int | None, code: ErrorCode | None) -> str:
+    if number is None:
+        return ""
+    shown = (
+        f"{number} (0x{number & 0xFFFFFFFF:08X})" if number < 0 or number > 0xFFFF else str(number)
+    )
+    return f" {shown} {code.symbol if code is not None else '(not in the registry)'}"
+
+
+def _print_attempt(attempt: Attempt, *, as_json: bool) -> None:
+    if as_json:
+        _print_json_line(attempt_json(attempt))
+        return
+    stage = attempt.last_stage.value if attempt.last_stage is not None else "-"
+    cells = [attempt.start or attempt.end, attempt.user, attempt.connection, stage]
+    outcome = attempt.outcome.value + _outcome(attempt.number, attempt.code)
+    if attempt.provider != "RasClient":
+        outcome += f" ({attempt.provider} {attempt.events[0].event_id})"
+    print("  ".join([*(cell or "-" for cell in cells), outcome]))
+
+
+def _print_event(event: Event, *, as_json: bool) -> None:
+    if as_json:
+        _print_json_line(event_json(event))
+        return
+    cells = [
+        event.time,
+        event.provider,
+        str(event.event_id),
+        event.coid,
+        event.user,
+        event.connection,
+    ]
+    number = _outcome(event.number, event.code)
+    print("  ".join(cell or "-" for cell in cells) + (f" {number}" if number else ""))
+
+
+def _print_tally(tally: dict[int, tuple[int, ErrorCode | None]]) -> None:
+    print()
+    width = max(5, *(len(str(count)) for count, _ in tally.values()))
+    print(f"{'count':>{width}}  {'code':>11}  symbol")
+    for number, (count, code) in sorted(tally.items(), key=lambda item: (-item[1][0], item[0])):
+        symbol = code.symbol if code is not None else "(not in the registry)"
+        print(f"{count:>{width}}  {number:>11}  {symbol}")
+
+
+def event_json(event: Event) -> dict[str, object]:
+    """The documented JSON object for one event."""
+    return {
+        "provider": event.provider,
+        "event_id": event.event_id,
+        "time": event.time,
+        "computer": event.computer,
+        "coid": event.coid,
+        "user": event.user,
+        "connection": event.connection,
+        "stage": None if event.stage is None else event.stage.value,
+        "number": event.number,
+        "code": None if event.code is None else code_json(event.code),
+        "evidence": event.evidence,
+        "message": event.message,
+    }
+
+
+def attempt_json(attempt: Attempt) -> dict[str, object]:
+    """The documented JSON object for one dial attempt."""
+    return {
+        "provider": attempt.provider,
+        "coid": attempt.coid,
+        "user": attempt.user,
+        "connection": attempt.connection,
+        "stages": [stage.value for stage in attempt.stages],
+        "last_stage": None if attempt.last_stage is None else attempt.last_stage.value,
+        "outcome": attempt.outcome.value,
+        "number": attempt.number,
+        "code": None if attempt.code is None else code_json(attempt.code),
+        "start": attempt.start,
+        "end": attempt.end,
+        "event_ids": [event.event_id for event in attempt.events],
+    }
+
+
+def _print_json_line(document: object) -> None:
+    import json
+
+    # One compact object a line (JSON Lines): an export of any size streams through.
+    sys.stdout.write(json.dumps(document) + "\n")
+
+
+# Input ----------------------------------------------------------------------------------
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _shown(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+class _EvtxError(Exception):
+    """The input is a binary .evtx log, which only Windows can render."""
+
+
+class _Opened:
+    """A file or standard input as text lines, its encoding sniffed; .evtx refused."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.text: IO[str] | None = None
+
+    def __enter__(self) -> Iterator[str]:
+        import io
+
+        if self.name != "-":
+            binary: IO[bytes] = open(self.name, "rb")  # noqa: PTH123 - closed in __exit__
+        elif sys.stdin is None or not hasattr(sys.stdin, "buffer"):
+            raise OSError(0, "no standard input")
+        else:
+            binary = sys.stdin.buffer
+            if sys.stdin.isatty():  # a person may not know it waits for them
+                _error(
+                    "events: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
+                )
+        buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]
+        head = buffered.peek(8)[:8]
+        if head.startswith(EVTX_MAGIC):
+            if self.name != "-":
+                binary.close()
+            raise _EvtxError
+        self.text = io.TextIOWrapper(
+            buffered, encoding=sniff_encoding(head), errors="replace", newline=""
+        )
+        return iter(self.text)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.text is None:
+            return
+        if self.name == "-":
+            self.text.detach()  # type: ignore[attr-defined]  # leave standard input open for the caller
+        else:
+            self.text.close()

@@ -1,0 +1,215 @@
+"""raserror events: one line per dial attempt, a tally, JSON Lines, exit statuses."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from _repo import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import raserror
+from raserror import ErrorCode
+from raserror._cli import code_json, main
+
+EVENTS = REPO / "tests" / "samples" / "events"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def symbol(number: int) -> str:
+    """What the command shows for a code: the registry's symbol, once it has one."""
+    code = raserror.get(number)
+    return "(not in the registry)" if code is None else code.symbol
+
+
+def sample(name: str) -> str:
+    return str(EVENTS / name)
+
+
+def test_one_line_per_attempt_then_a_tally(capsys: pytest.CaptureFixture[str]) -> None:
+    # built from the template in event_formats.md (UTF-16, newest first)
+    status, out, err = run(capsys, "events", sample("getWinEvent_formatlist_rasclient_utf16.txt"))
+    assert (status, err) == (0, "")
+    assert out == (
+        "11/7/2022 9:14:04 PM  xxxxx\\yyyyyy  Home-IKEv2  device  failed 87 (not in the registry)\n"
+        "11/7/2022 8:20:10 PM  xxxxx\\yyyyyy  Home-IKEv2  connected  terminated 631 "
+        "ERROR_USER_DISCONNECTION\n"
+        "\n"
+        "count         code  symbol\n"
+        "    1           87  (not in the registry)\n"
+        "    1          631  ERROR_USER_DISCONNECTION\n"
+    )
+
+
+def test_the_server_events_of_the_issue_give_691_and_809(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Verbatim: IPBan #76 (<Binary>B3020000</Binary>) and AZ-ARCH (Data : {41, 3, 0, 0}).
+    status, out, _ = run(
+        capsys,
+        "events",
+        sample("eventviewer_xml_remoteaccess_20271_ipban76.xml"),
+        sample("getEventLog_formatlist_remoteaccess_20111_809_azarch.txt"),
+    )
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "2020-03-23T19:40:08.225301000Z  corinne  -  -  failed 691 ERROR_AUTHENTICATION_FAILURE "
+        "(RemoteAccess 20271)"
+    )
+    assert lines[1] == "-  -  AzureGateway  -  failed 809 ERROR_VPN_TIMEOUT (RemoteAccess 20111)"
+
+
+def test_an_hresult_is_shown_in_hex_too(capsys: pytest.CaptureFixture[str]) -> None:
+    # built from the template in event_formats.md
+    _, out, _ = run(capsys, "events", sample("getWinEvent_exportcsv.csv"))
+    assert "failed -2146762495 (0x800B0101) " in out
+
+
+def test_json_is_one_object_per_attempt(capsys: pytest.CaptureFixture[str]) -> None:
+    # built from the template in event_formats.md
+    status, out, _ = run(capsys, "events", "--json", sample("wevtutil_text_rasclient.txt"))
+    assert status == 0
+    (line,) = out.splitlines()
+    assert json.loads(line) == {
+        "provider": "RasClient",
+        "coid": "{2B7E9A40-5C1D-4E8F-9A0B-1C2D3E4F5A6B}",
+        "user": "CONTOSO\\jdoe",
+        "connection": "Office SSTP",
+        "stages": ["dial", "device", "link"],
+        "last_stage": "link",
+        "outcome": "failed",
+        "number": 691,
+        "code": code_json(ErrorCode.AUTHENTICATION_FAILURE),
+        "start": "2024-05-02T08:41:07.118",
+        "end": "2024-05-02T08:41:11.420",
+        "event_ids": [20221, 20222, 20223, 20227],
+    }
+
+
+def test_events_prints_the_raw_records(capsys: pytest.CaptureFixture[str]) -> None:
+    # built from the template in event_formats.md
+    status, out, _ = run(capsys, "events", "--events", sample("wevtutil_xml_mixed.xml"))
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 5  # the Security-SPP event is skipped
+    assert lines[0].startswith("2025-01-14T07:02:55.1230000Z  RasClient  20221  {9D2C4B6A-")
+    assert lines[4].endswith(
+        f"RemoteAccess  20271  {{NA}}  CONTOSO\\bjones  -  13801 {symbol(13801)}"
+    )
+    status, out, _ = run(capsys, "events", "--events", "--json", sample("wevtutil_xml_mixed.xml"))
+    objects = [json.loads(line) for line in out.splitlines()]
+    assert [(o["event_id"], o["stage"], o["number"], o["evidence"]) for o in objects] == [
+        (20221, "dial", None, None),
+        (20222, "device", None, None),
+        (20227, None, 13801, "insert"),
+        (20227, None, -2146762495, "insert"),
+        (20271, None, 13801, "binary"),
+    ]
+
+
+def test_nothing_found_is_status_1(capsys: pytest.CaptureFixture[str]) -> None:
+    # Verbatim: BlockIP #3, a Security event.
+    status, out, err = run(capsys, "events", sample("wevtutil_text_security_4625_blockip3.txt"))
+    assert (status, out) == (1, "")
+    assert err == "raserror: events: no RasClient or RemoteAccess dial attempt found\n"
+
+
+def test_an_unreadable_file_is_status_2_after_the_others(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(
+        capsys, "events", "no-such-export.txt", sample("eventviewer_rasclient_20227_algo760.txt")
+    )
+    assert status == 2
+    assert "failed 809 ERROR_VPN_TIMEOUT" in out
+    assert err.startswith("raserror: events: cannot read no-such-export.txt: ")
+
+
+def test_an_evtx_file_is_refused_with_the_commands_that_export_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    evtx = tmp_path / "Application.evtx"
+    evtx.write_bytes(b"ElfFile\x00" + bytes(4096))
+    status, out, err = run(capsys, "events", str(evtx))
+    assert (status, out) == (2, "")
+    assert "is a binary .evtx event log; export it as XML or text first" in err
+    assert f"wevtutil qe {evtx} /lf:true /f:xml > events.xml" in err
+    assert f"Get-WinEvent -Path {evtx} | Format-List > events.txt" in err
+
+
+def test_standard_input_is_the_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (EVENTS / "eventviewer_rasclient_20227_algo760.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, _ = run(capsys, "events")
+    assert status == 0
+    assert "failed 809 ERROR_VPN_TIMEOUT" in out
+
+
+def test_options_may_come_first_and_help_shows_the_export_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(
+        capsys, "--json", "events", sample("eventviewer_rasclient_20227_algo760.txt")
+    )
+    assert status == 0
+    assert json.loads(out)["number"] == 809
+    with pytest.raises(SystemExit) as exit_info:
+        main(["events", "--help"])
+    assert exit_info.value.code == 0
+    assert "Get-WinEvent -LogName Application" in capsys.readouterr().out
+
+
+def test_the_installed_command_reads_utf16_from_a_pipe() -> None:
+    data = (EVENTS / "getWinEvent_formatlist_zh_rasclient_20227.txt").read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "raserror", "events"], input=data, capture_output=True, check=False
+    )
+    assert result.returncode == 0
+    assert b"failed 809 ERROR_VPN_TIMEOUT" in result.stdout
+
+
+OPTIONS = st.sampled_from([[], ["--json"], ["--events"], ["--events", "--json"]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), OPTIONS)
+def test_any_input_ends_with_a_documented_status(data: bytes, options: list[str]) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(data))
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = stdin, io.StringIO(), io.StringIO()
+    try:
+        status = main(["events", *options])
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    assert status in (0, 1, 2)
+
+
+def test_the_tally_counts_a_code_once_whatever_form_it_came_in(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # built from the template in event_formats.md: 691, then its HRESULT.
+    record = (
+        "EventID            : 20227\nMessage            : CoId={{{n}}}: x\n"
+        "Source             : RasClient\nReplacementStrings : {{{{{n}}}, SYSTEM, VPN, {code}}}\n\n"
+    )
+    export = tmp_path / "export.txt"
+    export.write_text(record.format(n=1, code=691) + record.format(n=2, code=-2147024205))
+    status, out, _ = run(capsys, "events", str(export))
+    assert status == 0
+    assert out.splitlines()[-2:] == [
+        "count         code  symbol",
+        "    2          691  ERROR_AUTHENTICATION_FAILURE",
+    ]
