@@ -866,3 +866,55 @@ def test_ike_and_certificate_codes_are_explained(
     assert out.splitlines()[0] == f"{number_text(code)} {symbol} ({code.header})"
     assert code.header in out
     assert " ".join(code.message.split()) in " ".join(out.split())
+
+
+# Pasted text ----------------------------------------------------------------------------
+
+
+def test_pasted_dialog_text_gives_the_block_of_the_code_in_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The dialog text of tests/realworld/positive/024, quoted verbatim there.
+    pasted = (
+        "Error 789: The L2TP connection attempt failed because the security layer encountered "
+        "a processing error during initial negotiations with the remote computer."
+    )
+    status, out, err = run(capsys, pasted)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == "found '789': the text says it came from Remote Access"
+    assert out.splitlines()[1] == "789 ERROR_OAKLEY_GENERAL_PROCESSING (raserror.h)"
+
+
+def test_a_pasted_message_without_a_number_is_found_by_its_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "IKE authentication credentials are unacceptable")
+    assert status == 0
+    assert "its own message or symbol stands beside it" in out.splitlines()[0]
+    assert "13801 ERROR_IPSEC_IKE_AUTH_FAIL (winerror.h)" in out
+
+
+def test_pasted_text_without_evidence_exits_1_and_says_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "CreateProcess failed; code 740.")
+    assert (status, out) == (1, "")
+    assert "an error shape" in err
+    assert "--assume-ras" in err
+    assert "raserror search" in err
+    status, out, _ = run(capsys, "--assume-ras", "CreateProcess failed; code 740.")
+    assert status == 0
+    assert "740 ERROR_TAPI_CONFIGURATION" in out
+
+
+def test_pasted_text_in_json_lists_what_was_found(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document = run_json(capsys, "--json", "Fehler 798 beim VPN")
+    assert status == 0
+    assert document["results"] == [
+        {
+            "input": "Fehler 798 beim VPN",
+            "code": None,
+            "error": None,
+            "found": [{"code": code_json(ErrorCode(798)), "evidence": "context", "text": "798"}],
+        }
+    ]

@@ -42,7 +42,9 @@ LOOKUP_EXAMPLES = """examples:
   raserror vpn_timeout
   raserror 0x800702B3
   raserror -- -2147024205
-  raserror --json 691"""
+  raserror --json 691
+  raserror "Error 809: The network connection between your computer and the VPN server..."
+  raserror --assume-ras "RasDial returned 740"""
 SEARCH_EXAMPLES = """examples:
   raserror search certificate expired
   raserror search --json vpn timeout"""
@@ -120,7 +122,7 @@ def _run(args: list[str]) -> int:
     # Errors of an implied lookup speak of `raserror`, which is what the person typed.
     _check_usage(parser if implied else options.command_parser, options, unknown)
     if command == "lookup":
-        return _lookup(options.codes, as_json=options.json)
+        return _lookup(options.codes, as_json=options.json, assume_ras=options.assume_ras)
     if command == "search":
         return _search(" ".join(options.words), as_json=options.json)
     if command == "list":
@@ -193,7 +195,7 @@ def _parser() -> argparse.ArgumentParser:
         "lookup",
         "explain codes (the default: `raserror 691` is `raserror lookup 691`)",
         LOOKUP_EXAMPLES,
-        "%(prog)s [-h] [--json] CODE...",
+        "%(prog)s [-h] [--json] [--assume-ras] CODE...",
     )
     # Not nargs="+": main() says what is missing better than argparse can.
     lookup.add_argument(
@@ -201,7 +203,12 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="CODE",
         help="a number (691), a symbol (ERROR_VPN_TIMEOUT) or name (vpn_timeout), "
-        "or an HRESULT (0x800702B3, -2147024205)",
+        "an HRESULT (0x800702B3, -2147024205), or text pasted from a dialog or a log",
+    )
+    lookup.add_argument(
+        "--assume-ras",
+        action="store_true",
+        help="in pasted text, count numbers in error shapes even without evidence",
     )
     search = command(
         "search",
@@ -312,13 +319,37 @@ def _block(code: ErrorCode, width: int | None) -> None:
 # Subcommands ----------------------------------------------------------------------------
 
 
-def _lookup(queries: Sequence[str], *, as_json: bool) -> int:
+def _lookup(queries: Sequence[str], *, as_json: bool, assume_ras: bool = False) -> int:
     status = EXIT_OK
     results: list[dict[str, object]] = []
     width = None if as_json else _width()
     printed = False
     for query in queries:
         code = _resolve(query)
+        if code is None and _is_pasted_text(query):
+            found = _codes_in(query, assume_ras=assume_ras)
+            if not found:
+                status = _fail(_NOTHING_IN_TEXT, EXIT_NOT_FOUND)
+            results.append(
+                {"input": query, "code": None, "error": None if found else _NOTHING_IN_TEXT}
+            )
+            results[-1]["found"] = [
+                {
+                    "code": code_json(finding.code),
+                    "evidence": finding.evidence,
+                    "text": query[finding.start : finding.end],
+                }
+                for finding in found
+            ]
+            for finding in [] if as_json else found:
+                if printed:
+                    print()
+                print(
+                    f"found {query[finding.start : finding.end]!r}: {_EVIDENCE[finding.evidence]}"
+                )
+                _block(finding.code, width)
+                printed = True
+            continue
         if code is None:
             problem = _not_a_code(query)
             status = _fail(problem, EXIT_NOT_FOUND)
@@ -333,6 +364,38 @@ def _lookup(queries: Sequence[str], *, as_json: bool) -> int:
     if as_json:
         _print_json({"results": results})
     return status
+
+
+# What each kind of evidence means, for a person who pasted text.
+_EVIDENCE = {
+    "context": "the text says it came from Remote Access",
+    "message": "its own message or symbol stands beside it",
+    "unambiguous": "no other Windows error has this number",
+    "assumed": "taken as a Remote Access code because of --assume-ras",
+}
+_NOTHING_IN_TEXT = (
+    "no Remote Access error code found in the text: a number counts only in an error "
+    "shape (Error 809, (Error 800), error code: 691) with evidence that it is a RAS code "
+    "(Remote Access context, its own message beside it, or a number no other Windows "
+    "error has); add --assume-ras if you know the number came from Remote Access, or "
+    "find a code by its words with `raserror search WORDS`"
+)
+
+
+def _is_pasted_text(query: str) -> bool:
+    """Words with spaces, or a long line: not a code someone typed."""
+    text = query.strip()
+    return " " in text or "\n" in text or "\t" in text or len(text) > 40
+
+
+def _codes_in(text: str, *, assume_ras: bool) -> list[Finding]:
+    """The codes found in pasted text, each once, in order."""
+    from raserror._scan import find_codes
+
+    seen: dict[ErrorCode, Finding] = {}
+    for finding in find_codes(text, assume_ras=assume_ras):
+        seen.setdefault(finding.code, finding)
+    return list(seen.values())
 
 
 def _search(query: str, *, as_json: bool) -> int:

@@ -1,0 +1,105 @@
+"""from_message: a code from its own words, quoted in either wording, whole or in part."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import raserror
+from raserror import ErrorCode, find_codes, from_message
+
+# Codes whose messages another code's message repeats word for word: no quote names one.
+SHARED = {
+    code
+    for code in ErrorCode
+    for other in ErrorCode
+    if other is not code and other.message in (code.message, code.windows_message)
+}
+
+
+@pytest.mark.parametrize("code", [c for c in ErrorCode if c not in SHARED], ids=lambda c: c.name)
+def test_every_whole_message_names_its_code_in_either_wording(code: ErrorCode) -> None:
+    for text in (code.message, code.windows_message):
+        found = from_message(text)
+        # A message too short or too plain to name a code alone gives None, never another code.
+        assert found in (code, None), (text, found)
+
+
+def test_the_messages_people_quote_name_their_codes() -> None:
+    # Quoted verbatim in tests/realworld/positive (013, 015, 027, 075), case and marks as there.
+    assert from_message("ike authentication credentials are unacceptable") is (
+        ErrorCode.IPSEC_IKE_AUTH_FAIL
+    )
+    assert from_message("IKE authentication credentials are unacceptable ") is (
+        ErrorCode.IPSEC_IKE_AUTH_FAIL
+    )
+    assert (
+        from_message(
+            "the connection was terminated by the remote computer before it could be completed"
+        )
+        is ErrorCode.DISCONNECTION
+    )
+
+
+def test_a_quote_may_lose_its_start_and_end_and_wrap_over_lines() -> None:
+    text = """could not be established because the remote server is not
+        responding. This could be because one of the network devices (e.g., firewalls, NAT,
+        routers, etc) between your computer and the remote"""
+    assert from_message(text) is ErrorCode.VPN_TIMEOUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "connection failed",
+        "Couldn't connect to the VPN",  # the whole of 873's message, but any post says it
+        "The remote server is not",
+        "Policy match error",  # 13868's whole message: three words name nothing alone
+        "",
+        "691",
+    ],
+)
+def test_a_weak_match_is_refused(text: str) -> None:
+    assert from_message(text) is None
+
+
+def test_a_sentence_two_codes_share_names_neither() -> None:
+    # 809 and 811 open with the same sentence.
+    shared = (
+        "The network connection between your computer and the VPN server could not be "
+        "established because the remote server is not responding."
+    )
+    assert from_message(shared) is None
+
+
+def test_wrong_type_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="needs a str"):
+        from_message(809)  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=400))
+def test_any_text_gives_a_code_or_none(text: str) -> None:
+    found = from_message(text)
+    assert found is None or isinstance(found, ErrorCode)
+
+
+@given(st.sampled_from([c for c in ErrorCode if c not in SHARED]), st.text(max_size=40))
+def test_a_message_in_other_text_names_its_code_or_nothing(code: ErrorCode, noise: str) -> None:
+    found = from_message(f"{noise} {code.windows_message} {noise}")
+    assert found in (code, None)
+
+
+def test_a_message_finding_is_what_from_message_reads() -> None:
+    # A dialog quoted without its number (tests/realworld/positive/027).
+    text = (
+        "All other device works well while my Windows 10 tablet always complains:\n\n"
+        "> The network connection between your computer and the VPN server could not be "
+        "established because the remote server is not responding. This could be because one "
+        "of the network devices (e.g., firewalls, NAT, Router etc.)\n"
+    )
+    (finding,) = find_codes(text)
+    assert finding.evidence == "message"
+    assert finding.code is ErrorCode.VPN_TIMEOUT
+    assert from_message(text[finding.start : finding.end]) is finding.code
+    assert raserror.get(text[finding.start : finding.end]) is None
