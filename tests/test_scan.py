@@ -270,6 +270,10 @@ def test_any_text_gives_only_findings_with_evidence(text: str, assume_ras: bool)
             # A quoted message names its code, and its own words do.
             assert raserror.from_message(written) is finding.code
             continue
+        if "," in written:  # an event's data bytes, little-endian
+            data = bytes(int(value) for value in written.split(","))
+            assert int.from_bytes(data, "little") == finding.code
+            continue
         assert raserror.lookup(written) is finding.code
         if finding.evidence == "message":
             continue  # its own message or symbol beside it: covered by the message tests
@@ -321,3 +325,32 @@ def test_finding_type_hints_resolve_at_run_time() -> None:
 def test_a_line_with_an_event_and_a_rasdial_footer_gets_both_rules() -> None:
     text = "CoId={1}: see 'hh netcfg.chm' in help. The code is 809.\nthen 868\n"
     assert [int(f.code) for f in find_codes(text)] == [809, 868]
+
+
+EVENTS = SAMPLES / "events"
+
+
+@pytest.mark.parametrize(
+    ("name", "codes", "written"),
+    [
+        # Real exports, sources in tests/samples/events/README.md.
+        ("eventviewer_xml_remoteaccess_20271_ipban76.xml", [691], ["B3020000"]),
+        ("getEventLog_formatlist_remoteaccess_20111_809_azarch.txt", [809], ["41, 3, 0, 0"]),
+        ("getEventLog_formatlist_remoteaccess_20111_13801_azarch.txt", [13801], ["233, 53, 0, 0"]),
+    ],
+)
+def test_an_event_s_binary_data_is_its_code(
+    name: str, codes: list[int], written: list[str]
+) -> None:
+    text = (EVENTS / name).read_text(encoding="utf-8")
+    findings = find_codes(text)
+    assert [int(f.code) for f in findings] == codes
+    assert [text[f.start : f.end] for f in findings] == written
+    assert {f.evidence for f in findings} == {"context"}
+
+
+def test_binary_data_outside_a_ras_record_is_nothing() -> None:
+    # The same byte list in another source's record (composed from the shape above).
+    record = "Source             : Service Control Manager\nData               : {41, 3, 0, 0}\n"
+    assert find_codes(record) == []
+    assert find_codes("<Provider Name='Disk'/><Binary>B3020000</Binary>") == []

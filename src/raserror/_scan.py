@@ -90,6 +90,7 @@ _ANCHORS = re.compile(
     r"|(?P<signed>-21[0-9]{8}(?!\d))"
     r"|(?P<bracketed>(?<=\()8[0-9a-fA-F]{7}(?=\)))"
     r"|(?P<bare>(?m:^[ \t]*\d{3,5}[ \t]*\r?$))"
+    r"|(?P<binary><Binary>|(?<![\w])Data[ \t]{0,40}:[ \t]{0,4}\{)"
 )
 
 # -- Evidence -------------------------------------------------------------------------------
@@ -107,6 +108,10 @@ FOREIGN = re.compile(
     r"(?i:sql|severity|sqlstate|oracle|ora-\d|mysql|mariadb|database|ntfrs|spid\d|msiexec"
     r"|windows update|installer|level \d+, state|レベル|重大度|serious)"
 )
+# An event's data stands this far at most from its source's name in the same record.
+_RECORD_LINES = 30
+_RECORD_CHARS = 4000
+_EVENT_SOURCE = re.compile(r"(?i:ras[ ]?client|remote[ ]?access)")
 # Context reaches this many lines around a number, and never further than this.
 _CONTEXT_LINES = 12
 _CONTEXT_CHARS = 1500
@@ -303,6 +308,7 @@ class _Scanner:
             "signed": self.hresult,
             "bracketed": self.hresult,
             "bare": self.bare,
+            "binary": self.binary,
         }
         for anchor in _ANCHORS.finditer(self.text):
             rules[anchor.lastgroup or ""](anchor)
@@ -438,6 +444,24 @@ class _Scanner:
         if code is not None and self.beside(code, *match.span(1))[0]:
             self.found.setdefault(match.start(1), _Raw(*match.span(1), code, "message"))
 
+    def binary(self, anchor: re.Match[str]) -> None:
+        """An event's data, ``<Binary>B3020000</Binary>`` or ``Data : {41, 3, 0, 0}``.
+
+        RemoteAccess writes its code there as a little-endian DWORD, and often
+        nowhere else; it counts only inside a RasClient or RemoteAccess record.
+        """
+        from raserror._events import find_binary_codes
+
+        line_end = self.line_bounds(anchor.start())[1]
+        start, end = self.around(anchor.start(), _RECORD_LINES, _RECORD_CHARS)
+        if _EVENT_SOURCE.search(self.text, start, end) is None:
+            return
+        for data in find_binary_codes(self.text[anchor.start() : line_end]):
+            code = _from_int(data.number)
+            at = anchor.start() + data.start
+            if code is not None and at not in self.found:
+                self.found[at] = _Raw(at, anchor.start() + data.end, code, "context")
+
     def rasdial_error_lines(self) -> None:
         """In output known to be rasdial's, its error line counts in any language."""
         start = 0
@@ -464,8 +488,8 @@ class _Scanner:
                         continue  # a quote that starts on a later line is read from there
                     next_line = max(next_line, quote.end)  # a wrapped quote is read once
                     # The same code found close by, by its number or its message: once is enough.
-                    low = bisect_left(found, (quote.start - _BESIDE_CHARS * 2,))
-                    high = bisect_right(found, (quote.end + _BESIDE_CHARS * 2,))
+                    low = bisect_left(found, (quote.start - _CONTEXT_CHARS,))
+                    high = bisect_right(found, (quote.end + _CONTEXT_CHARS,))
                     if any(code is quote.code for _, _, code in found[low:high]):
                         continue
                     raw = _Raw(quote.start, quote.end, quote.code, "message")
