@@ -317,3 +317,11 @@ def test_search_of_any_query_returns_only_codes_containing_every_word(query: str
     for code in found:
         text = f"{code.symbol.replace('_', ' ')} {code.message} {code.windows_message}".lower()
         assert all(word in text for word in query.lower().replace("_", " ").split())
+
+
+def test_eight_hex_digits_with_a_letter_are_an_hresult_as_dialogs_write_it() -> None:
+    # "(Fehler 8007026f)" in tests/realworld/positive/071: HRESULT_FROM_WIN32(623).
+    assert raserror.lookup("8007026f") is raserror.lookup(623)
+    assert raserror.lookup("800B0101") is ErrorCode.CERT_E_EXPIRED
+    assert raserror.get("80070364") is None  # all digits: a decimal number, not a code
+    assert raserror.get("deadbeef") is None

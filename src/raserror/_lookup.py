@@ -69,11 +69,13 @@ def _not_a_code(code: "int | str") -> str:
 
 
 def _parse_number(text: str) -> "int | None":
-    """A decimal or 0x-hexadecimal integer written in ASCII, else None."""
+    """A decimal or 0x-hexadecimal integer written in ASCII, or 8 hex digits with a letter."""
     if text[:2] in ("0x", "0X"):
         digits = text[2:]
         return int(digits, 16) if digits and _HEX_DIGITS.issuperset(digits) else None
     digits = text[1:] if text[:1] in ("+", "-") else text
+    if len(text) == 8 and not digits.isdigit() and _HEX_DIGITS.issuperset(text):
+        return int(text, 16)  # an HRESULT's 8 hex digits without 0x, as dialogs show "8007026f"
     if not (digits.isdigit() and digits.isascii()):
         return None
     # Far too long for a code; int() would also refuse past sys.get_int_max_str_digits().
