@@ -462,12 +462,22 @@ def test_scan_streams_instead_of_reading_whole_files(
             pulled += 1
             yield "ordinary\n"
 
+    class Reader:
+        """A text file as the command reads it: readline, a bounded piece at a time."""
+
+        def __init__(self) -> None:
+            self.lines = lines()
+
+        def readline(self, limit: int) -> str:
+            assert limit > 0
+            return next(self.lines, "")
+
     class Source:
         def __init__(self, name: str) -> None:
             del name
 
         def __enter__(self) -> object:
-            return lines()
+            return Reader()
 
         def __exit__(self, *exc_info: object) -> None:
             return None

@@ -357,3 +357,46 @@ def test_binary_data_outside_a_ras_record_is_nothing() -> None:
     record = "Source             : Service Control Manager\nData               : {41, 3, 0, 0}\n"
     assert find_codes(record) == []
     assert find_codes("<Provider Name='Disk'/><Binary>B3020000</Binary>") == []
+
+
+def test_a_line_without_an_end_is_read_in_pieces_at_its_own_columns() -> None:
+    from functools import partial
+
+    from raserror._scan import PIECE
+
+    prefix = "x " * PIECE  # two pieces of nothing, then a code across the third's start
+    text = prefix[:-5] + "RasDial error 691 then more\nnext line: RasDial error 720\n"
+    pieces = list(iter(partial(io.StringIO(text, newline="").readline, PIECE), ""))
+    assert len(pieces) >= 3
+    assert max(map(len, pieces)) <= PIECE
+    found = [(int(f.code), f.line, f.start) for f in scan_lines(pieces)]
+    assert found == [(691, 1, text.index("691")), (720, 2, len("next line: RasDial error "))]
+    assert found == [
+        (int(f.code), f.line, f.start) for f in scan_lines(text.splitlines(keepends=True))
+    ]
+
+
+def _peak_scanning_one_line(size: int) -> tuple[int, int]:
+    """(findings, peak traced bytes) of scanning a line of ``size`` characters, no line break."""
+    import tracemalloc
+    from functools import partial
+
+    from raserror._scan import PIECE
+
+    unit = "RasDial Error 740 " + "." * 300
+    source = io.StringIO(unit * (size // len(unit)), newline="")
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in scan_lines(iter(partial(source.readline, PIECE), "")))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return count, peak
+
+
+def test_scanning_a_long_line_in_pieces_keeps_memory_bounded() -> None:
+    # Three times the line, not more memory: the pieces stream through.
+    small, large = _peak_scanning_one_line(2_000_000), _peak_scanning_one_line(6_000_000)
+    assert small[0] == 2_000_000 // 318
+    assert large[0] == 6_000_000 // 318
+    assert large[1] < 1.3 * small[1]

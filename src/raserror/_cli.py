@@ -17,7 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     import io
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
     from typing import IO, Any
 
     from _typeshed import SupportsWrite
@@ -471,11 +471,15 @@ def _scan(files: Sequence[str], *, assume_ras: bool, as_json: bool) -> int:
 
 def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
     """Count the codes in one file into ``seen``; say why if it could not be read."""
-    from raserror._scan import scan_lines
+    from functools import partial
+
+    from raserror._scan import PIECE, scan_lines
 
     try:
-        with _open_text(name) as lines:
-            for finding in scan_lines(lines, assume_ras=assume_ras):
+        with _open_text(name) as text:
+            # Bounded reads: a file with no line break streams through in pieces.
+            pieces = iter(partial(text.readline, PIECE), "")
+            for finding in scan_lines(pieces, assume_ras=assume_ras):
                 count, first_file, first = seen.get(finding.code, (0, _shown(name), finding))
                 seen[finding.code] = (count + 1, first_file, first)
     except OSError as error:
@@ -576,7 +580,7 @@ class _open_text:  # noqa: N801 - used as a function, like open()
         self.text: io.TextIOWrapper | None = None
         self.wrapper: io.BufferedReader[Any] | None = None  # a reader we put around standard input
 
-    def __enter__(self) -> Iterator[str]:
+    def __enter__(self) -> io.TextIOWrapper:
         import io
 
         if "\0" in self.name:  # open() would raise ValueError; no file has such a name

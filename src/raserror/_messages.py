@@ -89,7 +89,7 @@ COMMON_WORDS = frozenset(
     ]
 )
 # Beside a number, fewer words of the code's own message are enough.
-BESIDE_MIN_WORDS = 3
+BESIDE_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,8 @@ class _Index:
         self.messages: list[tuple[ErrorCode, tuple[str, ...]]] = []
         self.shingles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.by_code: dict[ErrorCode, list[tuple[str, ...]]] = {}
+        # The words of a code's messages that say something: the quick test of a window.
+        self.content_words: dict[ErrorCode, frozenset[str]] = {}
         # The distinctive words of the messages: a text without any of them quotes none.
         self.anchors: frozenset[str] = frozenset()
         texts = {}
@@ -131,6 +133,9 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
+        for code, messages in self.by_code.items():
+            said = {word for message in messages for word in message}
+            self.content_words[code] = frozenset(said - COMMON_WORDS)
 
 
 _index: _Index | None = None

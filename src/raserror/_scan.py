@@ -20,6 +20,10 @@ from typing import Literal
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._lookup import _from_int
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._messages import Quote
+
 # Defined at run time, with ErrorCode, so that typing.get_type_hints(Finding) works.
 Evidence = Literal["context", "message", "unambiguous", "assumed"]
 
@@ -78,6 +82,7 @@ _BARE_LINE = re.compile(r"[ \t]*(\d{3,5})[ \t]*\r?\Z")
 _FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 _ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
 
+_NEWLINE = re.compile("\n")
 # The cheap anchors, one pass in C; every rule starts at one of them.
 _ANCHORS = re.compile(
     r"(?P<symbol>(?:ERROR|WARNING|CERT_E|CRYPT_E|TRUST_E|SEC_E|EAP_[EI])_[A-Z0-9_]{3,60})"
@@ -205,13 +210,18 @@ class _Scanner:
         self.markers = _Markers(text, everywhere=rasdial_output)
         self.found: dict[int, _Raw] = {}
         self.done: set[tuple[str, int]] = set()  # (rule, line start) of whole-line rules
+        self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
+        self.words_of_line: dict[int, frozenset[str]] = {}
+        self.quotes_of_line: dict[int, list[Quote]] = {}
 
     # Lines ---------------------------------------------------------------------------
 
     def line_bounds(self, at: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, at) + 1
-        end = self.text.find("\n", at)
-        return start, len(self.text) if end < 0 else end
+        """The start and end of the line holding ``at``: a bisection, whatever its length."""
+        newlines = self.newlines
+        index = bisect_left(newlines, at)
+        start = newlines[index - 1] + 1 if index else 0
+        return start, newlines[index] if index < len(newlines) else len(self.text)
 
     def around(self, at: int, lines: int, chars: int) -> tuple[int, int]:
         """The span of ``lines`` lines each side of ``at``, at most ``chars`` each side."""
@@ -238,29 +248,81 @@ class _Scanner:
 
     # Judging ---------------------------------------------------------------------------
 
+    def line_words(self, start: int, end: int) -> set[str]:
+        """The lower-case words of the lines that ``start:end`` touches, each line read once."""
+        from raserror._messages import WORD
+
+        words: set[str] = set()
+        position = self.line_bounds(start)[0]
+        while position <= end and position <= len(self.text):
+            line_end = self.line_bounds(position)[1]
+            cached = self.words_of_line.get(position)
+            if cached is None:
+                line = self.text[position:line_end].lower()
+                cached = self.words_of_line[position] = frozenset(WORD.findall(line))
+            words |= cached
+            position = line_end + 1
+        return words
+
     def beside(self, code: ErrorCode, start: int, end: int) -> tuple[bool, bool]:
         """(its own message is beside the number, another code's message is)."""
         from raserror import _messages
 
         line_start, line_end = self.line_bounds(start)
         after_end = line_end
-        if len(self.text[end:line_end].strip(" \t\r)]:.-")) < 3:
+        if len(self.text[end : min(line_end, end + 16)].strip(" \t\r)]:.-")) < 3:
             # "Error 629" then the message on the next line, as dialog copies show it.
             after_end = self.around(end, _BESIDE_LINES, _BESIDE_CHARS)[1]
         window = (max(line_start, start - _BESIDE_CHARS), min(after_end, end + _BESIDE_CHARS))
+        # The quick test: without any word of a message near it, no message is near it.
+        words = self.line_words(*window)
+        index = _messages.index()
+        if words.isdisjoint(index.content_words[code]):
+            return False, not words.isdisjoint(index.anchors) and self.other_quoted(code, window)
         own = max(
             _messages.shared_run(code, self.text, window[0], start),
             _messages.shared_run(code, self.text, end, window[1]),
         )
-        shortest = min(len(words) for words in _messages.index().by_code[code])
-        if own >= min(_messages.BESIDE_MIN_WORDS, shortest) and own >= min(4, shortest):
+        if own >= min(_messages.BESIDE_MIN_WORDS, *map(len, index.by_code[code])):
             return True, False
-        others = [
-            quote
-            for quote in _messages.quotes(self.text, *window)
-            if quote.code is not code and quote.words >= _messages.QUOTE_MIN_WORDS + 1
-        ]
-        return False, bool(others)
+        return False, self.other_quoted(code, window)
+
+    def other_quoted(self, code: ErrorCode, window: tuple[int, int]) -> bool:
+        """Whether another code's message is quoted in ``window``, at some length."""
+        from raserror import _messages
+
+        position = self.line_bounds(window[0])[0]
+        while position <= window[1] and position < len(self.text):
+            for quote in self.line_quotes(position):
+                if (
+                    quote.code is not code
+                    and quote.words > _messages.QUOTE_MIN_WORDS
+                    and quote.start < window[1]
+                    and window[0] < quote.end
+                ):
+                    return True
+            position = self.line_bounds(position)[1] + 1
+        return False
+
+    def line_quotes(self, line_start: int) -> list[Quote]:
+        """The quotes that start on the line at ``line_start`` (wrapping on), found once."""
+        from raserror import _messages
+
+        cached = self.quotes_of_line.get(line_start)
+        if cached is None:
+            line_end = self.line_bounds(line_start)[1]
+            cached = []
+            if not self.line_words(line_start, line_start).isdisjoint(_messages.index().anchors):
+                window_end = (
+                    self.around(line_end, 2, 600)[1] if line_end < len(self.text) else line_end
+                )
+                cached = [
+                    quote
+                    for quote in _messages.quotes(self.text, line_start, window_end)
+                    if quote.start < line_end
+                ]
+            self.quotes_of_line[line_start] = cached
+        return cached
 
     def judge(self, code: ErrorCode, start: int, end: int) -> Evidence | None:
         """The evidence that the number at ``start:end`` is ``code``, or None."""
@@ -473,33 +535,25 @@ class _Scanner:
 
     def quoted_messages(self) -> None:
         """Messages quoted without their number: a dialog copy, an RRAS event's reason."""
-        from raserror import _messages
-
         found = sorted((raw.start, raw.end, raw.code) for raw in self.found.values())
         text, position = self.text, 0
         while position < len(text):
-            end = text.find("\n", position)
-            end = len(text) if end < 0 else end
+            end = self.line_bounds(position)[1]
             next_line = end + 1
-            if _messages.may_quote(text[position:end]):
-                window_end = self.around(end, 2, 600)[1] if end < len(text) else end
-                for quote in _messages.quotes(text, position, window_end):
-                    if quote.start >= end:
-                        continue  # a quote that starts on a later line is read from there
-                    next_line = max(next_line, quote.end)  # a wrapped quote is read once
-                    # The same code found close by, by its number or its message: once is enough.
-                    low = bisect_left(found, (quote.start - _CONTEXT_CHARS,))
-                    high = bisect_right(found, (quote.end + _CONTEXT_CHARS,))
-                    if any(code is quote.code for _, _, code in found[low:high]):
-                        continue
-                    raw = _Raw(quote.start, quote.end, quote.code, "message")
-                    self.found.setdefault(quote.start, raw)
-                    found.insert(
-                        bisect_left(found, (quote.start,)), (raw.start, raw.end, raw.code)
-                    )
-            position = text.find("\n", next_line - 1) + 1 if next_line > end + 1 else next_line
-            if position == 0:
-                break
+            for quote in self.line_quotes(position):
+                next_line = max(next_line, quote.end)  # a wrapped quote is read once
+                # The same code found close by, by its number or its message: once is enough.
+                low = bisect_left(found, (quote.start - _CONTEXT_CHARS,))
+                high = bisect_right(found, (quote.end + _CONTEXT_CHARS,))
+                if any(code is quote.code for _, _, code in found[low:high]):
+                    continue
+                self.found.setdefault(
+                    quote.start, _Raw(quote.start, quote.end, quote.code, "message")
+                )
+                found.insert(
+                    bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code)
+                )
+            position = self.line_bounds(next_line - 1)[1] + 1 if next_line > end + 1 else next_line
 
 
 def scan_block(text: str, *, assume_ras: bool, rasdial_output: bool = False) -> list[_Raw]:
@@ -559,7 +613,7 @@ _CARRIED_LINES = 2 * (_CONTEXT_LINES + 2)
 _CARRIED_CHARS = 1 << 16
 _HELD = _CONTEXT_LINES + 2
 # A line longer than this is scanned in pieces; the carried pieces join them up again.
-_PIECE = 1 << 16
+PIECE = 1 << 16
 
 
 def scan_lines(lines: Iterable[str], *, assume_ras: bool = False) -> Iterator[Finding]:
@@ -579,10 +633,10 @@ def scan_lines(lines: Iterable[str], *, assume_ras: bool = False) -> Iterator[Fi
     for item in lines:
         if not isinstance(item, str):
             raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
-        continued = len(item) >= _PIECE and not item.endswith(("\n", "\r"))
-        for offset in range(0, max(len(item), 1), _PIECE):
-            piece = item[offset : offset + _PIECE]
-            tail = offset + _PIECE < len(item) or continued
+        continued = len(item) >= PIECE and not item.endswith(("\n", "\r"))
+        for offset in range(0, max(len(item), 1), PIECE):
+            piece = item[offset : offset + PIECE]
+            tail = offset + PIECE < len(item) or continued
             chunk.append((piece if tail or piece.endswith("\n") else piece + "\n", line, column))
             column = column + len(piece) if tail else 0
             size += len(piece)
@@ -591,7 +645,8 @@ def scan_lines(lines: Iterable[str], *, assume_ras: bool = False) -> Iterator[Fi
         if size < _CHUNK_CHARS and len(chunk) < _CHUNK_LINES:
             continue
         carried = _carried(chunk)
-        held = min(_HELD, carried)
+        # What is held waits for the next chunk, with at least one piece before it to read.
+        held = min(_HELD, carried - 1)
         yield from _report(chunk, reported, len(chunk) - held, assume_ras=assume_ras)
         reported = carried - held
         chunk = chunk[len(chunk) - carried :]
@@ -604,7 +659,7 @@ def _carried(chunk: list[tuple[str, int, int]]) -> int:
     count = size = 0
     for piece, _, _ in reversed(chunk):
         size += len(piece)
-        if count == _CARRIED_LINES or (size > _CARRIED_CHARS and count):
+        if count == _CARRIED_LINES or (size > _CARRIED_CHARS and count >= 2):
             break
         count += 1
     return count
