@@ -455,7 +455,7 @@ def test_scan_streams_instead_of_reading_whole_files(
 ) -> None:
     pulled = 0
 
-    def lines() -> object:
+    def lines() -> Iterator[str]:
         nonlocal pulled
         yield "RasDial error 691\n"
         for _ in range(100_000):
