@@ -389,13 +389,21 @@ def _is_pasted_text(query: str) -> bool:
 
 
 def _codes_in(text: str, *, assume_ras: bool) -> list[Finding]:
-    """The codes found in pasted text, each once, in order."""
-    from raserror._scan import find_codes
+    """The codes found in pasted text, each once, in order.
+
+    Text pasted into raserror is asked about: a message quoted in it counts
+    even where nothing in the text speaks of Remote Access.
+    """
+    from raserror._messages import quotes
+    from raserror._scan import Finding, find_codes
 
     seen: dict[ErrorCode, Finding] = {}
     for finding in find_codes(text, assume_ras=assume_ras):
         seen.setdefault(finding.code, finding)
-    return list(seen.values())
+    for quote in quotes(text):
+        line = text.count("\n", 0, quote.start) + 1
+        seen.setdefault(quote.code, Finding(quote.code, quote.start, quote.end, line, "message"))
+    return sorted(seen.values(), key=lambda finding: finding.start)
 
 
 def _search(query: str, *, as_json: bool) -> int:

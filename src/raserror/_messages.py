@@ -1,6 +1,6 @@
 """Recognise a code by its own words: a quoted message, in either wording, or part of it.
 
-Each message becomes a list of lower-case words; three-word shingles index
+Each message becomes a list of lower-case words; four-word shingles index
 them, so a quote is compared only with the few messages it shares a shingle
 with. A quote matches a message when a run of its words is a run of the
 message's words, long enough to be that message and no other.
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-_SHINGLE = 3
+_SHINGLE = 4
 # A message quoted with no number must be nearly whole and run this many words...
 QUOTE_WHOLE_SHARE = 0.8
 QUOTE_WHOLE_WORDS = 4
@@ -157,22 +157,34 @@ def _words(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, 
     return words, spans
 
 
+def _lower_words(text: str, start: int, end: int) -> list[str] | None:
+    """The words of ``text[start:end]``, lower-cased in one go; None where that would shift them."""
+    piece = text[start:end]
+    lowered = piece.lower()
+    return WORD.findall(lowered) if len(lowered) == len(piece) else None
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [match.span() for match in WORD.finditer(text, start, end)]
+
+
 def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
     """(message number, text word, message word, length) of each maximal shared run."""
     shingles = index().shingles
     messages = index().messages
     reached: dict[int, int] = {}  # message -> the text word its last run reached
-    for first in range(len(words) - _SHINGLE + 1):
-        for number, position in shingles.get(tuple(words[first : first + _SHINGLE]), ()):
+    count = len(words)
+    for first in range(count - _SHINGLE + 1):
+        hits = shingles.get(tuple(words[first : first + _SHINGLE]))
+        if hits is None:
+            continue
+        for number, position in hits:
             if reached.get(number, -1) > first:
                 continue  # inside a run already found
             message = messages[number][1]
+            limit = min(count - first, len(message) - position)
             length = _SHINGLE
-            while (
-                first + length < len(words)
-                and position + length < len(message)
-                and words[first + length] == message[position + length]
-            ):
+            while length < limit and words[first + length] == message[position + length]:
                 length += 1
             reached[number] = first + length
             yield number, first, position, length
@@ -185,16 +197,30 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     text) names none of them and is left out.
     """
     end = len(text) if end is None else end
-    words, spans = _words(text, start, end)
+    fast = _lower_words(text, start, end)
+    spans: list[tuple[int, int]] | None = None  # found when a quote needs its offsets
+    if fast is None:
+        words, spans = _words(text, start, end)
+    else:
+        words = fast
+    found = []
+    for code, first, last, share in _quoted(words):
+        spans = _spans(text, start, end) if spans is None else spans
+        found.append(Quote(code, spans[first][0], spans[last - 1][1], last - first, share))
+    return found
+
+
+def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
+    """(code, first word, past the last word, share) of each quote in ``words``, in order."""
     messages = index().messages
     best: dict[tuple[int, int], tuple[int, float, set[ErrorCode]]] = {}
     for number, first, _, length in _runs(words):
         code, message = messages[number]
         share = length / len(message)
-        run = words[first : first + length]
         if not _strong(length, share) or (
             length < QUOTE_ENOUGH_WORDS
-            and sum(word not in COMMON_WORDS for word in run) < QUOTE_DISTINCT_WORDS
+            and sum(word not in COMMON_WORDS for word in words[first : first + length])
+            < QUOTE_DISTINCT_WORDS
         ):
             continue
         key = (first, first + length)
@@ -207,16 +233,14 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     # a run that several codes share stands too, and names none of them.
     runs = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
     kept: list[tuple[int, int]] = []
-    found: list[Quote] = []
-    for (first, last), (length, share, codes) in runs:
+    found: list[tuple[ErrorCode, int, int, float]] = []
+    for (first, last), (_, share, codes) in runs:
         if any(first < other_last and other_first < last for other_first, other_last in kept):
             continue
         kept.append((first, last))
         if len(codes) == 1:
-            found.append(
-                Quote(next(iter(codes)), spans[first][0], spans[last - 1][1], length, share)
-            )
-    return sorted(found, key=lambda quote: quote.start)
+            found.append((next(iter(codes)), first, last, share))
+    return sorted(found, key=lambda quote: quote[1])
 
 
 def _strong(length: int, share: float) -> bool:
@@ -266,10 +290,12 @@ def from_message(text: str) -> Optional[ErrorCode]:
     """
     if not isinstance(text, str):
         raise TypeError(f"from_message() needs a str, not {type(text).__name__}")
-    found = quotes(text)
+    words = _lower_words(text, 0, len(text))
+    found = _quoted(words if words is not None else _words(text, 0, len(text))[0])
     if not found:
         return None
-    found.sort(key=lambda quote: (-quote.words, -quote.share))
-    if len(found) > 1 and found[1].words == found[0].words and found[1].code is not found[0].code:
+    found.sort(key=lambda quote: (quote[1] - quote[2], -quote[3]))  # longest, then fullest
+    code, first, last, _ = found[0]
+    if len(found) > 1 and found[1][2] - found[1][1] == last - first and found[1][0] is not code:
         return None
-    return found[0].code
+    return code

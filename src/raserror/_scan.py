@@ -82,21 +82,89 @@ _BARE_LINE = re.compile(r"[ \t]*(\d{3,5})[ \t]*\r?\Z")
 _FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 _ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
 
+# Each rule's own start, matched where one of its needles stands.
+_RULES = {
+    "symbol": re.compile(
+        r"(?:ERROR|WARNING|CERT_E|CRYPT_E|TRUST_E|SEC_E|EAP_[EI])_[A-Z0-9_]{3,60}"
+    ),
+    "latin": re.compile(rf"(?i:{_LATIN_ERROR})(?![^\W\d_])"),
+    "cjk": re.compile(_CJK_ERROR),
+    "event": re.compile(r"(?i:return(?:ed|ing)\b)|返回的错误代码为|返されたエラー"),
+    "coid": re.compile(r"CoI[dD]="),
+    "footer": re.compile(r"netcfg\.chm"),
+    "hex": re.compile(r"0[xX][0-9a-fA-F]{8}(?![0-9A-Za-z])"),
+    "signed": re.compile(r"-21[0-9]{8}(?!\d)"),
+    "bracketed": re.compile(r"(?<=\()8[0-9a-fA-F]{7}(?=\))"),
+    "binary": re.compile(r"<Binary>|(?<![\w])Data[ \t]{0,40}:[ \t]{0,4}\{"),
+}
+# Literal needles in the lower-cased text, found by str.find at C speed: a rule is tried
+# only where one stands, so a log without them costs little more than one read.
+_NEEDLES = {
+    "symbol": ("error_", "warning_", "cert_e_", "crypt_e_", "trust_e_", "sec_e_", "eap_"),
+    "latin": ("err", "code", "fehler", "fel", "fout", "código", "codigo", "ошиб", "код", "памылк"),
+    "cjk": ("错误", "錯誤", "报错", "報錯", "代码", "代碼", "エラー", "오류", "에러"),
+    "event": ("return", "返回的错误代码为", "返されたエラー"),
+    "coid": ("coid=",),
+    "footer": ("netcfg.chm",),
+    "hex": ("0x",),
+    "signed": ("-21",),
+    "bracketed": ("(8",),
+    "binary": ("<binary>", "data"),
+}
+# All rules in one pattern: the way in when lower() changes the text's length.
+_ANCHORS = re.compile("|".join(f"(?P<{name}>{rule.pattern})" for name, rule in _RULES.items()))
 _NEWLINE = re.compile("\n")
-# The cheap anchors, one pass in C; every rule starts at one of them.
-_ANCHORS = re.compile(
-    r"(?P<symbol>(?:ERROR|WARNING|CERT_E|CRYPT_E|TRUST_E|SEC_E|EAP_[EI])_[A-Z0-9_]{3,60})"
-    rf"|(?P<latin>(?i:{_LATIN_ERROR}))(?![^\W\d_])"
-    rf"|(?P<cjk>{_CJK_ERROR})"
-    r"|(?P<event>(?i:return(?:ed|ing)\b)|返回的错误代码为|返されたエラー)"
-    r"|(?P<coid>CoI[dD]=)"
-    r"|(?P<footer>netcfg\.chm)"
-    r"|(?P<hex>0[xX][0-9a-fA-F]{8}(?![0-9A-Za-z]))"
-    r"|(?P<signed>-21[0-9]{8}(?!\d))"
-    r"|(?P<bracketed>(?<=\()8[0-9a-fA-F]{7}(?=\)))"
-    r"|(?P<bare>(?m:^[ \t]*\d{3,5}[ \t]*\r?$))"
-    r"|(?P<binary><Binary>|(?<![\w])Data[ \t]{0,40}:[ \t]{0,4}\{)"
+# Where a context or foreign name may start: lower-case needles, and API names by case.
+_CONTEXT_NEEDLES = (
+    "remote",
+    "rasdial",
+    "rasphone",
+    "win32ras",
+    "dial",
+    "pppoe",
+    "l2tp",
+    "pptp",
+    "sstp",
+    "ikev2",
+    "vpn",
+    "coid=",
+    "netcfg.chm",
+    "拨号",
+    "撥號",
+    "拔号",
+    "宽带连接",
+    "寬頻連線",
+    "ダイヤル",
+    "전화 접속",
 )
+_CONTEXT_NEEDLES_CASED = ("Ras", "Mpr", "DotRas", "RAS")
+_FOREIGN_NEEDLES = (
+    "sql",
+    "severity",
+    "oracle",
+    "ora-",
+    "mariadb",
+    "database",
+    "ntfrs",
+    "spid",
+    "msiexec",
+    "windows update",
+    "installer",
+    "level ",
+    "レベル",
+    "重大度",
+    "serious",
+)
+
+
+def _find_all(haystack: str, needles: Iterable[str]) -> Iterator[int]:
+    """Every position of every needle, unsorted."""
+    for needle in needles:
+        at = haystack.find(needle)
+        while at >= 0:
+            yield at
+            at = haystack.find(needle, at + 1)
+
 
 # -- Evidence -------------------------------------------------------------------------------
 
@@ -104,7 +172,7 @@ _ANCHORS = re.compile(
 # RemoteAccess events, and the VPN and dial-up words around them.
 RAS_CONTEXT = re.compile(
     r"(?<![A-Za-z])(?:(?:Ras|Mpr)[A-Z][A-Za-z]*|DotRas|RAS(?![:\]\w]))"
-    r"|(?i:remote[ \t]+access|rasdial|rasphone|win32ras|dial[-‐‑ ]?up|pppoe|l2tp|pptp|sstp"
+    r"|(?i:remote[ \t]*access|rasdial|rasphone|win32ras|dial[-‐‑ ]?up|pppoe|l2tp|pptp|sstp"
     r"|ikev2|vpn)"
     r"|CoI[dD]=|netcfg\.chm|拨号|撥號|拔号|宽带连接|寬頻連線|ダイヤル|전화 접속"
 )
@@ -170,12 +238,21 @@ def _number(written: str) -> int | None:
 
 
 class _Markers:
-    """Where the context and foreign names stand in a text, found in one pass each."""
+    """Where the context and foreign names stand in a text, found once each."""
 
-    def __init__(self, text: str, *, everywhere: bool) -> None:
+    def __init__(self, text: str, lowered: str | None, *, everywhere: bool) -> None:
         self.everywhere = everywhere
-        self.context = [match.start() for match in RAS_CONTEXT.finditer(text)]
-        self.foreign = [match.start() for match in FOREIGN.finditer(text)]
+        if lowered is None:  # lower() changed the length: the regexes read the text itself
+            self.context = [match.start() for match in RAS_CONTEXT.finditer(text)]
+            self.foreign = [match.start() for match in FOREIGN.finditer(text)]
+            return
+        candidates = {
+            *_find_all(lowered, _CONTEXT_NEEDLES),
+            *_find_all(text, _CONTEXT_NEEDLES_CASED),
+        }
+        self.context = sorted(at for at in candidates if RAS_CONTEXT.match(text, at))
+        candidates = set(_find_all(lowered, _FOREIGN_NEEDLES))
+        self.foreign = sorted(at for at in candidates if FOREIGN.match(text, at))
 
     @staticmethod
     def _any(positions: list[int], start: int, end: int) -> bool:
@@ -207,7 +284,9 @@ class _Scanner:
         self.text = text
         self.assume_ras = assume_ras
         self.rasdial_output = rasdial_output
-        self.markers = _Markers(text, everywhere=rasdial_output)
+        lowered = text.lower()
+        self.lowered = lowered if len(lowered) == len(text) else None
+        self.markers = _Markers(text, self.lowered, everywhere=rasdial_output)
         self.found: dict[int, _Raw] = {}
         self.done: set[tuple[str, int]] = set()  # (rule, line start) of whole-line rules
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
@@ -369,13 +448,28 @@ class _Scanner:
             "hex": self.hresult,
             "signed": self.hresult,
             "bracketed": self.hresult,
-            "bare": self.bare,
             "binary": self.binary,
         }
-        for anchor in _ANCHORS.finditer(self.text):
-            rules[anchor.lastgroup or ""](anchor)
-        self.quoted_messages()
+        for rule, anchor in self.anchors():
+            rules[rule](anchor)
+        self.near_context()
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda raw: raw.start))
+
+    def anchors(self) -> Iterator[tuple[str, re.Match[str]]]:
+        """Where each rule starts, in order: needles found by str.find, then the rule's match."""
+        if self.lowered is None:
+            for anchor in _ANCHORS.finditer(self.text):
+                yield anchor.lastgroup or "", anchor
+            return
+        starts = sorted(
+            (at + (rule == "bracketed"), rule)
+            for rule, needles in _NEEDLES.items()
+            for at in _find_all(self.lowered, needles)
+        )
+        for at, rule in starts:
+            match = _RULES[rule].match(self.text, at)
+            if match is not None:
+                yield rule, match
 
     def after_word(self, end: int, *, plural: bool = False) -> None:
         """The number after an error word, and any list that follows it.
@@ -496,16 +590,6 @@ class _Scanner:
             if len(gap) <= _SYMBOL_GAP and not _LITERAL.search(gap):
                 self.found[literal.start()] = _Raw(*literal.span(1), code, "message")
 
-    def bare(self, anchor: re.Match[str]) -> None:
-        """A number alone on its line, its own message on the next: Microsoft's lists."""
-        match = _BARE_LINE.match(self.text, anchor.start(), anchor.end())
-        if match is None:
-            return
-        number = _number(match.group(1))
-        code = None if number is None else _from_int(number)
-        if code is not None and self.beside(code, *match.span(1))[0]:
-            self.found.setdefault(match.start(1), _Raw(*match.span(1), code, "message"))
-
     def binary(self, anchor: re.Match[str]) -> None:
         """An event's data, ``<Binary>B3020000</Binary>`` or ``Data : {41, 3, 0, 0}``.
 
@@ -533,27 +617,61 @@ class _Scanner:
                 self.add(*error_line.span(1), strong=True)
             start += len(line) + 1
 
-    def quoted_messages(self) -> None:
-        """Messages quoted without their number: a dialog copy, an RRAS event's reason."""
+    def near_context(self) -> None:
+        """The rules that read whole lines, on the lines near Remote Access context.
+
+        A message quoted without its number (a dialog copy, an RRAS event's
+        reason) and a number alone on its line above its message (Microsoft's
+        lists) count only where the text speaks of Remote Access or a VPN.
+        """
+        text = self.text
+        if self.markers.everywhere:
+            spans = [(0, len(text))]
+        else:
+            spans = [
+                self.around(at, _CONTEXT_LINES, _CONTEXT_CHARS) for at in self.markers.context
+            ]
         found = sorted((raw.start, raw.end, raw.code) for raw in self.found.values())
-        text, position = self.text, 0
-        while position < len(text):
-            end = self.line_bounds(position)[1]
-            next_line = end + 1
-            for quote in self.line_quotes(position):
-                next_line = max(next_line, quote.end)  # a wrapped quote is read once
-                # The same code found close by, by its number or its message: once is enough.
-                low = bisect_left(found, (quote.start - _CONTEXT_CHARS,))
-                high = bisect_right(found, (quote.end + _CONTEXT_CHARS,))
-                if any(code is quote.code for _, _, code in found[low:high]):
-                    continue
-                self.found.setdefault(
-                    quote.start, _Raw(quote.start, quote.end, quote.code, "message")
+        done = -1  # the lines up to here are read
+        for start, span_end in spans:
+            end = span_end
+            position = max(self.line_bounds(start)[0], done + 1)
+            while position < end and position < len(text):
+                line_end = self.line_bounds(position)[1]
+                if self.bare_line(position, line_end):
+                    # A list of codes and messages is context for the rest of the list.
+                    end = max(end, self.around(line_end, _CONTEXT_LINES, _CONTEXT_CHARS)[1])
+                next_line = line_end + 1
+                for quote in self.line_quotes(position):
+                    next_line = max(next_line, quote.end)  # a wrapped quote is read once
+                    self.add_quote(quote, found)
+                done = max(done, line_end)
+                position = (
+                    self.line_bounds(next_line - 1)[1] + 1
+                    if next_line > line_end + 1
+                    else next_line
                 )
-                found.insert(
-                    bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code)
-                )
-            position = self.line_bounds(next_line - 1)[1] + 1 if next_line > end + 1 else next_line
+
+    def add_quote(self, quote: Quote, found: list[tuple[int, int, ErrorCode]]) -> None:
+        # The same code found close by, by its number or its message: once is enough.
+        low = bisect_left(found, (quote.start - _CONTEXT_CHARS,))
+        high = bisect_right(found, (quote.end + _CONTEXT_CHARS,))
+        if any(code is quote.code for _, _, code in found[low:high]):
+            return
+        self.found.setdefault(quote.start, _Raw(quote.start, quote.end, quote.code, "message"))
+        found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
+
+    def bare_line(self, start: int, end: int) -> bool:
+        """A number alone on its line, its own message on the next: Microsoft's lists."""
+        match = _BARE_LINE.match(self.text, start, end)
+        if match is None:
+            return False
+        number = _number(match.group(1))
+        code = None if number is None else _from_int(number)
+        if code is None or not self.beside(code, *match.span(1))[0]:
+            return False
+        self.found.setdefault(match.start(1), _Raw(*match.span(1), code, "message"))
+        return True
 
 
 def scan_block(text: str, *, assume_ras: bool, rasdial_output: bool = False) -> list[_Raw]:
