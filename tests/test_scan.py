@@ -110,6 +110,7 @@ def test_ordinary_log_lines_full_of_numbers_give_nothing() -> None:
         ("terror 868 and errors 868 and error_count 868 and RAS_ERROR 868", []),
         ("Errors 820, 821", [(820, 1, "unambiguous", "820"), (821, 1, "unambiguous", "821")]),
         ("error 868.5 is not an integer", []),
+        ("Error \uff18\uff16\uff18: full-width digits are not a code lookup() takes", []),
         ("0x8007036400 is too long", []),
         ("x0x80070364 is inside a word", []),
     ],

@@ -44,13 +44,14 @@ _GLUE = (
     r"(?:(?i:is|of|was|ist|est|是|为|為|如|は)[ \t]{0,3})?(?:[:=#：][ \t]{0,3})?[(\[“\"'«]?[ \t]?"
 )
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
-_NUMBER = r"(-?\d{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,]\d)"
+_NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
-_MORE = re.compile(r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))[ \t]*(\d{3,5})(?![0-9A-Za-z])")
+_MORE = re.compile(r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))[ \t]*([0-9]{3,5})(?![0-9A-Za-z])")
 _AFTER_WORD = re.compile(_GLUE + _NUMBER)
-_PLURAL = re.compile(r"(?i)errors|codes|errores|ошибок|кодами")
+_DIGIT = re.compile(r"[0-9]")
+_PLURALS = frozenset(("errors", "codes", "errores", "ошибок", "кодами"))
 # "629错误", "809 오류", "720 error": the number just before the word.
-_BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])(\d{3,5})[ \t]?\Z")
+_BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])([0-9]{3,5})[ \t]?\Z")
 
 # -- Whole shapes -------------------------------------------------------------------------
 
@@ -58,26 +59,26 @@ _BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])(\d{3,5})[ \t]?\Z")
 # code "returned on failure is 809", "returned after failure is 13868", the reason for
 # "returning after termination is 631", or in Chinese 失败后返回的错误代码为 809.
 _EVENT = re.compile(
-    r"(?i:return(?:ed|ing))\b[^.\n]{0,40}?(?i:failure|termination) is[ \t]{1,4}(-?\d{1,10})(?!\d)"
-    r"|(?:返回的错误代码为|返されたエラー[ \t]?コードは)[ \t]{0,3}(-?\d{1,10})(?!\d)"
+    r"(?i:return(?:ed|ing))\b[^.\n]{0,40}?(?i:failure|termination) is[ \t]{1,4}(-?[0-9]{1,10})(?![0-9])"
+    r"|(?:返回的错误代码为|返されたエラー[ \t]?コードは)[ \t]{0,3}(-?[0-9]{1,10})(?![0-9])"
 )
 # A CoId= line in any language ends with its code after "is", "ist", "为", "は", ":".
 _COID_CODE = re.compile(
-    r"(?:\bis|\bist|\best|为|為|は|[:：=])[ \t]{0,2}(-?\d{1,10})[^\d\n]{0,12}\Z"
+    r"(?:\bis|\bist|\best|为|為|は|[:：=])[ \t]{0,2}(-?[0-9]{1,10})[^0-9\n]{0,12}\Z"
 )
 # rasdial's footer: "In help, click Troubleshooting, then Error Messages, then 691" (any language).
-_FOOTER_NUMBER = re.compile(r"(?<!\d)(\d{3,5})[ \t.。\"'”」』»)]*\r?\Z")
-_FOOTER_EN = re.compile(r"(?i:error messages,)[ \t]{0,4}then[ \t]{1,4}(\d{1,10})(?!\w)")
+_FOOTER_NUMBER = re.compile(r"(?<![0-9])([0-9]{3,5})[ \t.。\"'”」』»)]*\r?\Z")
+_FOOTER_EN = re.compile(r"(?i:error messages,)[ \t]{0,4}then[ \t]{1,4}([0-9]{1,10})(?!\w)")
 # rasdial's error line in any language: words, the code, " - ", the message.
 _LOCAL_ERROR_LINE = re.compile(
-    r"[ \t]{0,8}[^\d\r\n]{1,80}?[ \t\u3000](\d{3})[ \t\u3000]{1,3}-[ \t\u3000]"
+    r"[ \t]{0,8}[^0-9\r\n]{1,80}?[ \t\u3000]([0-9]{3})[ \t\u3000]{1,3}-[ \t\u3000]"
 )
 # A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
-_LITERAL = re.compile(r"(?<![\w.])(\d{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
+_LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
 # How far a symbol's number may stand from it.
 _SYMBOL_GAP = 60
 # "600" alone on its line, its message on the next (Microsoft's code lists).
-_BARE_LINE = re.compile(r"[ \t]*(\d{3,5})[ \t]*\r?\Z")
+_BARE_LINE = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*\r?\Z")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 _FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 _ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
@@ -93,7 +94,7 @@ _RULES = {
     "coid": re.compile(r"CoI[dD]="),
     "footer": re.compile(r"netcfg\.chm"),
     "hex": re.compile(r"0[xX][0-9a-fA-F]{8}(?![0-9A-Za-z])"),
-    "signed": re.compile(r"-21[0-9]{8}(?!\d)"),
+    "signed": re.compile(r"-21[0-9]{8}(?![0-9])"),
     "bracketed": re.compile(r"(?<=\()8[0-9a-fA-F]{7}(?=\))"),
     "binary": re.compile(r"<Binary>|(?<![\w])Data[ \t]{0,40}:[ \t]{0,4}\{"),
 }
@@ -178,8 +179,8 @@ RAS_CONTEXT = re.compile(
 )
 # Names that give the number to another system: databases, installers, hardware.
 FOREIGN = re.compile(
-    r"(?i:sql|severity|sqlstate|oracle|ora-\d|mysql|mariadb|database|ntfrs|spid\d|msiexec"
-    r"|windows update|installer|level \d+, state|レベル|重大度|serious)"
+    r"(?i:sql|severity|sqlstate|oracle|ora-[0-9]|mysql|mariadb|database|ntfrs|spid[0-9]|msiexec"
+    r"|windows update|installer|level [0-9]+, state|レベル|重大度|serious)"
 )
 # An event's data stands this far at most from its source's name in the same record.
 _RECORD_LINES = 30
@@ -461,13 +462,16 @@ class _Scanner:
             for anchor in _ANCHORS.finditer(self.text):
                 yield anchor.lastgroup or "", anchor
             return
+        names = list(_NEEDLES)
+        # Position and rule in one int: sorting ints is the cheap way to put them in order.
         starts = sorted(
-            (at + (rule == "bracketed"), rule)
-            for rule, needles in _NEEDLES.items()
-            for at in _find_all(self.lowered, needles)
+            (at + (rule == "bracketed")) * 16 + number
+            for number, rule in enumerate(names)
+            for at in _find_all(self.lowered, _NEEDLES[rule])
         )
-        for at, rule in starts:
-            match = _RULES[rule].match(self.text, at)
+        for start in starts:
+            rule = names[start & 15]
+            match = _RULES[rule].match(self.text, start >> 4)
             if match is not None:
                 yield rule, match
 
@@ -500,6 +504,8 @@ class _Scanner:
         Also the footer of English rasdial: ``..., then Error Messages, then 691``.
         """
         text, at = self.text, anchor.start()
+        if _DIGIT.search(text, max(0, at - 8), anchor.end() + 48) is None:
+            return  # no number anywhere near: the cheap way out for text full of words
         previous = text[at - 1 : at]
         if previous == "_" or (previous.isalpha() and not text[at].isupper()):
             return  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
@@ -507,7 +513,7 @@ class _Scanner:
         if footer is not None:
             self.add(*footer.span(1), strong=True, footer=True)
             return
-        self.after_word(anchor.end(), plural=_PLURAL.fullmatch(anchor.group()) is not None)
+        self.after_word(anchor.end(), plural=anchor.group().lower() in _PLURALS)
         self.before_word(at)
 
     def cjk(self, anchor: re.Match[str]) -> None:
@@ -628,8 +634,10 @@ class _Scanner:
         if self.markers.everywhere:
             spans = [(0, len(text))]
         else:
+            reach = (_CONTEXT_LINES, _CONTEXT_CHARS)
             spans = [
-                self.around(at, _CONTEXT_LINES, _CONTEXT_CHARS) for at in self.markers.context
+                (self.around(first, *reach)[0], self.around(last, *reach)[1])
+                for first, last in _clusters(self.markers.context)
             ]
         found = sorted((raw.start, raw.end, raw.code) for raw in self.found.values())
         done = -1  # the lines up to here are read
@@ -672,6 +680,19 @@ class _Scanner:
             return False
         self.found.setdefault(match.start(1), _Raw(*match.span(1), code, "message"))
         return True
+
+
+def _clusters(positions: list[int], gap: int = 200) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of sorted positions less than ``gap`` apart."""
+    if not positions:
+        return
+    first = last = positions[0]
+    for at in positions[1:]:
+        if at - last >= gap:
+            yield first, last
+            first = at
+        last = at
+    yield first, last
 
 
 def scan_block(text: str, *, assume_ras: bool, rasdial_output: bool = False) -> list[_Raw]:
