@@ -44,7 +44,7 @@ LOOKUP_EXAMPLES = """examples:
   raserror -- -2147024205
   raserror --json 691
   raserror "Error 809: The network connection between your computer and the VPN server..."
-  raserror --assume-ras "RasDial returned 740"""
+  raserror --assume-ras 'RasDial returned 740'"""
 SEARCH_EXAMPLES = """examples:
   raserror search certificate expired
   raserror search --json vpn timeout"""
@@ -227,6 +227,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument(
         "--transient", action="store_true", help="only codes where retrying may help"
+    )
+    # Listed here for the help; `raserror events` is run by raserror._events_cli.
+    commands.add_parser(
+        "events", help="list dial attempts in exported RasClient and RemoteAccess events"
     )
     scan = command(
         "scan",
