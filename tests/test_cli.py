@@ -473,8 +473,8 @@ def test_scan_streams_instead_of_reading_whole_files(
             return next(self.lines, "")
 
     class Source:
-        def __init__(self, name: str) -> None:
-            del name
+        def __init__(self, name: str, *args: object, **kwargs: object) -> None:
+            del name, args, kwargs
 
         def __enter__(self) -> object:
             return Reader()
@@ -490,7 +490,7 @@ def test_scan_streams_instead_of_reading_whole_files(
             seen_while_reading.append(pulled)
             yield finding
 
-    monkeypatch.setattr(raserror._cli, "_open_text", Source)
+    monkeypatch.setattr(raserror._cli, "open_text", Source)
     monkeypatch.setattr(raserror._scan, "scan_lines", spy)
     assert run(capsys, "scan", "anything")[0] == 0
     assert seen_while_reading

@@ -11,14 +11,14 @@ import sys
 
 from raserror import __version__
 from raserror._codes import Category, ErrorCode
+from raserror._input import open_text
 from raserror._lookup import _not_a_code, _resolve, line_for, number_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    import io
     from collections.abc import Iterable, Sequence
-    from typing import IO, Any
+    from typing import IO
 
     from _typeshed import SupportsWrite
 
@@ -488,7 +488,7 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
     from raserror._scan import PIECE, scan_lines
 
     try:
-        with _open_text(name) as text:
+        with open_text(name, "scan", hint=_error) as text:
             # Bounded reads: a file with no line break streams through in pieces.
             pieces = iter(partial(text.readline, PIECE), "")
             for finding in scan_lines(pieces, assume_ras=assume_ras):
@@ -581,88 +581,6 @@ def _shown(name: str) -> str:
 
 
 # Enough of a file's start to tell its encoding: what one read gives anyway.
-_SNIFFED = 4096
-
-
-class _open_text:  # noqa: N801 - used as a function, like open()
-    """A file or standard input as text lines: BOM-aware, bad bytes replaced, newlines kept."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.text: io.TextIOWrapper | None = None
-        self.wrapper: io.BufferedReader[Any] | None = None  # a reader we put around standard input
-
-    def __enter__(self) -> io.TextIOWrapper:
-        import io
-
-        if "\0" in self.name:  # open() would raise ValueError; no file has such a name
-            raise OSError(0, "a file name cannot hold a NUL character")
-        if self.name != "-":
-            binary: IO[bytes] = open(self.name, "rb")  # noqa: PTH123 - closed in __exit__
-        elif sys.stdin is None or not hasattr(sys.stdin, "buffer"):
-            raise OSError(0, "no standard input")
-        else:
-            binary = sys.stdin.buffer
-            if sys.stdin.isatty():  # a person may not know it waits for them
-                _error(
-                    "scan: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
-                )
-        # peek() needs a buffered reader; test doubles and odd stdins may be raw.
-        if isinstance(binary, io.BufferedReader):
-            buffered = binary
-        else:
-            buffered = self.wrapper = io.BufferedReader(binary)
-        encoding = _sniff(buffered.peek(_SNIFFED)[:_SNIFFED])
-        self.text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
-        return self.text
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.text is None:
-            return
-        if self.name == "-":
-            self.text.detach()  # leave standard input open for the caller
-            if self.wrapper is not None:  # once collected, it would close standard input
-                self.wrapper.detach()
-        else:
-            self.text.close()
-
-
-# UTF-32's marks first: FF FE also starts UTF-16's. The codecs read the mark's byte order.
-_BYTE_ORDER_MARKS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-)
-
-
-def _sniff(head: bytes) -> str:
-    """The encoding of a file that starts with ``head``: UTF-8 unless it shows another.
-
-    A byte-order mark says; without one, UTF-16 and UTF-32 show by where their NUL
-    bytes fall. Any other encoding reads as UTF-8: the digits and structure survive.
-    """
-    for mark, encoding in _BYTE_ORDER_MARKS:
-        if head.startswith(mark):
-            return encoding
-    head = head[: len(head) // 4 * 4]
-    if not head:
-        return "utf-8"
-    # How often each byte of a 4-byte group is NUL.
-    nul = [head[offset::4].count(0) / (len(head) // 4) for offset in range(4)]
-    odd, even = (nul[1] + nul[3]) / 2, (nul[0] + nul[2]) / 2
-    shapes = (
-        # A UTF-32 character's high byte is always NUL, the next one mostly.
-        (nul[3] == 1 and nul[2] >= 0.5 and nul[0] < 0.5, "utf-32-le"),
-        (nul[0] == 1 and nul[1] >= 0.5 and nul[3] < 0.5, "utf-32-be"),
-        # ASCII in UTF-16 is a letter and a NUL; other scripts have NULs only among ASCII.
-        (odd >= 0.2 and even <= odd / 10, "utf-16-le"),
-        (even >= 0.2 and odd <= even / 10, "utf-16-be"),
-    )
-    return next((encoding for shown, encoding in shapes if shown), "utf-8")
-
-
 def _error(message: str) -> None:
     # Best effort: a failure is also in the exit status, and standard error may be gone.
     if sys.stderr is None:

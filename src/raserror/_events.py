@@ -21,6 +21,7 @@ from typing import IO, NamedTuple, Optional, Union, cast
 from xml.etree import ElementTree as ET
 
 from raserror._codes import ErrorCode, Stage
+from raserror._input import SNIFFED, sniff_encoding
 from raserror._lookup import get
 
 Source = Union[str, bytes, Iterable[str], IO[str], IO[bytes]]
@@ -310,7 +311,7 @@ def _decoded(binary: IO[bytes]) -> Iterator[str]:
     """The lines of a binary stream, in the encoding its first bytes tell."""
     # peek() needs a buffered reader; BytesIO and odd streams are wrapped in one.
     buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]
-    head = buffered.peek(8)[:8]
+    head = buffered.peek(SNIFFED)[:SNIFFED]
     if head.startswith(EVTX_MAGIC):
         raise ValueError("this is a binary .evtx event log: export it as XML or text first")
     encoding = sniff_encoding(head)
@@ -325,20 +326,6 @@ def _detaching(text: io.TextIOWrapper) -> Iterator[str]:
             text.detach()  # the caller's stream stays theirs to close
         except ValueError:  # they closed it already
             pass
-
-
-def sniff_encoding(head: bytes) -> str:
-    """The encoding of an export whose first bytes are ``head``: BOM first, then NUL bytes."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    # UTF-16 without a BOM: every other byte of ASCII text is NUL.
-    if len(head) >= 2 and head[1] == 0 and head[0]:
-        return "utf-16-le"
-    if len(head) >= 2 and head[0] == 0 and head[1]:
-        return "utf-16-be"
-    return "utf-8"
 
 
 class _Record:

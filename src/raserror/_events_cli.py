@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 
 from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
-from raserror._events import EVTX_MAGIC, group_attempts, read_events, sniff_encoding
+from raserror._events import EVTX_MAGIC, group_attempts, read_events
+from raserror._input import open_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator, Sequence
-    from typing import IO
 
     from raserror._codes import ErrorCode
     from raserror._events import Attempt, Event
@@ -41,7 +41,7 @@ def main(args: Sequence[str]) -> int:
     tally: dict[int, tuple[int, ErrorCode | None]] = {}
     for name in files:
         try:
-            with _Opened(name) as lines:
+            with open_text(name, "events", refuse=_refuse_evtx, hint=_error) as lines:
                 found = _print_file(lines, options, tally) or found
         except OSError as error:  # noqa: PERF203 - once per file
             _error(f"events: cannot read {_shown(name)}: {error.strerror or error}")
@@ -211,41 +211,6 @@ class _EvtxError(Exception):
     """The input is a binary .evtx log, which only Windows can render."""
 
 
-class _Opened:
-    """A file or standard input as text lines, its encoding sniffed; .evtx refused."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.text: IO[str] | None = None
-
-    def __enter__(self) -> Iterator[str]:
-        import io
-
-        if self.name != "-":
-            binary: IO[bytes] = open(self.name, "rb")  # noqa: PTH123 - closed in __exit__
-        elif sys.stdin is None or not hasattr(sys.stdin, "buffer"):
-            raise OSError(0, "no standard input")
-        else:
-            binary = sys.stdin.buffer
-            if sys.stdin.isatty():  # a person may not know it waits for them
-                _error(
-                    "events: reading standard input; end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
-                )
-        buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]
-        head = buffered.peek(8)[:8]
-        if head.startswith(EVTX_MAGIC):
-            if self.name != "-":
-                binary.close()
-            raise _EvtxError
-        self.text = io.TextIOWrapper(
-            buffered, encoding=sniff_encoding(head), errors="replace", newline=""
-        )
-        return iter(self.text)
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.text is None:
-            return
-        if self.name == "-":
-            self.text.detach()  # type: ignore[attr-defined]  # leave standard input open for the caller
-        else:
-            self.text.close()
+def _refuse_evtx(head: bytes) -> None:
+    if head.startswith(EVTX_MAGIC):
+        raise _EvtxError

@@ -1,0 +1,123 @@
+"""Text from a file or standard input, as logs and exports come: any Unicode encoding.
+
+Windows tools write UTF-16 (PowerShell), UTF-8 with or without a mark, and
+sometimes UTF-32; the first bytes tell which. Standard input stays open for
+the caller, and bytes that do not decode are replaced, never fatal.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import IO, Any
+
+# How much of the start of a file tells its encoding.
+SNIFFED = 4096
+
+
+class open_text:  # noqa: N801 - used as a function, like open()
+    """A file or standard input as text: its encoding sniffed, bad bytes replaced, newlines kept.
+
+    ``command`` names the command in the hint shown when standard input is a
+    terminal; ``refuse`` sees the first bytes and may raise to refuse the
+    input (a binary event log). Raises ``OSError`` for what cannot be read.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        command: str,
+        *,
+        refuse: Callable[[bytes], None] | None = None,
+        hint: Callable[[str], None] | None = None,
+    ) -> None:
+        self.name = name
+        self.command = command
+        self.refuse = refuse
+        self.hint = hint
+        self.binary: IO[bytes] | None = None
+        self.text: io.TextIOWrapper | None = None
+        self.wrapper: io.BufferedReader[Any] | None = None  # a reader we put around standard input
+
+    def __enter__(self) -> io.TextIOWrapper:
+        if "\0" in self.name:  # open() would raise ValueError; no file has such a name
+            raise OSError(0, "a file name cannot hold a NUL character")
+        if self.name != "-":
+            binary: IO[bytes] = open(self.name, "rb")  # noqa: PTH123 - closed in __exit__
+            self.binary = binary
+        elif sys.stdin is None or not hasattr(sys.stdin, "buffer"):
+            raise OSError(0, "no standard input")
+        else:
+            binary = sys.stdin.buffer
+            if sys.stdin.isatty() and self.hint is not None:  # a person may not know it waits
+                self.hint(
+                    f"{self.command}: reading standard input; "
+                    "end it with Ctrl-D (Ctrl-Z, Enter on Windows)"
+                )
+        # peek() needs a buffered reader; test doubles and odd stdins may be raw.
+        if isinstance(binary, io.BufferedReader):
+            buffered = binary
+        else:
+            buffered = self.wrapper = io.BufferedReader(binary)
+        head = buffered.peek(SNIFFED)[:SNIFFED]
+        if self.refuse is not None:
+            try:
+                self.refuse(head)
+            except BaseException:
+                self.__exit__()
+                raise
+        self.text = io.TextIOWrapper(
+            buffered, encoding=sniff_encoding(head), errors="replace", newline=""
+        )
+        return self.text
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.name == "-":
+            if self.text is not None:
+                self.text.detach()  # leave standard input open for the caller
+            if self.wrapper is not None:  # once collected, it would close standard input
+                self.wrapper.detach()
+        elif self.text is not None:
+            self.text.close()
+        elif self.binary is not None:
+            self.binary.close()
+
+
+# UTF-32's marks first: FF FE also starts UTF-16's. The codecs read the mark's byte order.
+_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
+
+
+def sniff_encoding(head: bytes) -> str:
+    """The encoding of a file that starts with ``head``: UTF-8 unless it shows another.
+
+    A byte-order mark says; without one, UTF-16 and UTF-32 show by where their NUL
+    bytes fall. Any other encoding reads as UTF-8: the digits and structure survive.
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return encoding
+    head = head[: len(head) // 4 * 4]
+    if not head:
+        return "utf-8"
+    # How often each byte of a 4-byte group is NUL.
+    nul = [head[offset::4].count(0) / (len(head) // 4) for offset in range(4)]
+    odd, even = (nul[1] + nul[3]) / 2, (nul[0] + nul[2]) / 2
+    shapes = (
+        # A UTF-32 character's high byte is always NUL, the next one mostly.
+        (nul[3] == 1 and nul[2] >= 0.5 and nul[0] < 0.5, "utf-32-le"),
+        (nul[0] == 1 and nul[1] >= 0.5 and nul[3] < 0.5, "utf-32-be"),
+        # ASCII in UTF-16 is a letter and a NUL; other scripts have NULs only among ASCII.
+        (odd >= 0.2 and even <= odd / 10, "utf-16-le"),
+        (even >= 0.2 and odd <= even / 10, "utf-16-be"),
+    )
+    return next((encoding for shown, encoding in shapes if shown), "utf-8")
