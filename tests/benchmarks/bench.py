@@ -310,6 +310,41 @@ def bench_scan(megabytes: int) -> list[Figure]:
     return figures
 
 
+def peak_scanning(text: str) -> tuple[int, float]:
+    """(findings, peak traced MB) of scan_lines over ``text`` read as raserror scan reads it."""
+    import io
+    import tracemalloc
+
+    from raserror._scan import PIECE
+
+    source = io.StringIO(text, newline="")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        found = sum(1 for _ in raserror.scan_lines(iter(partial(source.readline, PIECE), "")))
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+    return found, peak
+
+
+def bench_hostile_memory() -> list[Figure]:
+    """Lines with no end: the peak must not grow with them (the text itself is not counted)."""
+    cases = {
+        "'hh netcfg.chm', then one 10 MB line of '123 '": "Type 'hh netcfg.chm'\n"
+        + "123 " * 2_500_000,
+        "one 50 MB line of 'RasDial Error 740 ' among dots": ("RasDial Error 740 " + "." * 300)
+        * (50_000_000 // 318),
+    }
+    figures = []
+    for name, text in cases.items():
+        found, peak = peak_scanning(text)
+        figures.append(
+            at_most(f"hostile memory: {name}, peak MB", peak, 32.0, f"{found} findings")
+        )
+    return figures
+
+
 # Exported events ------------------------------------------------------------------------
 
 EVENT_SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "events"
@@ -447,6 +482,7 @@ def main() -> int:
         bench_attributes,
         bench_describe,
         partial(bench_scan, args.megabytes),
+        bench_hostile_memory,
         partial(bench_events, args.event_megabytes),
         partial(bench_cli, args.runs),
     ]
