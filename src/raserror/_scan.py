@@ -182,6 +182,8 @@ FOREIGN = re.compile(
     r"(?i:sql|severity|sqlstate|oracle|ora-[0-9]|mysql|mariadb|database|ntfrs|spid[0-9]|msiexec"
     r"|windows update|installer|level [0-9]+, state|レベル|重大度|serious)"
 )
+# Longer lines are read only in the parts near what is asked about.
+_LONG_LINE = 4096
 # An event's data stands this far at most from its source's name in the same record.
 _RECORD_LINES = 30
 _RECORD_CHARS = 4000
@@ -336,6 +338,11 @@ class _Scanner:
         position = self.line_bounds(start)[0]
         while position <= end and position <= len(self.text):
             line_end = self.line_bounds(position)[1]
+            if line_end - position > _LONG_LINE:  # only the part asked about, never all of it
+                piece = self.text[max(position, start) : min(line_end, end + 1)].lower()
+                words.update(WORD.findall(piece))
+                position = line_end + 1
+                continue
             cached = self.words_of_line.get(position)
             if cached is None:
                 line = self.text[position:line_end].lower()
@@ -373,7 +380,14 @@ class _Scanner:
 
         position = self.line_bounds(window[0])[0]
         while position <= window[1] and position < len(self.text):
-            for quote in self.line_quotes(position):
+            line_end = self.line_bounds(position)[1]
+            if line_end - position > _LONG_LINE:
+                quoted = _messages.quotes(
+                    self.text, max(position, window[0]), min(line_end, window[1])
+                )
+            else:
+                quoted = self.line_quotes(position)
+            for quote in quoted:
                 if (
                     quote.code is not code
                     and quote.words > _messages.QUOTE_MIN_WORDS
@@ -646,6 +660,13 @@ class _Scanner:
             position = max(self.line_bounds(start)[0], done + 1)
             while position < end and position < len(text):
                 line_end = self.line_bounds(position)[1]
+                if line_end - position > _LONG_LINE:
+                    # A line with no end in sight: its part near context, a piece at a time.
+                    for quote in self.quotes_in(max(position, start), min(line_end, end)):
+                        self.add_quote(quote, found)
+                    done = max(done, min(line_end, end))
+                    position = line_end + 1
+                    continue
                 if self.bare_line(position, line_end):
                     # A list of codes and messages is context for the rest of the list.
                     end = max(end, self.around(line_end, _CONTEXT_LINES, _CONTEXT_CHARS)[1])
@@ -659,6 +680,17 @@ class _Scanner:
                     if next_line > line_end + 1
                     else next_line
                 )
+
+    def quotes_in(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes in ``text[start:end]``, read in bounded pieces that overlap."""
+        from raserror import _messages
+
+        seen = -1
+        for piece in range(start, end, PIECE):
+            for quote in _messages.quotes(self.text, piece, min(end, piece + PIECE + 600)):
+                if quote.start > seen:
+                    seen = quote.start
+                    yield quote
 
     def add_quote(self, quote: Quote, found: list[tuple[int, int, ErrorCode]]) -> None:
         # The same code found close by, by its number or its message: once is enough.
