@@ -401,3 +401,45 @@ def test_scanning_a_long_line_in_pieces_keeps_memory_bounded() -> None:
     assert small[0] == 2_000_000 // 318
     assert large[0] == 6_000_000 // 318
     assert large[1] < 1.3 * small[1]
+
+
+# The shapes and false positives the real-text issue lists, each as it names it (composed
+# from the issue's own examples; the real snippets they come from are in tests/realworld).
+BROADBAND = ErrorCode.BROADBAND_ACTIVE.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DotRas.RasDialException: The remote connection was denied\nErrorCode = 691", [691]),
+        ("source RasClient\n\n## Error code: 800", [800]),
+        ("win32ras.Dial() from a LOCAL SYSTEM service.\nI am failing due to error 703", [703]),
+        ("Remote access VPN on my laptop\n\nError 789 on a windows machine", [789]),
+        (
+            "The remote connection was not made because the attempted VPN tunnels failed. (Error 800)",
+            [800],
+        ),
+        (f"813 {BROADBAND}", [813]),
+        ("RasDial code 680 returned", [680]),
+        ("error 741/742 on the VPN", [741, 742]),
+        ("Windows error 13801(ERROR_IPSEC_IKE_AUTH_FAIL)", [13801]),
+        ("Failure error code:0x000035e9", [13801]),
+        ("VPN client: (Error 8007026f)", [623]),
+        ("失败后返回的错误代码为 809。", [809]),
+        ("806 ERROR_VPN_GRE_BLOCKED", [806]),
+        ("RAS error code 692: ERROR_PORT_OR_DEVICE", [692]),
+        ("Error: 832, Severity: 24, State: 1.", []),
+        ("SQL Database Error 924", []),
+        ("Msg 924, Level 14, State 1", []),
+        ("Error 900: invalid SQL statement", []),
+        ("        Type 'hh netcfg.chm'\ntook 691 ms", []),
+        (
+            "CoId={1}: The user x dialed VPN which has successfully disconnected from Branch 720.",
+            [],
+        ),
+        ("ptr=0x80070364 flags=0", []),
+        ("813 Bad mouse on the broadband line", []),
+    ],
+)
+def test_the_shapes_and_false_positives_the_issue_names(text: str, expected: list[int]) -> None:
+    assert [int(f.code) for f in find_codes(text)] == expected

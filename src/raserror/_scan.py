@@ -79,6 +79,9 @@ _LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
 _SYMBOL_GAP = 60
 # "600" alone on its line, its message on the next (Microsoft's code lists).
 _BARE_LINE = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*\r?\Z")
+# "813 You have attempted to establish a second broadband connection...": the dialog's
+# number, then its message on the same line.
+_LEADING_NUMBER = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*[:.\-]?[ \t]+(?=[^\W\d_])")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 _FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 _ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
@@ -127,6 +130,7 @@ _CONTEXT_NEEDLES = (
     "pptp",
     "sstp",
     "ikev2",
+    "broadband",
     "vpn",
     "coid=",
     "netcfg.chm",
@@ -174,7 +178,7 @@ def _find_all(haystack: str, needles: Iterable[str]) -> Iterator[int]:
 RAS_CONTEXT = re.compile(
     r"(?<![A-Za-z])(?:(?:Ras|Mpr)[A-Z][A-Za-z]*|DotRas|RAS(?![:\]\w]))"
     r"|(?i:remote[ \t]*access|rasdial|rasphone|win32ras|dial[-‐‑ ]?up|pppoe|l2tp|pptp|sstp"
-    r"|ikev2|vpn)"
+    r"|ikev2|vpn|broadband)"
     r"|CoI[dD]=|netcfg\.chm|拨号|撥號|拔号|宽带连接|寬頻連線|ダイヤル|전화 접속"
 )
 # Names that give the number to another system: databases, installers, hardware.
@@ -667,7 +671,11 @@ class _Scanner:
                     done = max(done, min(line_end, end))
                     position = line_end + 1
                     continue
-                if self.bare_line(position, line_end):
+                bare = self.bare_line(position, line_end)
+                if bare is not None:
+                    found.insert(
+                        bisect_left(found, (bare.start,)), (bare.start, bare.end, bare.code)
+                    )
                     # A list of codes and messages is context for the rest of the list.
                     end = max(end, self.around(line_end, _CONTEXT_LINES, _CONTEXT_CHARS)[1])
                 next_line = line_end + 1
@@ -701,17 +709,18 @@ class _Scanner:
         self.found.setdefault(quote.start, _Raw(quote.start, quote.end, quote.code, "message"))
         found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
 
-    def bare_line(self, start: int, end: int) -> bool:
+    def bare_line(self, start: int, end: int) -> _Raw | None:
         """A number alone on its line, its own message on the next: Microsoft's lists."""
-        match = _BARE_LINE.match(self.text, start, end)
+        match = _BARE_LINE.match(self.text, start, end) or _LEADING_NUMBER.match(
+            self.text, start, end
+        )
         if match is None:
-            return False
+            return None
         number = _number(match.group(1))
         code = None if number is None else _from_int(number)
         if code is None or not self.beside(code, *match.span(1))[0]:
-            return False
-        self.found.setdefault(match.start(1), _Raw(*match.span(1), code, "message"))
-        return True
+            return None
+        return self.found.setdefault(match.start(1), _Raw(*match.span(1), code, "message"))
 
 
 def _clusters(positions: list[int], gap: int = 200) -> Iterator[tuple[int, int]]:
