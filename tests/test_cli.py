@@ -581,7 +581,10 @@ def test_a_block_wraps_to_the_terminal_or_to_80_columns_when_piped(
     assert all(len(line) <= 80 or is_source_line(line) for line in piped.splitlines())
     monkeypatch.setattr(raserror._cli, "_width", lambda: 60)
     _, wrapped, _ = run(capsys, "809")
-    assert all(len(line) <= 60 or is_source_line(line) for line in wrapped.splitlines())
+    assert all(
+        len(line) <= 60 or is_source_line(line) or " " not in line.strip()
+        for line in wrapped.splitlines()
+    )
     # The same block, only wrapped: the same title and the same sources, whole.
     assert wrapped.splitlines()[0] == piped.splitlines()[0]
     sources = [line for line in piped.splitlines() if is_source_line(line)]
@@ -928,3 +931,40 @@ def test_pasted_text_in_json_lists_what_was_found(capsys: pytest.CaptureFixture[
             "found": [{"code": code_json(ErrorCode(798)), "evidence": "context", "text": "798"}],
         }
     ]
+
+
+def test_a_dialog_pasted_without_quotes_is_read_as_one_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # What a shell passes for the dialog's words typed without quotes.
+    words = ["Error", "809:", "The", "network", "connection", "between", "your", "computer"]
+    status, out, err = run(capsys, *words, "and", "the", "VPN", "server")
+    assert (status, err) == (0, "")
+    assert out.startswith("found '809': ")
+    assert run(capsys, "13801:")[1].startswith("13801 ERROR_IPSEC_IKE_AUTH_FAIL")
+
+
+def test_scan_refuses_a_binary_event_log_and_says_how_to_export_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "Application.evtx"
+    log.write_bytes(b"ElfFile\x00" + bytes(200))
+    status, _, err = run(capsys, "scan", str(log))
+    assert status == 2
+    assert ".evtx" in err
+    assert "wevtutil" in err
+
+
+def test_events_reports_a_full_output_as_an_output_error() -> None:
+    sample = REPO / "tests" / "samples" / "events" / "wevtutil_text_rasclient.txt"
+    with open("/dev/full", "w", encoding="utf-8") as full:  # noqa: PTH123 - a device, not a path
+        result = subprocess.run(
+            [sys.executable, "-m", "raserror", "events", str(sample)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert "cannot write the output" in result.stderr
+    assert "cannot read" not in result.stderr

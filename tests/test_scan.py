@@ -443,3 +443,21 @@ BROADBAND = ErrorCode.BROADBAND_ACTIVE.message
 )
 def test_the_shapes_and_false_positives_the_issue_names(text: str, expected: list[int]) -> None:
     assert [int(f.code) for f in find_codes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counts of errors, not codes (composed from the shapes build tools print).
+        "Build failed with 852 errors",
+        "tsc: Found 852 errors.",
+        "The log has 691 errors from the VPN",
+    ],
+)
+def test_a_count_of_errors_is_no_code(text: str) -> None:
+    assert find_codes(text) == []
+
+
+def test_scan_lines_refuses_one_string() -> None:
+    with pytest.raises(TypeError, match="use find_codes"):
+        list(scan_lines("VPN Error 809"))

@@ -23,8 +23,8 @@ _INDENT = "  "
 def block_lines(code: ErrorCode, width: int = 80) -> list[str]:
     """The lines that explain ``code``, each at most ``width`` columns.
 
-    A source URL is never broken, so a line that holds only a long URL may be
-    wider; every other line fits.
+    A source URL, a symbol or a registry value is never broken, so a line that
+    holds one such word longer than the width may be wider; every other line fits.
     """
     out = _wrap(f"{number_text(code)} {code.symbol} ({code.header})", width, "", _INDENT)
     fields = [("Windows says", code.windows_message)]
@@ -72,7 +72,12 @@ def _fields(fields: list[tuple[str, str]], width: int) -> list[str]:
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    # A word wider than the column (a long symbol at 40 columns) is cut rather than overflow.
+    # A word wider than the column (a registry value at 40 columns) stays whole: people copy it.
     return textwrap.wrap(
-        text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )

@@ -11,7 +11,7 @@ import sys
 
 from raserror import __version__
 from raserror._codes import Category, ErrorCode
-from raserror._input import open_text
+from raserror._input import EVTX_MAGIC, open_text
 from raserror._lookup import _not_a_code, _resolve, line_for, number_text
 
 TYPE_CHECKING = False
@@ -44,7 +44,7 @@ LOOKUP_EXAMPLES = """examples:
   raserror -- -2147024205
   raserror --json 691
   raserror "Error 809: The network connection between your computer and the VPN server..."
-  raserror --assume-ras 'RasDial returned 740'"""
+  raserror --assume-ras 'setup failed with error 740'"""
 SEARCH_EXAMPLES = """examples:
   raserror search certificate expired
   raserror search --json vpn timeout"""
@@ -328,31 +328,19 @@ def _lookup(queries: Sequence[str], *, as_json: bool, assume_ras: bool = False) 
     results: list[dict[str, object]] = []
     width = None if as_json else _width()
     printed = False
-    for query in queries:
-        code = _resolve(query)
+    resolved = [_resolve(query.strip().rstrip(":;,.")) for query in queries]
+    if len(queries) >= 4 and sum(code is not None for code in resolved) * 2 < len(queries):
+        # Words of a dialog pasted without quotes: read them as the one text they were.
+        queries, resolved = [" ".join(queries)], [None]
+    for query, code in zip(queries, resolved):
         if code is None and _is_pasted_text(query):
-            found = _codes_in(query, assume_ras=assume_ras)
-            if not found:
-                status = _fail(_NOTHING_IN_TEXT, EXIT_NOT_FOUND)
-            results.append(
-                {"input": query, "code": None, "error": None if found else _NOTHING_IN_TEXT}
+            result, shown = _explain_text(
+                query, assume_ras=assume_ras, as_json=as_json, width=width, after=printed
             )
-            results[-1]["found"] = [
-                {
-                    "code": code_json(finding.code),
-                    "evidence": finding.evidence,
-                    "text": query[finding.start : finding.end],
-                }
-                for finding in found
-            ]
-            for finding in [] if as_json else found:
-                if printed:
-                    print()
-                print(
-                    f"found {query[finding.start : finding.end]!r}: {_EVIDENCE[finding.evidence]}"
-                )
-                _block(finding.code, width)
-                printed = True
+            printed = printed or shown
+            if result["error"] is not None:
+                status = _fail(_NOTHING_IN_TEXT, EXIT_NOT_FOUND)
+            results.append(result)
             continue
         if code is None:
             problem = _not_a_code(query)
@@ -368,6 +356,37 @@ def _lookup(queries: Sequence[str], *, as_json: bool, assume_ras: bool = False) 
     if as_json:
         _print_json({"results": results})
     return status
+
+
+def _explain_text(
+    query: str, *, assume_ras: bool, as_json: bool, width: int | None, after: bool
+) -> tuple[dict[str, object], bool]:
+    """The JSON result for pasted text, and unless ``as_json`` the blocks of its codes.
+
+    Returns whether anything was printed; ``after`` says whether blocks were before.
+    """
+    found = _codes_in(query, assume_ras=assume_ras)
+    result: dict[str, object] = {
+        "input": query,
+        "code": None,
+        "error": None if found else _NOTHING_IN_TEXT,
+        "found": [
+            {
+                "code": code_json(finding.code),
+                "evidence": finding.evidence,
+                "text": query[finding.start : finding.end],
+            }
+            for finding in found
+        ],
+    }
+    printed = False
+    for finding in [] if as_json else found:
+        if after or printed:
+            print()
+        print(f"found {query[finding.start : finding.end]!r}: {_EVIDENCE[finding.evidence]}")
+        _block(finding.code, width)
+        printed = True
+    return result, printed
 
 
 # What each kind of evidence means, for a person who pasted text.
@@ -488,7 +507,7 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
     from raserror._scan import PIECE, scan_lines
 
     try:
-        with open_text(name, "scan", hint=_error) as text:
+        with open_text(name, "scan", hint=_error, refuse=_refuse_evtx) as text:
             # Bounded reads: a file with no line break streams through in pieces.
             pieces = iter(partial(text.readline, PIECE), "")
             for finding in scan_lines(pieces, assume_ras=assume_ras):
@@ -499,6 +518,16 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
         _fail(f"scan: cannot read {_shown(name)}: {problem}", EXIT_USAGE)
         return problem
     return None
+
+
+def _refuse_evtx(head: bytes) -> None:
+    """A binary .evtx log holds no text to scan: say how to export it."""
+    if head.startswith(EVTX_MAGIC):
+        raise OSError(
+            0,
+            "a binary .evtx event log: export it as text or XML first "
+            "(wevtutil qe FILE /lf:true /f:xml > events.xml), then use raserror events",
+        )
 
 
 def _print_scan(seen: _Seen) -> None:

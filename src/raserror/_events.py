@@ -21,7 +21,7 @@ from typing import IO, NamedTuple, Optional, Union, cast
 from xml.etree import ElementTree as ET
 
 from raserror._codes import ErrorCode, Stage
-from raserror._input import SNIFFED, sniff_encoding
+from raserror._input import EVTX_MAGIC, SNIFFED, sniff_encoding
 from raserror._lookup import get
 
 Source = Union[str, bytes, Iterable[str], IO[str], IO[bytes]]
@@ -302,9 +302,6 @@ def _lines(source: Source) -> Iterator[str]:
     if read is not None and isinstance(read(0), bytes):
         return _decoded(cast("IO[bytes]", source))
     return iter(cast("Iterable[str]", source))
-
-
-EVTX_MAGIC = b"ElfFile\x00"
 
 
 def _decoded(binary: IO[bytes]) -> Iterator[str]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 
 from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
-from raserror._events import EVTX_MAGIC, group_attempts, read_events
-from raserror._input import open_text
+from raserror._events import group_attempts, read_events
+from raserror._input import EVTX_MAGIC, open_text
+from raserror._lookup import number_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,15 +41,27 @@ def main(args: Sequence[str]) -> int:
     found = unreadable = False
     tally: dict[int, tuple[int, ErrorCode | None]] = {}
     for name in files:
+        opened = open_text(name, "events", refuse=_refuse_evtx, hint=_error)
         try:
-            with open_text(name, "events", refuse=_refuse_evtx, hint=_error) as lines:
-                found = _print_file(lines, options, tally) or found
-        except OSError as error:  # noqa: PERF203 - once per file
-            _error(f"events: cannot read {_shown(name)}: {error.strerror or error}")
-            unreadable = True
+            lines = opened.__enter__()
         except _EvtxError:
             _error(f"events: {_shown(name)} {EVTX_HELP.replace('FILE', _shown(name))}")
             unreadable = True
+            continue
+        except OSError as error:
+            _error(f"events: cannot read {_shown(name)}: {error.strerror or error}")
+            unreadable = True
+            continue
+        # Only the input's errors are reported here: an output that fails ends the command.
+        try:
+            found = _print_file(_reading(lines), options, tally) or found
+        except _ReadError as error:
+            problem = error.__cause__
+            reason = problem.strerror if isinstance(problem, OSError) else None
+            _error(f"events: cannot read {_shown(name)}: {reason or problem}")
+            unreadable = True
+        finally:
+            opened.__exit__()
     if tally and not options.json:
         _print_tally(tally)
     if unreadable:
@@ -150,7 +163,8 @@ def _print_tally(tally: dict[int, tuple[int, ErrorCode | None]]) -> None:
     print(f"{'count':>{width}}  {'code':>11}  symbol")
     for number, (count, code) in sorted(tally.items(), key=lambda item: (-item[1][0], item[0])):
         symbol = code.symbol if code is not None else "(not in the registry)"
-        print(f"{count:>{width}}  {number:>11}  {symbol}")
+        shown = number_text(code) if code is not None else str(number)
+        print(f"{count:>{width}}  {shown:>11}  {symbol}")
 
 
 def event_json(event: Event) -> dict[str, object]:
@@ -209,6 +223,17 @@ def _shown(name: str) -> str:
 
 class _EvtxError(Exception):
     """The input is a binary .evtx log, which only Windows can render."""
+
+
+class _ReadError(Exception):
+    """Reading the input failed (the cause says why); writing the output is another matter."""
+
+
+def _reading(lines: Iterator[str]) -> Iterator[str]:
+    try:
+        yield from lines
+    except OSError as error:
+        raise _ReadError from error
 
 
 def _refuse_evtx(head: bytes) -> None:

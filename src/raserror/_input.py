@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 # How much of the start of a file tells its encoding.
 SNIFFED = 4096
+# The first bytes of a binary .evtx event log, which holds no text to read.
+EVTX_MAGIC = b"ElfFile\x00"
 
 
 class open_text:  # noqa: N801 - used as a function, like open()

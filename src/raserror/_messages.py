@@ -275,11 +275,6 @@ def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
     return longest
 
 
-def may_quote(line: str) -> bool:
-    """False when ``line`` holds none of the messages' distinctive words: the quick test."""
-    return not index().anchors.isdisjoint(word.lower() for word in WORD.findall(line))
-
-
 def from_message(text: str) -> Optional[ErrorCode]:
     """The code whose message ``text`` quotes, in either wording, or None.
 

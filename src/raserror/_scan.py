@@ -531,8 +531,10 @@ class _Scanner:
         if footer is not None:
             self.add(*footer.span(1), strong=True, footer=True)
             return
-        self.after_word(anchor.end(), plural=anchor.group().lower() in _PLURALS)
-        self.before_word(at)
+        plural = anchor.group().lower() in _PLURALS
+        self.after_word(anchor.end(), plural=plural)
+        if not plural:  # "852 errors" is a count of errors
+            self.before_word(at)
 
     def cjk(self, anchor: re.Match[str]) -> None:
         """``Windows 错误 809``, ``629错误``, ``エラー: 0x800b0109``, ``809 오류``."""
@@ -807,6 +809,11 @@ def scan_lines(lines: Iterable[str], *, assume_ras: bool = False) -> Iterator[Fi
     which the next item continues. Raises ``TypeError`` for an item that is
     not a str.
     """
+    if isinstance(lines, (str, bytes)):
+        raise TypeError(
+            f"scan_lines() needs an iterable of lines, not one {type(lines).__name__}: "
+            "use find_codes() for a text, or text.splitlines(keepends=True)"
+        )
     chunk: list[tuple[str, int, int]] = []  # (piece, line number, column of its start)
     size, line, column = 0, 1, 0
     reported = 0  # leading pieces of the chunk whose findings were already yielded
