@@ -45,7 +45,8 @@ def main(args: Sequence[str]) -> int:
         try:
             lines = opened.__enter__()
         except _EvtxError:
-            _error(f"events: {_shown(name)} {EVTX_HELP.replace('FILE', _shown(name))}")
+            where = "LOG.evtx" if name == "-" else name
+            _error(f"events: {_shown(name)} {EVTX_HELP.replace('FILE', where)}")
             unreadable = True
             continue
         except OSError as error:
