@@ -11,7 +11,7 @@ import sys
 
 from raserror import __version__
 from raserror._codes import Category, ErrorCode
-from raserror._input import EVTX_MAGIC, open_text
+from raserror._input import open_text
 from raserror._lookup import _not_a_code, _resolve, line_for, number_text
 
 TYPE_CHECKING = False
@@ -507,7 +507,7 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
     from raserror._scan import PIECE, scan_lines
 
     try:
-        with open_text(name, "scan", hint=_error, refuse=_refuse_evtx) as text:
+        with open_text(name, "scan", hint=_error) as text:
             # Bounded reads: a file with no line break streams through in pieces.
             pieces = iter(partial(text.readline, PIECE), "")
             for finding in scan_lines(pieces, assume_ras=assume_ras):
@@ -518,16 +518,6 @@ def _scan_file(name: str, seen: _Seen, *, assume_ras: bool) -> str | None:
         _fail(f"scan: cannot read {_shown(name)}: {problem}", EXIT_USAGE)
         return problem
     return None
-
-
-def _refuse_evtx(head: bytes) -> None:
-    """A binary .evtx log holds no text to scan: say how to export it."""
-    if head.startswith(EVTX_MAGIC):
-        raise OSError(
-            0,
-            "a binary .evtx event log: export it as text or XML first "
-            "(wevtutil qe FILE /lf:true /f:xml > events.xml), then use raserror events",
-        )
 
 
 def _print_scan(seen: _Seen) -> None:

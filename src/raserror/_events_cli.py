@@ -6,7 +6,7 @@ import sys
 
 from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
 from raserror._events import group_attempts, read_events
-from raserror._input import EVTX_MAGIC, open_text
+from raserror._input import BinaryEventLog, open_text
 from raserror._lookup import number_text
 
 TYPE_CHECKING = False
@@ -27,11 +27,6 @@ make the exports on Windows with, for example:
   Get-WinEvent -LogName Application -FilterXPath "*[System[Provider[@Name='RasClient']]]" | Format-List > client.txt
   Get-EventLog -LogName System -Source RemoteAccess | Format-List -Property * > server.txt
   wevtutil qe System /q:"*[System[Provider[@Name='RemoteAccess']]]" /f:xml > server.xml"""
-EVTX_HELP = (
-    "is a binary .evtx event log; export it as XML or text first, for example "
-    "`wevtutil qe FILE /lf:true /f:xml > events.xml` or "
-    "`Get-WinEvent -Path FILE | Format-List > events.txt`"
-)
 
 
 def main(args: Sequence[str]) -> int:
@@ -41,12 +36,11 @@ def main(args: Sequence[str]) -> int:
     found = unreadable = False
     tally: dict[int, tuple[int, ErrorCode | None]] = {}
     for name in files:
-        opened = open_text(name, "events", refuse=_refuse_evtx, hint=_error)
+        opened = open_text(name, "events", hint=_error)
         try:
             lines = opened.__enter__()
-        except _EvtxError:
-            where = "LOG.evtx" if name == "-" else name
-            _error(f"events: {_shown(name)} {EVTX_HELP.replace('FILE', where)}")
+        except BinaryEventLog as error:
+            _error(f"events: {_shown(name)} is {error.strerror}")
             unreadable = True
             continue
         except OSError as error:
@@ -222,10 +216,6 @@ def _shown(name: str) -> str:
     return "<stdin>" if name == "-" else name
 
 
-class _EvtxError(Exception):
-    """The input is a binary .evtx log, which only Windows can render."""
-
-
 class _ReadError(Exception):
     """Reading the input failed (the cause says why); writing the output is another matter."""
 
@@ -235,8 +225,3 @@ def _reading(lines: Iterator[str]) -> Iterator[str]:
         yield from lines
     except OSError as error:
         raise _ReadError from error
-
-
-def _refuse_evtx(head: bytes) -> None:
-    if head.startswith(EVTX_MAGIC):
-        raise _EvtxError

@@ -19,14 +19,24 @@ if TYPE_CHECKING:
 SNIFFED = 4096
 # The first bytes of a binary .evtx event log, which holds no text to read.
 EVTX_MAGIC = b"ElfFile\x00"
+# What to do with one instead; FILE stands for its name.
+EVTX_HELP = (
+    "a binary .evtx event log; export it as XML or text first, for example "
+    "`wevtutil qe FILE /lf:true /f:xml > events.xml` or "
+    "`Get-WinEvent -Path FILE | Format-List > events.txt`"
+)
+
+
+class BinaryEventLog(OSError):
+    """A binary .evtx log, which only Windows renders: the message says how to export it."""
 
 
 class open_text:  # noqa: N801 - used as a function, like open()
     """A file or standard input as text: its encoding sniffed, bad bytes replaced, newlines kept.
 
     ``command`` names the command in the hint shown when standard input is a
-    terminal; ``refuse`` sees the first bytes and may raise to refuse the
-    input (a binary event log). Raises ``OSError`` for what cannot be read.
+    terminal. Raises ``OSError`` for what cannot be read, and its subclass
+    ``BinaryEventLog`` for a binary .evtx log, which holds no text.
     """
 
     def __init__(
@@ -34,12 +44,10 @@ class open_text:  # noqa: N801 - used as a function, like open()
         name: str,
         command: str,
         *,
-        refuse: Callable[[bytes], None] | None = None,
         hint: Callable[[str], None] | None = None,
     ) -> None:
         self.name = name
         self.command = command
-        self.refuse = refuse
         self.hint = hint
         self.binary: IO[bytes] | None = None
         self.text: io.TextIOWrapper | None = None
@@ -66,12 +74,10 @@ class open_text:  # noqa: N801 - used as a function, like open()
         else:
             buffered = self.wrapper = io.BufferedReader(binary)
         head = buffered.peek(SNIFFED)[:SNIFFED]
-        if self.refuse is not None:
-            try:
-                self.refuse(head)
-            except BaseException:
-                self.__exit__()
-                raise
+        if head.startswith(EVTX_MAGIC):
+            self.__exit__()
+            where = "LOG.evtx" if self.name == "-" else self.name
+            raise BinaryEventLog(0, EVTX_HELP.replace("FILE", where))
         self.text = io.TextIOWrapper(
             buffered, encoding=sniff_encoding(head), errors="replace", newline=""
         )
