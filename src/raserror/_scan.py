@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
-from raserror._lookup import _from_int
+from raserror._lookup import _from_int, _parse_number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -234,16 +234,6 @@ def accept(number: int, *, context: bool, assume_ras: bool) -> tuple[ErrorCode, 
     return None
 
 
-def _number(written: str) -> int | None:
-    if written[1:2] in ("x", "X"):
-        return int(written, 16)
-    if len(written) == 8 and not written.lstrip("-").isdigit():
-        return int(written, 16)  # an HRESULT's hex digits without 0x: "8007026f"
-    if written.lstrip("-").isdigit() and written.isascii():
-        return int(written)
-    return None
-
-
 class _Markers:
     """Where the context and foreign names stand in a text, found once each."""
 
@@ -385,12 +375,11 @@ class _Scanner:
         position = self.line_bounds(window[0])[0]
         while position <= window[1] and position < len(self.text):
             line_end = self.line_bounds(position)[1]
-            if line_end - position > _LONG_LINE:
-                quoted = _messages.quotes(
-                    self.text, max(position, window[0]), min(line_end, window[1])
-                )
-            else:
-                quoted = self.line_quotes(position)
+            quoted: Iterable[Quote] = (
+                self.quotes_in(max(position, window[0]), min(line_end, window[1]))
+                if line_end - position > _LONG_LINE
+                else self.line_quotes(position)
+            )
             for quote in quoted:
                 if (
                     quote.code is not code
@@ -444,7 +433,7 @@ class _Scanner:
         """Report the number at ``start:end`` if it is a code and the evidence holds."""
         if start in self.found:
             return
-        number = _number(self.text[start:end])
+        number = _parse_number(self.text[start:end])
         code = None if number is None else _from_int(number)
         if code is None:
             return
@@ -592,7 +581,7 @@ class _Scanner:
         field = _FIELD_BEFORE.search(self.text, max(0, at - 24), at)
         if field is not None and not _ERROR_FIELD.fullmatch(field.group(1)):
             return
-        number = _number(anchor.group())
+        number = _parse_number(anchor.group())
         if number is not None and (number > 0xFFFF or number < 0):
             self.add(at, anchor.end())
 
@@ -718,7 +707,7 @@ class _Scanner:
         )
         if match is None:
             return None
-        number = _number(match.group(1))
+        number = _parse_number(match.group(1))
         code = None if number is None else _from_int(number)
         if code is None or not self.beside(code, *match.span(1))[0]:
             return None
