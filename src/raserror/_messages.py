@@ -110,6 +110,8 @@ class _Index:
         self.messages: list[tuple[ErrorCode, tuple[str, ...]]] = []
         self.shingles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.by_code: dict[ErrorCode, list[tuple[str, ...]]] = {}
+        # Where each word stands in each of a code's messages: runs start from these.
+        self.positions: dict[tuple[str, ...], dict[str, list[int]]] = {}
         # The words of a code's messages that say something: the quick test of a window.
         self.content_words: dict[ErrorCode, frozenset[str]] = {}
         # The distinctive words of the messages: a text without any of them quotes none.
@@ -127,6 +129,11 @@ class _Index:
             number = len(self.messages)
             self.messages.append((code, words))
             self.by_code.setdefault(code, []).append(words)
+            if words not in self.positions:  # two codes may share a text: index it once
+                positions: dict[str, list[int]] = {}
+                for position, word in enumerate(words):
+                    positions.setdefault(word, []).append(position)
+                self.positions[words] = positions
             for position in range(len(words) - _SHINGLE + 1):
                 key = words[position : position + _SHINGLE]
                 self.shingles.setdefault(key, []).append((number, position))
@@ -257,9 +264,7 @@ def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
     words, _ = _words(text, start, end)
     longest = 0
     for message in index().by_code[code]:
-        positions: dict[str, list[int]] = {}
-        for position, word in enumerate(message):
-            positions.setdefault(word, []).append(position)
+        positions = index().positions[message]
         for first, word in enumerate(words):
             for position in positions.get(word, ()):
                 if first and position and words[first - 1] == message[position - 1]:
