@@ -910,6 +910,7 @@ def test_a_pasted_message_without_a_number_is_found_by_its_words(
 def test_pasted_text_without_evidence_exits_1_and_says_why(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    # Quoted in tests/realworld/negative/506: an installer's dialog, not RAS.
     status, out, err = run(capsys, "CreateProcess failed; code 740.")
     assert (status, out) == (1, "")
     assert "an error shape" in err
@@ -921,6 +922,7 @@ def test_pasted_text_without_evidence_exits_1_and_says_why(
 
 
 def test_pasted_text_in_json_lists_what_was_found(capsys: pytest.CaptureFixture[str]) -> None:
+    # Composed, in the shape of tests/realworld/positive/069 ("(Fehler 798)").
     status, document = run_json(capsys, "--json", "Fehler 798 beim VPN")
     assert status == 0
     assert document["results"] == [
