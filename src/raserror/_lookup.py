@@ -6,10 +6,11 @@ from raserror._codes import BY_NUMBER, RANGES, ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TypeVar, overload
+    from typing import TypeVar, Union, overload
 
     _T = TypeVar("_T")
-    _Code = int | str
+    # Union, not `int | str`: mypy checking for Python 3.9 cannot read the operator here.
+    _Code = Union[int, str]
 else:
     # What typing.get_type_hints() reports; 3.9 cannot evaluate `int | str`, so any object.
     _Code = int | str if sys.version_info >= (3, 10) else object
