@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
-from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
+from raserror._cli_output import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
+from raserror._cli_output import error as _error
+from raserror._cli_output import print_json_line as _print_json_line
+from raserror._cli_output import shown as _shown
 from raserror._events import group_attempts, read_events
 from raserror._input import BinaryEventLog, open_text
 from raserror._lookup import number_text
@@ -198,22 +199,7 @@ def attempt_json(attempt: Attempt) -> dict[str, object]:
     }
 
 
-def _print_json_line(document: object) -> None:
-    import json
-
-    # One compact object a line (JSON Lines): an export of any size streams through.
-    sys.stdout.write(json.dumps(document) + "\n")
-
-
 # Input ----------------------------------------------------------------------------------
-
-
-def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
-
-
-def _shown(name: str) -> str:
-    return "<stdin>" if name == "-" else name
 
 
 class _ReadError(Exception):
