@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raserror._cli_output import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
+from raserror._cli_output import argument_parser as _argument_parser
 from raserror._cli_output import error as _error
 from raserror._cli_output import print_json_line as _print_json_line
 from raserror._cli_output import shown as _shown
@@ -99,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     import argparse
 
     summary = "list the dial attempts in exported RasClient and RemoteAccess events"
-    parser = argparse.ArgumentParser(
+    parser = _argument_parser(
         prog=f"{PROG} events",
         description=summary,
         epilog=EXAMPLES,
