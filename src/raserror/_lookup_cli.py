@@ -37,8 +37,11 @@ from raserror._lookup import UnknownErrorCode, get
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Literal
 
     from raserror._scan import Finding
+
+    Kind = Literal["code", "word", "text"]
 
 # Pasted text read from standard input stops here: a dialog or a post is far shorter,
 # and a log belongs to `raserror scan`, which streams.
@@ -103,7 +106,7 @@ def lookup_command(
     return answer.status
 
 
-def kind_of(query: str) -> str:
+def kind_of(query: str) -> Kind:
     """``"code"``, ``"word"`` or ``"text"``: see the module's docstring."""
     bare = _bare(query)
     if query == "-" or len(bare) > _LONGEST_FORM or not _FORM_CHARACTERS.issuperset(bare):
