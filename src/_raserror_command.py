@@ -14,4 +14,4 @@ def main() -> int:
 
         return run(sys.argv[1:])
     except KeyboardInterrupt:
-        return 130  # 128 + SIGINT, as raserror._cli says; not imported, it may not be yet
+        return 130  # 128 + SIGINT, as raserror._cli_output says; not imported, it may not be yet

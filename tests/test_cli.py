@@ -21,8 +21,12 @@ from hypothesis import strategies as st
 
 import raserror
 import raserror._cli
+import raserror._cli_output
+import raserror._lookup_cli
+import raserror._scan_cli
 from raserror import Category, ErrorCode, Finding, Stage
-from raserror._cli import code_json, main
+from raserror._cli import main
+from raserror._cli_output import code_json
 from raserror._lookup import number_text
 
 SAMPLES = REPO / "tests" / "samples"
@@ -44,6 +48,18 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[
 
 def feed_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+class Terminal(io.StringIO):
+    """Standard input as a person at a terminal has it: nothing piped in."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", Terminal())
 
 
 # raserror CODE... -----------------------------------------------------------------------
@@ -304,6 +320,66 @@ def test_scan_leaves_standard_input_open_even_when_named_twice(
     assert not sys.stdin.closed
 
 
+def test_scan_each_prints_every_occurrence_as_grep_does(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    log = "tests/samples/vpn-check.log"
+    status, out, err = run(capsys, "scan", "--each", log, "tests/samples/rasdial_en.txt")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    # The log's 809 on line 2 and 691 on lines 4 and 5; its "took 691 ms" does not count.
+    assert lines[:3] == [
+        f"{log}:2: 809 ERROR_VPN_TIMEOUT context",
+        f"{log}:4: 691 ERROR_AUTHENTICATION_FAILURE context",
+        f"{log}:5: 691 ERROR_AUTHENTICATION_FAILURE context",
+    ]
+    assert all(line.startswith("tests/samples/rasdial_en.txt:") for line in lines[3:])
+    assert len(lines) > 3
+
+
+def test_scan_each_json_is_json_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    status, out, _ = run(capsys, "scan", "--each", "--json", "tests/samples/vpn-check.log")
+    assert status == 0
+    objects = [json.loads(line) for line in out.splitlines()]
+    assert [(item["line"], item["code"]["code"]) for item in objects] == [
+        (2, 809),
+        (4, 691),
+        (5, 691),
+    ]
+    assert objects[0] == {
+        "file": "tests/samples/vpn-check.log",
+        "line": 2,
+        "code": code_json(ErrorCode(809)),
+        "evidence": "context",
+    }
+
+
+def test_scan_each_with_nothing_found_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "scan", "--each", str(SAMPLES / "ordinary.log"))
+    assert (status, out) == (1, "")
+    assert "no Remote Access error code found" in err
+
+
+def test_one_line_outputs_use_todays_windows_wording(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    today = ErrorCode(740).windows_message
+    assert today == "An invalid dialing rule was detected."  # and the XP-era one differs
+    assert ErrorCode(740).message.startswith("The TAPI devices configured")
+    _, listing, _ = run(capsys, "list", "--category", "device")
+    assert f"740 ERROR_TAPI_CONFIGURATION (device): {today}" in listing.splitlines()
+    _, found, _ = run(capsys, "search", "dialing rule")
+    assert found.splitlines()[0] == f"740 ERROR_TAPI_CONFIGURATION (device): {today}"
+    log = tmp_path / "dial.log"
+    log.write_text("RasDial failed with error 740\n", encoding="utf-8")
+    _, scanned, _ = run(capsys, "scan", str(log))
+    assert scanned.splitlines()[1].endswith(f"ERROR_TAPI_CONFIGURATION: {today}")
+
+
 def test_scan_json(capsys: pytest.CaptureFixture[str]) -> None:
     status, document = run_json(capsys, "scan", "--json", str(SAMPLES / "rasclient_events.txt"))
     assert status == 0
@@ -490,7 +566,7 @@ def test_scan_streams_instead_of_reading_whole_files(
             seen_while_reading.append(pulled)
             yield finding
 
-    monkeypatch.setattr(raserror._cli, "open_text", Source)
+    monkeypatch.setattr(raserror._scan_cli, "open_text", Source)
     monkeypatch.setattr(raserror._scan, "scan_lines", spy)
     assert run(capsys, "scan", "anything")[0] == 0
     assert seen_while_reading
@@ -511,6 +587,21 @@ def test_help_everywhere_with_examples(
         main(args)
     assert exited.value.code == 0
     assert "examples:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [(["help"], "usage: raserror [-h]"), (["help", "scan"], "usage: raserror scan")],
+)
+def test_help_as_a_word_shows_the_help(
+    capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(says)
+    assert "not a Remote Access error code" not in captured.err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -535,6 +626,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["list", "--category", "bogus"], "raserror list: error: argument --category"),
     ],
 )
+@pytest.mark.usefixtures("at_a_terminal")
 def test_usage_errors_exit_2_and_say_what_was_wrong(
     capsys: pytest.CaptureFixture[str], args: list[str], says: str
 ) -> None:
@@ -547,6 +639,7 @@ def test_usage_errors_exit_2_and_say_what_was_wrong(
     assert "required" not in err
 
 
+@pytest.mark.usefixtures("at_a_terminal")
 def test_raserror_alone_shows_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys)
     assert (status, out) == (2, "")
@@ -570,7 +663,7 @@ def test_ctrl_c_exits_130_quietly(
     def interrupted(*_: object, **__: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(raserror._cli, "_lookup", interrupted)
+    monkeypatch.setattr(raserror._cli, "lookup_command", interrupted)
     assert run(capsys, "691") == (130, "", "")
 
 
@@ -579,7 +672,7 @@ def test_a_block_wraps_to_the_terminal_or_to_80_columns_when_piped(
 ) -> None:
     _, piped, _ = run(capsys, "809")
     assert all(len(line) <= 80 or is_source_line(line) for line in piped.splitlines())
-    monkeypatch.setattr(raserror._cli, "_width", lambda: 60)
+    monkeypatch.setattr(raserror._lookup_cli, "terminal_width", lambda: 60)
     _, wrapped, _ = run(capsys, "809")
     assert all(
         len(line) <= 60 or is_source_line(line) or " " not in line.strip()
@@ -597,7 +690,7 @@ def test_list_lines_wrap_to_a_terminal_and_stay_whole_when_piped(
 ) -> None:
     _, piped, _ = run(capsys, "list", "--category", "vpn")
     assert any(len(line) > 100 for line in piped.splitlines())
-    monkeypatch.setattr(raserror._cli, "_width", lambda: 60)
+    monkeypatch.setattr(raserror._cli_output, "terminal_width", lambda: 60)
     _, listing, _ = run(capsys, "list", "--category", "vpn")
     assert all(len(line) <= 60 for line in listing.splitlines())
     assert " ".join(listing.split()) == " ".join(piped.split())
@@ -624,11 +717,12 @@ def test_scan_reads_well_on_a_terminal_of_any_width_with_any_path(
     Path(name).parent.mkdir(parents=True, exist_ok=True)
     Path(name).write_bytes((SAMPLES / "vpn-check.log").read_bytes())
     _, piped, _ = run(capsys, "scan", name)
-    monkeypatch.setattr(raserror._cli, "_width", lambda: width)
+    monkeypatch.setattr(raserror._scan_cli, "terminal_width", lambda: width)
     status, shown, _ = run(capsys, "scan", name)
     assert status == 0
     lines = shown.splitlines()
-    assert all(len(line) <= width for line in lines)
+    # Only a line that holds a place whole may run past the edge, as a URL does.
+    assert all(len(line) <= width or f"{name}:" in line for line in lines)
     # Nothing lost: the same text as piped, only broken into lines.
     rows, piped_rows = lines[1:], piped.splitlines()[1:]
     assert "".join("".join(rows).split()) == "".join("".join(piped_rows).split())
@@ -639,6 +733,26 @@ def test_scan_reads_well_on_a_terminal_of_any_width_with_any_path(
         assert message - row <= 1 + path_length // (width // 2)
     text_lines = [line for line in rows if line.strip() and not line.lstrip()[:1].isdigit()]
     assert sum(map(len, text_lines)) >= 0.6 * width * len(text_lines)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_scan_never_splits_a_file_path_or_its_line_number(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    width: int,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = f"logs/{'x' * 45}/vpn-check.log"
+    Path(name).parent.mkdir(parents=True)
+    Path(name).write_bytes((SAMPLES / "vpn-check.log").read_bytes())
+    monkeypatch.setattr(raserror._scan_cli, "terminal_width", lambda: width)
+    for args in (["scan", name], ["scan", "--each", name]):
+        _, out, _ = run(capsys, *args)
+        # Copied with a double click, or read by an editor's "go to file:line".
+        lines = out.splitlines()
+        assert any(f"{name}:2" in line for line in lines), out
+        assert any(f"{name}:4" in line for line in lines), out
 
 
 @pytest.mark.parametrize("width", [40, 80])
@@ -652,11 +766,11 @@ def test_scan_breaks_a_symbol_too_long_for_the_terminal_after_an_underscore(
     assert len(code.symbol) > width // 2
     log = tmp_path / "ike.log"
     log.write_text(f"RasDial failed with error {int(code)}\n", encoding="utf-8")
-    monkeypatch.setattr(raserror._cli, "_width", lambda: width)
+    monkeypatch.setattr(raserror._scan_cli, "terminal_width", lambda: width)
     status, out, _ = run(capsys, "scan", str(log))
     assert status == 0
     lines = out.splitlines()
-    assert all(len(line) <= width for line in lines)
+    assert all(len(line) <= width or f"{log}:1" in line for line in lines)
     label = f"{code.symbol}:"
     assert label in "".join(out.split())  # whole once the lines are joined
     for line in lines:
@@ -763,6 +877,57 @@ def test_a_closed_pipe_does_not_hide_an_earlier_failure(args: list[str], expecte
     assert status == expected
     assert "Traceback" not in error
     assert "Exception ignored" not in error
+
+
+def run_closed(*args: str, closed: str) -> tuple[int, str, str]:
+    """The installed command run with a standard stream closed (``>&-`` or ``2>&-``)."""
+    assert SCRIPT is not None
+    result = subprocess.run(
+        ["/bin/sh", "-c", f'exec "$0" "$@" {closed}', SCRIPT, *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a standard stream in a POSIX shell")
+@pytest.mark.parametrize(
+    "args",
+    [["--json", "691"], ["list"], ["691"], ["scan", str(SAMPLES / "vpn-check.log")], ["--help"]],
+    ids=" ".join,
+)
+def test_a_closed_stdout_is_an_output_error_not_a_silent_success(args: list[str]) -> None:
+    status, _, error = run_closed(*args, closed=">&-")
+    assert status == 2
+    assert error == "raserror: cannot write the output: standard output is closed\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_events_help_to_a_full_disk_exits_2() -> None:
+    with Path("/dev/full").open("wb") as full:
+        status, error = run_script("events", "--help", stdout=full.fileno())
+    assert status == 2
+    assert error.startswith("raserror: cannot write the output")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a standard stream in a POSIX shell")
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["9999"], 1),
+        (["--bogus"], 2),
+        (["lookup"], 2),
+        (["scan", "/nonexistent/raserror.log"], 2),
+        (["events", "/nonexistent/raserror.log"], 2),
+        (["events", "--bogus"], 2),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else str(value),
+)
+def test_with_stderr_closed_errors_never_go_to_stdout(args: list[str], expected: int) -> None:
+    status, out, _ = run_closed(*args, closed="2>&-")
+    assert (status, out) == (expected, "")
 
 
 def wait_until_blocked(pid: int) -> None:
@@ -903,22 +1068,98 @@ def test_a_pasted_message_without_a_number_is_found_by_its_words(
 ) -> None:
     status, out, _ = run(capsys, "IKE authentication credentials are unacceptable")
     assert status == 0
-    assert "its own message or symbol stands beside it" in out.splitlines()[0]
+    first = out.splitlines()[0]
+    assert first.endswith(": the text quotes its message, without a number")
+    assert "beside" not in first  # nothing stands beside a number that is not there
     assert "13801 ERROR_IPSEC_IKE_AUTH_FAIL (winerror.h)" in out
 
 
-def test_pasted_text_without_evidence_exits_1_and_says_why(
+@pytest.mark.parametrize("width", [None, 40, 60, 100])
+def test_a_long_quoted_message_is_cut_to_fit_its_found_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int | None
+) -> None:
+    # github:StreisandEffect/streisand#291 (tests/realworld/positive/027), the dialog quoted.
+    pasted = (
+        "The network connection between your computer and the VPN server could not be "
+        "established because the remote server is not responding. This could be because one "
+        "of the network devices (e.g., firewalls, NAT, Router etc.) between your computer and "
+        "the remote server is not configured to allow VPN connections."
+    )
+    monkeypatch.setattr(raserror._lookup_cli, "terminal_width", lambda: width)
+    status, out, _ = run(capsys, pasted)
+    assert status == 0
+    lines = out.splitlines()
+    title = lines.index("809 ERROR_VPN_TIMEOUT (raserror.h)")
+    heading = lines[:title]
+    assert all(len(line) <= (width or 80) for line in heading), heading
+    said = " ".join(line.strip() for line in heading)
+    assert said.startswith("found 'The network")
+    assert "...': the text quotes its message, without a number" in said
+    assert "beside" not in said
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        # Composed: the forms a person types, as the project's issue list gives them.
+        "Error 809",
+        "Fehler 691: Zugriff verweigert",
+        "宽带连接错误651",
+        # The title of github:trailofbits/algo#305 (tests/realworld/positive/048).
+        "Connection Fails on Windows 10 Error 809",
+        # The title of github:miao1007/Openwrt-NetKeeper#181 (tests/realworld/positive/072).
+        "今天早晨开始提示651错误",
+    ],
+)
+def test_text_given_to_raserror_is_read_as_remote_access_context(
+    capsys: pytest.CaptureFixture[str], pasted: str
+) -> None:
+    status, out, err = run(capsys, pasted)
+    assert (status, err) == (0, "")
+    first, title = out.splitlines()[:2]
+    number = "".join(filter(str.isdigit, pasted.replace("10 ", "")))
+    assert title.startswith(f"{number} ERROR_")
+    assert first.startswith(f"found '{number}': ")
+
+
+def test_a_code_taken_because_it_was_asked_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # Quoted in tests/realworld/negative/506: an installer's dialog, not RAS; asked, it is
+    # answered, saying why, and the block names the other meaning of 740.
+    pasted = "CreateProcess failed; code 740."
+    status, out, err = run(capsys, pasted)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == (
+        "found '740': taken as a Remote Access code because it was asked"
+    )
+    assert "outside Remote Access, 740 is ERROR_ELEVATION_REQUIRED" in out
+    status, document = run_json(capsys, "--json", pasted)
+    assert document["results"] == [
+        {
+            "input": pasted,
+            "code": None,
+            "error": None,
+            "found": [{"code": code_json(ErrorCode(740)), "evidence": "asked", "text": "740"}],
+        }
+    ]
+    status, out, _ = run(capsys, "--assume-ras", pasted)
+    assert (
+        out.splitlines()[0] == "found '740': taken as a Remote Access code because of --assume-ras"
+    )
+
+
+def test_pasted_text_without_a_code_in_an_error_shape_exits_1_and_says_why(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Quoted in tests/realworld/negative/506: an installer's dialog, not RAS.
-    status, out, err = run(capsys, "CreateProcess failed; code 740.")
+    # A line of tests/realworld/negative/526 (github:sinkaroid/jigoku#4): 790 is a line number.
+    pasted = (
+        '  File "C:\\Users\\alex\\AppData\\Local\\Programs\\Python\\Python311\\Lib\\'
+        'site-packages\\urllib3\\connectionpool.py", line 790, in urlopen'
+    )
+    status, out, err = run(capsys, pasted)
     assert (status, out) == (1, "")
     assert "an error shape" in err
-    assert "--assume-ras" in err
     assert "raserror search" in err
-    status, out, _ = run(capsys, "--assume-ras", "CreateProcess failed; code 740.")
-    assert status == 0
-    assert "740 ERROR_TAPI_CONFIGURATION" in out
+    assert "--assume-ras" not in err  # text given to raserror is assumed already
 
 
 def test_pasted_text_in_json_lists_what_was_found(capsys: pytest.CaptureFixture[str]) -> None:
@@ -943,7 +1184,195 @@ def test_a_dialog_pasted_without_quotes_is_read_as_one_text(
     status, out, err = run(capsys, *words, "and", "the", "VPN", "server")
     assert (status, err) == (0, "")
     assert out.startswith("found '809': ")
+    assert out.count("809 ERROR_VPN_TIMEOUT (raserror.h)") == 1
     assert run(capsys, "13801:")[1].startswith("13801 ERROR_IPSEC_IKE_AUTH_FAIL")
+
+
+def test_codes_among_the_words_of_an_unquoted_text_are_still_answered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Composed: words, then two code forms the text's error shapes do not hold.
+    status, out, err = run(capsys, "the", "vpn", "says", "691", "and", "9999")
+    assert status == 1
+    assert "691 ERROR_AUTHENTICATION_FAILURE (raserror.h)" in out
+    assert "raserror: 9999 is not a Remote Access error code" in err
+    status, document = run_json(capsys, "--json", "the", "vpn", "says", "691", "and", "9999")
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [result["input"] for result in results] == ["the vpn says 691 and 9999", "691", "9999"]
+
+
+def test_each_code_form_is_answered_or_refused_on_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "9999", "9998", "9997", "691")
+    assert status == 1
+    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE (raserror.h)\n")
+    for number in ("9999", "9998", "9997"):
+        assert f"raserror: {number} is not a Remote Access error code" in err
+
+
+def test_typos_of_codes_are_refused_with_the_code_they_clearly_meant(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "691", "809", "ERROR_VPN_TIMEOUTT", "8O9", "69l")
+    assert status == 1
+    titles = [line for line in out.splitlines() if line[:1].isdigit()]
+    assert titles == [
+        "691 ERROR_AUTHENTICATION_FAILURE (raserror.h)",
+        "809 ERROR_VPN_TIMEOUT (raserror.h)",
+    ]
+    refusals = err.splitlines()
+    assert len(refusals) == 3
+    assert refusals[0].startswith(
+        "raserror: 'ERROR_VPN_TIMEOUTT' is not a Remote Access error code"
+    )
+    assert refusals[0].endswith("did you mean ERROR_VPN_TIMEOUT?")
+    assert refusals[1].endswith("did you mean 809?")
+    assert refusals[2].endswith("did you mean 691?")
+
+
+def test_no_guess_where_none_is_clear(capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(capsys, "ERROR_IPSEC_IKE_FOO", "9O99", "timeout")
+    lines = err.splitlines()
+    assert "did you mean" not in lines[0]  # close to many IKE symbols, to none in particular
+    assert "did you mean" not in lines[1]  # 9099 is no code
+    assert lines[2].endswith("to find a code by its words: raserror search timeout")
+
+
+def test_json_gives_one_result_per_argument(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document = run_json(capsys, "--json", "691", "9999", "Error 809")
+    assert status == 1
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [result["input"] for result in results] == ["691", "9999", "Error 809"]
+    assert results[0]["code"]["code"] == 691
+    assert results[1]["code"] is None
+    assert "9999 is not a Remote Access error code" in results[1]["error"]
+    assert results[2]["found"][0]["code"]["code"] == 809
+    assert results[2]["found"][0]["evidence"] == "asked"
+
+
+@pytest.mark.parametrize(
+    ("argument", "kind"),
+    [
+        ("691", "code"),
+        ("691:", "code"),
+        ("0x800702B3", "code"),
+        ("-2147024205", "code"),
+        ("8007026f", "code"),
+        ("ERROR_VPN_TIMEOUTT", "code"),
+        ("vpn_timeout", "code"),
+        ("8O9", "code"),
+        ("pending", "code"),  # a member's name
+        ("timeout", "word"),
+        ("The", "word"),
+        ("Error 809", "text"),
+        ("宽带连接错误651", "text"),
+        ("(809)", "text"),
+        ("-", "text"),
+        ("x" * 61, "text"),
+    ],
+)
+def test_the_kind_of_an_argument_follows_the_documented_rule(argument: str, kind: str) -> None:
+    assert raserror._lookup_cli.kind_of(argument) == kind
+
+
+@given(
+    st.lists(
+        st.sampled_from(["691", "9999", "8O9", "ERROR_VPN_TIMEOUT", "Error 809"]),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_no_code_form_is_ever_swallowed(args: list[str]) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["--json", *args])
+    results = json.loads(out.getvalue())["results"]
+    assert [result["input"] for result in results] == args
+
+
+CODE_OR_TEXT = st.one_of(
+    st.sampled_from(["691", "9999", "8O9", "vpn_timeout", "Error 809", "the", "VPN", "809:"]),
+    st.text(max_size=15).filter(lambda arg: not arg.startswith("-")),
+)
+
+
+@given(st.lists(CODE_OR_TEXT, min_size=1, max_size=7))
+def test_every_code_form_gets_an_answer_or_a_refusal(args: list[str]) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["--json", "--", *args])
+    results = json.loads(out.getvalue())["results"]
+    inputs = [result["input"] for result in results]
+    found = {item["code"]["code"] for result in results for item in result.get("found", [])}
+    for arg in args:
+        if raserror._lookup_cli.kind_of(arg) == "code" and arg not in inputs:
+            code = raserror.get(arg.strip().rstrip(":;,."))
+            assert code is not None, (arg, inputs)  # only a known code may go unrepeated
+            assert int(code) in found, (arg, results)
+
+
+# Pasted text on standard input ----------------------------------------------------------
+
+
+def test_a_dash_reads_pasted_text_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The dialog of tests/realworld/positive/024 (github:hwdsl2/docker-ipsec-vpn-server#75),
+    # on two lines, as copied from a dialog.
+    pasted = (
+        "Error 789: The L2TP connection attempt failed because the security layer encountered\n"
+        "a processing error during initial negotiations with the remote computer.\n"
+    )
+    feed_stdin(monkeypatch, pasted.encode("utf-16"))
+    status, out, err = run(capsys, "-")
+    assert (status, err) == (0, "")
+    assert "789 ERROR_OAKLEY_GENERAL_PROCESSING (raserror.h)" in out.splitlines()[1]
+    feed_stdin(monkeypatch, pasted.encode())
+    status, document = run_json(capsys, "--json", "691", "-")
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [result["input"] for result in results] == ["691", "<stdin>"]
+
+
+def test_piped_text_is_read_when_no_code_is_given() -> None:
+    assert SCRIPT is not None
+    for args in ([], ["--json"]):
+        result = subprocess.run(
+            [SCRIPT, *args],
+            input="RasDial failed with error 691\n",
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "691" in result.stdout
+
+
+def test_nothing_piped_in_shows_the_commands_as_before() -> None:
+    assert SCRIPT is not None
+    result = subprocess.run(
+        [SCRIPT], stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("usage: raserror")
+
+
+def test_standard_input_beyond_the_bound_is_refused_unread(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = raserror._lookup_cli.MAX_PASTED
+    feed_stdin(monkeypatch, b"Error 691 " + b"x" * limit)
+    status, out, err = run(capsys, "-")
+    assert (status, out) == (2, "")
+    assert f"more than {limit} characters" in err
+    assert "raserror scan" in err
+    feed_stdin(monkeypatch, b"  \n")
+    status, out, err = run(capsys, "-")
+    assert (status, out) == (2, "")
+    assert "standard input holds no text" in err
 
 
 def test_scan_refuses_a_binary_event_log_and_says_how_to_export_it(

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import raserror
 from raserror import ErrorCode
-from raserror._cli import code_json, main
+from raserror._cli import main
+from raserror._cli_output import code_json
 
 EVENTS = REPO / "tests" / "samples" / "events"
 

@@ -176,12 +176,33 @@ def test_type_error_survives_an_object_whose_repr_raises() -> None:
 
 
 def test_describe_gives_one_line_with_number_symbol_category_and_message() -> None:
+    # Today's Windows wording, as the command's block leads with; not the XP-era one.
     assert raserror.describe(691) == (
-        "691 ERROR_AUTHENTICATION_FAILURE (authentication): "
-        "Access denied because username and/or password is invalid on the domain."
+        "691 ERROR_AUTHENTICATION_FAILURE (authentication): The remote connection was denied "
+        "because the user name and password combination you provided is not recognized, or "
+        "the selected authentication protocol is not permitted on the remote access server."
+    )
+    assert raserror.describe(740) == (
+        "740 ERROR_TAPI_CONFIGURATION (device): An invalid dialing rule was detected."
     )
     assert raserror.describe("vpn_timeout").startswith("809 ERROR_VPN_TIMEOUT (vpn): ")
     assert raserror.describe(0x800702B3) == raserror.describe(691)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [10**5000, -(10**5000), 2**64, 9999, "x" * 500, "ERROR_FOO"],
+    ids=["10**5000", "-10**5000", "2**64", "9999", "long str", "symbol"],
+)
+def test_repr_of_unknown_error_code_never_raises(code: int | str) -> None:
+    shown = repr(raserror.UnknownErrorCode(code))
+    assert shown.startswith("UnknownErrorCode(")
+    assert len(shown) <= 100
+
+
+def test_repr_of_unknown_error_code_shows_a_small_value_as_python_would() -> None:
+    assert repr(raserror.UnknownErrorCode(9999)) == "UnknownErrorCode(9999)"
+    assert repr(raserror.UnknownErrorCode("bogus")) == "UnknownErrorCode('bogus')"
 
 
 @pytest.mark.parametrize("unknown", [9999, 947, "ERROR_FOO", "", 0x80070005])

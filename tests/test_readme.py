@@ -11,7 +11,8 @@ import pytest
 from _repo import REPO
 
 import raserror
-from raserror._cli import code_json, main
+from raserror._cli import main
+from raserror._cli_output import code_json
 
 
 def test_the_readme_examples_give_what_they_show(monkeypatch: pytest.MonkeyPatch) -> None:

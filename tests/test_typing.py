@@ -38,6 +38,12 @@ if TYPE_CHECKING:
     assert_type(raserror.search("vpn"), "list[ErrorCode]")
     assert_type(Category.VPN.codes, "tuple[ErrorCode, ...]")
     assert_type(Category.VPN.description, str)
+    # Refused: if a type alias did not resolve (mypy for Python 3.9 and `int | str`), these
+    # would type-check and each unused ignore would fail the strict run.
+    raserror.lookup(1.5)  # type: ignore[arg-type]
+    raserror.get(b"691")  # type: ignore[call-overload]
+    raserror.describe(None)  # type: ignore[arg-type]
+    raserror.UnknownErrorCode(1.5)  # type: ignore[arg-type]
 
 
 def test_the_public_surface_is_listed_in_all() -> None:

@@ -76,8 +76,15 @@ class Stage(Enum):
 
 
 # Optional attributes, spelled so that typing.get_type_hints() resolves them on 3.9 too,
-# where `X | None` cannot be evaluated and importing typing would slow the import down.
-if sys.version_info >= (3, 10):
+# where `X | None` cannot be evaluated and importing typing would slow the import down;
+# type checkers read Optional, which mypy checking for 3.9 accepts in an alias.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
+
+    _MaybeText = Optional[str]
+    _MaybeStage = Optional[Stage]
+elif sys.version_info >= (3, 10):
     _MaybeText = str | None
     _MaybeStage = Stage | None
 else:  # pragma: no cover - the 3.9 spelling
@@ -121,7 +128,7 @@ class _BuiltAsStandardEnums(EnumMeta):
         metacls, cls: str, bases: "tuple[type, ...]", classdict: "dict[str, object]", **kwds: bool
     ) -> type:
         simple = getattr(enum, "_simple_enum", None)
-        # The version test comes first: type checkers then skip the branch, not flag it unreachable.
+        # The version test first: a type checker for an older Python skips this branch.
         if sys.version_info >= (3, 13) and simple is not None:
             built: type = simple(bases[0])(type(cls, (), dict(classdict)))
             return built

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
-from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
+from raserror._cli_output import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
+from raserror._cli_output import argument_parser as _argument_parser
+from raserror._cli_output import error as _error
+from raserror._cli_output import print_json_line as _print_json_line
+from raserror._cli_output import shown as _shown
 from raserror._events import group_attempts, read_events
 from raserror._input import BinaryEventLog, open_text
 from raserror._lookup import number_text
@@ -98,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     import argparse
 
     summary = "list the dial attempts in exported RasClient and RemoteAccess events"
-    parser = argparse.ArgumentParser(
+    parser = _argument_parser(
         prog=f"{PROG} events",
         description=summary,
         epilog=EXAMPLES,
@@ -198,22 +200,7 @@ def attempt_json(attempt: Attempt) -> dict[str, object]:
     }
 
 
-def _print_json_line(document: object) -> None:
-    import json
-
-    # One compact object a line (JSON Lines): an export of any size streams through.
-    sys.stdout.write(json.dumps(document) + "\n")
-
-
 # Input ----------------------------------------------------------------------------------
-
-
-def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
-
-
-def _shown(name: str) -> str:
-    return "<stdin>" if name == "-" else name
 
 
 class _ReadError(Exception):

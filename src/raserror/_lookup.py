@@ -6,10 +6,11 @@ from raserror._codes import BY_NUMBER, RANGES, ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TypeVar, overload
+    from typing import TypeVar, Union, overload
 
     _T = TypeVar("_T")
-    _Code = int | str
+    # Union, not `int | str`: mypy checking for Python 3.9 cannot read the operator here.
+    _Code = Union[int, str]
 else:
     # What typing.get_type_hints() reports; 3.9 cannot evaluate `int | str`, so any object.
     _Code = int | str if sys.version_info >= (3, 10) else object
@@ -49,6 +50,13 @@ class UnknownErrorCode(LookupError):
 
     def __str__(self) -> str:
         return _not_a_code(self.code)
+
+    def __repr__(self) -> str:
+        # LookupError's repr() calls repr(code), which refuses ints past 4300 digits.
+        code = self.code
+        if isinstance(code, int) and code.bit_length() > 64:
+            return f"UnknownErrorCode(<a {code.bit_length()}-bit integer>)"
+        return f"UnknownErrorCode({_safe_repr(code)})"
 
 
 def _not_a_code(code: "int | str") -> str:
@@ -160,7 +168,7 @@ def get(code: "_Code", default: object = None) -> object:
 
 
 def describe(code: "_Code") -> str:
-    """One line for a person: number, symbol, category and message.
+    """One line for a person: number, symbol, category and what current Windows says.
 
     A well-formed value that names no RAS code gives a line that says so,
     as ``os.strerror`` does; unsupported types raise ``TypeError``.
@@ -176,10 +184,13 @@ def number_text(member: ErrorCode) -> str:
 
 
 def line_for(member: ErrorCode, details: str = "") -> str:
-    """``691 ERROR_X (category<details>): message``: describe()'s line, and the CLI's."""
+    """``691 ERROR_X (category<details>): message``: describe()'s line, and the CLI's.
+
+    The message is today's Windows wording, as the command's block leads with.
+    """
     return (
         f"{number_text(member)} {member.symbol} ({member.category._value_}{details}): "
-        f"{member.message}"
+        f"{member.windows_message}"
     )
 
 

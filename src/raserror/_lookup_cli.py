@@ -1,0 +1,287 @@
+"""``raserror CODE...``: a block per code asked for; pasted text gives the codes found in it.
+
+Each argument is one of three kinds, decided by its shape alone:
+
+- a *word*: ASCII letters only, naming no code (``timeout``, ``The``);
+- *text*: anything holding a space or a character outside ASCII letters,
+  digits, ``_``, ``+`` and ``-`` (``"Error 809"``, ``宽带连接错误651``), or ``-``,
+  which stands for the text on standard input;
+- a *code form*: everything else, a number, a hex or HRESULT, a symbol or a
+  name, or a typo of one (``691``, ``0x800702B3``, ``ERROR_VPN_TIMEOUTT``, ``8O9``).
+
+Code forms and words are answered or refused one by one; a text is scanned.
+Four or more arguments of which more than half are words are a dialog's
+words pasted without quotes: they are read as one text, and each code form
+among them whose code the text does not give is still answered or refused.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from raserror._cli_output import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    code_json,
+    error,
+    fail,
+    print_json,
+    shortened,
+    terminal_width,
+)
+from raserror._codes import ErrorCode
+from raserror._input import open_text
+from raserror._lookup import UnknownErrorCode, get
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Literal
+
+    from raserror._scan import Finding
+
+    Kind = Literal["code", "word", "text"]
+
+# Pasted text read from standard input stops here: a dialog or a post is far shorter,
+# and a log belongs to `raserror scan`, which streams.
+MAX_PASTED = 100_000
+# A quote cut shorter than this would no longer show which text was meant.
+_SHORTEST_QUOTE = 16
+# A code form longer than this is text: the longest symbol has 45 characters.
+_LONGEST_FORM = 60
+_FORM_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-")
+# Letters that typing or OCR puts in place of digits: 8O9, 69l.
+_LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1"})
+
+# What each kind of evidence means, for a person who pasted text.
+EVIDENCE_SAID = {
+    "context": "the text says it came from Remote Access",
+    "message": "its own message or symbol stands beside it",
+    "quote": "the text quotes its message, without a number",
+    "unambiguous": "no other Windows error has this number",
+    "asked": "taken as a Remote Access code because it was asked",
+    "assumed": "taken as a Remote Access code because of --assume-ras",
+}
+_NO_INPUT = "standard input holds no text: paste a dialog or a message, or give a code"
+NOTHING_IN_TEXT = (
+    "no Remote Access error code found in the text: a number counts only in an error "
+    "shape (Error 809, (Error 800), error code: 691, 629错误), and a message without a "
+    "number only when it is quoted closely; find a code by its words with "
+    "`raserror search WORDS`"
+)
+
+
+def lookup_command(
+    queries: Sequence[str], *, as_json: bool, assume_ras: bool = False, pasted: str | None = None
+) -> int:
+    """Answer every argument; 0 when all were answered, 1 when one was not, 2 bad input.
+
+    ``-`` stands for the text on standard input, or ``pasted`` when it was read already.
+    """
+    answer = _Answer(as_json=as_json, assume_ras=assume_ras)
+    kinds = [kind_of(query) for query in queries]
+    if len(queries) >= 4 and kinds.count("word") * 2 > len(queries):
+        # The words of a dialog pasted without quotes: read them as the one text they were.
+        given = answer.text(" ".join(queries), " ".join(queries))
+        for query, kind in zip(queries, kinds):
+            if kind == "code" and get(_bare(query)) not in given:
+                answer.code(query)
+    else:
+        for query, kind in zip(queries, kinds):
+            if query == "-":
+                pasted = read_pasted() if pasted is None else pasted
+                if pasted is None:
+                    answer.status = max(answer.status, EXIT_USAGE)
+                elif not pasted.strip():
+                    answer.status = max(answer.status, fail(_NO_INPUT, EXIT_USAGE))
+                else:
+                    answer.text("<stdin>", pasted)
+            elif kind == "text":
+                answer.text(query, query)
+            else:
+                answer.code(query)
+    if as_json:
+        print_json({"results": answer.results})
+    return answer.status
+
+
+def kind_of(query: str) -> Kind:
+    """``"code"``, ``"word"`` or ``"text"``: see the module's docstring."""
+    bare = _bare(query)
+    if query == "-" or len(bare) > _LONGEST_FORM or not _FORM_CHARACTERS.issuperset(bare):
+        return "text"
+    if bare.isalpha() and get(bare) is None:
+        return "word"
+    return "code"
+
+
+def _bare(query: str) -> str:
+    # "809:" and "691," as copied from a sentence.
+    return query.strip().rstrip(":;,.")
+
+
+class _Answer:
+    """What one run of lookup printed and found, argument by argument."""
+
+    def __init__(self, *, as_json: bool, assume_ras: bool) -> None:
+        self.as_json = as_json
+        self.assume_ras = assume_ras
+        self.width = None if as_json else terminal_width()
+        self.results: list[dict[str, object]] = []
+        self.status = EXIT_OK
+        self.printed = False
+
+    def code(self, query: str) -> None:
+        """The block of the code ``query`` names, or why it names none."""
+        code = get(_bare(query))
+        if code is None:
+            problem = refusal(query)
+            self.status = max(self.status, fail(problem, EXIT_NOT_FOUND))
+            self.results.append({"input": query, "code": None, "error": problem})
+            return
+        self.results.append({"input": query, "code": code_json(code), "error": None})
+        if not self.as_json:
+            self.block(code)
+
+    def text(self, shown: str, text: str) -> set[ErrorCode]:
+        """The blocks of the codes found in ``text``; returns those codes."""
+        found = codes_in(text, assume_ras=True)
+        evidences = [_evidence(finding, assume_ras=self.assume_ras) for finding in found]
+        self.results.append(
+            {
+                "input": shown,
+                "code": None,
+                "error": None if found else NOTHING_IN_TEXT,
+                "found": [
+                    {
+                        "code": code_json(finding.code),
+                        "evidence": evidence,
+                        "text": text[finding.start : finding.end],
+                    }
+                    for finding, evidence in zip(found, evidences)
+                ],
+            }
+        )
+        if not found:
+            self.status = max(self.status, fail(NOTHING_IN_TEXT, EXIT_NOT_FOUND))
+        for finding, evidence in zip([] if self.as_json else found, evidences):
+            quoted = text[finding.start : finding.end]
+            # A message quoted without its number is not "beside" anything.
+            said = "quote" if evidence == "message" and not _has_digit(quoted) else evidence
+            reason = EVIDENCE_SAID[said]
+            width = 80 if self.width is None else self.width
+            # The quote gives way to the reason: a long message is cut to fit the line,
+            # and on a narrow terminal the reason goes on under it.
+            room = max(width - len("found : ") - len(reason), _SHORTEST_QUOTE)
+            heading = f"found {shortened(quoted, room - 2)!r}: {reason}"
+            self.block(finding.code, heading=_fill(heading, width))
+        return {finding.code for finding in found}
+
+    def block(self, code: ErrorCode, heading: str | None = None) -> None:
+        from raserror._block import block_lines
+
+        if self.printed:
+            print()  # a blank line between blocks
+        if heading is not None:
+            print(heading)
+        print("\n".join(block_lines(code, 80 if self.width is None else self.width)))
+        self.printed = True
+
+
+def _fill(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    import textwrap
+
+    return textwrap.fill(
+        line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _evidence(finding: Finding, *, assume_ras: bool) -> str:
+    """The scanner's evidence; ``"asked"`` where it assumed RAS because raserror was asked."""
+    if finding.evidence == "assumed" and not assume_ras:
+        return "asked"
+    return finding.evidence
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
+
+
+def codes_in(text: str, *, assume_ras: bool) -> list[Finding]:
+    """The codes found in pasted text, each once, in order.
+
+    Text pasted into raserror is asked about: a message quoted in it counts
+    even where nothing in the text speaks of Remote Access.
+    """
+    from raserror._messages import quotes
+    from raserror._scan import Finding, find_codes
+
+    seen: dict[ErrorCode, Finding] = {}
+    for finding in find_codes(text, assume_ras=assume_ras):
+        seen.setdefault(finding.code, finding)
+    for quote in quotes(text):
+        line = text.count("\n", 0, quote.start) + 1
+        seen.setdefault(quote.code, Finding(quote.code, quote.start, quote.end, line, "message"))
+    return sorted(seen.values(), key=lambda finding: finding.start)
+
+
+def refusal(query: str) -> str:
+    """Why ``query`` names no code, with the code it may have meant when that is clear.
+
+    Every code form and word that names no Remote Access code is refused here, and
+    only here: the place to add what else a number means in Windows.
+    """
+    problem = str(UnknownErrorCode(query))
+    bare = _bare(query)
+    if kind_of(query) == "word":
+        return f"{problem}; to find a code by its words: raserror search {bare}"
+    meant = suggestion(bare)
+    return problem if meant is None else f"{problem}; did you mean {meant}?"
+
+
+def suggestion(bare: str) -> str | None:
+    """The one code a typo most likely meant (``8O9``: 809), or None if none is clear."""
+    if _has_digit(bare):
+        digits = bare.translate(_LOOKALIKE_DIGITS)
+        if digits != bare and digits.lstrip("+-").isdigit() and get(digits) is not None:
+            return digits
+    if not bare.isascii() or "_" not in bare:
+        return None
+    import difflib
+
+    names = [code.symbol for code in ErrorCode]
+    if not bare.upper().startswith("ERROR_"):
+        names = [code.name for code in ErrorCode]
+    close = difflib.get_close_matches(bare.upper(), names, n=2, cutoff=0.9)
+    if len(close) != 1:
+        return None  # nothing close, or two equally likely: no guess
+    return close[0] if bare.upper().startswith("ERROR_") else close[0].lower()
+
+
+def read_pasted() -> str | None:
+    """The text on standard input, at most ``MAX_PASTED`` characters; None if unreadable."""
+    try:
+        with open_text("-", "raserror", hint=error) as text:
+            pasted = text.read(MAX_PASTED + 1)
+    except OSError as problem:
+        fail(f"cannot read <stdin>: {problem.strerror or problem}", EXIT_USAGE)
+        return None
+    if len(pasted) > MAX_PASTED:
+        fail(
+            f"standard input holds more than {MAX_PASTED} characters, too long for pasted "
+            "text: for a log, use `raserror scan`",
+            EXIT_USAGE,
+        )
+        return None
+    return pasted
+
+
+def stdin_is_piped() -> bool:
+    """True when standard input is a pipe or a file, not a person at a terminal."""
+    try:
+        return sys.stdin is not None and not sys.stdin.isatty()
+    except (AttributeError, OSError, ValueError):
+        return False
