@@ -12,7 +12,9 @@ from raserror._win32_codes import ALIASES, CODES, MESSAGES, SYMBOLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    _Code = int | str
+    from typing import Union
+
+    _Code = Union[int, str]  # spelled so that mypy resolves it on Python 3.9 too
 else:
     # What typing.get_type_hints() reports; 3.9 cannot evaluate `int | str`, so any object.
     _Code = int | str if sys.version_info >= (3, 10) else object
