@@ -9,6 +9,8 @@ REPO = Path(__file__).resolve().parents[1]
 TABLE = REPO / "data" / "ras_errors.csv"
 HINTS = REPO / "data" / "hints.csv"
 GENERATED = REPO / "src" / "raserror" / "_codes.py"
+WIN32_TABLE = REPO / "data" / "winerror.csv"
+WIN32_GENERATED = REPO / "src" / "raserror" / "_win32_codes.py"
 REFERENCE = REPO / "tests" / "reference"
 
 

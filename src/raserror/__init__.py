@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from raserror._exception import from_exception
     from raserror._messages import from_message
     from raserror._scan import Evidence, Finding, find_codes, scan_lines
+    from raserror._win32 import Win32Error, win32_error
 del TYPE_CHECKING
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "Outcome",
     "Stage",
     "UnknownErrorCode",
+    "Win32Error",
     "__version__",
     "describe",
     "find_codes",
@@ -51,6 +53,7 @@ __all__ = [
     "read_events",
     "scan_lines",
     "search",
+    "win32_error",
 ]
 
 __version__ = "0.1.0"
@@ -70,6 +73,9 @@ _LAZY = {
     "group_attempts": "raserror._events",
     "read_attempts": "raserror._events",
     "read_events": "raserror._events",
+    # Windows system error codes: a table of 3195, loaded only when a number is asked about.
+    "Win32Error": "raserror._win32",
+    "win32_error": "raserror._win32",
 }
 
 

@@ -62,7 +62,7 @@ class UnknownErrorCode(LookupError):
 def _not_a_code(code: "int | str") -> str:
     if isinstance(code, str):
         # A number written as text is shown as written; anything else quoted.
-        shown = code.strip() if _parse_number(code.strip()) is not None else repr(code)
+        shown = code.strip() if parse_number(code.strip()) is not None else repr(code)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
     elif -(2**31) <= code < 0 or 0xFFFF < code < 2**32:
         shown = f"{code} (0x{code & 0xFFFF_FFFF:08X})"  # HRESULT-sized: show it as one
@@ -76,8 +76,11 @@ def _not_a_code(code: "int | str") -> str:
     )
 
 
-def _parse_number(text: str) -> "int | None":
-    """A decimal or 0x-hexadecimal integer written in ASCII, or 8 hex digits with a letter."""
+def parse_number(text: str) -> "int | None":
+    """A decimal or 0x-hexadecimal integer written in ASCII, or 8 hex digits with a letter.
+
+    None when ``text`` is no number. Shared by every reader of codes written as text.
+    """
     if text[:2] in ("0x", "0X"):
         digits = text[2:]
         return int(digits, 16) if digits and _HEX_DIGITS.issuperset(digits) else None
@@ -108,18 +111,19 @@ def _resolve(code: object) -> "ErrorCode | None":
     """The member ``code`` names, None if none; TypeError for unsupported types."""
     if isinstance(code, str):
         text = code.strip()
-        number = _parse_number(text)
+        number = parse_number(text)
         if number is None:
             return _names().get(text.upper()) if text.isascii() else None
         return _from_int(number)
     if isinstance(code, int) and not isinstance(code, bool):
         return _from_int(code)
     raise TypeError(
-        f"a RAS error code must be an int or a str, not {type(code).__name__}: {_safe_repr(code)}"
+        f"a RAS error code must be an int or a str, not {type(code).__name__}: {safe_repr(code)}"
     )
 
 
-def _safe_repr(value: object) -> str:
+def safe_repr(value: object) -> str:
+    """``repr(value)`` cut to 80 characters, for error messages; never raises."""
     try:
         text = repr(value)
     except Exception:  # noqa: BLE001 - any repr() failure: describe the type instead

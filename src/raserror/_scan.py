@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
-from raserror._lookup import _from_int, _parse_number
+from raserror._lookup import _from_int, parse_number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -433,7 +433,7 @@ class _Scanner:
         """Report the number at ``start:end`` if it is a code and the evidence holds."""
         if start in self.found:
             return
-        number = _parse_number(self.text[start:end])
+        number = parse_number(self.text[start:end])
         code = None if number is None else _from_int(number)
         if code is None:
             return
@@ -581,7 +581,7 @@ class _Scanner:
         field = _FIELD_BEFORE.search(self.text, max(0, at - 24), at)
         if field is not None and not _ERROR_FIELD.fullmatch(field.group(1)):
             return
-        number = _parse_number(anchor.group())
+        number = parse_number(anchor.group())
         if number is not None and (number > 0xFFFF or number < 0):
             self.add(at, anchor.end())
 
@@ -707,7 +707,7 @@ class _Scanner:
         )
         if match is None:
             return None
-        number = _parse_number(match.group(1))
+        number = parse_number(match.group(1))
         code = None if number is None else _from_int(number)
         if code is None or not self.beside(code, *match.span(1))[0]:
             return None
