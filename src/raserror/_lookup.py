@@ -56,7 +56,7 @@ class UnknownErrorCode(LookupError):
         code = self.code
         if isinstance(code, int) and code.bit_length() > 64:
             return f"UnknownErrorCode(<a {code.bit_length()}-bit integer>)"
-        return f"UnknownErrorCode({_safe_repr(code)})"
+        return f"UnknownErrorCode({safe_repr(code)})"
 
 
 def _not_a_code(code: "int | str") -> str:
