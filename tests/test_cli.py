@@ -1399,3 +1399,46 @@ def test_events_reports_a_full_output_as_an_output_error() -> None:
     assert result.returncode == 2
     assert "cannot write the output" in result.stderr
     assert "cannot read" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "meaning"),
+    [
+        (
+            "87",
+            "in Windows, 87 is ERROR_INVALID_PARAMETER (0x80070057): The parameter is incorrect.",
+        ),
+        ("0x80070057", "in Windows, 87 is ERROR_INVALID_PARAMETER (0x80070057)"),
+        ("-2147024809", "in Windows, 87 is ERROR_INVALID_PARAMETER (0x80070057)"),
+        ("ERROR_ELEVATION_REQUIRED", "in Windows, 740 is ERROR_ELEVATION_REQUIRED (0x800702E4)"),
+        (
+            "error_access_denied",
+            "in Windows, 5 is ERROR_ACCESS_DENIED (0x80070005): Access is denied.",
+        ),
+    ],
+)
+def test_a_windows_system_error_is_named_but_not_taken_for_ras(
+    capsys: pytest.CaptureFixture[str], query: str, meaning: str
+) -> None:
+    status, out, err = run(capsys, query)
+    assert status == 1
+    assert out == ""
+    assert "is not a Remote Access code" in err
+    assert meaning in err
+
+
+def test_the_json_of_a_windows_system_error_names_it(capsys: pytest.CaptureFixture[str]) -> None:
+    status, document = run_json(capsys, "--json", "87", "9999", "timeout")
+    assert status == 1
+    results = document["results"]
+    assert isinstance(results, list)
+    assert results[0]["code"] is None
+    assert results[0]["windows"] == {
+        "code": 87,
+        "symbol": "ERROR_INVALID_PARAMETER",
+        "message": "The parameter is incorrect.",
+        "hresult": 0x80070057,
+    }
+    # 9999 is no Windows system error, and a word is not looked up as a symbol.
+    assert "windows" not in results[1]
+    assert "windows" not in results[2]

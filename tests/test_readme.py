@@ -42,8 +42,13 @@ def test_the_readme_shows_real_command_output(
     sessions = re.findall(r"```console\n\$ (raserror [^\n]*)\n(.*?)```", readme, flags=re.DOTALL)
     assert len(sessions) >= 2, "the README shows no raserror output"
     for command, shown in sessions:
-        main(shlex.split(command)[1:])
-        assert capsys.readouterr().out == shown, f"the README's `{command}` output is stale"
+        args = shlex.split(command)[1:]
+        # `2>&1` at the end: the example shows what goes to standard error, after the output.
+        with_errors = args[-1:] == ["2>&1"]
+        main(args[:-1] if with_errors else args)
+        captured = capsys.readouterr()
+        printed = captured.out + captured.err if with_errors else captured.out
+        assert printed == shown, f"the README's `{command}` output is stale"
 
 
 def test_the_readme_json_example_is_a_real_code_object() -> None:

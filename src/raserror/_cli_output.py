@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from raserror._codes import ErrorCode
+    from raserror._win32 import Win32Error
 
 PROG = "raserror"
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
@@ -105,6 +106,21 @@ def code_json(code: ErrorCode) -> dict[str, object]:
         "stages": [stage.value for stage in code.stages],
         "hints": [{"text": hint.text, "source": hint.source} for hint in code.hints],
     }
+
+
+def win32_json(windows: Win32Error) -> dict[str, object]:
+    """The JSON object for a number's meaning as a Windows system error (winerror.h)."""
+    return {
+        "code": windows.code,
+        "symbol": windows.symbol,
+        "message": windows.message,
+        "hresult": windows.hresult,
+    }
+
+
+def windows_said(windows: Win32Error) -> str:
+    """How the command names a Windows system error: symbol, HRESULT form and message."""
+    return f"{windows.code} is {windows.symbol} (0x{windows.hresult:08X}): {windows.message}"
 
 
 # Text -------------------------------------------------------------------------------------

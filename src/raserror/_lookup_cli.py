@@ -29,6 +29,8 @@ from raserror._cli_output import (
     print_json,
     shortened,
     terminal_width,
+    win32_json,
+    windows_said,
 )
 from raserror._codes import ErrorCode
 from raserror._input import open_text
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from typing import Literal
 
     from raserror._scan import Finding
+    from raserror._win32 import Win32Error
 
     Kind = Literal["code", "word", "text"]
 
@@ -138,7 +141,11 @@ class _Answer:
         if code is None:
             problem = refusal(query)
             self.status = max(self.status, fail(problem, EXIT_NOT_FOUND))
-            self.results.append({"input": query, "code": None, "error": problem})
+            result: dict[str, object] = {"input": query, "code": None, "error": problem}
+            windows = _windows_meaning(query)
+            if windows is not None:
+                result["windows"] = win32_json(windows)
+            self.results.append(result)
             return
         self.results.append({"input": query, "code": code_json(code), "error": None})
         if not self.as_json:
@@ -234,12 +241,25 @@ def refusal(query: str) -> str:
     Every code form and word that names no Remote Access code is refused here, and
     only here: the place to add what else a number means in Windows.
     """
-    problem = str(UnknownErrorCode(query))
     bare = _bare(query)
+    windows = _windows_meaning(query)
+    if windows is not None:
+        # The other meaning is the answer: the list of RAS ranges would only hide it.
+        return f"{bare} is not a Remote Access code; in Windows, {windows_said(windows)}"
+    problem = str(UnknownErrorCode(query))
     if kind_of(query) == "word":
         return f"{problem}; to find a code by its words: raserror search {bare}"
     meant = suggestion(bare)
     return problem if meant is None else f"{problem}; did you mean {meant}?"
+
+
+def _windows_meaning(query: str) -> Win32Error | None:
+    """What a code form means as a Windows system error, if winerror.h defines it."""
+    if kind_of(query) != "code":
+        return None  # a word is no symbol of winerror.h worth a second table's load
+    from raserror._win32 import win32_error
+
+    return win32_error(_bare(query))
 
 
 def suggestion(bare: str) -> str | None:
