@@ -105,17 +105,34 @@ def _scan_file(
 
     from raserror._scan import PIECE, scan_lines
 
+    def written(finding: Finding) -> None:
+        try:
+            report(shown(name), finding)
+        except OSError as problem:
+            raise _WriteError(problem) from None
+
     try:
         with open_text(name, "scan", hint=error) as text:
             # Bounded reads: a file with no line break streams through in pieces.
             pieces = iter(partial(text.readline, PIECE), "")
             for finding in scan_lines(pieces, assume_ras=assume_ras):
-                report(shown(name), finding)
+                written(finding)
+    except _WriteError as failed:
+        # The output failed, not the file: the command's own handler says so.
+        raise failed.error from None
     except OSError as problem:
         reason = problem.strerror or str(problem)
         fail(f"scan: cannot read {shown(name)}: {reason}", EXIT_USAGE)
         return reason
     return None
+
+
+class _WriteError(Exception):
+    """Writing a finding failed: carried past the handler of reading errors."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 def _print_summary(seen: dict[ErrorCode, _Seen]) -> None:
