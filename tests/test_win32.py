@@ -111,10 +111,11 @@ def test_known_answers(given_as: int | str, code: int, symbol: str, message: str
     assert win32_error(given_as) == Win32Error(code, symbol, message)
 
 
-def test_hresult_is_hresult_from_win32() -> None:
-    assert win32_error(87).hresult == 0x80070057  # type: ignore[union-attr]
-    assert win32_error(740).hresult == 0x800702E4  # type: ignore[union-attr]
-    assert win32_error(0).hresult == 0  # type: ignore[union-attr]
+@pytest.mark.parametrize(("code", "hresult"), [(87, 0x80070057), (740, 0x800702E4), (0, 0)])
+def test_hresult_is_hresult_from_win32(code: int, hresult: int) -> None:
+    answer = win32_error(code)
+    assert answer is not None
+    assert answer.hresult == hresult
 
 
 @pytest.mark.parametrize(
@@ -144,7 +145,7 @@ def test_what_winerror_h_lacks_is_none(unknown: int | str) -> None:
 @pytest.mark.parametrize("bad", [True, False, 87.0, None, b"87", [87], Win32Error])
 def test_other_types_raise_type_error(bad: object) -> None:
     with pytest.raises(TypeError, match="must be an int or a str, not "):
-        win32_error(bad)  # type: ignore[arg-type]
+        win32_error(bad)  # type: ignore[arg-type]  # the wrong types are the point
 
 
 CODES_IN_TABLE = st.sampled_from(CODES)
@@ -175,7 +176,13 @@ def test_any_int_names_its_own_code_or_nothing(number: int) -> None:
     answer = win32_error(number)
     if answer is not None:
         unsigned = number + 2**32 if number < 0 else number
-        assert unsigned in {answer.code, 0x8007_0000 | answer.code}
+        assert unsigned in {answer.code, answer.hresult}
+
+
+@pytest.mark.parametrize("value", [0x8007_0000, -2147024896, "0x80070000", "80070000"])
+def test_the_facility_alone_is_no_success(value: int | str) -> None:
+    # HRESULT_FROM_WIN32(0) is 0: 0x80070000 is a failure with code 0, not ERROR_SUCCESS.
+    assert win32_error(value) is None
 
 
 @given(st.text(max_size=40))

@@ -43,8 +43,8 @@ class Win32Error(NamedTuple):
 def _from_int(number: int) -> "Win32Error | None":
     if -(2**31) <= number < 0:
         number += 2**32  # an HRESULT read as a signed 32-bit int
-    if _FACILITY_WIN32 <= number <= _FACILITY_WIN32 | 0xFFFF:
-        number &= 0xFFFF
+    if _FACILITY_WIN32 < number <= _FACILITY_WIN32 | 0xFFFF:
+        number &= 0xFFFF  # HRESULT_FROM_WIN32 leaves 0 as 0: 0x80070000 is no success
     index = _INDEX_BY_CODE.get(number)
     return None if index is None else _record(index)
 
