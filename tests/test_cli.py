@@ -1445,3 +1445,36 @@ def test_the_json_of_a_windows_system_error_names_it(capsys: pytest.CaptureFixtu
     # 9999 is no Windows system error, and a word is not looked up as a symbol.
     assert "windows" not in results[1]
     assert "windows" not in results[2]
+
+
+@pytest.mark.parametrize("piped", [b"691\n", b"691 ERROR_VPN_TIMEOUT\r\n", b"  0x800702B3  "])
+def test_codes_piped_alone_are_answered_as_codes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, piped: bytes
+) -> None:
+    feed_stdin(monkeypatch, piped)
+    status, out, err = run(capsys, "-")
+    assert (status, err) == (0, "")
+    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE (raserror.h)")
+    assert "taken as a Remote Access code" not in out  # a code, not a text scanned for one
+
+
+def test_a_number_piped_that_is_no_ras_code_is_refused_with_its_windows_meaning(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed_stdin(monkeypatch, b"87\n")
+    status, out, err = run(capsys, "-")
+    assert (status, out) == (1, "")
+    assert "in Windows, 87 is ERROR_INVALID_PARAMETER" in err
+
+
+@pytest.mark.parametrize("word", ["Error", "error", "Fehler", "code"])
+def test_an_error_word_typed_before_a_code_is_not_refused(
+    capsys: pytest.CaptureFixture[str], word: str
+) -> None:
+    status, out, err = run(capsys, word, "809")
+    assert (status, err) == (0, "")
+    assert out.startswith("809 ERROR_VPN_TIMEOUT")
+    # Alone, the word is still refused, with the way to search by words.
+    status, out, err = run(capsys, word)
+    assert (status, out) == (1, "")
+    assert "raserror search" in err

@@ -54,6 +54,12 @@ _SHORTEST_QUOTE = 16
 # A code form longer than this is text: the longest symbol has 45 characters.
 _LONGEST_FORM = 60
 _FORM_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-")
+# Words that stand before a code in a dialog ("Error 809"): dropped when typed beside one.
+_ERROR_WORDS = frozenset(
+    {"error", "err", "code", "errorcode", "fehler", "erreur", "errore", "erro"}
+)
+# Standard input holding at most this many code forms and nothing else is read as codes.
+_MOST_PIPED_CODES = 100
 # Letters that typing or OCR puts in place of digits: 8O9, 69l.
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1"})
 
@@ -94,19 +100,24 @@ def lookup_command(
         for query, kind in zip(queries, kinds):
             if query == "-":
                 pasted = read_pasted() if pasted is None else pasted
-                if pasted is None:
-                    answer.status = max(answer.status, EXIT_USAGE)
-                elif not pasted.strip():
-                    answer.status = max(answer.status, fail(_NO_INPUT, EXIT_USAGE))
-                else:
-                    answer.text("<stdin>", pasted)
+                answer.stdin(pasted)
             elif kind == "text":
                 answer.text(query, query)
+            elif kind == "word" and _bare(query).lower() in _ERROR_WORDS and "code" in kinds:
+                continue  # `raserror Error 809`, typed without quotes: the word says nothing
             else:
                 answer.code(query)
     if as_json:
         print_json({"results": answer.results})
     return answer.status
+
+
+def _only_code_forms(text: str) -> bool:
+    """A few code forms and nothing else (``691``, ``691 809``), as piped from a script."""
+    tokens = text.split(maxsplit=_MOST_PIPED_CODES)
+    return 0 < len(tokens) <= _MOST_PIPED_CODES and all(
+        kind_of(token) == "code" for token in tokens
+    )
 
 
 def kind_of(query: str) -> Kind:
@@ -150,6 +161,18 @@ class _Answer:
         self.results.append({"input": query, "code": code_json(code), "error": None})
         if not self.as_json:
             self.block(code)
+
+    def stdin(self, pasted: str | None) -> None:
+        """The text on standard input (None: it could not be read, and that was said)."""
+        if pasted is None:
+            self.status = max(self.status, EXIT_USAGE)
+        elif not pasted.strip():
+            self.status = max(self.status, fail(_NO_INPUT, EXIT_USAGE))
+        elif _only_code_forms(pasted):
+            for token in pasted.split():  # `echo 691 | raserror`: codes, not text
+                self.code(token)
+        else:
+            self.text("<stdin>", pasted)
 
     def text(self, shown: str, text: str) -> set[ErrorCode]:
         """The blocks of the codes found in ``text``; returns those codes."""
