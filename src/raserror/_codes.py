@@ -926,7 +926,7 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
             "https://directaccess.richardhicks.com/2020/04/13/always-on-vpn-ikev2-load-balancing-and-nat/",
         ),
         (
-            "L2TP/IPsec server behind NAT: on the client and Windows server, REG_DWORD AssumeUDPEncapsulationContextOnSendRule in HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent = 1 (2 if client too); restart.",
+            "L2TP/IPsec server behind NAT: on client and server, REG_DWORD AssumeUDPEncapsulationContextOnSendRule in HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent = 1 (2: client behind NAT too); restart.",
             "https://github.com/MicrosoftDocs/SupportArticles-docs/blob/3017b037c79cb01de0fbd06ce7539e417b7b1fc8/support/windows-server/networking/configure-l2tp-ipsec-server-behind-nat-t-device.md",
         ),
         (
