@@ -1478,3 +1478,40 @@ def test_an_error_word_typed_before_a_code_is_not_refused(
     status, out, err = run(capsys, word)
     assert (status, out) == (1, "")
     assert "raserror search" in err
+
+
+def snippet(path: Path) -> str:
+    """The quoted text of a tests/realworld file, below its header."""
+    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "502-winerror-740-tribler.txt",
+        "504-baas-winerror-740-zh.txt",
+        "505-headshotbox-createprocess-740-java.txt",
+        "506-ricochet-createprocess-code-740.txt",
+        "507-metasploit-operation-failed-740.txt",
+    ],
+)
+def test_pasted_text_that_spells_out_a_windows_error_is_not_answered_as_ras(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # Real posts about ERROR_ELEVATION_REQUIRED: the symbol, the message or [WinError 740].
+    path = REPO / "tests" / "realworld" / "negative" / name
+    status, out, err = run(capsys, snippet(path))
+    assert (status, out) == (1, "")
+    assert "740 in this text is not a Remote Access code" in err
+    assert "in Windows, 740 is ERROR_ELEVATION_REQUIRED" in err
+    status, document = run_json(capsys, "--json", snippet(path))
+    (result,) = document["results"]
+    assert result["found"] == []
+    assert result["windows"] == [
+        {
+            "code": 740,
+            "symbol": "ERROR_ELEVATION_REQUIRED",
+            "message": "The requested operation requires elevation.",
+            "hresult": 0x800702E4,
+        }
+    ]

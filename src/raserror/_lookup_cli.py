@@ -176,24 +176,31 @@ class _Answer:
 
     def text(self, shown: str, text: str) -> set[ErrorCode]:
         """The blocks of the codes found in ``text``; returns those codes."""
-        found = codes_in(text, assume_ras=True)
+        found, elsewhere = _windows_apart(text, codes_in(text, assume_ras=True))
         evidences = [_evidence(finding, assume_ras=self.assume_ras) for finding in found]
-        self.results.append(
-            {
-                "input": shown,
-                "code": None,
-                "error": None if found else NOTHING_IN_TEXT,
-                "found": [
-                    {
-                        "code": code_json(finding.code),
-                        "evidence": evidence,
-                        "text": text[finding.start : finding.end],
-                    }
-                    for finding, evidence in zip(found, evidences)
-                ],
-            }
-        )
-        if not found:
+        problems = [
+            f"{number} in this text is not a Remote Access code: in Windows, {windows_said(windows)}"
+            for number, windows in elsewhere
+        ]
+        result: dict[str, object] = {
+            "input": shown,
+            "code": None,
+            "error": None if found else "; ".join(problems) or NOTHING_IN_TEXT,
+            "found": [
+                {
+                    "code": code_json(finding.code),
+                    "evidence": evidence,
+                    "text": text[finding.start : finding.end],
+                }
+                for finding, evidence in zip(found, evidences)
+            ],
+        }
+        if elsewhere:
+            result["windows"] = [win32_json(windows) for _, windows in elsewhere]
+        self.results.append(result)
+        for problem in problems:
+            self.status = max(self.status, fail(problem, EXIT_NOT_FOUND))
+        if not found and not problems:
             self.status = max(self.status, fail(NOTHING_IN_TEXT, EXIT_NOT_FOUND))
         for finding, evidence in zip([] if self.as_json else found, evidences):
             quoted = text[finding.start : finding.end]
@@ -234,6 +241,38 @@ def _evidence(finding: Finding, *, assume_ras: bool) -> str:
     if finding.evidence == "assumed" and not assume_ras:
         return "asked"
     return finding.evidence
+
+
+def _windows_apart(
+    text: str, found: list[Finding]
+) -> tuple[list[Finding], list[tuple[int, Win32Error]]]:
+    """The findings to show, and the numbers the text itself shows to be Windows errors.
+
+    A number taken as RAS only because it was asked, whose Windows meaning the
+    text spells out (its symbol, its message, or Python's ``[WinError 740]``), is
+    that Windows error: ``CreateProcess error=740, The requested operation
+    requires elevation`` is no TAPI failure.
+    """
+    if not any(finding.evidence == "assumed" and finding.code.win32_symbol for finding in found):
+        return found, []
+    from raserror._win32 import win32_error
+
+    folded = " ".join(text.split()).casefold()  # a message wrapped over lines still reads
+    kept: list[Finding] = []
+    elsewhere: list[tuple[int, Win32Error]] = []
+    for finding in found:
+        windows = win32_error(int(finding.code)) if finding.evidence == "assumed" else None
+        before = text[max(0, finding.start - len("[WinError ")) : finding.start].casefold()
+        message = "" if windows is None else windows.message.rstrip(".").casefold()
+        if windows is not None and (
+            windows.symbol.casefold() in folded
+            or (len(message) >= _SHORTEST_QUOTE and message in folded)
+            or "winerror" in before
+        ):
+            elsewhere.append((int(finding.code), windows))
+        else:
+            kept.append(finding)
+    return kept, elsewhere
 
 
 def _has_digit(text: str) -> bool:
