@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import tracemalloc
+from collections.abc import Iterator
 
 import pytest
 from _repo import REPO
@@ -41,7 +42,7 @@ def test_event_viewer_text_with_its_xml_is_one_event_with_the_xml_fields() -> No
     assert event == Event(
         provider="RasClient",
         event_id=20227,
-        time="2017-12-24T19:38:13.426726900Z",  # the XML's UTC time, not the text's local one
+        time="12/24/2017 2:38:13 PM",  # the text part's local time: its Xml is not read
         computer="DESKTOP-MBD4E4C",
         coid="{FACCBEE1-58E9-4867-B9E7-0E7D94DC40C9}",
         user="SYSTEM",
@@ -53,7 +54,7 @@ def test_event_viewer_text_with_its_xml_is_one_event_with_the_xml_fields() -> No
             "named Algo VPN 51.15.142.210 IKEv2 which has failed. The error code returned on "
             "failure is 809."
         ),
-        evidence="insert",
+        evidence="message",
     )
     assert event.stage is None
 
@@ -65,7 +66,7 @@ def test_a_remoteaccess_xml_event_whose_code_is_only_binary_gives_691() -> None:
     assert (event.provider, event.event_id, event.coid, event.user) == (
         "RemoteAccess",
         20271,
-        "{NA}",
+        None,  # the server's "{NA}": no CoId
         "corinne",
     )
     assert (event.number, event.code, event.evidence) == (
@@ -138,16 +139,6 @@ def test_events_of_other_sources_give_nothing() -> None:
     # Verbatim: https://github.com/JeftaDirksen/BlockIP/issues/3 (a Security 4625 event).
     with (EVENTS / "wevtutil_text_security_4625_blockip3.txt").open("rb") as export:
         assert list(read_events(export)) == []
-
-
-def test_a_bare_message_line_is_not_an_export() -> None:
-    # Verbatim: https://github.com/hwdsl2/setup-ipsec-vpn/issues/1268. No export shape holds
-    # it (no source, no event id): `raserror scan` is the tool for loose text.
-    line = (
-        "CoId={6895FC76-F2F6-0000-C953-9668F6F2D801}: The user xxxxx\\yyyyyy dialed a connection "
-        "named Home-IKEv2 which has failed. The error code returned on failure is 87."
-    )
-    assert list(read_events(line)) == []
 
 
 # Built exports: each shape the issue lists -------------------------------------------------
@@ -318,6 +309,276 @@ def test_get_eventlog_export_csv_reads_the_message_and_skips_the_byte_arrays() -
     assert event.coid == "{B4000371-A67F-452F-AA4C-3125AA9CFC78}"
 
 
+# Defects of real shapes (each test failed before its fix) ----------------------------------
+
+
+def events_in(name: str) -> list[Event]:
+    with (EVENTS / name).open("rb") as export:
+        return list(read_events(export))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Derived from wevtutil_text_rasclient.txt: records in /rd:true order, renumbered.
+        ("wevtutil_text_rasclient_newest_first.txt", [(691, "link")]),
+        # Derived: two attempts numbered Event[805] on; "Event[810]:" once gave 810.
+        ("wevtutil_text_rasclient_two_attempts.txt", [(691, "link"), (809, "link")]),
+    ],
+)
+def test_wevtutil_text_records_end_at_their_event_header(
+    name: str, expected: list[tuple[int, str]]
+) -> None:
+    """Issue item 1: a wevtutil record's code is never read from the next record's header."""
+    with (EVENTS / name).open("rb") as export:
+        found = [(a.number, a.last_stage.value) for a in read_attempts(export) if a.last_stage]
+    assert found == expected
+    for event in events_in(name):
+        assert "Event[" not in event.message
+
+
+def test_a_message_is_never_read_past_a_log_name_or_event_header() -> None:
+    """Issue item 1: Log Name: and Event[N]: end a record whatever field was open."""
+    record = (
+        "Log Name: Application\nSource: RasClient\nEvent ID: 20227\nDescription:\n"
+        "CoId={A}: The user u dialed a connection named c which has failed. "
+        "The error code returned on failure is 691.\n"
+    )
+    glued = record + "Log Name: Application\nSource: RasClient\nEvent ID: 20221\n"
+    assert [(e.event_id, e.number) for e in read_events(glued)] == [(20227, 691), (20221, None)]
+    numbered = "Event[0]:\n" + record + "Event[810]:\n" + record
+    assert [e.number for e in read_events(numbered)] == [691, 691]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Derived from the algo #760 copy: CRLF line ends, as the clipboard gives them.
+        "eventviewer_rasclient_20227_algo760_crlf.txt",
+        # Derived: the same without its Event Xml part, CRLF.
+        "eventviewer_rasclient_20227_algo760_noxml_crlf.txt",
+    ],
+)
+def test_an_event_viewer_copy_with_crlf_is_one_event_with_its_fields(name: str) -> None:
+    """Issue items 2 and 3: `Description:\\r\\n` is a label; no phantom event without a code."""
+    (event,) = events_in(name)
+    assert (event.event_id, event.coid, event.user, event.connection, event.number) == (
+        20227,
+        "{FACCBEE1-58E9-4867-B9E7-0E7D94DC40C9}",
+        "SYSTEM",
+        "Algo VPN 51.15.142.210 IKEv2",
+        809,
+    )
+    assert event.time == "12/24/2017 2:38:13 PM"  # the text part's own (local) time
+
+
+def test_event_viewer_copies_without_xml_make_one_attempt_per_coid() -> None:
+    """Issue item 3: Description: alone on its line, several events pasted in a row."""
+    # Derived from algo #760: its 20227 and 20224 text parts, without their Xml.
+    (attempt,) = read_attempts(
+        (EVENTS / "eventviewer_rasclient_algo760_two_events_noxml.txt").read_text()
+    )
+    assert (attempt.coid, attempt.last_stage, attempt.number) == (
+        "{FACCBEE1-58E9-4867-B9E7-0E7D94DC40C9}",
+        Stage.LINK,
+        809,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Verbatim: hwdsl2/setup-ipsec-vpn#1268, in double quotes after a line of prose.
+        (
+            "lone_rasclient_20227_87_quoted_hwdsl2_1268.txt",
+            ("{6895FC76-F2F6-0000-C953-9668F6F2D801}", "xxxxx\\yyyyyy", "Home-IKEv2", 87),
+        ),
+        # Verbatim: hwdsl2/setup-ipsec-vpn#347, a markdown quote without its CoId.
+        (
+            "lone_rasclient_20227_809_blockquote_hwdsl2_347.txt",
+            (None, "SYSTEM", "VPN", 809),
+        ),
+    ],
+)
+def test_a_rasclient_message_standing_alone_is_an_event_with_an_inferred_id(
+    name: str, expected: tuple[str | None, str, str, int]
+) -> None:
+    """Issue item 6: the sentence tells the event id; the record says it was inferred."""
+    (event,) = events_in(name)
+    assert (event.provider, event.event_id, event.id_inferred) == ("RasClient", 20227, True)
+    assert (event.coid, event.user, event.connection, event.number) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_id", "number"),
+    [
+        (
+            (
+                "The user u has started dialing a VPN connection using a per-user connection "
+                "profile named c. The connection settings are: "
+            ),
+            20221,
+            None,
+        ),
+        (
+            (
+                "The user u is trying to establish a link to the Remote Access Server for the "
+                "connection named c using the following device: "
+            ),
+            20222,
+            None,
+        ),
+        (
+            (
+                "The user u has successfully established a link to the Remote Access Server "
+                "using the following device: "
+            ),
+            20223,
+            None,
+        ),
+        ("The link to the Remote Access Server has been established by user u.", 20224, None),
+        (
+            (
+                "The user u has dialed a connection named c to the Remote Access Server which has "
+                "successfully connected. The connection parameters are:"
+            ),
+            20225,
+            None,
+        ),
+        (
+            (
+                "The user u dialed a connection named c which has terminated. The reason code "
+                "returned on termination is 631."
+            ),
+            20226,
+            631,
+        ),
+        (
+            (
+                "The user u dialed a connection named c which has failed. The error code returned "
+                "on failure is -2146762495."
+            ),
+            20227,
+            -2146762495,
+        ),
+    ],
+)
+def test_each_rasclient_sentence_tells_its_event_id(
+    sentence: str, event_id: int, number: int | None
+) -> None:
+    """Issue item 6: from the message templates of mprmsg.dll (event_formats.md)."""
+    (event,) = read_events(f"CoId={{B}}: {sentence}\n")
+    assert (event.event_id, event.id_inferred, event.coid, event.number) == (
+        event_id,
+        True,
+        "{B}",
+        number,
+    )
+
+
+def test_lone_messages_pasted_in_a_row_are_one_event_each() -> None:
+    """Issue item 6: a blank line or a new CoId ends a message standing alone."""
+    text = (
+        "CoId={A}: The user u has started dialing a VPN connection using a per-user connection "
+        "profile named c. The connection settings are: \nVpnStrategy = IKEv2\n\n"
+        "CoId={A}: The user u dialed a connection named c which has failed. The error code "
+        "returned on failure is 809.\n"
+        "CoId={A}: The user u dialed a connection named c which has terminated. The reason "
+        "code returned on termination is 631.\n"
+    )
+    assert [(e.event_id, e.number) for e in read_events(text)] == [
+        (20221, None),
+        (20227, 809),
+        (20226, 631),
+    ]
+
+
+def test_prose_about_an_event_is_no_event() -> None:
+    """Issue item 6: only the sentence of a template is read as an event, never a loose number."""
+    # Machine-translated wording (trailofbits/algo#1063) follows no template: no event.
+    text = (
+        "User SYSTEM has a dial up connection called Algo VPN 142.93.18.186 IKEv2, which has "
+        "failed. The error code returned after failure is 13868.\n"
+        "The error message is not showing error code, but the Event Viewer shows 809\n"
+    )
+    assert list(read_events(text)) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Derived from the algo #760 copy: German labels, as German Event Viewer prints them.
+        "eventviewer_de_labels_rasclient_20227_algo760_noxml.txt",
+        # Derived: Russian labels for source, event id and description.
+        "eventviewer_ru_labels_rasclient_20227_algo760_noxml.txt",
+    ],
+)
+def test_localized_event_viewer_labels_are_read(name: str) -> None:
+    """Issue item 4: Quelle, Ereignis-ID, Beschreibung; Источник, Код события, Описание."""
+    (event,) = events_in(name)
+    assert (event.event_id, event.id_inferred, event.number, event.connection) == (
+        20227,
+        False,
+        809,
+        "Algo VPN 51.15.142.210 IKEv2",
+    )
+
+
+def test_a_chinese_event_viewer_copy_without_xml_gives_its_code() -> None:
+    """Issue item 4: the Chinese labels, the message's code in any language."""
+    text = (EVENTS / "eventviewer_zh_rasclient_20227.txt").read_text(encoding="utf-8")
+    (event,) = read_events(text.split("事件 Xml:")[0])
+    assert (event.event_id, event.number, event.coid) == (
+        20227,
+        809,
+        "{3F2A1B0C-9D8E-4F7A-B6C5-D4E3F2A1B0C9}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Verbatim: architecture-center vpn.md, records indented 8 in a markdown list.
+        ("getEventLog_formatlist_remoteaccess_20111_indented8_archcenter_vpnmd.txt", [809, 13801]),
+        # Derived from the AZ-ARCH record: every line quoted with "> ".
+        ("getEventLog_formatlist_rasclient_20227_azarch_quoted.txt", [809]),
+        # Derived: runs of spaces as a web page copies them, non-breaking spaces but the last.
+        ("getEventLog_formatlist_rasclient_20227_azarch_nbsp.txt", [809]),
+    ],
+)
+def test_indented_quoted_and_nbsp_records_are_read(name: str, expected: list[int]) -> None:
+    """Issue item 5: indentation over 4 spaces, markdown quotes, non-breaking spaces."""
+    events = events_in(name)
+    assert [event.number for event in events] == expected
+    if expected == [809]:
+        assert (events[0].user, events[0].connection) == ("SYSTEM", "AzureGateway")
+
+
+def test_a_wrapped_line_deeper_than_its_labels_is_no_label() -> None:
+    """Issue item 5: in a deeply indented record a wrapped line that looks like a label stays text."""
+    text = (
+        "        Source  : RasClient\n"
+        "        EventID : 20227\n"
+        "        Message : CoId={A}: The user u dialed a connection named c which has failed.\n"
+        "                  Source : not a label. The error code returned on failure is 691.\n"
+    )
+    (event,) = read_events(text)
+    assert event.number == 691
+
+
+def test_the_servers_no_coid_is_none() -> None:
+    """Issue item 7: RemoteAccess writes {NA} where it has no CoId."""
+    (event,) = events_in("eventviewer_xml_remoteaccess_20271_ipban76.xml")
+    assert event.coid is None
+    assert event_json_coid(event) is None
+
+
+def event_json_coid(found: Event) -> object:
+    from raserror._events_cli import event_json
+
+    return event_json(found)["coid"]
+
+
 # Sources ------------------------------------------------------------------------------------
 
 # Verbatim: the 20227 text of the AZ-ARCH Get-EventLog sample.
@@ -395,6 +656,98 @@ def test_hostile_lines_read_in_linear_time() -> None:
     for text in hostile:
         for found in read_events(text):
             assert found.number is None
+
+
+def xml_on_one_line(count: int) -> str:
+    """``count`` events of wevtutil_xml_mixed.xml, all on one line as wevtutil /f:xml writes them."""
+    lines = (EVENTS / "wevtutil_xml_mixed.xml").read_text(encoding="utf-8").splitlines()
+    return "".join(lines[i % len(lines)] for i in range(count))
+
+
+def peak_of(run: object) -> int:
+    tracemalloc.start()
+    try:
+        run()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_many_events_on_one_line_read_in_bounded_memory() -> None:
+    """Issue item 9: several <Event> elements on one line were quadratic (a copy per event)."""
+    small, large = xml_on_one_line(500), xml_on_one_line(4000)
+    assert len(large) > 2_000_000
+    lines = (EVENTS / "wevtutil_xml_mixed.xml").read_text(encoding="utf-8").splitlines()
+    one_a_line = "\n".join(lines[i % len(lines)] for i in range(4000))
+    assert len(list(read_events(large))) == len(list(read_events(one_a_line))) > 3000
+    peaks = [
+        peak_of(lambda text=text: sum(1 for _ in read_events(text))) for text in (small, large)
+    ]
+    assert peaks[1] < 2 * 2**20  # the text is 8 times larger; what is held is not
+    assert peaks[1] < 3 * peaks[0]
+
+
+@pytest.mark.parametrize("make", [lambda text: text, lambda text: io.BytesIO(text.encode())])
+def test_one_endless_line_reads_in_bounded_memory(make: object) -> None:
+    """Issue item 9: a 50 MB line used 113 MB, /dev/zero grew without end; str was copied."""
+    source = make("\0" * 20_000_000)  # type: ignore[operator]
+    assert peak_of(lambda: list(read_events(source))) < 2 * 2**20
+
+
+def test_unfinished_attempts_are_not_held_without_bound() -> None:
+    """Issue item 9: attempts that never end were held until 4,096 x 64 events."""
+
+    def events() -> Iterator[Event]:
+        for number in range(4000):
+            found = event(20222, f"{{{number}}}")
+            yield found._replace(message="m" * 10_000)  # 40 MB in all
+
+    assert peak_of(lambda: sum(1 for _ in group_attempts(events()))) < 12 * 2**20
+
+
+def test_reading_csv_leaves_the_csv_module_alone() -> None:
+    """Issue item 10: csv.field_size_limit is process-wide; other threads' reading broke."""
+    import csv
+
+    before = csv.field_size_limit()
+    text = (EVENTS / "getWinEvent_exportcsv.csv").read_text(encoding="utf-8")
+    events = read_events(text)
+    next(events)
+    assert csv.field_size_limit() == before
+    list(events)
+    assert csv.field_size_limit() == before
+
+
+def test_an_overlong_csv_field_skips_its_row_not_the_rest() -> None:
+    """Issue item 10: without a raised limit, a huge field costs its row only."""
+    text = (EVENTS / "getWinEvent_exportcsv.csv").read_text(encoding="utf-8")
+    header, rows = text.split("\n", 2)[1], text.split("\n", 2)[2]
+    huge = '"' + "x" * 300_000 + '","20227","RasClient"\n'
+    found = [e.number for e in read_events(f"{header}\n{huge}{rows}")]
+    assert -2146762495 in found
+
+
+def test_the_callers_binary_stream_stays_open() -> None:
+    """Issue item 11: the reader read_events put around a stream closed it when collected."""
+    import gc
+
+    stream = io.BytesIO(AZ_ARCH.encode())
+    assert [e.number for e in read_events(stream)] == [809]
+    gc.collect()
+    assert not stream.closed
+    evtx = io.BytesIO(b"ElfFile\x00" + bytes(100))
+    with pytest.raises(ValueError, match="evtx"):
+        read_events(evtx)
+    gc.collect()
+    assert not evtx.closed
+
+
+def test_a_line_that_is_no_str_after_a_csv_header_is_a_type_error() -> None:
+    """Issue item 13: it raised AttributeError."""
+    with pytest.raises(TypeError, match="lines of str"):
+        list(read_events(['"ProviderName","Id","Message"', 0]))  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="lines of str"):
+        list(read_events(["<Event>", 0]))  # type: ignore[list-item]
 
 
 # Binary data --------------------------------------------------------------------------------

@@ -14,8 +14,9 @@ import io
 import re
 
 # At run time, so that typing.get_type_hints() resolves the public functions.
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from enum import Enum
+from functools import partial
 from itertools import chain
 from typing import IO, NamedTuple, Optional, Union, cast
 from xml.etree import ElementTree as ET
@@ -70,7 +71,10 @@ class Event(NamedTuple):
     ``code`` is its ``ErrorCode``, or ``None`` when the registry has none.
     ``evidence`` says where ``number`` came from: ``"insert"`` (the event's
     own field for it), ``"binary"`` (the event's binary data, a
-    little-endian DWORD) or ``"message"`` (the last number of the message).
+    little-endian DWORD) or ``"message"`` (the code sentence of the message).
+    ``id_inferred`` is True when the export named no event id (a message
+    pasted alone) and ``event_id`` was told by the message's own sentence.
+    ``coid`` is None for the server's ``{NA}``.
     """
 
     provider: str
@@ -84,6 +88,7 @@ class Event(NamedTuple):
     code: Optional[ErrorCode]
     message: str
     evidence: Optional[str]
+    id_inferred: bool = False
 
     @property
     def stage(self) -> Optional[Stage]:
@@ -195,9 +200,12 @@ _NO_LAYOUT = _Layout(None, None, None, None)
 _OUR_PROVIDERS = re.compile(r"(?i:rasclient|remoteaccess)")
 # RasClient events whose message ends with a code: the old 20220, failures, terminations.
 _CODE_IN_MESSAGE = frozenset({(RASCLIENT, 20220), (RASCLIENT, 20226), (RASCLIENT, 20227)})
+# The server's CoId when it has none.
+_NO_COID = "{NA}"
 
-# Field labels of the text exports, lower-case without spaces, to the field they fill.
-# Event Viewer and wevtutil /f:text | Get-EventLog Format-List | Get-WinEvent Format-List.
+# Field labels of the text exports, lower-case without spaces, dots, hyphens or
+# apostrophes, to the field they fill. Event Viewer and wevtutil /f:text | Get-EventLog
+# Format-List | Get-WinEvent Format-List; then Event Viewer in other languages.
 _FIELDS = {
     "logname": "log",
     "source": "provider",
@@ -215,6 +223,38 @@ _FIELDS = {
     "replacementstrings": "inserts",
     "data": "data",
     "eventxml": "xml",
+    # German (as MicrosoftDocs' German pages quote Event Viewer).
+    "protokollname": "log",
+    "quelle": "provider",
+    "datum": "time",
+    "ereignisid": "id",
+    "beschreibung": "message",
+    "ereignisxml": "xml",
+    # Russian.
+    "источник": "provider",
+    "кодсобытия": "id",
+    "описание": "message",
+    # Chinese (simplified).
+    "日志名称": "log",
+    "来源": "provider",
+    "日期": "time",
+    "事件id": "id",
+    "计算机": "computer",
+    "描述": "message",
+    "事件xml": "xml",
+    # Japanese (as MicrosoftDocs' Japanese pages quote Event Viewer).
+    "ログ名": "log",
+    "ソース": "provider",
+    "日付": "time",
+    "イベントid": "id",
+    "コンピューター": "computer",
+    "説明": "message",
+    # Spanish and French ("Source" and "Description" are the English words).
+    "origen": "provider",
+    "origendelevento": "provider",
+    "iddelevento": "id",
+    "descripción": "message",
+    "iddelévénement": "id",
 }
 # The other labels of those exports: they end a wrapped value, and are otherwise ignored.
 _OTHER_LABELS = frozenset(
@@ -251,15 +291,53 @@ _OTHER_LABELS = frozenset(
         "taskdisplayname",
         "keywordsdisplaynames",
         "properties",
+        "aufgabenkategorie",
+        "taskkategorie",
+        "ebene",
+        "stufe",
+        "schlüsselwörter",
+        "benutzer",
+        "任务类别",
+        "级别",
+        "关键字",
+        "用户",
+        "タスクのカテゴリ",
+        "タスクカテゴリ",
+        "レベル",
+        "キーワード",
+        "ユーザー",
     ]
 )
-# A "Label: value" line: at most a few spaces of indent (wevtutil indents by two).
-_FIELD_LINE = re.compile(r"[ \t]{0,4}([A-Za-z][A-Za-z ]{0,24}?)[ \t]{0,40}:(?:[ \t]|$)")
-_WEVTUTIL_RECORD = re.compile(r"Event\[\d{1,12}\]:?\s*\Z")
+# A "Label: value" line. Indent, quote marks (">") and non-breaking spaces before it;
+# letters of any script, spaces, dots, hyphens and apostrophes in it ("Ereignis-ID",
+# "Id. del evento"). One bounded run then the colon: linear on any line.
+_FIELD_LINE = re.compile(r"([ \t\xa0>]{0,80})([^\W\d_][\w .'\u2019\xa0/-]{0,60}):(?:\s|$)")
+_LABEL_NOISE = re.compile(r"[\s.'\u2019/-]")
+_WEVTUTIL_RECORD = re.compile(r"[ \t>]{0,8}Event\[\d{1,12}\]:?\s*\Z")
 # Event Viewer's XML view marks foldable elements with "- " or "+ " before them.
 _FOLD_MARK = re.compile(r"(?m)^[ \t]*[-+][ \t]+(?=<)")
 _COID = re.compile(r"CoI[dD][ \t]?=[ \t]?(\{[^{}\s]{1,64}\}|[^:\s]{1,64})")
-_LAST_NUMBER = re.compile(r"(?<![\w.-])(-?\d{1,11})[^\d]{0,12}$")
+# How a RasClient message standing alone starts, once quote marks are stripped.
+_LONE_START = re.compile(r"CoI[dD][ \t]?=|The user |The link to the Remote Access Server ")
+_QUOTE_MARKS = " \t\xa0>\"\u201c'"
+# The sentence of each RasClient event, from the message templates of mprmsg.dll (English),
+# and the Chinese failure's tail ("the connection has failed").
+_SENTENCE = re.compile(
+    r"(?P<e20221>has started dialing an? )"
+    r"|(?P<e20222>is trying to establish a link to the Remote Access Server)"
+    r"|(?P<e20223>has successfully established a link to the Remote Access Server)"
+    r"|(?P<e20224>The link to the Remote Access Server has been established by user)"
+    r"|(?P<e20225>to the Remote Access Server which has successfully connected)"
+    r"|(?P<e20226>which has terminated\. The reason code returned on termination is)"
+    r"|(?P<e20227>(?:which|that) has failed\. The error code returned on failure is)"
+    r"|(?P<e20227zh>该连接已失败)"
+)
+# Where the sentence stands in a message, at most: after the CoId, the user and the entry.
+_SENTENCE_WINDOW = 1024
+# The English code sentence; and in another language, a number that ends the message.
+_ENGLISH_CODE = re.compile(r"code returned on (?:failure|termination) is (-?\d{1,11})(?!\d)")
+_ENGLISH_MARK = "code returned on"
+_FINAL_NUMBER = re.compile(r"(?<![\w.\-\[])(-?\d{1,11})[\s.。\"'»」)]{0,8}$")
 # English RasClient messages only: other languages name the user and entry in the inserts.
 # Each has one bounded quantifier and is searched in a bounded window: linear on any text.
 _USER = re.compile(
@@ -271,12 +349,21 @@ _ENTRY = re.compile(
 # Where the user's name and the entry's stand in a message, at most.
 _NAMES_WINDOW = 640
 _INTEGER = re.compile(r"[ \t]*(-?\d{1,11})[ \t]*")
-# Bounds that keep memory flat whatever the input: longer values are cut.
+# Bounds that keep memory flat whatever the input: longer values are cut, longer lines
+# come in pieces.
 _MAX_VALUE = 1 << 14
 _MAX_RECORD = 1 << 16
 _MAX_XML = 1 << 20
 _MAX_INSERTS = 64
-_CSV_FIELD_LIMIT = 1 << 20
+_PIECE = 1 << 16
+# Export-Csv: a row may not hold more than this (its fields keep the csv module's own limit).
+_MAX_CSV_ROW = 1 << 20
+
+
+class _Rest(str):
+    """A further piece of a line longer than ``_PIECE``: never a label, nor a record's start."""
+
+    __slots__ = ()
 
 
 def read_events(source: Source) -> Iterator[Event]:
@@ -286,72 +373,137 @@ def read_events(source: Source) -> Iterator[Event]:
     (such as a file opened in text mode), or a file opened in binary mode or
     bytes, whose encoding is taken from its byte-order mark (UTF-16 as
     PowerShell writes it, UTF-8) or else read as UTF-8. Reads lazily, a line
-    at a time, in bounded memory. Events of other sources are skipped, and
-    so is text that no export shape holds. Raises ``ValueError`` for a
-    binary ``.evtx`` log, which must be exported first.
+    at a time, in bounded memory; a binary stream is left open. Events of
+    other sources are skipped, and so is text that no export shape holds.
+    Raises ``ValueError`` for a binary ``.evtx`` log, which must be exported
+    first, and ``TypeError`` for lines that are not str.
     """
     return _Reader().run(_lines(source))
 
 
 def _lines(source: Source) -> Iterator[str]:
     if isinstance(source, str):
-        return iter(io.StringIO(source, newline=""))
+        return _pieces(source)
     if isinstance(source, (bytes, bytearray)):
         return _decoded(io.BytesIO(source))
     read = getattr(source, "read", None)
-    if read is not None and isinstance(read(0), bytes):
-        return _decoded(cast("IO[bytes]", source))
-    return iter(cast("Iterable[str]", source))
+    if read is not None:
+        head = read(0)
+        if isinstance(head, bytes):
+            return _decoded(cast("IO[bytes]", source))
+        readline = getattr(source, "readline", None)
+        if isinstance(head, str) and readline is not None:
+            return _marked(iter(partial(readline, _PIECE), ""))
+    return _checked(cast("Iterable[str]", source))
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """The lines of ``text``, a line longer than ``_PIECE`` in pieces: no copy of the whole."""
+    start, size, whole = 0, len(text), True
+    while start < size:
+        end = text.find("\n", start, start + _PIECE)
+        end = min(start + _PIECE, size) if end < 0 else end + 1
+        piece = text[start:end]
+        yield piece if whole else _Rest(piece)
+        whole = piece[-1] == "\n"
+        start = end
+
+
+def _marked(pieces: Iterator[str]) -> Iterator[str]:
+    """Pieces of ``readline(_PIECE)``, the ones that carry on a line marked as such."""
+    whole = True
+    for piece in pieces:
+        yield piece if whole else _Rest(piece)
+        whole = piece[-1] in "\n\r"
+
+
+def _checked(lines: Iterable[str]) -> Iterator[str]:
+    for line in lines:
+        if not isinstance(line, str):
+            raise TypeError(f"read_events() needs lines of str, not {type(line).__name__}")
+        if len(line) > _PIECE:
+            yield from _pieces(line)
+        else:
+            yield line
+
+
+class _Borrowed(io.BufferedReader):
+    """A buffer around the caller's stream that never closes it, even when collected."""
+
+    def close(self) -> None:
+        pass  # the stream is the caller's
 
 
 def _decoded(binary: IO[bytes]) -> Iterator[str]:
     """The lines of a binary stream, in the encoding its first bytes tell."""
-    # peek() needs a buffered reader; BytesIO and odd streams are wrapped in one.
-    buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[type-var]
+    buffered = _Borrowed(binary)  # type: ignore[arg-type]
     head = buffered.peek(SNIFFED)[:SNIFFED]
     if head.startswith(EVTX_MAGIC):
         raise ValueError("this is a binary .evtx event log: export it as XML or text first")
-    encoding = sniff_encoding(head)
-    return _detaching(io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=""))
+    return _text_lines(buffered, sniff_encoding(head))
 
 
-def _detaching(text: io.TextIOWrapper) -> Iterator[str]:
+def _text_lines(buffered: io.BufferedReader, encoding: str) -> Iterator[str]:
+    # Made here, on the first line asked for: a reader never started holds no wrapper.
+    text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
     try:
-        yield from text
+        yield from _marked(iter(partial(text.readline, _PIECE), ""))
     finally:
-        try:  # noqa: SIM105 - contextlib would cost an import
-            text.detach()  # the caller's stream stays theirs to close
-        except ValueError:  # they closed it already
-            pass
+        text.detach()  # not closed: the stream under it is the caller's
 
 
 class _Record:
     """The fields of one text record, as read so far: each a list of its lines."""
 
-    __slots__ = ("fields", "foreign", "last", "size", "xml")
+    __slots__ = ("fields", "foreign", "indent", "last", "lone", "size", "skip_xml", "xml")
 
     def __init__(self) -> None:
         self.fields: dict[str, list[str]] = {}
         self.last: str | None = None  # the field that continuation lines extend
         self.xml: Event | None = None  # the "Event Xml:" part of an Event Viewer copy
         self.size = 0
+        self.indent = -1  # how deep its labels stand; -1 before the first
         self.foreign = False  # another source's: its lines need not be kept
+        self.lone = False  # a RasClient message standing alone, without labels
+        self.skip_xml = False  # its text gave every field: its Xml part is not read
 
     def extend(self, field: str, text: str) -> None:
+        if not text:
+            if self.lone:  # a blank line ends a message standing alone
+                self.last = None
+            return
         if self.size > _MAX_RECORD or self.foreign:
             return  # a runaway value, or not ours: the rest is dropped
+        if text[0] == ">":  # a markdown or mail quote
+            text = text.lstrip(_QUOTE_MARKS)
         self.size += len(text)
         parts = self.fields.get(field)
         if parts is None:
             self.fields[field] = [text]
-        elif text:
+        else:
             parts.append(text)
 
+    def label(self, field: str, parsed: _Parsed) -> None:
+        """Start the field a label line names ("" for a label to ignore)."""
+        if self.indent < 0:
+            self.indent = parsed.indent
+        self.last = None
+        if field == "xml":
+            self.fields.setdefault("xml", [])
+            self.skip_xml = _whole_in_text(_from_fields(self.values()))
+        elif field:
+            self.extend(field, parsed.value)
+            self.fields.setdefault(field, [])  # a label with no value yet ("Description:")
+            self.last = field if field in _WRAPPING else None
+            if field == "provider" and _provider_key(parsed.value) not in _PROVIDERS:
+                self.foreign = True
+
     def values(self) -> dict[str, str]:
-        return {
-            field: " ".join(filter(None, parts))[:_MAX_VALUE]
-            for field, parts in self.fields.items()
-        }
+        values = {}
+        for field, parts in self.fields.items():
+            value = " ".join(parts)[:_MAX_VALUE]
+            values[field] = value.replace("\xa0", " ") if "\xa0" in value else value
+        return values
 
 
 # The label of a field line, as written, to the field it fills ("" for the labels to ignore).
@@ -364,31 +516,38 @@ def _field_of(label: str) -> str | None:
     known = _KNOWN_LABELS.get(label)
     if known is not None:
         return known
-    key = label.replace(" ", "").lower()
+    key = _LABEL_NOISE.sub("", label).lower()
     field = _FIELDS.get(key, "" if key in _OTHER_LABELS else None)
     if field is not None and len(_KNOWN_LABELS) < _MAX_KNOWN_LABELS:
         _KNOWN_LABELS[label] = field
     return field
 
 
+class _Parsed(NamedTuple):
+    """What a text line says: the field it sets ("" to ignore, None: no label) and its value."""
+
+    field: str | None
+    value: str
+    indent: int
+
+
+_NO_LABEL = _Parsed(None, "", 0)
 # Header lines repeat word for word ("  Level: Information", "Source : RasClient"): the
 # parse of short ones whose value varies little is kept, for this many lines at most.
-_REPEATED_LINES: dict[str, tuple[str | None, str]] = {}
+_REPEATED_LINES: dict[str, _Parsed] = {}
 _MAX_REPEATED_LINES = 4096
 _MAX_REPEATED_LENGTH = 160
 _REPEATING_FIELDS = frozenset({"", "provider", "log", "xml", "computer", "data"})
 
 
-def _parse_line(line: str) -> tuple[str | None, str]:
-    """The field a text line sets ("" for one to ignore, None for none) and its value."""
-    # Most lines are wrapped values and message text: most of them hold no colon.
-    match = _FIELD_LINE.match(line) if ":" in line else None
+def _parse_line(line: str) -> _Parsed:
+    match = _FIELD_LINE.match(line)
     if match is None:
-        return None, ""
-    field = _field_of(match.group(1))
+        return _NO_LABEL
+    field = _field_of(match.group(2).rstrip())
     if field is None:
-        return None, ""
-    parsed = field, line[match.end() :].strip()
+        return _NO_LABEL
+    parsed = _Parsed(field, line[match.end() :].strip(), len(match.group(1)))
     if (
         field in _REPEATING_FIELDS
         and len(line) < _MAX_REPEATED_LENGTH
@@ -398,115 +557,196 @@ def _parse_line(line: str) -> tuple[str | None, str]:
     return parsed
 
 
+# Labels deeper than a record's own by more than this are wrapped text, not labels.
+_LABEL_SLACK = 4
+
+
 class _Reader:
     """One pass over the lines of an export: each line goes to the rule for its shape."""
 
     def __init__(self) -> None:
         self.record = _Record()
+        self.xml_tail = ""  # the end of a line that goes on: "<Event" may straddle pieces
 
     def run(self, lines: Iterator[str]) -> Iterator[Event]:
-        line = ""
-        try:
-            for line in lines:
-                if "<Event" in line:
-                    yield from self.xml_events(line, lines)
-                elif line[:1] in _CSV_STARTS and _is_csv_header(line):
-                    event = self.finish()
-                    if event is not None:
-                        yield event
-                    yield from _csv_events(chain([line], lines))
-                    return
-                elif ":" in line or self.record.last is None:
-                    event = self.text_line(line)
-                    if event is not None:
-                        yield event
-                else:  # the commonest line: a wrapped value or message text, no field
-                    self.record.extend(self.record.last, line.strip())
-        except TypeError:
-            if not isinstance(line, str):  # checked here, not per line: it costs a tenth
-                raise TypeError(
-                    f"read_events() needs lines of str, not {type(line).__name__}"
-                ) from None
-            raise
+        for line in lines:
+            if "<Event" in line:
+                yield from self.xml_events(line, lines)
+            elif line[:1] in _CSV_STARTS and _is_csv_header(line):
+                event = self.finish()
+                if event is not None:
+                    yield event
+                yield from _csv_events(line, lines)
+                return
+            elif ":" in line or self.record.last is None:
+                done = self.text_line(line, lines)
+                if done is not None:
+                    yield from done
+            else:  # the commonest line: a wrapped value or message text, no field
+                self.record.extend(self.record.last, line.strip())
         event = self.finish()
         if event is not None:
             yield event
 
-    # Text: Event Viewer, wevtutil /f:text, Format-List.
+    # Text: Event Viewer, wevtutil /f:text, Format-List, messages standing alone.
 
-    def text_line(self, line: str) -> Event | None:
-        """Add a line to the record; return the event it completes, if any."""
-        parsed = _REPEATED_LINES.get(line)
-        field, value = _parse_line(line) if parsed is None else parsed
+    def text_line(self, line: str, lines: Iterator[str]) -> Iterator[Event] | None:
+        """Add a line to the record; return the events it completes, if any."""
         record = self.record
-        if field is None:
-            if record.last is not None:  # a wrapped value, or a colon inside a message
+        if type(line) is _Rest:
+            if self.xml_tail and "<Event" in self.xml_tail + line[:8]:
+                return self.xml_events(self.xml_tail + line, lines)
+            if record.last is not None:
                 record.extend(record.last, line.strip())
-            elif line[:6] == "Event[" and _WEVTUTIL_RECORD.match(line):
-                return self.finish()
             return None
-        if not field:
-            record.last = None
-            return None
-        event = None
-        if field in record.fields and field != "xml":
-            event = self.finish()  # the same label again: the next record has begun
+        parsed = _REPEATED_LINES.get(line) or (_parse_line(line) if ":" in line else _NO_LABEL)
+        field = parsed.field
+        if (
+            field is not None
+            and record.last is not None
+            and parsed.indent > record.indent + _LABEL_SLACK >= _LABEL_SLACK
+        ):
+            field = None  # deeper than the record's labels: wrapped text that holds a colon
+        if field is None:
+            return self.other_line(line)
+        done = None
+        if (
+            record.lone
+            or (field in record.fields and field != "xml")
+            or (field == "log" and record.fields)
+        ):
+            done = self.finish()  # the same label again, or a log name: the next record
             record = self.record
-        record.extend(field, value)
-        record.last = field if field in _WRAPPING else None
-        if field == "provider" and _provider_key(value) not in _PROVIDERS:
-            record.foreign = True
-        return event
+        record.label(field, parsed)
+        return None if done is None else iter((done,))
+
+    def other_line(self, line: str) -> Iterator[Event] | None:
+        """A line with no label: wrapped text, a wevtutil record's header, a message alone."""
+        record = self.record
+        text = line.strip()
+        if "Event[" in text[:8] and _WEVTUTIL_RECORD.match(text):
+            done = self.finish()  # whatever field was open: the record ends here
+            return None if done is None else iter((done,))
+        if record.last is not None:
+            if record.lone and _LONE_START.match(text.lstrip(_QUOTE_MARKS)):
+                return self.start_lone(text)  # the next message, with no blank line between
+            record.extend(record.last, text)
+            return None
+        if text[:1] in _QUOTE_MARKS:
+            text = text.lstrip(_QUOTE_MARKS)
+        if _LONE_START.match(text) is None or record.foreign:
+            return None
+        if "message" not in record.fields and record.fields and not record.lone:
+            record.extend("message", text)  # after a label we do not know ("Popis:")
+            record.last = "message"
+            return None
+        return self.start_lone(text)
+
+    def start_lone(self, text: str) -> Iterator[Event] | None:
+        done = self.finish()
+        record = self.record
+        record.lone = True
+        record.extend("message", text.lstrip(_QUOTE_MARKS))
+        record.last = "message"
+        return None if done is None else iter((done,))
 
     def finish(self) -> Event | None:
         record, self.record = self.record, _Record()
         if record.foreign:
             return None
-        if record.fields:
-            return _from_fields(record.values(), record.xml)
-        return record.xml
+        text = _from_fields(record.values()) if record.fields else None
+        return _merged(text, record.xml)
 
     # XML: wevtutil /f:xml, ToXml(), the XML of Event Viewer (with its fold marks).
 
     def xml_events(self, line: str, lines: Iterator[str]) -> Iterator[Event]:
         """The ``<Event>`` elements from ``line`` on: reads on to the end of the last one."""
-        first = _EVENT_START.search(line)
-        if first is None:
+        self.xml_tail = ""
+        found = _EVENT_START.search(line)
+        if found is None:
             return  # <Events>, the root that wevtutil /e:Events adds: no event yet
-        text = line[first.start() :]
-        pieces, size = [text], len(text)
+        if self.record.skip_xml:  # an Event Viewer copy whose text gave every field
+            self.record.skip_xml = False
+            _skip_element(line, lines)
+            return
+        pieces = [line[found.start() :] if found.start() else line]
+        size = len(pieces[0])
         while True:
-            if "</Event>" in pieces[-1]:
-                text = "".join(pieces) if len(pieces) > 1 else pieces[0]
-                end = text.find("</Event>")
-                while end >= 0:
-                    end += len("</Event>")
-                    yield from self.xml_event(text[:end])
-                    start = _EVENT_START.search(text, end)
-                    if start is None:
-                        return  # the rest of the line is text again
-                    text = text[start.start() :]
-                    end = text.find("</Event>")
-                pieces, size = [text], len(text)
+            last = pieces[-1]
+            if "</Event>" in last or (
+                len(pieces) > 1 and "</Event>" in pieces[-2][-8:] + last[:8]
+            ):
+                text = "".join(pieces) if len(pieces) > 1 else last
+                rest = yield from self.xml_elements(text)
+                if rest is None:
+                    return  # the rest of the line is text again
+                pieces = [rest]  # one copy per line read, not one per event
+                size = len(rest)
             following = next(lines, None)
             if following is None:
                 return
+            if not isinstance(following, str):
+                raise TypeError(
+                    f"read_events() needs lines of str, not {type(following).__name__}"
+                )
             pieces.append(following)
             size += len(following)
             if size > _MAX_XML:
                 return  # not an event after all, or a broken one: drop it
 
+    def xml_elements(self, text: str) -> Generator[Event, None, Optional[str]]:
+        """The events of the whole elements in ``text``; return the unfinished one, if any."""
+        start, end = 0, text.find("</Event>")
+        while end >= 0:
+            end += len("</Event>")
+            yield from self.xml_event(text[start:end])
+            found = _EVENT_START.search(text, end)
+            if found is None:
+                if text[-1:] not in ("\n", "\r"):
+                    self.xml_tail = text[-6:]
+                return None
+            start = found.start()
+            end = text.find("</Event>", start)
+        return text[start:]
+
     def xml_event(self, text: str) -> Iterator[Event]:
         event = _from_xml(text)
         if event is None:
             return
-        if "xml" in self.record.fields and self.record.xml is None:
-            self.record.xml = event  # Event Viewer's text and XML of one event: merged
-        else:
-            finished = self.finish()
-            if finished is not None:
-                yield finished
-            yield event
+        record = self.record
+        if (
+            record.fields
+            and not record.foreign
+            and record.xml is None
+            and _same_event(record, event)
+        ):
+            record.xml = event  # the text and the XML of one event: merged
+            return
+        finished = self.finish()
+        if finished is not None:
+            yield finished
+        yield event
+
+
+def _skip_element(line: str, lines: Iterator[str]) -> None:
+    """Read past the end of an ``<Event>`` element without keeping or parsing it."""
+    size = len(line)
+    while "</Event>" not in line and size < _MAX_XML:
+        following = next(lines, None)
+        if following is None:
+            return
+        line = following
+        size += len(line)
+
+
+def _same_event(record: _Record, event: Event) -> bool:
+    """Whether the XML that follows a text record is that record's own (Event Viewer's copy)."""
+    if "xml" in record.fields:
+        return True  # "Event Xml:" said so
+    if record.lone:
+        coid = _COID.search(record.fields.get("message", [""])[0])
+        return coid is not None and coid.group(1) == event.coid
+    return False
 
 
 # An <Event> element's start tag, not the <Events> root around several.
@@ -527,33 +767,64 @@ def _is_csv_header(line: str) -> bool:
     return "message" in names and bool(names & {"providername", "source"})
 
 
-def _csv_events(lines: Iterator[str]) -> Iterator[Event]:
-    """Export-Csv of Get-WinEvent or Get-EventLog: a row per event, the code in the message."""
-    limit = csv.field_size_limit()
-    csv.field_size_limit(_CSV_FIELD_LIMIT)
-    try:
-        rows = csv.reader(line for line in lines if not line.startswith("#TYPE"))
-        header: list[str] | None = None
+class _RowTooLong(Exception):
+    """A CSV row ran past ``_MAX_CSV_ROW``: the row is dropped, the reading goes on."""
+
+
+class _CsvFeed:
+    """The lines of an Export-Csv for ``csv.reader``: checked, counted, ``#TYPE`` left out."""
+
+    def __init__(self, first: str, lines: Iterator[str]) -> None:
+        self.lines = chain([first], lines)
+        self.size = 0  # read since the last row
+
+    def __iter__(self) -> _CsvFeed:
+        return self
+
+    def __next__(self) -> str:
         while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except csv.Error:
-                continue  # an overlong or broken row: skip it
-            if header is None:
-                header = [name.replace(" ", "").lower() for name in row]
-                continue
-            fields = {}
-            for name, value in zip(header, row):
-                field = _FIELDS.get(name)
-                if field is not None and field not in fields:
-                    fields[field] = value[:_MAX_VALUE]
-            event = _from_fields(fields, None)
-            if event is not None:
-                yield event
-    finally:
-        csv.field_size_limit(limit)
+            line = next(self.lines)
+            if not isinstance(line, str):
+                raise TypeError(f"read_events() needs lines of str, not {type(line).__name__}")
+            if not line.startswith("#TYPE"):
+                break
+        self.size += len(line)
+        if self.size > _MAX_CSV_ROW:
+            self.size = 0
+            raise _RowTooLong
+        return line
+
+
+def _csv_events(first: str, lines: Iterator[str]) -> Iterator[Event]:
+    """Export-Csv of Get-WinEvent or Get-EventLog: a row per event, the code in the message."""
+    feed = _CsvFeed(first, lines)
+    rows = csv.reader(feed)
+    header: list[str] | None = None
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error:
+            continue  # a field over the csv module's limit, or a broken row: skip it
+        except _RowTooLong:
+            rows = csv.reader(feed)  # the rest of that row reads as rows of the wrong length
+            continue
+        finally:
+            feed.size = 0
+        if header is None:
+            header = [name.replace(" ", "").lower() for name in row]
+            continue
+        if len(row) != len(header):
+            continue  # Export-Csv writes every field: a row that is short or long is broken
+        fields = {}
+        for name, value in zip(header, row):
+            field = _FIELDS.get(name)
+            if field is not None and field not in fields:
+                fields[field] = value[:_MAX_VALUE]
+        event = _from_fields(fields)
+        if event is not None:
+            yield event
 
 
 def _text(element: ET.Element) -> str:
@@ -591,19 +862,55 @@ def _from_xml(text: str) -> Event | None:
         rule = _XML_FIELDS.get(tag)
         if rule is not None:
             fields[rule[0]] = rule[1](element)
+    if "provider" not in fields:
+        return None  # a provider named only in the text: not an event's XML
     return _build(fields, inserts)
 
 
-def _from_fields(fields: dict[str, str], xml: Event | None) -> Event | None:
-    """The event a text record describes, merged with its XML part when it has one."""
+def _from_fields(fields: dict[str, str]) -> Event | None:
+    """The event a text record or CSV row describes."""
     if "id" not in fields and "instance" in fields:
         # InstanceId carries the qualifiers above the event id.
         number = _integer(fields["instance"])
         fields["id"] = "" if number is None else str(number & 0xFFFF)
-    if xml is not None:
-        # Event Viewer's copy: the XML is exact; the text adds the rendered message.
-        return xml if xml.message else xml._replace(message=fields.get("message", ""))
     return _build(fields, _split_inserts(fields.get("inserts", "")))
+
+
+def _whole_in_text(event: Event | None) -> bool:
+    """Whether a text record gave all that its XML part could add (then the XML is not read)."""
+    if event is None or event.provider != RASCLIENT or event.id_inferred:
+        return False  # the server's code is in the XML's binary data only
+    layout = _LAYOUTS.get((event.provider, event.event_id), _NO_LAYOUT)
+    return not (
+        (layout.coid is not None and event.coid is None)
+        or (layout.user is not None and event.user is None)
+        or (layout.connection is not None and event.connection is None)
+        or (layout.number is not None and event.number is None)
+    )
+
+
+def _merged(text: Event | None, xml: Event | None) -> Event | None:
+    """An event read from both text and XML: the text's fields, the XML's where it has none."""
+    if text is None or xml is None:
+        return text or xml
+    if (text.provider, text.event_id) != (xml.provider, xml.event_id) and not text.id_inferred:
+        return text  # not the same event after all
+    number, code, evidence = text.number, text.code, text.evidence
+    if xml.number is not None and xml.evidence != "message":
+        number, code, evidence = xml.number, xml.code, xml.evidence  # the event's own field
+    return Event(
+        xml.provider,
+        xml.event_id,
+        text.time or xml.time,
+        text.computer or xml.computer,
+        text.coid or xml.coid,
+        text.user or xml.user,
+        text.connection or xml.connection,
+        number,
+        code,
+        text.message or xml.message,
+        evidence,
+    )
 
 
 def _split_inserts(text: str) -> list[str]:
@@ -639,19 +946,37 @@ def _insert(inserts: list[str], index: int | None) -> str | None:
     return inserts[index] or None
 
 
+def _sentence_id(message: str) -> int | None:
+    """The RasClient event whose template's sentence ``message`` holds, if one does."""
+    found = _SENTENCE.search(message, 0, _SENTENCE_WINDOW)
+    if found is None or found.lastgroup is None:
+        return None
+    return int(found.lastgroup[1:6])
+
+
 def _build(fields: dict[str, str], inserts: list[str]) -> Event | None:
-    provider = _PROVIDERS.get(_provider_key(fields.get("provider", "")))
-    if provider is None:
-        return None
-    event_id = _integer(fields.get("id"))
-    if event_id is None:
-        return None
     message = fields.get("message", "")
+    provider = _PROVIDERS.get(_provider_key(fields.get("provider", "")))
+    event_id = _integer(fields.get("id"))
+    inferred = False
+    if provider is None or event_id is None:
+        if fields.get("provider") and provider is None:
+            return None  # another source's
+        if provider == REMOTEACCESS:
+            return None
+        # No source or no id: a RasClient event is known by its sentence.
+        sentence = _sentence_id(message)
+        if sentence is None:
+            return None
+        provider, inferred = RASCLIENT, event_id is None
+        event_id = sentence if event_id is None else event_id
     layout = _LAYOUTS.get((provider, event_id), _NO_LAYOUT)
     coid = _insert(inserts, layout.coid)
     if coid is None:
         match = _COID.search(message)
         coid = match.group(1) if match is not None else None
+    if coid == _NO_COID:
+        coid = None
     user, connection = _insert(inserts, layout.user), _insert(inserts, layout.connection)
     if (user is None or connection is None) and provider == RASCLIENT:
         user, connection = _names(message, user, connection)
@@ -668,6 +993,7 @@ def _build(fields: dict[str, str], inserts: list[str]) -> Event | None:
         None if number is None else get(number),
         message,
         evidence,
+        inferred,
     )
 
 
@@ -697,17 +1023,30 @@ def _number(
     if binary:
         return binary[0].number, "binary"
     if key in _CODE_IN_MESSAGE:
-        match = _LAST_NUMBER.search(fields.get("message", "").rstrip())
-        if match is not None:
-            return int(match.group(1)), "message"
+        number = _message_number(fields.get("message", ""))
+        if number is not None:
+            return number, "message"
     return None, None
+
+
+def _message_number(message: str) -> int | None:
+    """The code a RasClient message ends with, or None when it cannot be told for sure."""
+    english = _ENGLISH_CODE.findall(message)
+    if english:
+        return int(english[0]) if len(english) == 1 else None  # two records run together
+    if _ENGLISH_MARK in message:
+        return None  # the English sentence, but no number where it stands
+    match = _FINAL_NUMBER.search(message)
+    return int(match.group(1)) if match is not None else None
 
 
 # Attempts -------------------------------------------------------------------------------
 
-# A CoId is held open until its attempt completes; past this many, the oldest is let go.
-_OPEN_ATTEMPTS = 4096
-_EVENTS_PER_ATTEMPT = 64
+# A CoId is held open until its attempt completes; past these many attempts or events held,
+# the oldest is let go (an attempt's events stand close together in any export).
+_OPEN_ATTEMPTS = 256
+_EVENTS_PER_ATTEMPT = 16
+_HELD_EVENTS = 512
 _CLIENT_EVENTS = frozenset({*STAGE_OF_EVENT, FAILED_EVENT, TERMINATED_EVENT})
 
 
@@ -721,7 +1060,7 @@ def group_attempts(events: Iterable[Event]) -> Iterator[Attempt]:
     complete. A RemoteAccess event that carries a code is an attempt of its
     own, failed. A client failure without a CoId is an attempt of its own.
     """
-    open_attempts: dict[str, list[Event]] = {}
+    held = _Held()
     for event in events:
         if event.provider == REMOTEACCESS:
             if event.number is not None:
@@ -732,23 +1071,32 @@ def group_attempts(events: Iterable[Event]) -> Iterator[Attempt]:
             if event.event_id in (FAILED_EVENT, TERMINATED_EVENT):
                 yield _attempt([event])
         else:
-            yield from _add(open_attempts, event)
-    for group in open_attempts.values():
+            yield from held.add(event)
+    for group in held.attempts.values():
         yield _attempt(group)
 
 
-def _add(open_attempts: dict[str, list[Event]], event: Event) -> Iterator[Attempt]:
-    """File a client event under its CoId; yield the attempt it completes, if any."""
-    coid = cast("str", event.coid)
-    group = open_attempts.setdefault(coid, [])
-    if len(group) < _EVENTS_PER_ATTEMPT:
-        group.append(event)
-    if _complete(group):
-        del open_attempts[coid]
-        yield _attempt(group)
-    elif len(open_attempts) > _OPEN_ATTEMPTS:
-        oldest = next(iter(open_attempts))
-        yield _attempt(open_attempts.pop(oldest))
+class _Held:
+    """The client events of the attempts not complete yet, by CoId, oldest first; bounded."""
+
+    def __init__(self) -> None:
+        self.attempts: dict[str, list[Event]] = {}
+        self.events = 0
+
+    def add(self, event: Event) -> Iterator[Attempt]:
+        """File a client event under its CoId; yield the attempts it completes or pushes out."""
+        coid = cast("str", event.coid)
+        group = self.attempts.setdefault(coid, [])
+        if len(group) < _EVENTS_PER_ATTEMPT:
+            group.append(event)
+            self.events += 1
+        if _complete(group):
+            self.events -= len(self.attempts.pop(coid))
+            yield _attempt(group)
+        while len(self.attempts) > _OPEN_ATTEMPTS or self.events > _HELD_EVENTS:
+            oldest = self.attempts.pop(next(iter(self.attempts)))
+            self.events -= len(oldest)
+            yield _attempt(oldest)
 
 
 def read_attempts(source: Source) -> Iterator[Attempt]:
