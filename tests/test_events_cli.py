@@ -104,9 +104,7 @@ def test_events_prints_the_raw_records(capsys: pytest.CaptureFixture[str]) -> No
     lines = out.splitlines()
     assert len(lines) == 5  # the Security-SPP event is skipped
     assert lines[0].startswith("2025-01-14T07:02:55.1230000Z  RasClient  20221  {9D2C4B6A-")
-    assert lines[4].endswith(
-        f"RemoteAccess  20271  -  CONTOSO\\bjones  -  13801 {symbol(13801)}"
-    )
+    assert lines[4].endswith(f"RemoteAccess  20271  -  CONTOSO\\bjones  -  13801 {symbol(13801)}")
     status, out, _ = run(capsys, "events", "--events", "--json", sample("wevtutil_xml_mixed.xml"))
     objects = [json.loads(line) for line in out.splitlines()]
     assert [(o["event_id"], o["stage"], o["number"], o["evidence"]) for o in objects] == [

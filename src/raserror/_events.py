@@ -394,6 +394,8 @@ def _lines(source: Source) -> Iterator[str]:
         readline = getattr(source, "readline", None)
         if isinstance(head, str) and readline is not None:
             return _marked(iter(partial(readline, _PIECE), ""))
+    if isinstance(source, (list, tuple)):
+        return iter(source)  # in memory already: read as it is, each line checked in run()
     return _checked(cast("Iterable[str]", source))
 
 
@@ -455,7 +457,17 @@ def _text_lines(buffered: io.BufferedReader, encoding: str) -> Iterator[str]:
 class _Record:
     """The fields of one text record, as read so far: each a list of its lines."""
 
-    __slots__ = ("fields", "foreign", "indent", "last", "lone", "size", "skip_xml", "xml")
+    __slots__ = (
+        "built",
+        "fields",
+        "foreign",
+        "indent",
+        "last",
+        "lone",
+        "size",
+        "skip_xml",
+        "xml",
+    )
 
     def __init__(self) -> None:
         self.fields: dict[str, list[str]] = {}
@@ -466,6 +478,7 @@ class _Record:
         self.foreign = False  # another source's: its lines need not be kept
         self.lone = False  # a RasClient message standing alone, without labels
         self.skip_xml = False  # its text gave every field: its Xml part is not read
+        self.built: tuple[int, Event | None] | None = None  # its event, at what size
 
     def extend(self, field: str, text: str) -> None:
         if not text:
@@ -490,7 +503,9 @@ class _Record:
         self.last = None
         if field == "xml":
             self.fields.setdefault("xml", [])
-            self.skip_xml = _whole_in_text(_from_fields(self.values()))
+            event = _from_fields(self.values())
+            self.built = (self.size, event)
+            self.skip_xml = _whole_in_text(event)
         elif field:
             self.extend(field, parsed.value)
             self.fields.setdefault(field, [])  # a label with no value yet ("Description:")
@@ -537,7 +552,7 @@ _NO_LABEL = _Parsed(None, "", 0)
 _REPEATED_LINES: dict[str, _Parsed] = {}
 _MAX_REPEATED_LINES = 4096
 _MAX_REPEATED_LENGTH = 160
-_REPEATING_FIELDS = frozenset({"", "provider", "log", "xml", "computer", "data"})
+_REPEATING_FIELDS = frozenset({"", "provider", "log", "xml", "computer", "data", "id"})
 
 
 def _parse_line(line: str) -> _Parsed:
@@ -569,21 +584,29 @@ class _Reader:
         self.xml_tail = ""  # the end of a line that goes on: "<Event" may straddle pieces
 
     def run(self, lines: Iterator[str]) -> Iterator[Event]:
-        for line in lines:
-            if "<Event" in line:
-                yield from self.xml_events(line, lines)
-            elif line[:1] in _CSV_STARTS and _is_csv_header(line):
-                event = self.finish()
-                if event is not None:
-                    yield event
-                yield from _csv_events(line, lines)
-                return
-            elif ":" in line or self.record.last is None:
-                done = self.text_line(line, lines)
-                if done is not None:
-                    yield from done
-            else:  # the commonest line: a wrapped value or message text, no field
-                self.record.extend(self.record.last, line.strip())
+        line = ""
+        try:
+            for line in lines:
+                if "<Event" in line:
+                    yield from self.xml_events(line, lines)
+                elif line[:1] in _CSV_STARTS and _is_csv_header(line):
+                    event = self.finish()
+                    if event is not None:
+                        yield event
+                    yield from _csv_events(line, lines)
+                    return
+                elif ":" in line or self.record.last is None:
+                    done = self.text_line(line, lines)
+                    if done is not None:
+                        yield from done
+                else:  # the commonest line: a wrapped value or message text, no field
+                    self.record.extend(self.record.last, line.strip())
+        except (TypeError, AttributeError):
+            if not isinstance(line, str):  # checked here, not per line: it costs a tenth
+                raise TypeError(
+                    f"read_events() needs lines of str, not {type(line).__name__}"
+                ) from None
+            raise
         event = self.finish()
         if event is not None:
             yield event
@@ -599,7 +622,9 @@ class _Reader:
             if record.last is not None:
                 record.extend(record.last, line.strip())
             return None
-        parsed = _REPEATED_LINES.get(line) or (_parse_line(line) if ":" in line else _NO_LABEL)
+        parsed = _REPEATED_LINES.get(line)
+        if parsed is None:
+            parsed = _parse_line(line) if ":" in line else _NO_LABEL
         field = parsed.field
         if (
             field is not None
@@ -609,6 +634,9 @@ class _Reader:
             field = None  # deeper than the record's labels: wrapped text that holds a colon
         if field is None:
             return self.other_line(line)
+        if not field and not record.lone:  # the commonest label: one to ignore ("Level:")
+            record.last = None
+            return None
         done = None
         if (
             record.lone
@@ -654,7 +682,10 @@ class _Reader:
         record, self.record = self.record, _Record()
         if record.foreign:
             return None
-        text = _from_fields(record.values()) if record.fields else None
+        if record.built is not None and record.built[0] == record.size:
+            text = record.built[1]  # built at its "Event Xml:" label, and nothing added since
+        else:
+            text = _from_fields(record.values()) if record.fields else None
         return _merged(text, record.xml)
 
     # XML: wevtutil /f:xml, ToXml(), the XML of Event Viewer (with its fold marks).
@@ -919,18 +950,23 @@ def _split_inserts(text: str) -> list[str]:
     if not (text.startswith("{") and text.endswith("}")):
         return []
     inserts, depth, start = [], 0, 1
-    for index, char in enumerate(text[1:-1], 1):
+    for mark in _INSERT_MARKS.finditer(text, 1, len(text) - 1):
+        char = mark.group()
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-        elif char == "," and depth == 0:
+        elif depth == 0:
+            index = mark.start()
             inserts.append(text[start:index].strip())
             start = index + 1
             if len(inserts) == _MAX_INSERTS:
                 return inserts
     inserts.append(text[start:-1].strip())
     return inserts
+
+
+_INSERT_MARKS = re.compile(r"[{},]")
 
 
 def _integer(text: str | None) -> int | None:
