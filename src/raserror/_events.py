@@ -633,6 +633,9 @@ class _Reader:
         ):
             field = None  # deeper than the record's labels: wrapped text that holds a colon
         if field is None:
+            if record.last is not None and not record.lone and "Event[" not in line[:16]:
+                record.extend(record.last, line.strip())  # a colon inside a message
+                return None
             return self.other_line(line)
         if not field and not record.lone:  # the commonest label: one to ignore ("Level:")
             record.last = None
@@ -645,7 +648,15 @@ class _Reader:
         ):
             done = self.finish()  # the same label again, or a log name: the next record
             record = self.record
-        record.label(field, parsed)
+        if field == "xml" or not field or record.indent < 0:
+            record.label(field, parsed)
+        else:  # inline, for speed: what label() does for a field's label
+            record.extend(field, parsed.value)
+            if field not in record.fields:
+                record.fields[field] = []  # a label with no value yet ("Description:")
+            record.last = field if field in _WRAPPING else None
+            if field == "provider" and _provider_key(parsed.value) not in _PROVIDERS:
+                record.foreign = True
         return None if done is None else iter((done,))
 
     def other_line(self, line: str) -> Iterator[Event] | None:
