@@ -640,6 +640,11 @@ class _Reader:
         if not field and not record.lone:  # the commonest label: one to ignore ("Level:")
             record.last = None
             return None
+        return self.field_line(field, parsed)
+
+    def field_line(self, field: str, parsed: _Parsed) -> Iterator[Event] | None:
+        """A label line of a field of ours; return the event it completes, if any."""
+        record = self.record
         done = None
         if (
             record.lone
