@@ -216,12 +216,54 @@ def test_events_of_other_sources_give_nothing() -> None:
         ),
         # built from the template in event_formats.md; Chinese text alone: the code, no names
         ("getWinEvent_formatlist_zh_rasclient_20227.txt", [(None, None, None, "failed", 809)]),
+        # Verbatim, Richard Hicks' blog: the message alone, with the page's placeholders.
+        (
+            "lone_rasclient_20227_hresult_hicks_troubleshooting.txt",
+            [("[username]", "[connection name]", None, "failed", -2146762495)],
+        ),
+        # Verbatim: "The error code is 853.", the author's shortening of the sentence.
+        (
+            "lone_rasclient_20227_853_short_hicks_eap.txt",
+            [("<username>", "<connection name>", None, "failed", 853)],
+        ),
+        # Verbatim: "a connection name <connection name>", the page's typo: no entry read.
+        (
+            "lone_rasclient_20227_853_typo_hicks_853.txt",
+            [("<username>", None, None, "failed", 853)],
+        ),
+        # Verbatim: IPBan #76's description, the XML view of a 20271 with {NA}.
+        (
+            "eventviewer_xml_remoteaccess_20271_ipban76_description.xml",
+            [("user", None, None, "failed", 691)],
+        ),
+        # Verbatim, KB Q128448: a RemoteAccess 20013 without a code is an event, no attempt.
+        ("kb_remoteaccess_20013_nocode_q128448.txt", []),
+        # Verbatim prose and other sources: no event (raserror scan reads prose).
+        ("prose_rasclient_20227_812_691_fragments_hicks_2018.txt", []),
+        ("prose_zh_rasclient_20227_809_title_hwdsl2_1241.txt", []),
+        ("prose_rasclient_20227_1931_jawj_ikev2_114.txt", []),
+        ("kb_router_20014_20049_q191854.txt", []),
     ],
 )
 def test_each_export_shape_gives_its_attempts(
     name: str, expected: list[tuple[str | None, str | None, Stage | None, str, int | None]]
 ) -> None:
     assert attempts_in(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name", sorted(path.name for path in EVENTS.iterdir() if "-negative." in path.name)
+)
+def test_real_exports_of_other_sources_give_no_event(name: str) -> None:
+    # Verbatim, each with its source in the README: other providers, some of them with
+    # numbers that are RAS codes too (ESENT 642, PrintService 808), German and Russian labels.
+    assert events_in(name) == []
+
+
+def test_an_old_remoteaccess_event_without_a_code_is_read_as_one() -> None:
+    # Verbatim, KB Q128448: "Source: Remote Access" (with its space), tab-indented.
+    (event,) = events_in("kb_remoteaccess_20013_nocode_q128448.txt")
+    assert (event.provider, event.event_id, event.number) == ("RemoteAccess", 20013, None)
 
 
 def test_every_sample_is_listed_in_the_samples_readme_with_a_source() -> None:

@@ -230,8 +230,10 @@ _FIELDS = {
     "ereignisid": "id",
     "beschreibung": "message",
     "ereignisxml": "xml",
-    # Russian.
+    # Russian (Event Viewer's "Идентификатор события"; "Код события" in some pastes).
+    "имяжурнала": "log",
     "источник": "provider",
+    "идентификаторсобытия": "id",
     "кодсобытия": "id",
     "описание": "message",
     # Chinese (simplified).
@@ -328,15 +330,18 @@ _SENTENCE = re.compile(
     r"|(?P<e20223>has successfully established a link to the Remote Access Server)"
     r"|(?P<e20224>The link to the Remote Access Server has been established by user)"
     r"|(?P<e20225>to the Remote Access Server which has successfully connected)"
-    r"|(?P<e20226>which has terminated\. The reason code returned on termination is)"
-    r"|(?P<e20227>(?:which|that) has failed\. The error code returned on failure is)"
+    r"|(?P<e20226>which has terminated\. The reason code (?:returned on termination )?is)"
+    r"|(?P<e20227>(?:which|that) has failed\. The error code (?:returned on failure )?is)"
     r"|(?P<e20227zh>该连接已失败)"
 )
 # Where the sentence stands in a message, at most: after the CoId, the user and the entry.
 _SENTENCE_WINDOW = 1024
 # The English code sentence; and in another language, a number that ends the message.
-_ENGLISH_CODE = re.compile(r"code returned on (?:failure|termination) is (-?\d{1,11})(?!\d)")
-_ENGLISH_MARK = "code returned on"
+# (Writers shorten it to "The error code is 853.": the same sentence.)
+_ENGLISH_CODE = re.compile(
+    r"(?:error|reason) code (?:returned on (?:failure|termination) )?is (-?\d{1,11})(?!\w)"
+)
+_ENGLISH_MARK = re.compile(r"(?:error|reason) code (?:returned on|is)")
 _FINAL_NUMBER = re.compile(r"(?<![\w.\-\[])(-?\d{1,11})[\s.。\"'»」)]{0,8}$")
 # English RasClient messages only: other languages name the user and entry in the inserts.
 # Each has one bounded quantifier and is searched in a bounded window: linear on any text.
@@ -1086,7 +1091,7 @@ def _message_number(message: str) -> int | None:
     english = _ENGLISH_CODE.findall(message)
     if english:
         return int(english[0]) if len(english) == 1 else None  # two records run together
-    if _ENGLISH_MARK in message:
+    if _ENGLISH_MARK.search(message) is not None:
         return None  # the English sentence, but no number where it stands
     match = _FINAL_NUMBER.search(message)
     return int(match.group(1)) if match is not None else None

@@ -356,6 +356,8 @@ def event_export(size: int, *, csv: bool = False) -> str:
     for path in sorted(EVENT_SAMPLES.iterdir()):
         if path.suffix not in (".txt", ".xml", ".csv") or (path.suffix == ".csv") != csv:
             continue
+        if csv and not path.name.startswith("getWinEvent"):
+            continue  # one Export-Csv, its header then its rows again and again
         data = path.read_bytes()
         texts.append(data.decode("utf-16" if data.startswith(b"\xff\xfe") else "utf-8"))
     if csv:  # one #TYPE line and header, then the rows again and again
