@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import raserror
+import raserror._dial_attempts
 import raserror._events
 from raserror import Attempt, ErrorCode, Event, Outcome, Stage, group_attempts, read_events
 from raserror._events import BinaryCode, find_binary_codes, read_attempts
@@ -911,7 +912,7 @@ def test_failures_without_a_coid_and_server_failures_are_attempts_of_their_own()
 
 
 def test_open_attempts_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(raserror._events, "_OPEN_ATTEMPTS", 3)
+    monkeypatch.setattr(raserror._dial_attempts, "_OPEN_ATTEMPTS", 3)
 
     def events() -> object:
         for number in range(10):
