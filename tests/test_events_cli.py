@@ -356,3 +356,22 @@ def test_the_tally_counts_a_code_once_whatever_form_it_came_in(
         "count         code  symbol",
         "    2          691  ERROR_AUTHENTICATION_FAILURE",
     ]
+
+
+def test_one_endless_line_reads_in_bounded_memory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue item 9: raserror events /dev/zero grew to 2.8 GB; a 50 MB line used 113 MB."""
+    import tracemalloc
+
+    export = tmp_path / "zeros.txt"
+    export.write_bytes(b"\0" * 20_000_000)
+    tracemalloc.start()
+    try:
+        status = main(["events", str(export)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    capsys.readouterr()
+    assert status == 1
+    assert peak < 4 * 2**20

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from raserror._cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, PROG, code_json
 from raserror._events import group_attempts, read_events
@@ -14,7 +14,8 @@ from raserror._lookup import number_text
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
+    from typing import IO
 
     from raserror._codes import ErrorCode
     from raserror._events import Attempt, Event
@@ -71,7 +72,7 @@ def _read_file(name: str, listing: _Listing) -> bool:
         return False
     # Only the input's errors are reported here: an output that fails ends the command.
     try:
-        listing.add_file(_shown(name), _reading(lines))
+        listing.add_file(_shown(name), cast("IO[str]", _Reading(lines)))
     except _ReadError as error:
         problem = error.__cause__
         reason = problem.strerror if isinstance(problem, OSError) else None
@@ -142,7 +143,7 @@ class _Listing:
         self.found = False
         self.printed = 0
 
-    def add_file(self, name: str, lines: Iterator[str]) -> None:
+    def add_file(self, name: str, lines: IO[str]) -> None:
         if self.events:
             for event in read_events(lines):
                 self.found = True
@@ -402,8 +403,24 @@ class _ReadError(Exception):
     """Reading the input failed (the cause says why); writing the output is another matter."""
 
 
-def _reading(lines: Iterator[str]) -> Iterator[str]:
-    try:
-        yield from lines
-    except OSError as error:
-        raise _ReadError from error
+class _Reading:
+    """An input stream for ``read_events``: what it raises on reading is a ``_ReadError``.
+
+    ``read_events`` reads it with ``readline(limit)``, so a line with no end
+    (``/dev/zero``) comes in bounded pieces.
+    """
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+
+    def read(self, size: int = -1) -> str:
+        try:
+            return self.text.read(size)
+        except OSError as error:
+            raise _ReadError from error
+
+    def readline(self, size: int = -1) -> str:
+        try:
+            return self.text.readline(size)
+        except OSError as error:
+            raise _ReadError from error
