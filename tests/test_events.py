@@ -1005,3 +1005,106 @@ def test_the_public_names_load_lazily_from_one_module() -> None:
     ):
         assert getattr(raserror, name) is getattr(raserror._events, name)
         assert name in raserror.__all__
+
+
+# Records of every text shape, run together: each code is its own record's --------------------
+
+# The message templates of mprmsg.dll (event_formats.md), one per RasClient event.
+TEMPLATES = {
+    20221: "CoId={coid}: The user {user} has started dialing a VPN connection using a per-user "
+    "connection profile named {entry}. The connection settings are: \nVpnStrategy = IKEv2\n.",
+    20222: "CoId={coid}: The user {user} is trying to establish a link to the Remote Access "
+    "Server for the connection named {entry} using the following device: \nPort = VPN2-0.",
+    20223: "CoId={coid}: The user {user} has successfully established a link to the Remote "
+    "Access Server using the following device: \nMediaType = VPN.",
+    20224: "CoId={coid}: The link to the Remote Access Server has been established by user {user}.",
+    20225: "CoId={coid}: The user {user} has dialed a connection named {entry} to the Remote "
+    "Access Server which has successfully connected. The connection parameters are:\n"
+    "TunnelRasIpAddress = 10.0.0.2",
+    20226: "CoId={coid}: The user {user} dialed a connection named {entry} which has terminated. "
+    "The reason code returned on termination is {code}.",
+    20227: "CoId={coid}: The user {user} dialed a connection named {entry} which has failed. "
+    "The error code returned on failure is {code}.",
+}
+NAMES = st.text(alphabet="abcXYZ019 \\._-:{}", min_size=1, max_size=12).map(
+    lambda name: f"n{name}x"
+)
+RECORDS = st.lists(
+    st.tuples(
+        st.sampled_from(sorted(TEMPLATES)),
+        st.integers(-(2**31), 2**31 - 1),
+        st.integers(0, 99_999),  # wevtutil's record number
+        NAMES,
+        NAMES,
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def render(shape: str, event_id: int, code: int, number: int, user: str, entry: str) -> str:
+    coid = "{" + f"{number:08X}-58E9-4867-B9E7-0E7D94DC40C9" + "}"
+    message = TEMPLATES[event_id].format(coid=coid, user=user, entry=entry, code=code)
+    if shape == "wevtutil":
+        return (
+            f"Event[{number}]:\n  Log Name: Application\n  Source: RasClient\n"
+            f"  Date: 2024-05-02T08:41:{number % 60:02d}.118\n  Event ID: {event_id}\n"
+            "  Task: N/A\n  Level: Error\n  User: N/A\n  Computer: PC\n"
+            f"  Description: \n{message}\n\n"
+        )
+    if shape.startswith("eventviewer"):
+        copy = (
+            "Log Name:      Application\nSource:        RasClient\n"
+            f"Date:          1/{number % 28 + 1}/2024 2:38:13 PM\nEvent ID:      {event_id}\n"
+            "Task Category: None\nLevel:         Error\nKeywords:      Classic\n"
+            f"User:          N/A\nComputer:      PC\nDescription:\n{message}\n"
+        )
+        if shape == "eventviewer":
+            return copy
+        inserts = {
+            20221: [coid, user, "VPN", "per-user", entry, "x"],
+            20222: [coid, user, entry, "x"],
+            20223: [coid, user, "x"],
+            20224: [coid, user],
+            20225: [coid, user, entry, "x"],
+        }.get(event_id, [coid, user, entry, str(code)])
+        data = "".join(f"\n    <Data>{insert}</Data>" for insert in inserts)
+        return (
+            f"{copy}Event Xml:\n"
+            '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">\n'
+            f'  <System>\n    <Provider Name="RasClient" />\n    <EventID>{event_id}</EventID>\n'
+            f"  </System>\n  <EventData>{data}\n  </EventData>\n</Event>\n"
+        )
+    wrapped = "\n                     ".join(message.split("\n"))
+    return (
+        f"Index              : {number}\nEntryType          : Error\n"
+        f"Message            : {wrapped}\nSource             : RasClient\n"
+        f"InstanceId         : {event_id}\nTimeGenerated      : 3/18/2024 1:29:21 PM\n\n"
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["wevtutil", "eventviewer", "eventviewer+xml", "formatlist"]),
+    RECORDS,
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["", "        ", "> ", "\t"]),
+    st.booleans(),
+)
+def test_each_record_gives_its_own_code_whatever_runs_it_together(
+    shape: str,
+    records: list[tuple[int, int, int, str, str]],
+    newline: str,
+    indent: str,
+    nbsp: bool,
+) -> None:
+    """Issue items 1-5: record boundaries, CRLF, indentation, quotes, non-breaking spaces."""
+    text = "".join(render(shape, *record) for record in records)
+    if nbsp:
+        text = text.replace("  ", "\xa0 ")
+    text = "".join(indent + line for line in text.splitlines(keepends=True))
+    text = text.replace("\n", newline)
+    expected = [
+        (event_id, code if event_id in (20226, 20227) else None) for event_id, code, *_ in records
+    ]
+    assert [(event.event_id, event.number) for event in read_events(text)] == expected
