@@ -1042,7 +1042,8 @@ RECORDS = st.lists(
 )
 
 
-def render(shape: str, event_id: int, code: int, number: int, user: str, entry: str) -> str:
+def render(shape: str, record: tuple[int, int, int, str, str]) -> str:
+    event_id, code, number, user, entry = record
     coid = "{" + f"{number:08X}-58E9-4867-B9E7-0E7D94DC40C9" + "}"
     message = TEMPLATES[event_id].format(coid=coid, user=user, entry=entry, code=code)
     if shape == "wevtutil":
@@ -1085,13 +1086,14 @@ def render(shape: str, event_id: int, code: int, number: int, user: str, entry: 
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.sampled_from(["wevtutil", "eventviewer", "eventviewer+xml", "formatlist"]),
-    RECORDS,
-    st.sampled_from(["\n", "\r\n"]),
-    st.sampled_from(["", "        ", "> ", "\t"]),
-    st.booleans(),
+    shape=st.sampled_from(["wevtutil", "eventviewer", "eventviewer+xml", "formatlist"]),
+    records=RECORDS,
+    newline=st.sampled_from(["\n", "\r\n"]),
+    indent=st.sampled_from(["", "        ", "> ", "\t"]),
+    nbsp=st.booleans(),
 )
 def test_each_record_gives_its_own_code_whatever_runs_it_together(
+    *,
     shape: str,
     records: list[tuple[int, int, int, str, str]],
     newline: str,
@@ -1099,7 +1101,7 @@ def test_each_record_gives_its_own_code_whatever_runs_it_together(
     nbsp: bool,
 ) -> None:
     """Issue items 1-5: record boundaries, CRLF, indentation, quotes, non-breaking spaces."""
-    text = "".join(render(shape, *record) for record in records)
+    text = "".join(render(shape, record) for record in records)
     if nbsp:
         text = text.replace("  ", "\xa0 ")
     text = "".join(indent + line for line in text.splitlines(keepends=True))
