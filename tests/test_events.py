@@ -609,6 +609,54 @@ def test_a_wrapped_line_deeper_than_its_labels_is_no_label() -> None:
     assert event.number == 691
 
 
+def test_an_event_viewer_copy_whose_text_says_all_leaves_its_xml_unread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Xml part cost a third of that shape's time, for fields the text had given."""
+    import raserror._event_reader
+
+    def unread(_text: str) -> None:
+        raise AssertionError("the Xml part was parsed")
+
+    monkeypatch.setattr(raserror._event_reader, "_from_xml", unread)
+    # Verbatim: algo #760, and the CRLF copy derived from it.
+    for name in (
+        "eventviewer_rasclient_20227_algo760.txt",
+        "eventviewer_rasclient_20227_algo760_crlf.txt",
+    ):
+        (event,) = events_in(name)
+        assert (event.number, event.user, event.evidence) == (809, "SYSTEM", "message")
+
+
+def test_an_event_viewer_copy_whose_text_lacks_a_field_takes_it_from_its_xml() -> None:
+    # built: a Chinese message names no user or entry in words the reader knows.
+    (event,) = events_in("eventviewer_zh_rasclient_20227.txt")
+    assert (event.user, event.connection, event.number, event.evidence) == (
+        "DESKTOP-ALIYUN\\user",
+        "IKEv2 VPN",
+        809,
+        "insert",
+    )
+    assert event.time == "2022/10/2 16:30:33"  # the text part's local time, not the XML's UTC
+
+
+def test_labels_the_reader_does_not_know_leave_the_sentence_to_tell_the_event() -> None:
+    """Issue item 4: unknown labels; the CoId and the English sentence still say RasClient 20227."""
+    # composed: Polish-looking labels (not verified), the algo #760 message.
+    text = (
+        "Dziennik:      Aplikacja\nZrodlo:        RasClient\nIdentyfikator: 20227\nOpis:\n"
+        "CoId={FACCBEE1-58E9-4867-B9E7-0E7D94DC40C9}: The user SYSTEM dialed a connection "
+        "named Algo VPN which has failed. The error code returned on failure is 809.\n"
+    )
+    (event,) = read_events(text)
+    assert (event.event_id, event.id_inferred, event.number, event.connection) == (
+        20227,
+        True,
+        809,
+        "Algo VPN",
+    )
+
+
 def test_the_servers_no_coid_is_none() -> None:
     """Issue item 7: RemoteAccess writes {NA} where it has no CoId."""
     (event,) = events_in("eventviewer_xml_remoteaccess_20271_ipban76.xml")
