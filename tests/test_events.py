@@ -536,6 +536,21 @@ def test_lone_messages_pasted_in_a_row_are_one_event_each() -> None:
     ]
 
 
+def test_a_message_alone_runs_on_into_prose_and_keeps_its_own_code() -> None:
+    """A pasted message takes no number from the prose after it, in any language."""
+    # composed around the verbatim tail of hwdsl2/setup-ipsec-vpn#1241.
+    text = (
+        "CoId={A}: 用户 X 拨打了名为 Y 的拨号连接，该连接已失败。失败后返回的错误代码为 809。\n"
+        "我重试了很多次，错误 5\n"
+    )
+    assert [(e.event_id, e.number) for e in read_events(text)] == [(20227, 809)]
+    text = (
+        "CoId={A}: The user u dialed a connection named c which has failed. The error code "
+        "returned on failure is\nI tried it again at 5\n"  # the code cut off by the paste
+    )
+    assert [(e.event_id, e.number) for e in read_events(text)] == [(20227, None)]
+
+
 def test_prose_about_an_event_is_no_event() -> None:
     """Issue item 6: only the sentence of a template is read as an event, never a loose number."""
     # Machine-translated wording (trailofbits/algo#1063) follows no template: no event.

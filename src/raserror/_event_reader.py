@@ -301,9 +301,11 @@ _SENTENCE = re.compile(
 # Where the sentence stands in a message, at most: after the CoId, the user and the entry.
 _SENTENCE_WINDOW = 1024
 # The English code sentence; and in another language, a number that ends the message.
-# (Writers shorten it to "The error code is 853.": the same sentence.)
-_ENGLISH_CODE = re.compile(
+# The sentence that gives the code: English (writers shorten it to "The error code is 853."),
+# and the Chinese failure's "失败后返回的错误代码为 809".
+_SENTENCE_CODE = re.compile(
     r"(?:error|reason) code (?:returned on (?:failure|termination) )?is (-?\d{1,11})(?!\w)"
+    r"|错误代码为 ?(-?\d{1,11})(?!\w)"
 )
 _ENGLISH_MARK = re.compile(r"(?:error|reason) code (?:returned on|is)")
 _FINAL_NUMBER = re.compile(r"(?<![\w.\-\[])(-?\d{1,11})[\s.。\"'»」)]{0,8}$")
@@ -1001,7 +1003,7 @@ def _build(fields: dict[str, str], inserts: list[str]) -> Event | None:
     user, connection = _insert(inserts, layout.user), _insert(inserts, layout.connection)
     if (user is None or connection is None) and provider == RASCLIENT:
         user, connection = _names(message, user, connection)
-    number, evidence = _number((provider, event_id), fields, inserts, layout)
+    number, evidence = _number((provider, event_id), fields, inserts, layout, inferred=inferred)
     return Event(
         provider,
         event_id,
@@ -1032,7 +1034,12 @@ def _names(
 
 
 def _number(
-    key: tuple[str, int], fields: dict[str, str], inserts: list[str], layout: _Layout
+    key: tuple[str, int],
+    fields: dict[str, str],
+    inserts: list[str],
+    layout: _Layout,
+    *,
+    inferred: bool,
 ) -> tuple[int | None, str | None]:
     """The code an event carries, and where it was found: insert, binary data, message."""
     number = _integer(_insert(inserts, layout.number))
@@ -1044,18 +1051,23 @@ def _number(
     if binary:
         return binary[0].number, "binary"
     if key in _CODE_IN_MESSAGE:
-        number = _message_number(fields.get("message", ""))
+        number = _message_number(fields.get("message", ""), inferred=inferred)
         if number is not None:
             return number, "message"
     return None, None
 
 
-def _message_number(message: str) -> int | None:
-    """The code a RasClient message ends with, or None when it cannot be told for sure."""
-    english = _ENGLISH_CODE.findall(message)
-    if english:
-        return int(english[0]) if len(english) == 1 else None  # two records run together
-    if _ENGLISH_MARK.search(message) is not None:
+def _message_number(message: str, *, inferred: bool) -> int | None:
+    """The code a RasClient message gives, or None when it cannot be told for sure.
+
+    Its code sentence says it; in a language whose sentence is not known, the
+    number that ends the message does, but only in a record whose labels said
+    it is a RasClient event: text pasted alone may run on into prose.
+    """
+    found = [match.group(match.lastindex or 1) for match in _SENTENCE_CODE.finditer(message)]
+    if found:
+        return int(found[0]) if len(found) == 1 else None  # two records run together
+    if inferred or _ENGLISH_MARK.search(message) is not None:
         return None  # the English sentence, but no number where it stands
     match = _FINAL_NUMBER.search(message)
     return int(match.group(1)) if match is not None else None
