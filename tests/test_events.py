@@ -540,8 +540,8 @@ def test_a_message_alone_runs_on_into_prose_and_keeps_its_own_code() -> None:
     """A pasted message takes no number from the prose after it, in any language."""
     # composed around the verbatim tail of hwdsl2/setup-ipsec-vpn#1241.
     text = (
-        "CoId={A}: 用户 X 拨打了名为 Y 的拨号连接，该连接已失败。失败后返回的错误代码为 809。\n"
-        "我重试了很多次，错误 5\n"
+        "CoId={A}: 用户 X 拨打了名为 Y 的拨号连接，该连接已失败。失败后返回的错误代码为 809。\n"  # noqa: RUF001 - the message's own punctuation
+        "我重试了很多次，错误 5\n"  # noqa: RUF001 - the message's own punctuation
     )
     assert [(e.event_id, e.number) for e in read_events(text)] == [(20227, 809)]
     text = (
