@@ -300,14 +300,15 @@ _SENTENCE = re.compile(
 )
 # Where the sentence stands in a message, at most: after the CoId, the user and the entry.
 _SENTENCE_WINDOW = 1024
-# The English code sentence; and in another language, a number that ends the message.
 # The sentence that gives the code: English (writers shorten it to "The error code is 853."),
 # and the Chinese failure's "失败后返回的错误代码为 809".
 _SENTENCE_CODE = re.compile(
     r"(?:error|reason) code (?:returned on (?:failure|termination) )?is (-?\d{1,11})(?!\w)"
     r"|错误代码为 ?(-?\d{1,11})(?!\w)"
 )
+# The English sentence, with or without its number.
 _ENGLISH_MARK = re.compile(r"(?:error|reason) code (?:returned on|is)")
+# In another language, the number that ends the message.
 _FINAL_NUMBER = re.compile(r"(?<![\w.\-\[])(-?\d{1,11})[\s.。\"'»」)]{0,8}$")
 # English RasClient messages only: other languages name the user and entry in the inserts.
 # Each has one bounded quantifier and is searched in a bounded window: linear on any text.

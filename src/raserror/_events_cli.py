@@ -141,7 +141,6 @@ class _Listing:
         self.rows: list[_Row] = []
         self.tally: dict[int, tuple[int, ErrorCode | None]] = {}
         self.found = False
-        self.printed = 0
 
     def add_file(self, name: str, lines: IO[str]) -> None:
         if self.events:
@@ -176,7 +175,6 @@ class _Listing:
         if not self.several:
             headers = headers[:-1]
         _print_rows(headers, sorted(self.rows, key=lambda row: row.order), several=self.several)
-        self.printed += len(self.rows)
         self.rows = []
 
     def close(self) -> None:
