@@ -208,7 +208,7 @@ def test_control_characters_from_an_export_are_escaped(
     listed = tmp_path / "events.txt"
     listed.write_text(
         "EventID            : 20227\nSource             : RasClient\n"
-        "ReplacementStrings : {{A}, evil\x1b]0;owned\x07, VPN, 691}\n",
+        "ReplacementStrings : {{A}, evil\x1b]0;owned\x07, VPN\u202egnp.exe, 691}\n",
         encoding="utf-8",
     )
     export = tmp_path / "events.xml"
@@ -224,6 +224,7 @@ def test_control_characters_from_an_export_are_escaped(
         assert "\x07" not in out
         assert "\r" not in out
         assert "evil\\x1b]0;owned\\x07" in out
+        assert "VPN\\u202egnp.exe" in out
         assert "two\\x0d\\x0alines" in out
         assert len(out.split("\n\n")[0].splitlines()) == 3  # the header and two rows
 

@@ -292,10 +292,13 @@ def _print_tally(tally: dict[int, tuple[int, ErrorCode | None]]) -> None:
         print(f"{count:>{width}}  {shown:>11}  {symbol}")
 
 
-# C0 and C1 controls (terminal escapes, carriage returns from XML's &#13;) as \x escapes.
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))} | {
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
+# C0 and C1 controls (terminal escapes, carriage returns from XML's &#13;), line and
+# paragraph separators and the bidirectional overrides that reorder what a terminal shows:
+# each as an escape.
+_CONTROLS = {
+    **{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    **{code: f"\\u{code:04x}" for code in (0x2028, 0x2029, *range(0x202A, 0x202F))},
+    **{code: f"\\u{code:04x}" for code in range(0x2066, 0x206A)},
 }
 
 
