@@ -758,6 +758,14 @@ def test_hostile_lines_read_in_linear_time() -> None:
         "Message : CoId=" + "{" * 1_000_000 + "\n",
         "<Event>" + "<Data>" * 100_000 + "\n",
         "Data : {" + "1, " * 1_000_000 + "\n",
+        "CoId={A}: The user " * 200_000 + "\n",
+        "> " * 1_000_000 + "Source: RasClient\n",
+        "\xa0" * 1_000_000 + ":\n",
+        "Event[1]:" * 200_000 + "\n",
+        "CoId={A}: The user u dialed a connection named c which has failed."
+        + " The error code returned on failure is" * 100_000
+        + "\n",
+        "<Event>" * 200_000 + "</Event>" * 200_000 + "\n",
     ]
     for text in hostile:
         for found in read_events(text):
