@@ -582,6 +582,30 @@ def test_localized_event_viewer_labels_are_read(name: str) -> None:
     )
 
 
+@pytest.mark.parametrize("language", ["de", "ru"])
+def test_the_labels_of_real_localized_copies_are_read(language: str) -> None:
+    """Issue item 4: the labels as MicrosoftDocs' German and Russian pages quote Event Viewer."""
+    # Derived from the verbatim negatives: their source, id and description replaced by
+    # the algo #760 event's (the message stays English).
+    name = f"md-quote-eventviewer_{language}_17659_none_sqldocs-{language}-negative.md"
+    lines = (EVENTS / name).read_text(encoding="utf-8").splitlines()
+    message = (
+        "CoId={FACCBEE1-58E9-4867-B9E7-0E7D94DC40C9}: The user SYSTEM dialed a connection "
+        "named VPN which has failed. The error code returned on failure is 809."
+    )
+    changed = [
+        line.replace("MSSQLServer", "RasClient").replace("17659", "20227") for line in lines
+    ]
+    changed[-1] = changed[-1].split(":")[0] + ": " + message
+    (event,) = read_events("\n".join(changed))
+    assert (event.event_id, event.id_inferred, event.number, event.connection) == (
+        20227,
+        False,
+        809,
+        "VPN",
+    )
+
+
 def test_a_chinese_event_viewer_copy_without_xml_gives_its_code() -> None:
     """Issue item 4: the Chinese labels, the message's code in any language."""
     text = (EVENTS / "eventviewer_zh_rasclient_20227.txt").read_text(encoding="utf-8")
