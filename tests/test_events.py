@@ -1184,7 +1184,7 @@ def render(shape: str, record: tuple[int, int, int, str, str]) -> str:
     shape=st.sampled_from(["wevtutil", "eventviewer", "eventviewer+xml", "formatlist"]),
     records=RECORDS,
     newline=st.sampled_from(["\n", "\r\n"]),
-    indent=st.sampled_from(["", "        ", "> ", "\t"]),
+    indent=st.sampled_from(["", "        ", " " * 14, "> ", "\t"]),
     nbsp=st.booleans(),
 )
 def test_each_record_gives_its_own_code_whatever_runs_it_together(

@@ -605,7 +605,7 @@ class _Reader:
         ):
             field = None  # deeper than the record's labels: wrapped text that holds a colon
         if field is None:
-            if record.last is not None and not record.lone and "Event[" not in line[:16]:
+            if record.last is not None and not record.lone and "Event[" not in line:
                 record.extend(record.last, line.strip())  # a colon inside a message
                 return None
             return self.other_line(line)
