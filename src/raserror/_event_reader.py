@@ -640,7 +640,7 @@ class _Reader:
         """A line with no label: wrapped text, a wevtutil record's header, a message alone."""
         record = self.record
         text = line.strip()
-        if "Event[" in text[:8] and _WEVTUTIL_RECORD.match(text):
+        if "Event[" in text[:16] and _WEVTUTIL_RECORD.match(text):
             done = self.finish()  # whatever field was open: the record ends here
             return None if done is None else iter((done,))
         if record.last is not None:
