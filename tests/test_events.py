@@ -393,6 +393,19 @@ def test_a_message_is_never_read_past_a_log_name_or_event_header() -> None:
     assert [e.number for e in read_events(numbered)] == [691, 691]
 
 
+def test_a_blank_line_then_a_records_first_label_starts_the_next_record() -> None:
+    """Issue item 1: a record ends at a blank line followed by a new header."""
+    # Derived from getWinEvent_formatlist_rasclient_utf16.txt: its first record's TimeCreated
+    # cut off by the paste, so that no label repeats before the next record's.
+    text = (EVENTS / "getWinEvent_formatlist_rasclient_utf16.txt").read_bytes().decode("utf-16")
+    first_time = text.index("TimeCreated")
+    text = text[:first_time] + text[text.index("\n", first_time) + 1 :]
+    events = list(read_events(text))
+    assert events[0].time is None
+    assert events[1].time == "11/7/2022 9:14:04 PM"
+    assert [event.event_id for event in events][:3] == [20227, 20222, 20221]
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -430,6 +430,7 @@ class _Record:
     """The fields of one text record, as read so far: each a list of its lines."""
 
     __slots__ = (
+        "blank_at",
         "built",
         "fields",
         "foreign",
@@ -451,9 +452,11 @@ class _Record:
         self.lone = False  # a RasClient message standing alone, without labels
         self.skip_xml = False  # its text gave every field: its Xml part is not read
         self.built: tuple[int, Event | None] | None = None  # its event, at what size
+        self.blank_at = -1  # its size at its last blank line
 
     def extend(self, field: str, text: str) -> None:
         if not text:
+            self.blank_at = self.size
             if self.lone:  # a blank line ends a message standing alone
                 self.last = None
             return
@@ -484,6 +487,10 @@ class _Record:
             self.last = field if field in _WRAPPING else None
             if field == "provider" and _provider_key(parsed.value) not in _PROVIDERS:
                 self.foreign = True
+
+    def whole(self) -> bool:
+        """Whether it has what an event needs: a source and an event id."""
+        return "provider" in self.fields and ("id" in self.fields or "instance" in self.fields)
 
     def values(self) -> dict[str, str]:
         values = {}
@@ -544,6 +551,9 @@ def _parse_line(line: str) -> _Parsed:
     return parsed
 
 
+# The fields whose labels come first in a record: Event Viewer's and wevtutil's Log Name,
+# Get-EventLog's EventID, Get-WinEvent's TimeCreated.
+_FIRST_LABELS = frozenset({"log", "id", "time"})
 # Labels deeper than a record's own by more than this are wrapped text, not labels.
 _LABEL_SLACK = 4
 
@@ -622,8 +632,11 @@ class _Reader:
             record.lone
             or (field in record.fields and field != "xml")
             or (field == "log" and record.fields)
+            or (field in _FIRST_LABELS and record.blank_at == record.size and record.whole())
         ):
-            done = self.finish()  # the same label again, or a log name: the next record
+            # The same label again, a log name, or a blank line then a record's first label:
+            # the next record.
+            done = self.finish()
             record = self.record
         if field == "xml" or not field or record.indent < 0:
             record.label(field, parsed)
@@ -640,6 +653,8 @@ class _Reader:
         """A line with no label: wrapped text, a wevtutil record's header, a message alone."""
         record = self.record
         text = line.strip()
+        if not text:
+            record.blank_at = record.size
         if "Event[" in text[:16] and _WEVTUTIL_RECORD.match(text):
             done = self.finish()  # whatever field was open: the record ends here
             return None if done is None else iter((done,))
