@@ -320,6 +320,24 @@ def test_export_csv_rows_span_lines_and_the_type_line_is_skipped() -> None:
     assert "MediaType = VPN." in events[1].message
 
 
+def test_an_event_viewer_csv_reads_its_unnamed_description_column() -> None:
+    # Derived from the verbatim FreeRDP #11159 CSV: its German header, the algo #760 rows.
+    with (EVENTS / "eventviewer_csv_de_rasclient_algo760.csv").open("rb") as export:
+        events = list(read_events(export))
+    assert [(e.event_id, e.number, e.time, e.coid) for e in events] == [
+        (20227, 809, "24.12.2017 14:38:13", "{FACCBEE1-58E9-4867-B9E7-0E7D94DC40C9}"),
+        (20224, None, "24.12.2017 14:38:08", "{FACCBEE1-58E9-4867-B9E7-0E7D94DC40C9}"),
+    ]
+    (attempt,) = group_attempts(events)
+    assert (attempt.last_stage, attempt.number) == (Stage.LINK, 809)
+
+
+def test_a_comma_line_later_in_a_text_export_is_no_csv_header() -> None:
+    # Verbatim AZ-ARCH record, then prose with commas naming a source and an id.
+    text = AZ_ARCH + "\nSource, Event ID, and more\n" + AZ_ARCH
+    assert [e.number for e in read_events(text)] == [809, 809]
+
+
 def test_wevtutil_xml_with_a_root_element_gives_every_event() -> None:
     # built from the template in event_formats.md: wevtutil qe ... /f:xml /e:Events
     events = (EVENTS / "wevtutil_xml_mixed.xml").read_text(encoding="utf-8")

@@ -177,6 +177,7 @@ _FIELDS = {
     "date": "time",
     "timegenerated": "time",
     "timecreated": "time",
+    "dateandtime": "time",
     "eventid": "id",
     "id": "id",
     "instanceid": "instance",
@@ -191,6 +192,7 @@ _FIELDS = {
     "protokollname": "log",
     "quelle": "provider",
     "datum": "time",
+    "datumunduhrzeit": "time",
     "ereignisid": "id",
     "beschreibung": "message",
     "ereignisxml": "xml",
@@ -566,6 +568,20 @@ class _Reader:
         self.xml_tail = ""  # the end of a line that goes on: "<Event" may straddle pieces
 
     def run(self, lines: Iterator[str]) -> Iterator[Event]:
+        first = next(lines, None)
+        if first is None:
+            return
+        try:
+            header = first.lstrip("\ufeff") if "," in first else ""
+        except (TypeError, AttributeError):  # not a str: read() says so
+            header = ""
+        # Event Viewer's "Save as CSV" names its columns unquoted, on the first line only.
+        if header[:1] not in _CSV_STARTS and _is_csv_header(header):
+            yield from _csv_events(header, lines)
+            return
+        yield from self.read(chain((first,), lines))
+
+    def read(self, lines: Iterator[str]) -> Iterator[Event]:
         line = ""
         try:
             for line in lines:
@@ -792,13 +808,19 @@ _WRAPPING = frozenset({"message", "inserts", "data"})
 
 
 def _is_csv_header(line: str) -> bool:
+    """Whether ``line`` names the columns of an event CSV: a source, and an id or a message."""
     if line.startswith("#TYPE"):
         return True
     try:
-        names = {name.lower() for name in next(csv.reader([line]), [])}
+        names = next(csv.reader([line]), [])
     except csv.Error:  # Python 3.9's csv refuses a NUL: then it is no header
         return False
-    return "message" in names and bool(names & {"providername", "source"})
+    fields = {_FIELDS.get(_column_key(name)) for name in names[:64]}
+    return "provider" in fields and bool(fields & {"id", "message"})
+
+
+def _column_key(name: str) -> str:
+    return _LABEL_NOISE.sub("", name).lower()
 
 
 class _RowTooLong(Exception):
@@ -830,7 +852,7 @@ class _CsvFeed:
 
 
 def _csv_events(first: str, lines: Iterator[str]) -> Iterator[Event]:
-    """Export-Csv of Get-WinEvent or Get-EventLog: a row per event, the code in the message."""
+    """Export-Csv of Get-WinEvent or Get-EventLog, or Event Viewer's CSV: a row per event."""
     feed = _CsvFeed(first, lines)
     rows = csv.reader(feed)
     header: list[str] | None = None
@@ -847,18 +869,26 @@ def _csv_events(first: str, lines: Iterator[str]) -> Iterator[Event]:
         finally:
             feed.size = 0
         if header is None:
-            header = [name.replace(" ", "").lower() for name in row]
+            header = [_FIELDS.get(_column_key(name), "") for name in row]
             continue
-        if len(row) != len(header):
-            continue  # Export-Csv writes every field: a row that is short or long is broken
-        fields = {}
-        for name, value in zip(header, row):
-            field = _FIELDS.get(name)
-            if field is not None and field not in fields:
-                fields[field] = value[:_MAX_VALUE]
-        event = _from_fields(fields)
+        fields = _csv_fields(header, row)
+        event = None if fields is None else _from_fields(fields)
         if event is not None:
             yield event
+
+
+def _csv_fields(header: list[str], row: list[str]) -> dict[str, str] | None:
+    """The fields of a CSV row, by the field each column fills; None for a broken row."""
+    fields = {}
+    if len(row) == len(header) + 1 and "message" not in header:
+        # Event Viewer's "Save as CSV": the description is a last column with no name.
+        fields["message"] = row[-1][:_MAX_VALUE]
+    elif len(row) != len(header):
+        return None  # every field is written: a row that is short or long is broken
+    for field, value in zip(header, row):
+        if field and field not in fields:
+            fields[field] = value[:_MAX_VALUE]
+    return fields
 
 
 def _text(element: ET.Element) -> str:
