@@ -376,3 +376,23 @@ def test_one_endless_line_reads_in_bounded_memory(
     capsys.readouterr()
     assert status == 1
     assert peak < 4 * 2**20
+
+
+def test_times_as_windows_writes_them_sort_in_time_order() -> None:
+    from raserror._events_cli import _time_order
+
+    # As the exports write them: US English text (12 AM is midnight), ISO from XML and
+    # wevtutil, Chinese and German Event Viewer; unreadable or missing times go last.
+    written = [
+        "12/24/2017 12:05:00 AM",
+        "12/24/2017 2:38:13 PM",
+        "2017-12-24T19:38:13.4267269Z",
+        "2017-12-24T19:38:13.5Z",
+        "2022/10/2 16:30:33",
+        "24.12.2022 14:38:13",
+        "yesterday",
+        None,
+    ]
+    keys = [_time_order(time, index) for index, time in enumerate(written)]
+    assert sorted(keys) == keys
+    assert _time_order("1/2/2020 1:00:00 PM", 0) < _time_order("1/10/2020 9:00:00 AM", 0)
