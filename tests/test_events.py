@@ -727,6 +727,33 @@ def test_labels_the_reader_does_not_know_leave_the_sentence_to_tell_the_event() 
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("079-azure-guidance-pt-powershell-rasclient-809.txt", (20227, 809, "SYSTEM")),
+        ("080-azure-guidance-it-remoteaccess-20111-ike-13801.txt", (20111, 13801, None)),
+        ("081-azure-guidance-it-remoteaccess-20111-809-message.txt", (20111, 809, None)),
+    ],
+)
+def test_a_lower_case_source_line_before_a_record_is_no_label(
+    name: str, expected: tuple[int, int, str | None]
+) -> None:
+    """A page's own "source:" line once made the record after it another source's."""
+    # Verbatim, the localized Azure guidance in tests/realworld, its header lines included.
+    path = REPO / "tests" / "realworld" / "positive" / name
+    (event,) = read_events(path.read_text(encoding="utf-8"))
+    assert (event.event_id, event.number, event.user) == expected
+    assert event.message.startswith(("CoId=", "RoutingDomainID-"))
+
+
+def test_another_sources_record_ends_at_a_blank_line_and_a_first_label() -> None:
+    # composed: a line naming another source, a blank line, then the verbatim AZ-ARCH record.
+    text = "Source: a forum post\n\n" + AZ_ARCH
+    (event,) = read_events(text)
+    assert (event.event_id, event.number, event.user) == (20227, 809, "SYSTEM")
+    assert event.message.startswith("CoId=")
+
+
 def test_the_servers_no_coid_is_none() -> None:
     """Issue item 7: RemoteAccess writes {NA} where it has no CoId."""
     (event,) = events_in("eventviewer_xml_remoteaccess_20271_ipban76.xml")

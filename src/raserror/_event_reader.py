@@ -512,6 +512,8 @@ def _field_of(label: str) -> str | None:
     known = _KNOWN_LABELS.get(label)
     if known is not None:
         return known
+    if label[0].islower():
+        return None  # every export capitalizes its labels: "source:" is a page's, or prose
     key = _LABEL_NOISE.sub("", label).lower()
     field = _FIELDS.get(key, "" if key in _OTHER_LABELS else None)
     if field is not None and len(_KNOWN_LABELS) < _MAX_KNOWN_LABELS:
@@ -648,7 +650,11 @@ class _Reader:
             record.lone
             or (field in record.fields and field != "xml")
             or (field == "log" and record.fields)
-            or (field in _FIRST_LABELS and record.blank_at == record.size and record.whole())
+            or (
+                field in _FIRST_LABELS
+                and record.blank_at == record.size
+                and (record.whole() or record.foreign)
+            )
         ):
             # The same label again, a log name, or a blank line then a record's first label:
             # the next record.
