@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 EXAMPLES = """examples:
   raserror events application.txt
+  raserror events pasted.txt       (Event Viewer copies, or a RasClient message pasted alone)
   raserror events --json events.xml system.txt
   raserror events --events export.csv
   wevtutil qe Application /q:"*[System[Provider[@Name='RasClient']]]" /f:xml | raserror events
