@@ -1505,7 +1505,9 @@ def test_pasted_text_that_spells_out_a_windows_error_is_not_answered_as_ras(
     assert "740 in this text is not a Remote Access code" in err
     assert "in Windows, 740 is ERROR_ELEVATION_REQUIRED" in err
     status, document = run_json(capsys, "--json", snippet(path))
-    (result,) = document["results"]
+    results = document["results"]
+    assert isinstance(results, list)
+    (result,) = results
     assert result["found"] == []
     assert result["windows"] == [
         {

@@ -356,6 +356,8 @@ def event_export(size: int, *, csv: bool = False) -> str:
     for path in sorted(EVENT_SAMPLES.iterdir()):
         if path.suffix not in (".txt", ".xml", ".csv") or (path.suffix == ".csv") != csv:
             continue
+        if csv and not path.name.startswith("getWinEvent"):
+            continue  # one Export-Csv, its header then its rows again and again
         data = path.read_bytes()
         texts.append(data.decode("utf-16" if data.startswith(b"\xff\xfe") else "utf-8"))
     if csv:  # one #TYPE line and header, then the rows again and again
@@ -411,6 +413,76 @@ def bench_events(megabytes: int) -> list[Figure]:
         at_most(f"events: peak traced memory streaming {megabytes} MB of UTF-16, MB", peak, 16)
     )
     return figures
+
+
+def repeated_sample(name: str, size: int, *, one_line: bool = False) -> str:
+    """One sample's text repeated to ``size`` characters, its line ends kept or all dropped."""
+    data = (EVENT_SAMPLES / name).read_bytes()
+    text = data.decode("utf-16" if data.startswith(b"\xff\xfe") else "utf-8")
+    if one_line:
+        text = "".join(text.splitlines())
+    return text * (size // len(text) + 1)
+
+
+def bench_event_shapes(megabytes: int) -> list[Figure]:
+    """The shapes whose records once ran together, each alone: CRLF copies, wevtutil text, XML."""
+    import tempfile
+    import tracemalloc
+
+    from raserror._events import read_events
+
+    digits = re.compile(r"\d+")
+    size = megabytes * 1_000_000
+    shapes = {
+        "Event Viewer copies, CRLF": (
+            repeated_sample("eventviewer_rasclient_20227_algo760_crlf.txt", size),
+            True,
+        ),
+        "wevtutil text, two dials a file": (
+            repeated_sample("wevtutil_text_rasclient_two_attempts.txt", size),
+            True,
+        ),
+        "wevtutil /f:xml, every event on one line": (
+            repeated_sample("wevtutil_xml_mixed.xml", size, one_line=True),
+            False,
+        ),
+    }
+    figures = []
+    for name, (text, as_lines) in shapes.items():
+        source: str | list[str] = text.splitlines(keepends=True) if as_lines else text
+        baseline = seconds(partial(count_matches, digits, text))
+        ours = seconds(partial(read_all, source))
+        figures.append(
+            at_most(
+                f"events / re.finditer(\\d+), {megabytes} MB {name}",
+                ours / baseline,
+                3.0,
+                f"{ours:.2f} s vs {baseline:.2f} s, {len(list(read_events(source)))} events",
+            )
+        )
+    # Memory: a file that is one endless line, as /dev/zero is; and one-line XML from a str.
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "one-line.txt"
+        path.write_bytes(b"\0" * size)
+        tracemalloc.start()
+        try:
+            with path.open("rb") as export:
+                sum(1 for _ in read_events(export))
+            line_peak = tracemalloc.get_traced_memory()[1] / 2**20
+        finally:
+            tracemalloc.stop()
+    xml = shapes["wevtutil /f:xml, every event on one line"][0]
+    tracemalloc.start()
+    try:
+        sum(1 for _ in read_events(xml))  # a str: read in pieces, never copied whole
+        xml_peak = tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+    return [
+        *figures,
+        at_most(f"events: peak traced memory, one {megabytes} MB line of NULs, MB", line_peak, 4),
+        at_most(f"events: peak traced memory, {megabytes} MB of one-line XML, MB", xml_peak, 4),
+    ]
 
 
 # Command line and memory ----------------------------------------------------------------
@@ -484,6 +556,7 @@ def main() -> int:
         partial(bench_scan, args.megabytes),
         bench_hostile_memory,
         partial(bench_events, args.event_megabytes),
+        partial(bench_event_shapes, max(1, args.event_megabytes // 5)),
         partial(bench_cli, args.runs),
     ]
     for section in sections:
