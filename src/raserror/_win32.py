@@ -5,7 +5,7 @@ so this table is kept apart from ``ErrorCode`` and is loaded only when asked.
 """
 
 import sys
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from raserror._lookup import parse_number, safe_repr
 from raserror._win32_codes import ALIASES, CODES, MESSAGES, SYMBOLS
@@ -53,7 +53,7 @@ def _record(index: int) -> Win32Error:
     return Win32Error(CODES[index], SYMBOLS[index], MESSAGES[index])
 
 
-def win32_error(code: "_Code") -> "Win32Error | None":
+def win32_error(code: "_Code") -> Optional[Win32Error]:  # noqa: FA100 - get_type_hints() evaluates it on 3.9
     """The Windows system error code that ``code`` names, or None if winerror.h has none.
 
     ``code`` may be an int (``87``), the HRESULT_FROM_WIN32 form of one, unsigned
