@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import raserror
-import raserror._scan
+import raserror._stream
 from raserror import ErrorCode, Finding, find_codes, scan_lines
 
 SAMPLES = REPO / "tests" / "samples"
@@ -177,7 +177,7 @@ def test_scan_lines_accepts_lines_without_newlines() -> None:
 def test_a_rasdial_block_cut_by_a_chunk_boundary_is_still_seen_once(
     offset: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(raserror._scan, "_CHUNK_LINES", 40)
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", 40)
     block = sample("rasdial_de.txt").splitlines(keepends=True)
     lines = ["filler line 740\n"] * (40 - offset) + block + ["tail\n"] * 50
     result = list(scan_lines(lines))
@@ -187,7 +187,7 @@ def test_a_rasdial_block_cut_by_a_chunk_boundary_is_still_seen_once(
 
 
 def test_scan_lines_across_many_chunks_matches_find_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(raserror._scan, "_CHUNK_LINES", 7)
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", 7)
     text = (sample("rasdial_en.txt") + sample("rasclient_events.txt") + sample("ordinary.log")) * 5
     whole = find_codes(text)
     streamed = list(scan_lines(text.splitlines(keepends=True)))

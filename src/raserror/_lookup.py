@@ -54,7 +54,7 @@ class UnknownErrorCode(LookupError):
 def _not_a_code(code: "int | str") -> str:
     if isinstance(code, str):
         # A number written as text is shown as written; anything else quoted.
-        shown = code.strip() if _parse_number(code.strip()) is not None else repr(code)
+        shown = code.strip() if parse_number(code.strip()) is not None else repr(code)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
     elif -(2**31) <= code < 0 or 0xFFFF < code < 2**32:
         shown = f"{code} (0x{code & 0xFFFF_FFFF:08X})"  # HRESULT-sized: show it as one
@@ -68,7 +68,7 @@ def _not_a_code(code: "int | str") -> str:
     )
 
 
-def _parse_number(text: str) -> "int | None":
+def parse_number(text: str) -> "int | None":
     """A decimal or 0x-hexadecimal integer written in ASCII, or 8 hex digits with a letter."""
     if text[:2] in ("0x", "0X"):
         digits = text[2:]
@@ -82,12 +82,13 @@ def _parse_number(text: str) -> "int | None":
     return int(text) if len(digits) <= 20 else _NOT_A_CODE
 
 
-def _from_int(number: int) -> "ErrorCode | None":
+def from_int(number: int) -> "ErrorCode | None":
     """The member a code or a FACILITY_WIN32 HRESULT (unsigned or signed) names."""
     return _number_get(number)
 
 
-def _names() -> dict[str, ErrorCode]:
+def by_symbol() -> dict[str, ErrorCode]:
+    """Every member by its symbol and by its enum name."""
     global _by_name  # noqa: PLW0603 - a cache, rebound once as a whole
     if _by_name is None:
         names = {member.symbol: member for member in ErrorCode}
@@ -100,12 +101,12 @@ def _resolve(code: object) -> "ErrorCode | None":
     """The member ``code`` names, None if none; TypeError for unsupported types."""
     if isinstance(code, str):
         text = code.strip()
-        number = _parse_number(text)
+        number = parse_number(text)
         if number is None:
-            return _names().get(text.upper()) if text.isascii() else None
-        return _from_int(number)
+            return by_symbol().get(text.upper()) if text.isascii() else None
+        return from_int(number)
     if isinstance(code, int) and not isinstance(code, bool):
-        return _from_int(code)
+        return from_int(code)
     raise TypeError(
         f"a RAS error code must be an int or a str, not {type(code).__name__}: {_safe_repr(code)}"
     )

@@ -1,0 +1,73 @@
+"""What stands near a candidate, asked lazily by the judge: context, other systems, messages."""
+
+from __future__ import annotations
+
+from raserror import _messages
+from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
+from raserror._page import Page  # noqa: TC001 - at run time for get_type_hints()
+
+# Context reaches this many lines around a number, and never further than this.
+CONTEXT_LINES = 12
+CONTEXT_CHARS = 1500
+# A message beside its number: on its line, or on the next lines of a dialog copy.
+BESIDE_CHARS = 320
+BESIDE_LINES = 3
+
+
+def messages_beside(page: Page, code: ErrorCode, start: int, end: int) -> tuple[bool, bool]:
+    """(its own message is beside the number at ``start:end``, another code's message is)."""
+    text = page.text
+    line_start, line_end = page.line_bounds(start)
+    after_end = line_end
+    if len(text[end : min(line_end, end + 16)].strip(" \t\r)]:.-")) < 3:
+        # "Error 629" then the message on the next line, as dialog copies show it.
+        after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
+    window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
+    # The quick test: without any word of a message near it, no message is near it.
+    words = page.line_words(*window)
+    index = _messages.index()
+    if words.isdisjoint(index.content_words[code]):
+        return False, not words.isdisjoint(index.anchors) and other_quoted(page, code, window)
+    own = max(
+        _messages.shared_run(code, text, window[0], start),
+        _messages.shared_run(code, text, end, window[1]),
+    )
+    if own >= min(_messages.BESIDE_MIN_WORDS, *map(len, index.by_code[code])):
+        return True, False
+    return False, other_quoted(page, code, window)
+
+
+def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
+    """Whether another code's message is quoted in ``window``, at some length."""
+    return any(
+        quote.code is not code
+        and quote.words > _messages.QUOTE_MIN_WORDS
+        and quote.start < window[1]
+        and window[0] < quote.end
+        for quote in page.quotes_of_lines(*window)
+    )
+
+
+class Near:
+    """The surroundings of the number at ``start:end``, each found when first asked."""
+
+    def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
+        self.page, self.code, self.start, self.end = page, code, start, end
+        self._reach: tuple[int, int] | None = None
+
+    def reach(self) -> tuple[int, int]:
+        if self._reach is None:
+            self._reach = self.page.around(self.start, CONTEXT_LINES, CONTEXT_CHARS)
+        return self._reach
+
+    def messages(self) -> tuple[bool, bool]:
+        return messages_beside(self.page, self.code, self.start, self.end)
+
+    def context(self) -> bool:
+        return self.page.has_context(*self.reach())
+
+    def foreign_on_line(self) -> bool:
+        return self.page.has_foreign(*self.page.line_bounds(self.start))
+
+    def foreign_near(self) -> bool:
+        return self.page.has_foreign(*self.reach())
