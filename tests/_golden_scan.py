@@ -61,11 +61,9 @@ def record(text: str) -> dict[str, list[str]]:
         code = raserror.from_message(line)
         if code is not None:
             messages.append(f"line {number}: {int(code)}")
-    from raserror._cli import _codes_in  # the command's reading of text pasted as an argument
-
     return {
         "find_codes": _findings(text, raserror.find_codes(text)),
-        "pasted": _findings(text, _codes_in(text, assume_ras=False)),
+        "pasted": _findings(text, raserror.find_codes(text, pasted=True)),
         "find_codes assume_ras": _findings(text, raserror.find_codes(text, assume_ras=True)),
         "scan_lines": streamed,
         "from_message per line": messages,

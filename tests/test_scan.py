@@ -461,3 +461,20 @@ def test_a_count_of_errors_is_no_code(text: str) -> None:
 def test_scan_lines_refuses_one_string() -> None:
     with pytest.raises(TypeError, match="use find_codes"):
         list(scan_lines("VPN Error 809"))
+
+
+def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once() -> None:
+    # Windows' own wording of 628, pasted alone: nothing in it speaks of Remote Access.
+    text = f"I get this every morning: {raserror.ErrorCode(628).windows_message}"
+    assert raserror.find_codes(text) == []
+    pasted = raserror.find_codes(text, pasted=True)
+    assert [(int(f.code), f.evidence) for f in pasted] == [(628, "message")]
+    # A real post that names 691 three times: pasted, it is one code to explain.
+    snippet = (
+        REPO / "tests" / "realworld" / "positive" / "009-setup-ipsec-vpn-428-vpn-error-691.txt"
+    ).read_text(encoding="utf-8")
+    text = snippet.partition("\n---\n")[2]
+    assert [int(f.code) for f in raserror.find_codes(text)].count(691) == 3
+    once = raserror.find_codes(text, pasted=True)
+    assert [int(f.code) for f in once] == [691]
+    assert once[0] == raserror.find_codes(text)[0]

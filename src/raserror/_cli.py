@@ -365,7 +365,10 @@ def _explain_text(
 
     Returns whether anything was printed; ``after`` says whether blocks were before.
     """
-    found = _codes_in(query, assume_ras=assume_ras)
+    from raserror._evidence import EXPLANATIONS
+    from raserror._scan import find_codes
+
+    found = find_codes(query, assume_ras=assume_ras, pasted=True)
     result: dict[str, object] = {
         "input": query,
         "code": None,
@@ -383,19 +386,12 @@ def _explain_text(
     for finding in [] if as_json else found:
         if after or printed:
             print()
-        print(f"found {query[finding.start : finding.end]!r}: {_EVIDENCE[finding.evidence]}")
+        print(f"found {query[finding.start : finding.end]!r}: {EXPLANATIONS[finding.evidence]}")
         _block(finding.code, width)
         printed = True
     return result, printed
 
 
-# What each kind of evidence means, for a person who pasted text.
-_EVIDENCE = {
-    "context": "the text says it came from Remote Access",
-    "message": "its own message or symbol stands beside it",
-    "unambiguous": "no other Windows error has this number",
-    "assumed": "taken as a Remote Access code because of --assume-ras",
-}
 _NOTHING_IN_TEXT = (
     "no Remote Access error code found in the text: a number counts only in an error "
     "shape (Error 809, (Error 800), error code: 691) with evidence that it is a RAS code "
@@ -409,24 +405,6 @@ def _is_pasted_text(query: str) -> bool:
     """Words with spaces, or a long line: not a code someone typed."""
     text = query.strip()
     return " " in text or "\n" in text or "\t" in text or len(text) > 40
-
-
-def _codes_in(text: str, *, assume_ras: bool) -> list[Finding]:
-    """The codes found in pasted text, each once, in order.
-
-    Text pasted into raserror is asked about: a message quoted in it counts
-    even where nothing in the text speaks of Remote Access.
-    """
-    from raserror._messages import quotes
-    from raserror._scan import Finding, find_codes
-
-    seen: dict[ErrorCode, Finding] = {}
-    for finding in find_codes(text, assume_ras=assume_ras):
-        seen.setdefault(finding.code, finding)
-    for quote in quotes(text):
-        line = text.count("\n", 0, quote.start) + 1
-        seen.setdefault(quote.code, Finding(quote.code, quote.start, quote.end, line, "message"))
-    return sorted(seen.values(), key=lambda finding: finding.start)
 
 
 def _search(query: str, *, as_json: bool) -> int:

@@ -22,7 +22,7 @@ from raserror._stream import stream
 __all__ = ["PIECE", "Evidence", "Finding", "find_codes", "scan_lines"]
 
 
-def find_codes(text: str, *, assume_ras: bool = False) -> list[Finding]:
+def find_codes(text: str, *, assume_ras: bool = False, pasted: bool = False) -> list[Finding]:
     """Every RAS error code in ``text``, in order of position.
 
     A number is reported only where it stands in an error shape (rasdial's
@@ -33,13 +33,20 @@ def find_codes(text: str, *, assume_ras: bool = False) -> list[Finding]:
     (rasdial, a RAS API name such as ``RasDial``, ``CoId=``, VPN and dial-up
     words), its own message or symbol beside it, a number that no other
     Windows error shares, or ``assume_ras=True``. A message quoted without
-    its number is reported too, with ``"message"`` evidence.
+    its number is reported too, with ``"message"`` evidence, where Remote
+    Access context stands near it.
+
+    ``pasted=True`` says the text was handed over to be explained as Remote
+    Access text, as ``raserror`` reads text given on its command line: a
+    message quoted anywhere in it counts, context or not, and each code is
+    reported once, at its first place.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_codes() needs a str, not {type(text).__name__}")
+    hits = scan_text(text, assume_ras=assume_ras, pasted=pasted)
     return [
         Finding(hit.code, hit.start, hit.end, line + 1, hit.evidence)
-        for hit, line in with_lines(text, scan_text(text, assume_ras=assume_ras))
+        for hit, line in with_lines(text, hits)
     ]
 
 

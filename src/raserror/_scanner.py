@@ -224,9 +224,24 @@ def _drop_repeated_footers(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def scan_text(text: str, *, assume_ras: bool, rasdial_output: bool = False) -> list[Hit]:
-    """Every finding in ``text``, in order; ``rasdial_output`` trusts rasdial's error lines."""
-    return Scanner(text, assume_ras=assume_ras, rasdial_output=rasdial_output).run()
+def scan_text(
+    text: str, *, assume_ras: bool, rasdial_output: bool = False, pasted: bool = False
+) -> list[Hit]:
+    """Every finding in ``text``, in order; ``rasdial_output`` trusts rasdial's error lines.
+
+    ``pasted``: the text was handed over to be explained as Remote Access text, so a
+    message quoted anywhere in it counts, and each code is reported once, where first seen.
+    """
+    scanner = Scanner(text, assume_ras=assume_ras, rasdial_output=rasdial_output)
+    hits = scanner.run()
+    if not pasted:
+        return hits
+    first: dict[ErrorCode, Hit] = {}
+    for hit in hits:
+        first.setdefault(hit.code, hit)
+    for quote in scanner.page.quotes_in(0, len(text)):
+        first.setdefault(quote.code, Hit(quote.start, quote.end, quote.code, "message"))
+    return sorted(first.values(), key=lambda hit: hit.start)
 
 
 def with_lines(text: str, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
