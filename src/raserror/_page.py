@@ -86,6 +86,9 @@ class Page:
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
         self._quotes_of_line: dict[int, list[Quote]] = {}
+        # Runs of lines whose quotes are found in one pass, and which of them are done.
+        self._quote_spans: list[tuple[int, int]] = []
+        self._quoted_spans: set[int] = set()
 
     # Lines ---------------------------------------------------------------------------
 
@@ -164,24 +167,66 @@ class Page:
                     seen = quote.start
                     yield quote
 
+    def read_quotes_in(self, spans: list[tuple[int, int]]) -> None:
+        """Find the quotes of each of these runs of lines in one pass, when first asked."""
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._quote_spans = merged
+
     def line_quotes(self, line_start: int) -> list[Quote]:
         """The quotes that start on the line at ``line_start`` (wrapping on), found once."""
-        from raserror._messages import index, quotes
-
         cached = self._quotes_of_line.get(line_start)
-        if cached is None:
-            line_end = self.line_bounds(line_start)[1]
-            cached = []
-            if not self.line_words(line_start, line_start).isdisjoint(index().anchors):
-                window_end = (
-                    self.around(line_end, 2, 600)[1] if line_end < len(self.text) else line_end
-                )
-                cached = [
-                    quote
-                    for quote in quotes(self.text, line_start, window_end)
-                    if quote.start < line_end
-                ]
-            self._quotes_of_line[line_start] = cached
+        if cached is not None:
+            return cached
+        spans = self._quote_spans
+        index = bisect_right(spans, (line_start, len(self.text) + 1)) - 1
+        if index >= 0 and line_start < spans[index][1]:
+            if index not in self._quoted_spans:
+                self._quoted_spans.add(index)
+                self._quote_span(*spans[index])
+            return self._quotes_of_line.get(line_start, [])
+        return self._quote_line(line_start)
+
+    def _can_quote(self, line_start: int) -> bool:
+        """The quick test: a line without a message's rare words starts no quote."""
+        from raserror._messages import index
+
+        return not self.line_words(line_start, line_start).isdisjoint(index().anchors)
+
+    def _quote_span(self, start: int, end: int) -> None:
+        """The quotes of the lines from ``start`` to ``end``, read as one text."""
+        first = self.line_bounds(start)[0]
+        last = self.line_bounds(end)[1] if end < len(self.text) else len(self.text)
+        reach = self.around(last, 2, 600)[1] if last < len(self.text) else last
+        lines: dict[int, list[Quote]] = {}
+        for quote in self.quotes_in(first, reach):
+            if quote.start >= last:
+                break
+            line_start = self.line_bounds(quote.start)[0]
+            if self._quotes_of_line.get(line_start) is None and self._can_quote(line_start):
+                lines.setdefault(line_start, []).append(quote)
+        for line_start, quotes in lines.items():
+            self._quotes_of_line.setdefault(line_start, quotes)
+
+    def _quote_line(self, line_start: int) -> list[Quote]:
+        from raserror._messages import quotes
+
+        line_end = self.line_bounds(line_start)[1]
+        cached = []
+        if self._can_quote(line_start):
+            window_end = (
+                self.around(line_end, 2, 600)[1] if line_end < len(self.text) else line_end
+            )
+            cached = [
+                quote
+                for quote in quotes(self.text, line_start, window_end)
+                if quote.start < line_end
+            ]
+        self._quotes_of_line[line_start] = cached
         return cached
 
     def quotes_of_lines(self, start: int, end: int) -> Iterator[Quote]:

@@ -87,7 +87,21 @@ class Scanner:
         self.found[candidate.start] = hit
         return hit
 
+    def context_spans(self) -> list[tuple[int, int]]:
+        """The runs of lines near Remote Access context, in order."""
+        page = self.page
+        if page.context_everywhere:
+            return [(0, len(page.text))]
+        return [
+            (
+                page.around(first, CONTEXT_LINES, CONTEXT_CHARS)[0],
+                page.around(last, CONTEXT_LINES, CONTEXT_CHARS)[1],
+            )
+            for first, last in _clusters(page.context)
+        ]
+
     def run(self) -> list[Hit]:
+        self.page.read_quotes_in(self.context_spans())
         if self.rasdial_output:
             self.every_line(RASDIAL_LINE)
         for rule, anchor in self.anchors():
@@ -131,16 +145,7 @@ class Scanner:
         """
         page = self.page
         text = page.text
-        if page.context_everywhere:
-            spans = [(0, len(text))]
-        else:
-            spans = [
-                (
-                    page.around(first, CONTEXT_LINES, CONTEXT_CHARS)[0],
-                    page.around(last, CONTEXT_LINES, CONTEXT_CHARS)[1],
-                )
-                for first, last in _clusters(page.context)
-            ]
+        spans = self.context_spans()
         found = sorted((hit.start, hit.end, hit.code) for hit in self.found.values())
         done = -1  # the lines up to here are read
         for start, span_end in spans:
