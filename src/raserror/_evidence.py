@@ -53,8 +53,11 @@ class Candidate:
 class Surroundings(Protocol):
     """What stands near a candidate, each asked only when the verdict still depends on it."""
 
-    def messages(self) -> tuple[bool, bool]:
-        """(its own message is beside it, another code's message is)."""
+    def own_message(self) -> bool:
+        """Its own message stands beside it."""
+
+    def other_message(self) -> bool:
+        """Another code's message stands beside it (asked only when its own does not)."""
 
     def context(self) -> bool:
         """Remote Access context stands within reach."""
@@ -66,7 +69,7 @@ class Surroundings(Protocol):
         """Another system is named within reach."""
 
 
-def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to bottom
+def judge(
     code: ErrorCode, shape: Shape, near: Surroundings, *, assume_ras: bool
 ) -> Evidence | None:
     """The evidence that a candidate is ``code``, or None when there is not enough."""
@@ -74,21 +77,23 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         return "context"
     if shape is Shape.OWN_WORDS:
         return "message"
-    own, other = near.messages()
+    own = near.own_message()
     if shape is Shape.LISTED:
         return "message" if own else None
-    if other and not own:
-        return None  # the text beside it is a different code's message
     foreign_here = near.foreign_on_line()
-    if not foreign_here and near.context():
-        return "context"
     if own:
-        return "message"
-    if code.win32_symbol is None and not near.foreign_near():
-        return "unambiguous"
-    if assume_ras and not foreign_here:
-        return "assumed"
-    return None
+        return "context" if not foreign_here and near.context() else "message"
+    verdict: Evidence | None = None
+    if not foreign_here and near.context():
+        verdict = "context"
+    elif code.win32_symbol is None and not near.foreign_near():
+        verdict = "unambiguous"
+    elif assume_ras and not foreign_here:
+        verdict = "assumed"
+    # The costly look for another code's message, only when it could still say no.
+    if verdict is None or near.other_message():
+        return None  # nothing speaks for it, or the text beside it is another code's message
+    return verdict
 
 
 class Told:
@@ -97,8 +102,11 @@ class Told:
     def __init__(self, *, context: bool) -> None:
         self._context = context
 
-    def messages(self) -> tuple[bool, bool]:
-        return False, False
+    def own_message(self) -> bool:
+        return False
+
+    def other_message(self) -> bool:
+        return False
 
     def context(self) -> bool:
         return self._context

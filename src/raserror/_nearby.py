@@ -14,27 +14,38 @@ BESIDE_CHARS = 320
 BESIDE_LINES = 3
 
 
-def messages_beside(page: Page, code: ErrorCode, start: int, end: int) -> tuple[bool, bool]:
-    """(its own message is beside the number at ``start:end``, another code's message is)."""
-    text = page.text
-    line_start, line_end = page.line_bounds(start)
-    after_end = line_end
-    if len(text[end : min(line_end, end + 16)].strip(" \t\r)]:.-")) < 3:
-        # "Error 629" then the message on the next line, as dialog copies show it.
-        after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
-    window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
-    # The quick test: without any word of a message near it, no message is near it.
-    words = page.line_words(*window)
-    index = _messages.index()
-    if words.isdisjoint(index.content_words[code]):
-        return False, not words.isdisjoint(index.anchors) and other_quoted(page, code, window)
-    own = max(
-        _messages.shared_run(code, text, window[0], start),
-        _messages.shared_run(code, text, end, window[1]),
-    )
-    if own >= min(_messages.BESIDE_MIN_WORDS, *map(len, index.by_code[code])):
-        return True, False
-    return False, other_quoted(page, code, window)
+class Beside:
+    """The text beside a number: its own message there, or another code's."""
+
+    def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
+        self.page, self.code, self.start, self.end = page, code, start, end
+        text = page.text
+        line_start, line_end = page.line_bounds(start)
+        after_end = line_end
+        if len(text[end : min(line_end, end + 16)].strip(" \t\r)]:.-")) < 3:
+            # "Error 629" then the message on the next line, as dialog copies show it.
+            after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
+        self.window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
+        # The quick test: without any word of a message near it, no message is near it.
+        self.words = page.line_words(*self.window)
+        self.may_be_own = not self.words.isdisjoint(_messages.index().content_words[code])
+
+    def own(self) -> bool:
+        if not self.may_be_own:
+            return False
+        index = _messages.index()
+        text, window = self.page.text, self.window
+        run = max(
+            _messages.shared_run(self.code, text, window[0], self.start),
+            _messages.shared_run(self.code, text, self.end, window[1]),
+        )
+        return run >= min(_messages.BESIDE_MIN_WORDS, *map(len, index.by_code[self.code]))
+
+    def other(self) -> bool:
+        """Another code's message is quoted here (asked when its own is not)."""
+        if not self.may_be_own and self.words.isdisjoint(_messages.index().anchors):
+            return False
+        return other_quoted(self.page, self.code, self.window)
 
 
 def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
@@ -54,14 +65,23 @@ class Near:
     def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
         self.page, self.code, self.start, self.end = page, code, start, end
         self._reach: tuple[int, int] | None = None
+        self._beside: Beside | None = None
 
     def reach(self) -> tuple[int, int]:
         if self._reach is None:
             self._reach = self.page.around(self.start, CONTEXT_LINES, CONTEXT_CHARS)
         return self._reach
 
-    def messages(self) -> tuple[bool, bool]:
-        return messages_beside(self.page, self.code, self.start, self.end)
+    def beside(self) -> Beside:
+        if self._beside is None:
+            self._beside = Beside(self.page, self.code, self.start, self.end)
+        return self._beside
+
+    def own_message(self) -> bool:
+        return self.beside().own()
+
+    def other_message(self) -> bool:
+        return self.beside().other()
 
     def context(self) -> bool:
         return self.page.has_context(*self.reach())
