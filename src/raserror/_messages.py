@@ -9,6 +9,7 @@ message's words, long enough to be that message and no other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -140,9 +141,19 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
+        # For each message, how many of its first n words say something: a run's count in O(1).
+        self.distinct_before = [_distinct_before(words) for _, words in self.messages]
         for code, messages in self.by_code.items():
             said = {word for message in messages for word in message}
             self.content_words[code] = frozenset(said - COMMON_WORDS)
+
+
+def _distinct_before(words: tuple[str, ...]) -> list[int]:
+    """How many of the first 0, 1, ..., n ``words`` are not common words."""
+    running = [0]
+    for word in words:
+        running.append(running[-1] + (word not in COMMON_WORDS))
+    return running
 
 
 _index: _Index | None = None
@@ -221,12 +232,13 @@ def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
     """(code, first word, past the last word, share) of each quote in ``words``, in order."""
     messages = index().messages
     best: dict[tuple[int, int], tuple[int, float, set[ErrorCode]]] = {}
-    for number, first, _, length in _runs(words):
+    distinct_before = index().distinct_before
+    for number, first, position, length in _runs(words):
         code, message = messages[number]
         share = length / len(message)
         if not _strong(length, share) or (
             length < QUOTE_ENOUGH_WORDS
-            and sum(word not in COMMON_WORDS for word in words[first : first + length])
+            and distinct_before[number][position + length] - distinct_before[number][position]
             < QUOTE_DISTINCT_WORDS
         ):
             continue
@@ -239,12 +251,16 @@ def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
     # Overlapping runs: the longest stands, so a phrase inside a longer quote names nothing;
     # a run that several codes share stands too, and names none of them.
     runs = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
-    kept: list[tuple[int, int]] = []
+    # The kept runs do not overlap: sorted by start, their ends are sorted too.
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[tuple[ErrorCode, int, int, float]] = []
     for (first, last), (_, share, codes) in runs:
-        if any(first < other_last and other_first < last for other_first, other_last in kept):
+        before = bisect_left(starts, last)  # the kept runs that start before this one ends
+        if before and ends[before - 1] > first:
             continue
-        kept.append((first, last))
+        starts.insert(before, first)
+        ends.insert(before, last)
         if len(codes) == 1:
             found.append((next(iter(codes)), first, last, share))
     return sorted(found, key=lambda quote: quote[1])
@@ -261,7 +277,9 @@ def _strong(length: int, share: float) -> bool:
 
 def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
     """The longest run of ``code``'s own message words in ``text[start:end]``."""
-    words, _ = _words(text, start, end)
+    words = _lower_words(text, start, end)
+    if words is None:
+        words = _words(text, start, end)[0]
     longest = 0
     for message in index().by_code[code]:
         positions = index().positions[message]

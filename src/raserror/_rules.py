@@ -239,9 +239,13 @@ def read_binary(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     at = anchor.start()
     if not page.has_event_source(*page.around(at, RECORD_LINES, RECORD_CHARS)):
         return
-    line_end = page.line_bounds(at)[1]
-    # Only the data element that starts here: a line of many is read once per element.
-    for data in find_binary_codes(page.text[at : min(line_end, at + _DATA_CHARS)]):
+    text = page.text
+    # Only the data element that starts here, to its end: a line of many reads each once.
+    closing = "</Binary>" if text.startswith("<Binary>", at) else "}"
+    close = text.find(closing, at, min(page.line_bounds(at)[1], at + _DATA_CHARS))
+    if close < 0:
+        return
+    for data in find_binary_codes(text[at : close + len(closing)]):
         code = from_int(data.number)
         if code is not None:
             yield Candidate(at + data.start, at + data.end, code, Shape.RAS_SHAPE)
