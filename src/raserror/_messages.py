@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 from typing import Optional
 
 from raserror._codes import ErrorCode
@@ -182,10 +183,6 @@ def _lower_words(text: str, start: int, end: int) -> list[str] | None:
     return WORD.findall(lowered) if len(lowered) == len(piece) else None
 
 
-def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [match.span() for match in WORD.finditer(text, start, end)]
-
-
 def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
     """(message number, text word, message word, length) of each maximal shared run."""
     shingles = index().shingles
@@ -222,9 +219,18 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     else:
         words = fast
     found = []
+    if spans is not None:
+        for code, first, last, share in _quoted(words):
+            found.append(Quote(code, spans[first][0], spans[last - 1][1], last - first, share))
+        return found
+    # The quotes come in order and apart: walk the words once, skipping in C to each end.
+    matches = WORD.finditer(text, start, end)
+    at = 0  # the index of the next word ``matches`` gives
     for code, first, last, share in _quoted(words):
-        spans = _spans(text, start, end) if spans is None else spans
-        found.append(Quote(code, spans[first][0], spans[last - 1][1], last - first, share))
+        opening = next(islice(matches, first - at, None))
+        closing = opening if last - 1 == first else next(islice(matches, last - 2 - first, None))
+        at = last
+        found.append(Quote(code, opening.start(), closing.end(), last - first, share))
     return found
 
 
