@@ -11,8 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from raserror._vocabulary import (
-    CONTEXT_NAMES,
-    CONTEXT_WORDS,
+    CONTEXT_VOCABULARIES,
     EVENT_SOURCE,
     EVENT_SOURCES,
     FOREIGN,
@@ -80,7 +79,7 @@ class Page:
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self.context_everywhere = context_everywhere
-        self.context = _positions(text, self.lowered, RAS_CONTEXT, CONTEXT_NAMES, CONTEXT_WORDS)
+        self.context = _positions(text, self.lowered, RAS_CONTEXT, *CONTEXT_VOCABULARIES)
         self.foreign = _positions(text, self.lowered, FOREIGN, FOREIGN_WORDS)
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()

@@ -105,6 +105,15 @@ ERROR_WORDS = Vocabulary(
         "кодом",
         "кодами",
         "памылк[аіу]й?",
+        "помилк[аиуіо]ю?",
+        "fehlers",
+        "błąd",
+        "błędu",
+        "błędem",
+        "kod",
+        "kodu",
+        "kodem",
+        "erro",
     ),
     after=r"(?![^\W\d_])",
 )
@@ -120,6 +129,8 @@ CJK_ERROR_WORDS = Vocabulary(
         "錯誤",
         "报错",
         "報錯",
+        "异常",
+        "異常",
         "代码",
         "代碼",
         r"エラー\s?コード",
@@ -133,11 +144,16 @@ CJK_ERROR_WORDS = Vocabulary(
 
 # RAS APIs and types by their case: RasDial, MprAdminPortEnum, DotRas, RAS.
 CONTEXT_NAMES = Vocabulary(
-    ("Ras[A-Z][A-Za-z]*", "Mpr[A-Z][A-Za-z]*", "DotRas", r"RAS(?![:\]\w])"),
+    (
+        "Ras[A-Z][A-Za-z]*",
+        "Mpr[A-Z][A-Za-z]*",
+        "DotRas",
+        r"RAS(?![:\]\w])",
+    ),
     cased=True,
     before="(?<![A-Za-z])",
 )
-# Tools, events, protocols and the VPN and dial-up words around them, in any case.
+# Tools, events, tunnel protocols and the VPN and dial-up words around them, in any case.
 CONTEXT_WORDS = Vocabulary(
     (
         r"remote[ \t]*access",
@@ -151,6 +167,8 @@ CONTEXT_WORDS = Vocabulary(
         "sstp",
         "ikev2",
         "vpn",
+        # A virtual private server: where the posts about self-hosted VPNs run theirs.
+        "vps(?![a-z])",
         "broadband",
         "coi[dD]=",
         r"netcfg\.chm",
@@ -160,10 +178,16 @@ CONTEXT_WORDS = Vocabulary(
         "宽带连接",
         "寬頻連線",
         "ダイヤル",
+        "ブロードバンド",
         "전화 접속",
     )
 )
-RAS_CONTEXT = join(CONTEXT_NAMES, CONTEXT_WORDS)
+# IPsec tunnels, as words of their own: not a piece of a symbol such as ERROR_IPSEC_IKE_...
+TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
+# IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
+IKE_NAME = Vocabulary(("IKE",), cased=True, before="(?<![A-Za-z_])", after="(?![A-Za-z_])")
+CONTEXT_VOCABULARIES = (CONTEXT_NAMES, CONTEXT_WORDS, TUNNEL_WORDS, IKE_NAME)
+RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
 
 # -- Other systems' numbers ---------------------------------------------------------------
 
