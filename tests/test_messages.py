@@ -75,7 +75,7 @@ def test_a_sentence_two_codes_share_names_neither() -> None:
 
 def test_wrong_type_raises_type_error() -> None:
     with pytest.raises(TypeError, match="needs a str"):
-        from_message(809)  # type: ignore[arg-type]
+        from_message(809)  # type: ignore[call-overload]
 
 
 @given(st.text(max_size=400))

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import islice
-from typing import Optional
+from typing import Literal, Optional, Union, overload
 
 from raserror._codes import ErrorCode
 
@@ -235,7 +235,19 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
 
 
 def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
-    """(code, first word, past the last word, share) of each quote in ``words``, in order."""
+    """(code, first word, past the last word, share) of each quote in ``words``, in order.
+
+    A run that the messages of several codes share names none of them.
+    """
+    return [
+        (next(iter(codes)), first, last, share)
+        for codes, first, last, share in _quoted_runs(words)
+        if len(codes) == 1
+    ]
+
+
+def _quoted_runs(words: list[str]) -> list[tuple[set[ErrorCode], int, int, float]]:
+    """(codes, first word, past the last word, share) of each quoted run, in order."""
     messages = index().messages
     best: dict[tuple[int, int], tuple[int, float, set[ErrorCode]]] = {}
     distinct_before = index().distinct_before
@@ -260,15 +272,14 @@ def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
     # The kept runs do not overlap: sorted by start, their ends are sorted too.
     starts: list[int] = []
     ends: list[int] = []
-    found: list[tuple[ErrorCode, int, int, float]] = []
+    found: list[tuple[set[ErrorCode], int, int, float]] = []
     for (first, last), (_, share, codes) in runs:
         before = bisect_left(starts, last)  # the kept runs that start before this one ends
         if before and ends[before - 1] > first:
             continue
         starts.insert(before, first)
         ends.insert(before, last)
-        if len(codes) == 1:
-            found.append((next(iter(codes)), first, last, share))
+        found.append((codes, first, last, share))
     return sorted(found, key=lambda quote: quote[1])
 
 
@@ -304,18 +315,31 @@ def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
     return longest
 
 
-def from_message(text: str) -> Optional[ErrorCode]:
+@overload
+def from_message(text: str) -> Optional[ErrorCode]: ...
+@overload
+def from_message(text: str, *, every: Literal[False]) -> Optional[ErrorCode]: ...
+@overload
+def from_message(text: str, *, every: Literal[True]) -> list[ErrorCode]: ...
+def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode], list[ErrorCode]]:
     """The code whose message ``text`` quotes, in either wording, or None.
 
     Case, punctuation, spaces and line breaks do not matter, nor does a
     missing first or last part. A weak match is refused:
     ``from_message("connection failed")`` is None, and so is a text that
     quotes two codes' messages equally.
+
+    ``every=True`` gives instead every code the quote may name, best first:
+    both 809 and 811 for a quote of the words their messages begin with,
+    one code where the quote names one, and an empty list where it names none.
     """
     if not isinstance(text, str):
         raise TypeError(f"from_message() needs a str, not {type(text).__name__}")
-    words = _lower_words(text, 0, len(text))
-    found = _quoted(words if words is not None else _words(text, 0, len(text))[0])
+    lowered = _lower_words(text, 0, len(text))
+    words = lowered if lowered is not None else _words(text, 0, len(text))[0]
+    if every:
+        return _candidates(words)
+    found = _quoted(words)
     if not found:
         return None
     found.sort(key=lambda quote: (quote[1] - quote[2], -quote[3]))  # longest, then fullest
@@ -323,3 +347,17 @@ def from_message(text: str) -> Optional[ErrorCode]:
     if len(found) > 1 and found[1][2] - found[1][1] == last - first and found[1][0] is not code:
         return None
     return code
+
+
+def _candidates(words: list[str]) -> list[ErrorCode]:
+    """The codes of the longest quoted runs, the fullest run first, each code once."""
+    runs = _quoted_runs(words)
+    if not runs:
+        return []
+    longest = max(last - first for _, first, last, _ in runs)
+    candidates: list[ErrorCode] = []
+    for codes, _, _, _ in sorted(
+        (run for run in runs if run[2] - run[1] == longest), key=lambda run: -run[3]
+    ):
+        candidates += [code for code in sorted(codes) if code not in candidates]
+    return candidates

@@ -62,7 +62,10 @@ SYMBOL_GAP = 60
 BARE_LINE = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*\r?\Z")
 # "813 You have attempted to establish a second broadband connection...": the number, then
 # its message. The mark's spaces are inside the optional group: no two runs of spaces compete.
-LEADING_NUMBER = re.compile(r"[ \t]*([0-9]{3,5})(?:[ \t]*[:.\-])?[ \t]+(?=[^\W\d_])")
+# A table row ("| 628 | The port was disconnected. |") and an en or em dash lead it too.
+LEADING_NUMBER = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
+)
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
