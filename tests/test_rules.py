@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from _repo import REPO
 
-from raserror import _messages, _page, _rules, _vocabulary
+from raserror import _messages, _page, _rules, _scanner, _vocabulary
 from raserror._page import Page
 from raserror._rules import LINE_RULES, RULES, LineRule, Rule
 from raserror._vocabulary import Vocabulary, literal_start
@@ -236,7 +236,7 @@ def _unbounded_runs(sequence: object, where: str) -> list[str]:
 
 PATTERNS = {
     f"{module.__name__}.{name}": value
-    for module in (_rules, _vocabulary, _page, _messages)
+    for module in (_rules, _vocabulary, _page, _messages, _scanner)
     for name, value in vars(module).items()
     if isinstance(value, re.Pattern)
 }

@@ -478,3 +478,29 @@ def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once(
     once = raserror.find_codes(text, pasted=True)
     assert [int(f.code) for f in once] == [691]
     assert once[0] == raserror.find_codes(text)[0]
+
+
+def test_a_format_list_record_that_repeats_its_message_is_one_failure() -> None:
+    # Composed from the sample getEventLog_formatlist_rasclient_20227_azarch.txt,
+    # indented as a forum quote, with ReplacementStrings holding the whole message, as
+    # events whose template is "%1" show it.
+    sample = REPO / "tests" / "samples" / "events"
+    record = (sample / "getEventLog_formatlist_rasclient_20227_azarch.txt").read_text(
+        encoding="utf-8"
+    )
+    message = record[record.index("CoId=") : record.index("809.") + 4]
+    repeated = record.replace(
+        "{{B4000371-A67F-452F-AA4C-3125AA9CFC78}, SYSTEM, AzureGateway, 809}",
+        "{" + message + "}",
+    )
+    assert repeated.count("returned on failure is 809") == 2
+    indented = "".join("        " + line for line in repeated.splitlines(keepends=True))
+    for text in (repeated, indented):
+        assert [int(f.code) for f in raserror.find_codes(text)] == [809]
+        lines = text.splitlines(keepends=True)
+        assert [int(f.code) for f in raserror.scan_lines(lines)] == [809]
+    # Two records of two attempts, each with its own CoId, are two failures.
+    other = repeated.replace(
+        "B4000371-A67F-452F-AA4C-3125AA9CFC78", "C5111482-B78A-463A-BB5D-4236BBADFD89"
+    )
+    assert [int(f.code) for f in raserror.find_codes(repeated + "\n" + other)] == [809, 809]

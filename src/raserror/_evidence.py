@@ -48,6 +48,8 @@ class Candidate:
     shape: Shape
     # rasdial's help footer repeats the code of the error line above it.
     footer: bool = False
+    # The CoId of the dial attempt a RasClient sentence reports: one failure, told once.
+    attempt: str | None = None
 
 
 class Surroundings(Protocol):

@@ -47,6 +47,9 @@ EVENT = re.compile(
 COID_CODE = re.compile(
     r"(?:\bis|\bist|\best|为|為|は|[:：=])[ \t]{0,2}(-?[0-9]{1,10})[^0-9\n]{0,12}\Z"
 )
+# The attempt's id at the start of a RasClient message, and how far before its code it stands.
+COID_GUID = re.compile(r"CoI[dD]=\{([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12})\}")
+COID_REACH = 600
 # rasdial's footer: "In help, click Troubleshooting, then Error Messages, then 691" (any language).
 FOOTER_NUMBER = re.compile(r"(?<![0-9])([0-9]{3,5})[ \t.。\"'”」』»)]*\r?\Z")
 FOOTER_EN = re.compile(r"(?i:error messages,)[ \t]{0,4}then[ \t]{1,4}([0-9]{1,10})(?!\w)")
@@ -150,7 +153,19 @@ def read_event(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     match = EVENT.match(page.text, anchor.start())
     if match is not None:
         group = 1 if match.group(1) is not None else 2
-        yield from _some(number_at(page, *match.span(group), Shape.RAS_SHAPE))
+        candidate = number_at(page, *match.span(group), Shape.RAS_SHAPE)
+        if candidate is not None:
+            candidate.attempt = attempt_before(page, anchor.start())
+            yield candidate
+
+
+def attempt_before(page: Page, at: int) -> str | None:
+    """The CoId a RasClient sentence at ``at`` begins with, on its line or the lines before."""
+    start = page.around(at, 2, COID_REACH)[0]
+    last = None
+    for last in COID_GUID.finditer(page.text, start, at):  # noqa: B007 - the last one is wanted
+        pass
+    return None if last is None else last.group(1).upper()
 
 
 def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
@@ -159,7 +174,10 @@ def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         return
     match = COID_CODE.search(page.text, anchor.end(), page.line_bounds(anchor.start())[1])
     if match is not None:
-        yield from _some(number_at(page, *match.span(1), Shape.RAS_SHAPE))
+        candidate = number_at(page, *match.span(1), Shape.RAS_SHAPE)
+        if candidate is not None:
+            candidate.attempt = attempt_before(page, match.start(1))
+            yield candidate
 
 
 def read_footer(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:

@@ -15,7 +15,15 @@ from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_
 from raserror._evidence import Candidate, Evidence, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
 from raserror._page import LONG_LINE, Page, find_all
-from raserror._rules import LINE_RULES, QUOTE, RASDIAL_LINE, RULES, LineRule, Rule
+from raserror._rules import (
+    LINE_RULES,
+    QUOTE,
+    RASDIAL_LINE,
+    RECORD_CHARS,
+    RULES,
+    LineRule,
+    Rule,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +33,8 @@ if TYPE_CHECKING:
 _ANCHORS = re.compile(
     "|".join(f"(?P<rule{number}>{rule.start.pattern})" for number, rule in enumerate(RULES))
 )
+# A line with nothing on it, however indented: records of a Format-List part there.
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
 # A footer repeats the code of the error line this close before it.
 _FOOTER_REACH = 2000
 
@@ -68,6 +78,7 @@ class Scanner:
         self.assume_ras = assume_ras
         self.rasdial_output = rasdial_output
         self.found: dict[int, Hit] = {}
+        self.attempts: dict[tuple[ErrorCode, str], int] = {}  # (code, CoId) -> where told
 
     def offer(self, candidate: Candidate, *, always_judged: bool = False) -> Hit | None:
         """Judge ``candidate``; keep it if it counts. A place already found keeps its finding.
@@ -77,6 +88,11 @@ class Scanner:
         found = self.found.get(candidate.start)
         if found is not None and not always_judged:
             return found
+        if candidate.attempt is not None:
+            # A record that repeats its message (Format-List's ReplacementStrings): one failure.
+            told = self.attempts.get((candidate.code, candidate.attempt))
+            if told is not None and self.same_record(told, candidate.start):
+                return None
         near = Near(self.page, candidate.code, candidate.start, candidate.end)
         evidence = judge(candidate.code, candidate.shape, near, assume_ras=self.assume_ras)
         if evidence is None:
@@ -85,6 +101,8 @@ class Scanner:
             return found
         hit = Hit(candidate.start, candidate.end, candidate.code, evidence, candidate.footer)
         self.found[candidate.start] = hit
+        if candidate.attempt is not None:
+            self.attempts[(candidate.code, candidate.attempt)] = candidate.start
         return hit
 
     def context_spans(self) -> list[tuple[int, int]]:
@@ -99,6 +117,10 @@ class Scanner:
             )
             for first, last in _clusters(page.context)
         ]
+
+    def same_record(self, start: int, end: int) -> bool:
+        """Whether ``start`` and ``end`` are in one record: near, with no blank line between."""
+        return end - start <= RECORD_CHARS and not _BLANK_LINE.search(self.page.text, start, end)
 
     def run(self) -> list[Hit]:
         self.page.read_quotes_in(self.context_spans())
