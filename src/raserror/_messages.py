@@ -158,6 +158,18 @@ def _distinct_before(words: tuple[str, ...]) -> list[int]:
 
 
 _index: _Index | None = None
+_content_patterns: dict[ErrorCode, re.Pattern[str]] = {}
+
+
+def content_pattern(code: ErrorCode) -> re.Pattern[str]:
+    """Where a word of ``code``'s messages that says something stands, as a whole word."""
+    pattern = _content_patterns.get(code)
+    if pattern is None:
+        words = sorted(index().content_words[code], key=lambda word: (-len(word), word))
+        body = "|".join(map(re.escape, words)) or "(?!)"
+        pattern = re.compile(rf"(?i)(?<![^\W_])(?:{body})(?![^\W_])")
+        _content_patterns[code] = pattern
+    return pattern
 
 
 def index() -> _Index:
@@ -180,6 +192,9 @@ def _lower_words(text: str, start: int, end: int) -> list[str] | None:
     """The words of ``text[start:end]``, lower-cased in one go; None where that would shift them."""
     piece = text[start:end]
     lowered = piece.lower()
+    if len(lowered) != len(piece):
+        # U+0130 (İ) is the one character whose lower case is two: read it as a plain I.
+        lowered = piece.replace("\u0130", "I").lower()
     return WORD.findall(lowered) if len(lowered) == len(piece) else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from raserror import _messages
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
-from raserror._page import Page  # noqa: TC001 - at run time for get_type_hints()
+from raserror._page import LONG_LINE, Page
 
 # Context reaches this many lines around a number, and never further than this.
 CONTEXT_LINES = 12
@@ -26,9 +26,13 @@ class Beside:
             # "Error 629" then the message on the next line, as dialog copies show it.
             after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
         self.window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
-        # The quick test: without any word of a message near it, no message is near it.
-        self.words = page.line_words(*self.window)
-        self.may_be_own = not self.words.isdisjoint(_messages.index().content_words[code])
+        # The quick test, in C: without any word of its message near it, its message is not.
+        first = page.line_bounds(self.window[0])[0]
+        last = page.line_bounds(self.window[1])[1]
+        found = _messages.content_pattern(code).search(
+            text, max(first, self.window[0] - LONG_LINE), min(last, self.window[1] + LONG_LINE)
+        )
+        self.may_be_own = found is not None
 
     def own(self) -> bool:
         if not self.may_be_own:
@@ -43,7 +47,9 @@ class Beside:
 
     def other(self) -> bool:
         """Another code's message is quoted here (asked when its own is not)."""
-        if not self.may_be_own and self.words.isdisjoint(_messages.index().anchors):
+        if not self.may_be_own and self.page.line_words(*self.window).isdisjoint(
+            _messages.index().anchors
+        ):
             return False
         return other_quoted(self.page, self.code, self.window)
 
