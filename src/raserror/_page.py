@@ -60,8 +60,10 @@ def _positions(
     if lowered is None:
         return [match.start() for match in pattern.finditer(text)]
     candidates: set[int] = set()
+    is_ascii = text.isascii()
     for vocabulary in vocabularies:
-        candidates.update(find_all(text if vocabulary.cased else lowered, vocabulary.needles))
+        needles = vocabulary.ascii_needles if is_ascii else vocabulary.needles
+        candidates.update(find_all(text if vocabulary.cased else lowered, needles))
     match = pattern.match
     return sorted(at for at in candidates if match(text, at))
 

@@ -139,10 +139,14 @@ class Scanner:
             for anchor in _ANCHORS.finditer(page.text):
                 yield RULES[int((anchor.lastgroup or "rule0")[4:])], anchor
             return
+        is_ascii = page.text.isascii()
         starts = sorted(
             (at, number)
             for number, rule in enumerate(RULES)
-            for at in find_all(page.text if rule.start.cased else page.lowered, rule.start.needles)
+            for at in find_all(
+                page.text if rule.start.cased else page.lowered,
+                rule.start.ascii_needles if is_ascii else rule.start.needles,
+            )
         )
         patterns = [rule.start.compile() for rule in RULES]
         for at, number in starts:

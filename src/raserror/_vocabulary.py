@@ -48,6 +48,8 @@ class Vocabulary:
     before: str = ""
     after: str = ""
     needles: tuple[str, ...] = field(init=False)
+    # The needles an ASCII text can hold: the others are not looked for in one.
+    ascii_needles: tuple[str, ...] = field(init=False)
     pattern: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,6 +66,7 @@ class Vocabulary:
             if not any(needle.startswith(shorter) for shorter in kept):
                 kept.append(needle)
         object.__setattr__(self, "needles", tuple(sorted(kept)))
+        object.__setattr__(self, "ascii_needles", tuple(n for n in self.needles if n.isascii()))
         words = "|".join(self.entries)
         flags = "" if self.cased else "?i"
         body = f"({flags}:{words})" if flags else f"(?:{words})"
