@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
-from raserror._evidence import Candidate, Evidence, judge
+from raserror._evidence import Candidate, Evidence, Shape, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
 from raserror._page import LONG_LINE, Page, find_all
 from raserror._rules import (
@@ -225,8 +225,7 @@ class Scanner:
         high = bisect_right(found, (quote.end + CONTEXT_CHARS,))
         if any(code is quote.code for _, _, code in found[low:high]):
             return
-        if quote.start not in self.found:
-            self.found[quote.start] = Hit(quote.start, quote.end, quote.code, "message")
+        self.offer(quote)
         found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
 
 
@@ -271,7 +270,11 @@ def scan_text(
     for hit in hits:
         first.setdefault(hit.code, hit)
     for quote in scanner.page.quotes_in(0, len(text)):
-        first.setdefault(quote.code, Hit(quote.start, quote.end, quote.code, "message"))
+        if quote.code not in first:
+            candidate = Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
+            quoted = scanner.offer(candidate)
+            if quoted is not None and quoted.code is quote.code:
+                first[quote.code] = quoted
     return sorted(first.values(), key=lambda hit: hit.start)
 
 
