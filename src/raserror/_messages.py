@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _SHINGLE = 4
+_ALL_KNOWN = b"\x01" * _SHINGLE
 # A message quoted with no number must be nearly whole and run this many words...
 QUOTE_WHOLE_SHARE = 0.8
 QUOTE_WHOLE_WORDS = 4
@@ -142,6 +143,8 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
+        # Every word of every message: a shingle's four words are all among them.
+        self.vocabulary = frozenset(word for words in texts.values() for word in words)
         # For each message, how many of its first n words say something: a run's count in O(1).
         self.distinct_before = [_distinct_before(words) for _, words in self.messages]
         for code, messages in self.by_code.items():
@@ -204,20 +207,24 @@ def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
     messages = index().messages
     reached: dict[int, int] = {}  # message -> the text word its last run reached
     count = len(words)
-    for first in range(count - _SHINGLE + 1):
+    # A shingle is four message words in a row: find those places in C, not word by word.
+    known = bytes(map(index().vocabulary.__contains__, words))
+    first = known.find(_ALL_KNOWN)
+    while first >= 0:
         hits = shingles.get(tuple(words[first : first + _SHINGLE]))
+        at, first = first, known.find(_ALL_KNOWN, first + 1)
         if hits is None:
             continue
         for number, position in hits:
-            if reached.get(number, -1) > first:
+            if reached.get(number, -1) > at:
                 continue  # inside a run already found
             message = messages[number][1]
-            limit = min(count - first, len(message) - position)
+            limit = min(count - at, len(message) - position)
             length = _SHINGLE
-            while length < limit and words[first + length] == message[position + length]:
+            while length < limit and words[at + length] == message[position + length]:
                 length += 1
-            reached[number] = first + length
-            yield number, first, position, length
+            reached[number] = at + length
+            yield number, at, position, length
 
 
 def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
