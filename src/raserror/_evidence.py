@@ -59,7 +59,7 @@ class Surroundings(Protocol):
         """Its own message stands beside it."""
 
     def other_message(self) -> bool:
-        """Another code's message stands beside it (asked only when its own does not)."""
+        """Another code's message stands beside it."""
 
     def context(self) -> bool:
         """Remote Access context stands within reach."""
@@ -71,7 +71,7 @@ class Surroundings(Protocol):
         """Another system is named within reach."""
 
 
-def judge(
+def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to bottom
     code: ErrorCode, shape: Shape, near: Surroundings, *, assume_ras: bool
 ) -> Evidence | None:
     """The evidence that a candidate is ``code``, or None when there is not enough."""
@@ -79,16 +79,16 @@ def judge(
         return "context"
     if shape is Shape.OWN_WORDS:
         return "message"
-    own = near.own_message()
     if shape is Shape.LISTED:
-        return "message" if own else None
+        return "message" if near.own_message() else None
     foreign_here = near.foreign_on_line()
-    if own:
-        return "context" if not foreign_here and near.context() else "message"
-    verdict: Evidence | None = None
     if not foreign_here and near.context():
-        verdict = "context"
-    elif code.win32_symbol is None and not near.foreign_near():
+        # In context only another code's message beside it says no, unless its own is there too.
+        return "context" if not near.other_message() or near.own_message() else None
+    if near.own_message():
+        return "message"
+    verdict: Evidence | None = None
+    if code.win32_symbol is None and not near.foreign_near():
         verdict = "unambiguous"
     elif assume_ras and not foreign_here:
         verdict = "assumed"

@@ -46,7 +46,7 @@ class Beside:
         return run >= min(_messages.BESIDE_MIN_WORDS, *map(len, index.by_code[self.code]))
 
     def other(self) -> bool:
-        """Another code's message is quoted here (asked when its own is not)."""
+        """Another code's message is quoted here."""
         if not self.may_be_own and self.page.line_words(*self.window).isdisjoint(
             _messages.index().anchors
         ):
