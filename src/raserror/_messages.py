@@ -18,12 +18,33 @@ from raserror._codes import ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 # Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _SHINGLE = 4
 _ALL_KNOWN = b"\x01" * _SHINGLE
+
+
+def _places(words: list[str]) -> Iterable[int]:
+    """Where a shingle may start: four message words in a row, found in C.
+
+    In text made mostly of message words (a quoted message) every place is tried:
+    looking for the few that are not would cost more than it saves.
+    """
+    known = bytes(map(index().vocabulary.__contains__, words))
+    if known.count(0) * 8 < len(known):
+        return range(len(words) - _SHINGLE + 1)
+    return _found(known)
+
+
+def _found(known: bytes) -> Iterator[int]:
+    at = known.find(_ALL_KNOWN)
+    while at >= 0:
+        yield at
+        at = known.find(_ALL_KNOWN, at + 1)
+
+
 # A message quoted with no number must be nearly whole and run this many words...
 QUOTE_WHOLE_SHARE = 0.8
 QUOTE_WHOLE_WORDS = 4
@@ -207,12 +228,8 @@ def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
     messages = index().messages
     reached: dict[int, int] = {}  # message -> the text word its last run reached
     count = len(words)
-    # A shingle is four message words in a row: find those places in C, not word by word.
-    known = bytes(map(index().vocabulary.__contains__, words))
-    first = known.find(_ALL_KNOWN)
-    while first >= 0:
-        hits = shingles.get(tuple(words[first : first + _SHINGLE]))
-        at, first = first, known.find(_ALL_KNOWN, first + 1)
+    for at in _places(words):
+        hits = shingles.get(tuple(words[at : at + _SHINGLE]))
         if hits is None:
             continue
         for number, position in hits:
