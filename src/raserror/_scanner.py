@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 _ANCHORS = re.compile(
     "|".join(f"(?P<rule{number}>{rule.start.pattern})" for number, rule in enumerate(RULES))
 )
+# Each rule's start, compiled once.
+_STARTS = [rule.start.compile() for rule in RULES]
 # A line with nothing on it, however indented: records of a Format-List part there.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
 # A footer repeats the code of the error line this close before it.
@@ -148,9 +150,8 @@ class Scanner:
                 rule.start.ascii_needles if is_ascii else rule.start.needles,
             )
         )
-        patterns = [rule.start.compile() for rule in RULES]
         for at, number in starts:
-            match = patterns[number].match(page.text, at)
+            match = _STARTS[number].match(page.text, at)
             if match is not None:
                 yield RULES[number], match
 
