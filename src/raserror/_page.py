@@ -82,7 +82,7 @@ class Page:
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self.context_everywhere = context_everywhere
         self.context = _positions(text, self.lowered, RAS_CONTEXT, *CONTEXT_VOCABULARIES)
-        self.foreign = _positions(text, self.lowered, FOREIGN, FOREIGN_WORDS)
+        self._foreign: list[int] | None = None  # found when first asked: many texts never ask
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
@@ -125,7 +125,9 @@ class Page:
         return self.context_everywhere or any_between(self.context, start, end)
 
     def has_foreign(self, start: int, end: int) -> bool:
-        return any_between(self.foreign, start, end)
+        if self._foreign is None:
+            self._foreign = _positions(self.text, self.lowered, FOREIGN, FOREIGN_WORDS)
+        return any_between(self._foreign, start, end)
 
     def has_event_source(self, start: int, end: int) -> bool:
         """Whether RasClient or RemoteAccess is named in ``text[start:end]``."""
