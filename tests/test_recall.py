@@ -76,6 +76,30 @@ RECALLED = [
 ]
 
 
+RECALLED += [
+    pytest.param(
+        # https://directaccess.richardhicks.com/tag/event-id-20227/
+        "Always On VPN administrators will be familiar with error codes such as 809, 691 and "
+        "812, 853, 858, and even 13801, 13806, and 13868.",
+        [809, 691, 812, 853, 858, 13801, 13806, 13868],
+        id="error codes such as a list, with 'and even'",
+    ),
+    pytest.param(
+        # https://forum.html.it/forum/showthread.php?postid=8645606&threadid=910321&viewfull=1
+        "cosa si intende per allineamento del modem? come faccio a sapere se è allineato?\n\n"
+        "e cosa s'intende per errore 678......",
+        [678],
+        id="errore 678 in a question about a modem",
+    ),
+    pytest.param(
+        # http://www.ki.rim.or.jp/~otoha/lalalaland/pc_emergency/explanation/a_n/a/win_a14.html
+        "エラー676: 電話回線はビジーです。",
+        [676],
+        id="エラー676 about a telephone line",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), RECALLED)
 def test_a_shape_once_missed_is_read(text: str, expected: list[int]) -> None:
     assert codes(text) == expected

@@ -26,14 +26,18 @@ if TYPE_CHECKING:
 
 # Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason".
 _GLUE = (
-    r"[ \t_-]{0,3}(?:(?i:code|number|no\.?|de error|d'erreur|причины)[ \t]{0,3})?"
+    r"[ \t_-]{0,3}(?:(?i:code|number|no\.?|de error|d'erreur|причины|such as|like)[ \t]{0,3})?"
     r"(?:(?i:is|of|was|ist|est|是|为|為|如|は)[ \t]{0,3})?(?:[:=#：][ \t]{0,3})?[(\[“\"'«]?[ \t]?"
 )
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 AFTER_WORD = re.compile(_GLUE + _NUMBER)
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
-MORE = re.compile(r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))[ \t]*([0-9]{3,5})(?![0-9A-Za-z])")
+# "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also".
+MORE = re.compile(
+    r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))(?:[ \t]{1,3}(?i:and|or))?"
+    r"(?:[ \t]{1,3}(?i:even|also))?[ \t]*([0-9]{3,5})(?![0-9A-Za-z])"
+)
 _DIGIT = re.compile(r"[0-9]")
 # "629错误", "809 오류", "720 error": the number just before the word.
 BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])([0-9]{3,5})[ \t]?\Z")

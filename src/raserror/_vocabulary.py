@@ -173,6 +173,10 @@ CONTEXT_WORDS = Vocabulary(
         # A virtual private server: where the posts about self-hosted VPNs run theirs.
         "vps(?![a-z])",
         "broadband",
+        # The dial-up line and its device: "modem", 電話回線 (a telephone line).
+        "modem",
+        "モデム",
+        "電話回線",
         "coi[dD]=",
         r"netcfg\.chm",
         "拨号",
