@@ -75,7 +75,7 @@ def test_a_sentence_two_codes_share_names_neither() -> None:
 
 def test_wrong_type_raises_type_error() -> None:
     with pytest.raises(TypeError, match="needs a str"):
-        from_message(809)  # type: ignore[arg-type]
+        from_message(809)  # type: ignore[call-overload]
 
 
 @given(st.text(max_size=400))
@@ -103,3 +103,24 @@ def test_a_message_finding_is_what_from_message_reads() -> None:
     assert finding.code is ErrorCode.VPN_TIMEOUT
     assert from_message(text[finding.start : finding.end]) is finding.code
     assert raserror.get(text[finding.start : finding.end]) is None
+
+
+@given(st.text(max_size=400) | st.sampled_from([code.windows_message for code in ErrorCode]))
+def test_every_candidate_is_a_code_once_and_none_only_when_from_message_finds_none(
+    text: str,
+) -> None:
+    candidates = from_message(text, every=True)
+    assert all(isinstance(code, ErrorCode) for code in candidates)
+    assert len(set(candidates)) == len(candidates)
+    if not candidates:
+        assert from_message(text) is None
+
+
+@pytest.mark.parametrize("code", list(ErrorCode), ids=lambda code: str(int(code)))
+def test_a_whole_message_has_its_code_among_the_candidates(code: ErrorCode) -> None:
+    candidates = from_message(code.windows_message, every=True)
+    best = from_message(code.windows_message)
+    if best is not None:  # a message of a few words names no code, by design
+        assert candidates[0] is best is code
+    elif candidates:  # a message other codes share: this one among them
+        assert code in candidates

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import raserror
-import raserror._scan
+import raserror._stream
 from raserror import ErrorCode, Finding, find_codes, scan_lines
 
 SAMPLES = REPO / "tests" / "samples"
@@ -177,7 +177,7 @@ def test_scan_lines_accepts_lines_without_newlines() -> None:
 def test_a_rasdial_block_cut_by_a_chunk_boundary_is_still_seen_once(
     offset: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(raserror._scan, "_CHUNK_LINES", 40)
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", 40)
     block = sample("rasdial_de.txt").splitlines(keepends=True)
     lines = ["filler line 740\n"] * (40 - offset) + block + ["tail\n"] * 50
     result = list(scan_lines(lines))
@@ -187,7 +187,7 @@ def test_a_rasdial_block_cut_by_a_chunk_boundary_is_still_seen_once(
 
 
 def test_scan_lines_across_many_chunks_matches_find_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(raserror._scan, "_CHUNK_LINES", 7)
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", 7)
     text = (sample("rasdial_en.txt") + sample("rasclient_events.txt") + sample("ordinary.log")) * 5
     whole = find_codes(text)
     streamed = list(scan_lines(text.splitlines(keepends=True)))
@@ -461,3 +461,46 @@ def test_a_count_of_errors_is_no_code(text: str) -> None:
 def test_scan_lines_refuses_one_string() -> None:
     with pytest.raises(TypeError, match="use find_codes"):
         list(scan_lines("VPN Error 809"))
+
+
+def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once() -> None:
+    # Windows' own wording of 628, pasted alone: nothing in it speaks of Remote Access.
+    text = f"I get this every morning: {raserror.ErrorCode(628).windows_message}"
+    assert raserror.find_codes(text) == []
+    pasted = raserror.find_codes(text, pasted=True)
+    assert [(int(f.code), f.evidence) for f in pasted] == [(628, "message")]
+    # A real post that names 691 three times: pasted, it is one code to explain.
+    snippet = (
+        REPO / "tests" / "realworld" / "positive" / "009-setup-ipsec-vpn-428-vpn-error-691.txt"
+    ).read_text(encoding="utf-8")
+    text = snippet.partition("\n---\n")[2]
+    assert [int(f.code) for f in raserror.find_codes(text)].count(691) == 3
+    once = raserror.find_codes(text, pasted=True)
+    assert [int(f.code) for f in once] == [691]
+    assert once[0] == raserror.find_codes(text)[0]
+
+
+def test_a_format_list_record_that_repeats_its_message_is_one_failure() -> None:
+    # Composed from the sample getEventLog_formatlist_rasclient_20227_azarch.txt,
+    # indented as a forum quote, with ReplacementStrings holding the whole message, as
+    # events whose template is "%1" show it.
+    sample = REPO / "tests" / "samples" / "events"
+    record = (sample / "getEventLog_formatlist_rasclient_20227_azarch.txt").read_text(
+        encoding="utf-8"
+    )
+    message = record[record.index("CoId=") : record.index("809.") + 4]
+    repeated = record.replace(
+        "{{B4000371-A67F-452F-AA4C-3125AA9CFC78}, SYSTEM, AzureGateway, 809}",
+        "{" + message + "}",
+    )
+    assert repeated.count("returned on failure is 809") == 2
+    indented = "".join("        " + line for line in repeated.splitlines(keepends=True))
+    for text in (repeated, indented):
+        assert [int(f.code) for f in raserror.find_codes(text)] == [809]
+        lines = text.splitlines(keepends=True)
+        assert [int(f.code) for f in raserror.scan_lines(lines)] == [809]
+    # Two records of two attempts, each with its own CoId, are two failures.
+    other = repeated.replace(
+        "B4000371-A67F-452F-AA4C-3125AA9CFC78", "C5111482-B78A-463A-BB5D-4236BBADFD89"
+    )
+    assert [int(f.code) for f in raserror.find_codes(repeated + "\n" + other)] == [809, 809]

@@ -7,7 +7,9 @@ import re
 from typing import Optional  # loaded already by _scan
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
-from raserror._scan import RAS_CONTEXT, accept, scan_block
+from raserror._evidence import accept
+from raserror._scanner import scan_text
+from raserror._vocabulary import RAS_CONTEXT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -122,13 +124,13 @@ def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
     for number in _slots(exc, args, funcname):
         accepted = accept(number, context=context, assume_ras=assume_ras)
         if accepted is not None:
-            return accepted[0]
+            return accepted
     command = _attribute(exc, "cmd")
     if command is not None:
         # A process error's text and args are its command and status: read as such.
         return _from_process(exc, command, assume_ras=assume_ras)
     for text in texts:
-        found = scan_block(text, assume_ras=assume_ras)
+        found = scan_text(text, assume_ras=assume_ras)
         if found:
             return found[0].code
     # Any other int argument is only a number: it needs context or the caller's word.
@@ -136,7 +138,7 @@ def _examine(exc: object, *, assume_ras: bool) -> ErrorCode | None:
         for number in filter(None, map(_int, args)):
             accepted = accept(number, context=context, assume_ras=assume_ras)
             if accepted is not None:
-                return accepted[0]
+                return accepted
     return None
 
 
@@ -147,11 +149,10 @@ def _from_process(exc: BaseException, command: object, *, assume_ras: bool) -> E
     rasdial = _RASDIAL_COMMAND.search(" ".join(words)) is not None
     outputs = [_text(_attribute(exc, name)) for name in ("output", "stderr")]
     output = "\n".join(text for text in outputs if text)
-    found = scan_block(output, assume_ras=assume_ras, rasdial_output=rasdial)
+    found = scan_text(output, assume_ras=assume_ras, rasdial_output=rasdial)
     if found:
         return found[0].code
     returncode = _int(_attribute(exc, "returncode"))
     if returncode is None or not (rasdial or assume_ras):
         return None
-    accepted = accept(returncode, context=rasdial, assume_ras=assume_ras)
-    return None if accepted is None else accepted[0]
+    return accept(returncode, context=rasdial, assume_ras=assume_ras)

@@ -93,12 +93,13 @@ def parse_number(text: str) -> "int | None":
     return int(text) if len(digits) <= 20 else _NOT_A_CODE
 
 
-def _from_int(number: int) -> "ErrorCode | None":
+def from_int(number: int) -> "ErrorCode | None":
     """The member a code or a FACILITY_WIN32 HRESULT (unsigned or signed) names."""
     return _number_get(number)
 
 
-def _names() -> dict[str, ErrorCode]:
+def by_symbol() -> dict[str, ErrorCode]:
+    """Every member by its symbol and by its enum name."""
     global _by_name  # noqa: PLW0603 - a cache, rebound once as a whole
     if _by_name is None:
         names = {member.symbol: member for member in ErrorCode}
@@ -113,10 +114,10 @@ def _resolve(code: object) -> "ErrorCode | None":
         text = code.strip()
         number = parse_number(text)
         if number is None:
-            return _names().get(text.upper()) if text.isascii() else None
-        return _from_int(number)
+            return by_symbol().get(text.upper()) if text.isascii() else None
+        return from_int(number)
     if isinstance(code, int) and not isinstance(code, bool):
-        return _from_int(code)
+        return from_int(code)
     raise TypeError(
         f"a RAS error code must be an int or a str, not {type(code).__name__}: {safe_repr(code)}"
     )

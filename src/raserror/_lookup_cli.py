@@ -63,14 +63,10 @@ _MOST_PIPED_CODES = 100
 # Letters that typing or OCR puts in place of digits: 8O9, 69l.
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1"})
 
-# What each kind of evidence means, for a person who pasted text.
-EVIDENCE_SAID = {
-    "context": "the text says it came from Remote Access",
-    "message": "its own message or symbol stands beside it",
+# Two kinds of evidence the command tells apart beyond the library's own explanations.
+_COMMAND_SAID = {
     "quote": "the text quotes its message, without a number",
-    "unambiguous": "no other Windows error has this number",
     "asked": "taken as a Remote Access code because it was asked",
-    "assumed": "taken as a Remote Access code because of --assume-ras",
 }
 _NO_INPUT = "standard input holds no text: paste a dialog or a message, or give a code"
 NOTHING_IN_TEXT = (
@@ -206,7 +202,7 @@ class _Answer:
             quoted = text[finding.start : finding.end]
             # A message quoted without its number is not "beside" anything.
             said = "quote" if evidence == "message" and not _has_digit(quoted) else evidence
-            reason = EVIDENCE_SAID[said]
+            reason = _said(said)
             width = 80 if self.width is None else self.width
             # The quote gives way to the reason: a long message is cut to fit the line,
             # and on a narrow terminal the reason goes on under it.
@@ -275,26 +271,22 @@ def _windows_apart(
     return kept, elsewhere
 
 
+def _said(evidence: str) -> str:
+    """What a kind of evidence means, in a line, for a person who pasted text."""
+    from raserror._evidence import EXPLANATIONS  # loaded with the scanner, only for text
+
+    return _COMMAND_SAID.get(evidence) or {str(k): v for k, v in EXPLANATIONS.items()}[evidence]
+
+
 def _has_digit(text: str) -> bool:
     return any(char.isdigit() for char in text)
 
 
 def codes_in(text: str, *, assume_ras: bool) -> list[Finding]:
-    """The codes found in pasted text, each once, in order.
+    """The codes found in pasted text, each once, in order: the library's reading of it."""
+    from raserror._scan import find_codes
 
-    Text pasted into raserror is asked about: a message quoted in it counts
-    even where nothing in the text speaks of Remote Access.
-    """
-    from raserror._messages import quotes
-    from raserror._scan import Finding, find_codes
-
-    seen: dict[ErrorCode, Finding] = {}
-    for finding in find_codes(text, assume_ras=assume_ras):
-        seen.setdefault(finding.code, finding)
-    for quote in quotes(text):
-        line = text.count("\n", 0, quote.start) + 1
-        seen.setdefault(quote.code, Finding(quote.code, quote.start, quote.end, line, "message"))
-    return sorted(seen.values(), key=lambda finding: finding.start)
+    return find_codes(text, assume_ras=assume_ras, pasted=True)
 
 
 def refusal(query: str) -> str:

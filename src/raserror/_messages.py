@@ -9,18 +9,42 @@ message's words, long enough to be that message and no other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Optional
+from itertools import islice
+from typing import Literal, Optional, Union, overload
 
 from raserror._codes import ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 # Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _SHINGLE = 4
+_ALL_KNOWN = b"\x01" * _SHINGLE
+
+
+def _places(words: list[str]) -> Iterable[int]:
+    """Where a shingle may start: four message words in a row, found in C.
+
+    In text made mostly of message words (a quoted message) every place is tried:
+    looking for the few that are not would cost more than it saves.
+    """
+    known = bytes(map(index().vocabulary.__contains__, words))
+    if known.count(0) * 8 < len(known):
+        return range(len(words) - _SHINGLE + 1)
+    return _found(known)
+
+
+def _found(known: bytes) -> Iterator[int]:
+    at = known.find(_ALL_KNOWN)
+    while at >= 0:
+        yield at
+        at = known.find(_ALL_KNOWN, at + 1)
+
+
 # A message quoted with no number must be nearly whole and run this many words...
 QUOTE_WHOLE_SHARE = 0.8
 QUOTE_WHOLE_WORDS = 4
@@ -140,12 +164,36 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
+        # Every word of every message: a shingle's four words are all among them.
+        self.vocabulary = frozenset(word for words in texts.values() for word in words)
+        # For each message, how many of its first n words say something: a run's count in O(1).
+        self.distinct_before = [_distinct_before(words) for _, words in self.messages]
         for code, messages in self.by_code.items():
             said = {word for message in messages for word in message}
             self.content_words[code] = frozenset(said - COMMON_WORDS)
 
 
+def _distinct_before(words: tuple[str, ...]) -> list[int]:
+    """How many of the first 0, 1, ..., n ``words`` are not common words."""
+    running = [0]
+    for word in words:
+        running.append(running[-1] + (word not in COMMON_WORDS))
+    return running
+
+
 _index: _Index | None = None
+_content_patterns: dict[ErrorCode, re.Pattern[str]] = {}
+
+
+def content_pattern(code: ErrorCode) -> re.Pattern[str]:
+    """Where a word of ``code``'s messages that says something stands, as a whole word."""
+    pattern = _content_patterns.get(code)
+    if pattern is None:
+        words = sorted(index().content_words[code], key=lambda word: (-len(word), word))
+        body = "|".join(map(re.escape, words)) or "(?!)"
+        pattern = re.compile(rf"(?i)(?<![^\W_])(?:{body})(?![^\W_])")
+        _content_patterns[code] = pattern
+    return pattern
 
 
 def index() -> _Index:
@@ -168,11 +216,10 @@ def _lower_words(text: str, start: int, end: int) -> list[str] | None:
     """The words of ``text[start:end]``, lower-cased in one go; None where that would shift them."""
     piece = text[start:end]
     lowered = piece.lower()
+    if len(lowered) != len(piece):
+        # U+0130 (İ) is the one character whose lower case is two: read it as a plain I.
+        lowered = piece.replace("\u0130", "I").lower()
     return WORD.findall(lowered) if len(lowered) == len(piece) else None
-
-
-def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [match.span() for match in WORD.finditer(text, start, end)]
 
 
 def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
@@ -181,20 +228,20 @@ def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
     messages = index().messages
     reached: dict[int, int] = {}  # message -> the text word its last run reached
     count = len(words)
-    for first in range(count - _SHINGLE + 1):
-        hits = shingles.get(tuple(words[first : first + _SHINGLE]))
+    for at in _places(words):
+        hits = shingles.get(tuple(words[at : at + _SHINGLE]))
         if hits is None:
             continue
         for number, position in hits:
-            if reached.get(number, -1) > first:
+            if reached.get(number, -1) > at:
                 continue  # inside a run already found
             message = messages[number][1]
-            limit = min(count - first, len(message) - position)
+            limit = min(count - at, len(message) - position)
             length = _SHINGLE
-            while length < limit and words[first + length] == message[position + length]:
+            while length < limit and words[at + length] == message[position + length]:
                 length += 1
-            reached[number] = first + length
-            yield number, first, position, length
+            reached[number] = at + length
+            yield number, at, position, length
 
 
 def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
@@ -211,22 +258,44 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     else:
         words = fast
     found = []
+    if spans is not None:
+        for code, first, last, share in _quoted(words):
+            found.append(Quote(code, spans[first][0], spans[last - 1][1], last - first, share))
+        return found
+    # The quotes come in order and apart: walk the words once, skipping in C to each end.
+    matches = WORD.finditer(text, start, end)
+    at = 0  # the index of the next word ``matches`` gives
     for code, first, last, share in _quoted(words):
-        spans = _spans(text, start, end) if spans is None else spans
-        found.append(Quote(code, spans[first][0], spans[last - 1][1], last - first, share))
+        opening = next(islice(matches, first - at, None))
+        closing = opening if last - 1 == first else next(islice(matches, last - 2 - first, None))
+        at = last
+        found.append(Quote(code, opening.start(), closing.end(), last - first, share))
     return found
 
 
 def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
-    """(code, first word, past the last word, share) of each quote in ``words``, in order."""
+    """(code, first word, past the last word, share) of each quote in ``words``, in order.
+
+    A run that the messages of several codes share names none of them.
+    """
+    return [
+        (next(iter(codes)), first, last, share)
+        for codes, first, last, share in _quoted_runs(words)
+        if len(codes) == 1
+    ]
+
+
+def _quoted_runs(words: list[str]) -> list[tuple[set[ErrorCode], int, int, float]]:
+    """(codes, first word, past the last word, share) of each quoted run, in order."""
     messages = index().messages
     best: dict[tuple[int, int], tuple[int, float, set[ErrorCode]]] = {}
-    for number, first, _, length in _runs(words):
+    distinct_before = index().distinct_before
+    for number, first, position, length in _runs(words):
         code, message = messages[number]
         share = length / len(message)
         if not _strong(length, share) or (
             length < QUOTE_ENOUGH_WORDS
-            and sum(word not in COMMON_WORDS for word in words[first : first + length])
+            and distinct_before[number][position + length] - distinct_before[number][position]
             < QUOTE_DISTINCT_WORDS
         ):
             continue
@@ -239,14 +308,17 @@ def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
     # Overlapping runs: the longest stands, so a phrase inside a longer quote names nothing;
     # a run that several codes share stands too, and names none of them.
     runs = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
-    kept: list[tuple[int, int]] = []
-    found: list[tuple[ErrorCode, int, int, float]] = []
+    # The kept runs do not overlap: sorted by start, their ends are sorted too.
+    starts: list[int] = []
+    ends: list[int] = []
+    found: list[tuple[set[ErrorCode], int, int, float]] = []
     for (first, last), (_, share, codes) in runs:
-        if any(first < other_last and other_first < last for other_first, other_last in kept):
+        before = bisect_left(starts, last)  # the kept runs that start before this one ends
+        if before and ends[before - 1] > first:
             continue
-        kept.append((first, last))
-        if len(codes) == 1:
-            found.append((next(iter(codes)), first, last, share))
+        starts.insert(before, first)
+        ends.insert(before, last)
+        found.append((codes, first, last, share))
     return sorted(found, key=lambda quote: quote[1])
 
 
@@ -261,7 +333,9 @@ def _strong(length: int, share: float) -> bool:
 
 def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
     """The longest run of ``code``'s own message words in ``text[start:end]``."""
-    words, _ = _words(text, start, end)
+    words = _lower_words(text, start, end)
+    if words is None:
+        words = _words(text, start, end)[0]
     longest = 0
     for message in index().by_code[code]:
         positions = index().positions[message]
@@ -280,18 +354,31 @@ def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
     return longest
 
 
-def from_message(text: str) -> Optional[ErrorCode]:
+@overload
+def from_message(text: str) -> Optional[ErrorCode]: ...
+@overload
+def from_message(text: str, *, every: Literal[False]) -> Optional[ErrorCode]: ...
+@overload
+def from_message(text: str, *, every: Literal[True]) -> list[ErrorCode]: ...
+def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode], list[ErrorCode]]:
     """The code whose message ``text`` quotes, in either wording, or None.
 
     Case, punctuation, spaces and line breaks do not matter, nor does a
     missing first or last part. A weak match is refused:
     ``from_message("connection failed")`` is None, and so is a text that
     quotes two codes' messages equally.
+
+    ``every=True`` gives instead every code the quote may name, best first:
+    both 809 and 811 for a quote of the words their messages begin with,
+    one code where the quote names one, and an empty list where it names none.
     """
     if not isinstance(text, str):
         raise TypeError(f"from_message() needs a str, not {type(text).__name__}")
-    words = _lower_words(text, 0, len(text))
-    found = _quoted(words if words is not None else _words(text, 0, len(text))[0])
+    lowered = _lower_words(text, 0, len(text))
+    words = lowered if lowered is not None else _words(text, 0, len(text))[0]
+    if every:
+        return _candidates(words)
+    found = _quoted(words)
     if not found:
         return None
     found.sort(key=lambda quote: (quote[1] - quote[2], -quote[3]))  # longest, then fullest
@@ -299,3 +386,17 @@ def from_message(text: str) -> Optional[ErrorCode]:
     if len(found) > 1 and found[1][2] - found[1][1] == last - first and found[1][0] is not code:
         return None
     return code
+
+
+def _candidates(words: list[str]) -> list[ErrorCode]:
+    """The codes of the longest quoted runs, the fullest run first, each code once."""
+    runs = _quoted_runs(words)
+    if not runs:
+        return []
+    longest = max(last - first for _, first, last, _ in runs)
+    candidates: list[ErrorCode] = []
+    for codes, _, _, _ in sorted(
+        (run for run in runs if run[2] - run[1] == longest), key=lambda run: -run[3]
+    ):
+        candidates += [code for code in sorted(codes) if code not in candidates]
+    return candidates

@@ -310,6 +310,112 @@ def bench_scan(megabytes: int) -> list[Figure]:
     return figures
 
 
+# Scanning at every density of Remote Access lines --------------------------------------
+
+# Lines of other programs written in other languages: lower() keeps their length or not.
+NON_ASCII = [
+    "{date} ИНФО обработано {n} записей за {n} мс, память {n} КБ, ошибок нет\n",
+    "{date} 信息 工作线程 {n} 处理了 {n} 个项目, 耗时 {n} 毫秒\n",
+    "{date} Größe={n} Bytes, Treffer={n}, Fehlschläge={b}, Dauer {n} ms\n",
+    "{date} 情報 ジョブ {n} は {n} ミリ秒で完了しました (終了コード 0)\n",
+    "{date} İşlem {n} tamamlandı, süre {n} ms, İstanbul sunucusu {b}\n",  # noqa: RUF001 - Turkish
+]
+# SQL Server's error log: "Error: 824, Severity: 24" and the error line after it.
+SQL_LINES = [
+    "{date} spid{b}      Error: 824, Severity: 24, State: 2.\n",
+    (
+        "{date} spid{b}      SQL Server detected a logical consistency-based I/O error: "
+        "incorrect pageid (expected 1:{n}; actual 0:0). It occurred during a read of page "
+        "(1:{n}) in database ID {b} at offset 0x0000001554c000.\n"
+    ),
+    (
+        "{date} spid{b}      Error 824: SQL Server detected a logical consistency-based I/O "
+        "error: torn page (expected signature: 0x{b}; actual signature: 0x{b}).\n"
+    ),
+    "Msg 924, Level 14, State 1, Line {b}\n",
+]
+DENSITIES = (0.0, 0.002, 0.02, 0.2, 1.0)
+
+
+def density_log(size: int, share: float, ordinary: list[str], seed: int = 20261204) -> str:
+    """Lines of ``ordinary`` with ``share`` of them Remote Access lines, about ``size`` chars."""
+    rnd = random.Random(seed)  # noqa: S311 - a reproducible log, not a secret
+
+    def fill(template: str) -> str:
+        date = (
+            f"2024-06-{rnd.randint(1, 28):02d} {rnd.randint(0, 23):02d}:{rnd.randint(0, 59):02d}"
+        )
+        return template.format(date=date, n=rnd.randint(0, 10**6), b=rnd.randint(0, 255))
+
+    ras = [line for block in RAS_BLOCKS for line in block.splitlines(keepends=True)]
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        line = fill(rnd.choice(ras) if rnd.random() < share else rnd.choice(ordinary))
+        lines.append(line)
+        total += len(line)
+    return "".join(lines)
+
+
+def scan_ratios(text: str) -> tuple[float, float]:
+    """(find_codes, scan_lines) over ``text``, each / one pass of the digits pattern."""
+    digits = re.compile(r"\d+")
+    lines = text.splitlines(keepends=True)
+    base, whole, streamed = [], [], []
+    for _ in range(3):  # interleaved: the machine's noise falls on all three alike
+        base.append(seconds(lambda: sum(1 for _ in digits.finditer(text)), repeat=1))
+        whole.append(seconds(lambda: raserror.find_codes(text), repeat=1))
+        streamed.append(seconds(lambda: sum(1 for _ in raserror.scan_lines(lines)), repeat=1))
+    return min(whole) / min(base), min(streamed) / min(base)
+
+
+def bench_scan_density(megabytes: float = 2.0) -> list[Figure]:
+    """find_codes and scan_lines at every share of Remote Access lines, and on other logs."""
+    size = int(megabytes * 1_000_000)
+    logs = {f"{share:.1%} RAS lines": density_log(size, share, ORDINARY) for share in DENSITIES}
+    logs["non-ASCII log, 2% RAS lines"] = density_log(size, 0.02, NON_ASCII)
+    logs["SQL Server error log"] = density_log(size, 0.0, SQL_LINES)
+    figures = []
+    for name, text in logs.items():
+        whole, streamed = scan_ratios(text)
+        figures.append(at_most(f"find_codes / \\d+ pass, {name}", whole, 3.0))
+        figures.append(at_most(f"scan_lines / \\d+ pass, {name}", streamed, 3.0))
+    return figures
+
+
+def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
+    """Inputs once made to take more than linear time: each gives a run on n copies."""
+    message = ErrorCode(809).message + " "
+    return {
+        "'600', n*200 spaces, '1 VPN', 10 lines": lambda n: partial(
+            raserror.find_codes, ("600" + " " * (n * 200) + "1 VPN\n") * 10
+        ),
+        "'<Binary>' repeated after 'RasClient'": lambda n: partial(
+            raserror.find_codes, "RasClient " + "<Binary>" * (n * 1000)
+        ),
+        "from_message on a message repeated": lambda n: partial(
+            raserror.from_message, message * (n * 100)
+        ),
+    }
+
+
+def bench_scan_hostile_growth() -> list[Figure]:
+    """Twice the hostile input must take about twice the time, not four times."""
+    figures = []
+    for name, make in hostile_growth_cases().items():
+        small = seconds(make(8), repeat=2)
+        large = seconds(make(16), repeat=2)
+        figures.append(
+            at_most(
+                f"hostile: {name}, 2x input / 2x time",
+                large / (2 * small),
+                1.6,
+                f"{small:.3f} s and {large:.3f} s",
+            )
+        )
+    return figures
+
+
 def peak_scanning(text: str) -> tuple[int, float]:
     """(findings, peak traced MB) of scan_lines over ``text`` read as raserror scan reads it."""
     import io
@@ -554,6 +660,8 @@ def main() -> int:
         bench_attributes,
         bench_describe,
         partial(bench_scan, args.megabytes),
+        bench_scan_density,
+        bench_scan_hostile_growth,
         bench_hostile_memory,
         partial(bench_events, args.event_megabytes),
         partial(bench_event_shapes, max(1, args.event_megabytes // 5)),

@@ -1,0 +1,131 @@
+"""Why a number counts as a Remote Access code: the kinds of evidence, and the one judge.
+
+Rules propose candidates, each with the kind of shape it was found in; the
+judge weighs a candidate against what stands near it. Every finding's
+evidence is decided here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal, Protocol
+
+from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
+
+# What a finding's ``evidence`` says, as the library, the command and JSON output write it.
+Evidence = Literal["context", "message", "unambiguous", "assumed"]
+
+# Each kind of evidence in one line, for a person reading the command's output.
+EXPLANATIONS: dict[Evidence, str] = {
+    "context": "the text says it came from Remote Access",
+    "message": "its own message or symbol stands beside it",
+    "unambiguous": "no other Windows error has this number",
+    "assumed": "taken as a Remote Access code because of --assume-ras",
+}
+
+
+class Shape(Enum):
+    """What kind of shape a rule found a number in: it decides what the judge asks."""
+
+    # An error word and a number ("Error 691:"): the number needs evidence from around it.
+    ERROR_WORD = "error word"
+    # A shape only Remote Access writes (rasdial's lines, RasClient's sentence): it is context.
+    RAS_SHAPE = "Remote Access shape"
+    # The code's own words: its symbol beside its number, or its message quoted.
+    OWN_WORDS = "own words"
+    # A number alone or leading its line (Microsoft's lists): it counts with its message only.
+    LISTED = "listed number"
+
+
+@dataclass
+class Candidate:
+    """A number or a quote a rule proposes as ``code``, at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    code: ErrorCode
+    shape: Shape
+    # rasdial's help footer repeats the code of the error line above it.
+    footer: bool = False
+    # The CoId of the dial attempt a RasClient sentence reports: one failure, told once.
+    attempt: str | None = None
+
+
+class Surroundings(Protocol):
+    """What stands near a candidate, each asked only when the verdict still depends on it."""
+
+    def own_message(self) -> bool:
+        """Its own message stands beside it."""
+
+    def other_message(self) -> bool:
+        """Another code's message stands beside it."""
+
+    def context(self) -> bool:
+        """Remote Access context stands within reach."""
+
+    def foreign_on_line(self) -> bool:
+        """Its line names another system (SQL Server, an installer)."""
+
+    def foreign_near(self) -> bool:
+        """Another system is named within reach."""
+
+
+def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to bottom
+    code: ErrorCode, shape: Shape, near: Surroundings, *, assume_ras: bool
+) -> Evidence | None:
+    """The evidence that a candidate is ``code``, or None when there is not enough."""
+    if shape is Shape.RAS_SHAPE:
+        return "context"
+    if shape is Shape.OWN_WORDS:
+        return "message"
+    if shape is Shape.LISTED:
+        return "message" if near.own_message() else None
+    foreign_here = near.foreign_on_line()
+    if not foreign_here and near.context():
+        # In context only another code's message beside it says no, unless its own is there too.
+        return "context" if not near.other_message() or near.own_message() else None
+    if near.own_message():
+        return "message"
+    verdict: Evidence | None = None
+    if code.win32_symbol is None and not near.foreign_near():
+        verdict = "unambiguous"
+    elif assume_ras and not foreign_here:
+        verdict = "assumed"
+    # The costly look for another code's message, only when it could still say no.
+    if verdict is None or near.other_message():
+        return None  # nothing speaks for it, or the text beside it is another code's message
+    return verdict
+
+
+class Told:
+    """Surroundings a caller states outright: context or not, nothing else known."""
+
+    def __init__(self, *, context: bool) -> None:
+        self._context = context
+
+    def own_message(self) -> bool:
+        return False
+
+    def other_message(self) -> bool:
+        return False
+
+    def context(self) -> bool:
+        return self._context
+
+    def foreign_on_line(self) -> bool:
+        return False
+
+    def foreign_near(self) -> bool:
+        return False
+
+
+def accept(number: int, *, context: bool, assume_ras: bool) -> ErrorCode | None:
+    """The code ``number`` names, if it counts as one with context or without, as told."""
+    from raserror._lookup import from_int
+
+    code = from_int(number)
+    if code is None:
+        return None
+    evidence = judge(code, Shape.ERROR_WORD, Told(context=context), assume_ras=assume_ras)
+    return None if evidence is None else code

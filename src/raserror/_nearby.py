@@ -1,0 +1,99 @@
+"""What stands near a candidate, asked lazily by the judge: context, other systems, messages."""
+
+from __future__ import annotations
+
+from raserror import _messages
+from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
+from raserror._page import LONG_LINE, Page
+
+# Context reaches this many lines around a number, and never further than this.
+CONTEXT_LINES = 12
+CONTEXT_CHARS = 1500
+# A message beside its number: on its line, or on the next lines of a dialog copy.
+BESIDE_CHARS = 320
+BESIDE_LINES = 3
+
+
+class Beside:
+    """The text beside a number: its own message there, or another code's."""
+
+    def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
+        self.page, self.code, self.start, self.end = page, code, start, end
+        text = page.text
+        line_start, line_end = page.line_bounds(start)
+        after_end = line_end
+        if len(text[end : min(line_end, end + 16)].strip(" \t\r)]:.-")) < 3:
+            # "Error 629" then the message on the next line, as dialog copies show it.
+            after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
+        self.window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
+        # The quick test, in C: without any word of its message near it, its message is not.
+        first = page.line_bounds(self.window[0])[0]
+        last = page.line_bounds(self.window[1])[1]
+        found = _messages.content_pattern(code).search(
+            text, max(first, self.window[0] - LONG_LINE), min(last, self.window[1] + LONG_LINE)
+        )
+        self.may_be_own = found is not None
+
+    def own(self) -> bool:
+        if not self.may_be_own:
+            return False
+        index = _messages.index()
+        text, window = self.page.text, self.window
+        run = max(
+            _messages.shared_run(self.code, text, window[0], self.start),
+            _messages.shared_run(self.code, text, self.end, window[1]),
+        )
+        return run >= min(_messages.BESIDE_MIN_WORDS, *map(len, index.by_code[self.code]))
+
+    def other(self) -> bool:
+        """Another code's message is quoted here."""
+        if not self.may_be_own and self.page.line_words(*self.window).isdisjoint(
+            _messages.index().anchors
+        ):
+            return False
+        return other_quoted(self.page, self.code, self.window)
+
+
+def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
+    """Whether another code's message is quoted in ``window``, at some length."""
+    return any(
+        quote.code is not code
+        and quote.words > _messages.QUOTE_MIN_WORDS
+        and quote.start < window[1]
+        and window[0] < quote.end
+        for quote in page.quotes_of_lines(*window)
+    )
+
+
+class Near:
+    """The surroundings of the number at ``start:end``, each found when first asked."""
+
+    def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
+        self.page, self.code, self.start, self.end = page, code, start, end
+        self._reach: tuple[int, int] | None = None
+        self._beside: Beside | None = None
+
+    def reach(self) -> tuple[int, int]:
+        if self._reach is None:
+            self._reach = self.page.around(self.start, CONTEXT_LINES, CONTEXT_CHARS)
+        return self._reach
+
+    def beside(self) -> Beside:
+        if self._beside is None:
+            self._beside = Beside(self.page, self.code, self.start, self.end)
+        return self._beside
+
+    def own_message(self) -> bool:
+        return self.beside().own()
+
+    def other_message(self) -> bool:
+        return self.beside().other()
+
+    def context(self) -> bool:
+        return self.page.has_context(*self.reach())
+
+    def foreign_on_line(self) -> bool:
+        return self.page.has_foreign(*self.page.line_bounds(self.start))
+
+    def foreign_near(self) -> bool:
+        return self.page.has_foreign(*self.reach())

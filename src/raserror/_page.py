@@ -1,0 +1,245 @@
+"""One text as the scanner reads it: its lines, the words of a line, where names stand.
+
+Everything here is found once per text and then asked by position: line
+bounds and windows of lines by bisection over the line breaks, the names of
+Remote Access and of other systems as sorted positions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from raserror._vocabulary import (
+    CONTEXT_VOCABULARIES,
+    EVENT_SOURCE,
+    EVENT_SOURCES,
+    FOREIGN,
+    FOREIGN_WORDS,
+    RAS_CONTEXT,
+    Vocabulary,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from raserror._messages import Quote
+
+_NEWLINE = re.compile("\n")
+# Longer lines are read only in the parts near what is asked about.
+LONG_LINE = 4096
+# A line longer than this is scanned in pieces that overlap.
+PIECE = 1 << 16
+
+
+def lower_same_length(text: str) -> str | None:
+    """``text`` lower-cased with each character in its place, or None if that cannot be."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # U+0130 (İ) is the one character whose lower case is two: take it as a plain I.
+    lowered = text.replace("\u0130", "I").lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def find_all(haystack: str, needles: Iterable[str]) -> Iterator[int]:
+    """Every position of every needle, unsorted."""
+    for needle in needles:
+        find = haystack.find
+        at = find(needle)
+        while at >= 0:
+            yield at
+            at = find(needle, at + 1)
+
+
+def _positions(
+    text: str, lowered: str | None, pattern: re.Pattern[str], *vocabularies: Vocabulary
+) -> list[int]:
+    """Where ``pattern`` matches, tried only where one of the vocabularies' needles stands."""
+    if lowered is None:
+        return [match.start() for match in pattern.finditer(text)]
+    candidates: set[int] = set()
+    is_ascii = text.isascii()
+    for vocabulary in vocabularies:
+        needles = vocabulary.ascii_needles if is_ascii else vocabulary.needles
+        candidates.update(find_all(text if vocabulary.cased else lowered, needles))
+    match = pattern.match
+    return sorted(at for at in candidates if match(text, at))
+
+
+def any_between(positions: list[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+class Page:
+    """A text, its line breaks and the places of the names that weigh as evidence."""
+
+    def __init__(self, text: str, *, context_everywhere: bool = False) -> None:
+        self.text = text
+        self.lowered = lower_same_length(text)
+        self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
+        self.context_everywhere = context_everywhere
+        self.context = _positions(text, self.lowered, RAS_CONTEXT, *CONTEXT_VOCABULARIES)
+        self._foreign: list[int] | None = None  # found when first asked: many texts never ask
+        self._sources: list[int] | None = None
+        self._done: set[tuple[str, int]] = set()
+        self._words_of_line: dict[int, frozenset[str]] = {}
+        self._quotes_of_line: dict[int, list[Quote]] = {}
+        # Runs of lines whose quotes are found in one pass, and which of them are done.
+        self._quote_spans: list[tuple[int, int]] = []
+        self._quoted_spans: set[int] = set()
+
+    # Lines ---------------------------------------------------------------------------
+
+    def line_bounds(self, at: int) -> tuple[int, int]:
+        """The start and end of the line holding ``at``."""
+        newlines = self.newlines
+        index = bisect_left(newlines, at)
+        start = newlines[index - 1] + 1 if index else 0
+        return start, newlines[index] if index < len(newlines) else len(self.text)
+
+    def around(self, at: int, lines: int, chars: int) -> tuple[int, int]:
+        """The span of ``lines`` lines each side of ``at``, at most ``chars`` each side."""
+        newlines = self.newlines
+        floor, ceiling = max(0, at - chars), min(len(self.text), at + chars)
+        # Back: ``lines + 1`` line breaks before at - 1; forward: ``lines + 1`` after at.
+        first = bisect_left(newlines, at - 1) - (lines + 1)
+        start = newlines[first] + 1 if at and first >= 0 and newlines[first] >= floor else floor
+        last = bisect_right(newlines, at) + lines
+        end = newlines[last] if last < len(newlines) and newlines[last] < ceiling else ceiling
+        return max(start, floor), min(end, ceiling)
+
+    def first_time(self, rule: str, at: int) -> bool:
+        """Whether ``rule`` is asked about the line holding ``at`` for the first time."""
+        key = (rule, self.line_bounds(at)[0])
+        if key in self._done:
+            return False
+        self._done.add(key)
+        return True
+
+    # Names ---------------------------------------------------------------------------
+
+    def has_context(self, start: int, end: int) -> bool:
+        return self.context_everywhere or any_between(self.context, start, end)
+
+    def has_foreign(self, start: int, end: int) -> bool:
+        if self._foreign is None:
+            self._foreign = _positions(self.text, self.lowered, FOREIGN, FOREIGN_WORDS)
+        return any_between(self._foreign, start, end)
+
+    def has_event_source(self, start: int, end: int) -> bool:
+        """Whether RasClient or RemoteAccess is named in ``text[start:end]``."""
+        if self._sources is None:
+            self._sources = _positions(self.text, self.lowered, EVENT_SOURCE, EVENT_SOURCES)
+        return any_between(self._sources, start, end)
+
+    # Words and quotes ----------------------------------------------------------------
+
+    def line_words(self, start: int, end: int) -> set[str]:
+        """The lower-case words of the lines that ``start:end`` touches, each line read once."""
+        from raserror._messages import WORD
+
+        words: set[str] = set()
+        text = self.text
+        position = self.line_bounds(start)[0]
+        while position <= end and position <= len(text):
+            line_end = self.line_bounds(position)[1]
+            if line_end - position > LONG_LINE:  # only the part asked about, never all of it
+                piece = text[max(position, start) : min(line_end, end + 1)].lower()
+                words.update(WORD.findall(piece))
+                position = line_end + 1
+                continue
+            cached = self._words_of_line.get(position)
+            if cached is None:
+                line = text[position:line_end].lower()
+                cached = self._words_of_line[position] = frozenset(WORD.findall(line))
+            words |= cached
+            position = line_end + 1
+        return words
+
+    def quotes_in(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes in ``text[start:end]``, read in bounded pieces that overlap."""
+        from raserror._messages import quotes
+
+        seen = -1
+        for piece in range(start, end, PIECE):
+            for quote in quotes(self.text, piece, min(end, piece + PIECE + 600)):
+                if quote.start > seen:
+                    seen = quote.start
+                    yield quote
+
+    def read_quotes_in(self, spans: list[tuple[int, int]]) -> None:
+        """Find the quotes of each of these runs of lines in one pass, when first asked."""
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._quote_spans = merged
+
+    def line_quotes(self, line_start: int) -> list[Quote]:
+        """The quotes that start on the line at ``line_start`` (wrapping on), found once."""
+        cached = self._quotes_of_line.get(line_start)
+        if cached is not None:
+            return cached
+        spans = self._quote_spans
+        index = bisect_right(spans, (line_start, len(self.text) + 1)) - 1
+        if index >= 0 and line_start < spans[index][1]:
+            if index not in self._quoted_spans:
+                self._quoted_spans.add(index)
+                self._quote_span(*spans[index])
+            return self._quotes_of_line.get(line_start, [])
+        return self._quote_line(line_start)
+
+    def _can_quote(self, line_start: int) -> bool:
+        """The quick test: a line without a message's rare words starts no quote."""
+        from raserror._messages import index
+
+        return not self.line_words(line_start, line_start).isdisjoint(index().anchors)
+
+    def _quote_span(self, start: int, end: int) -> None:
+        """The quotes of the lines from ``start`` to ``end``, read as one text."""
+        first = self.line_bounds(start)[0]
+        last = self.line_bounds(end)[1] if end < len(self.text) else len(self.text)
+        reach = self.around(last, 2, 600)[1] if last < len(self.text) else last
+        lines: dict[int, list[Quote]] = {}
+        for quote in self.quotes_in(first, reach):
+            if quote.start >= last:
+                break
+            line_start = self.line_bounds(quote.start)[0]
+            if self._quotes_of_line.get(line_start) is None and self._can_quote(line_start):
+                lines.setdefault(line_start, []).append(quote)
+        for line_start, quotes in lines.items():
+            self._quotes_of_line.setdefault(line_start, quotes)
+
+    def _quote_line(self, line_start: int) -> list[Quote]:
+        from raserror._messages import quotes
+
+        line_end = self.line_bounds(line_start)[1]
+        cached = []
+        if self._can_quote(line_start):
+            window_end = (
+                self.around(line_end, 2, 600)[1] if line_end < len(self.text) else line_end
+            )
+            cached = [
+                quote
+                for quote in quotes(self.text, line_start, window_end)
+                if quote.start < line_end
+            ]
+        self._quotes_of_line[line_start] = cached
+        return cached
+
+    def quotes_of_lines(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes of every line that ``start:end`` touches; a long line only in part."""
+        text = self.text
+        position = self.line_bounds(start)[0]
+        while position <= end and position < len(text):
+            line_end = self.line_bounds(position)[1]
+            if line_end - position > LONG_LINE:
+                yield from self.quotes_in(max(position, start), min(line_end, end))
+            else:
+                yield from self.line_quotes(position)
+            position = line_end + 1

@@ -1,0 +1,491 @@
+"""The scanner's rules as a table: one row per shape a code is written in.
+
+Each row names the rule, the words that start it (their needles and pattern
+derived from one list), the function that reads the shape and proposes
+candidates, and a real example and counter-example quoted from the tests'
+real texts. Whole-line rules, tried on lines near Remote Access context, are
+rows of their own table. Rules only propose; ``_evidence.judge`` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from raserror._evidence import Candidate, Shape
+from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._vocabulary import CJK_ERROR_WORDS, ERROR_WORDS, PLURAL_ERROR_WORDS, Vocabulary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from raserror._page import Page
+
+# -- Patterns the rules read with ---------------------------------------------------------
+
+# Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason".
+_GLUE = (
+    r"[ \t_-]{0,3}(?:(?i:code|number|no\.?|de error|d'erreur|причины|such as|like)[ \t]{0,3})?"
+    r"(?:(?i:is|of|was|ist|est|是|为|為|如|は)[ \t]{0,3})?(?:[:=#：][ \t]{0,3})?[(\[“\"'«]?[ \t]?"
+)
+# A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
+_NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
+AFTER_WORD = re.compile(_GLUE + _NUMBER)
+# Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
+# "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also".
+MORE = re.compile(
+    r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))(?:[ \t]{1,3}(?i:and|or))?"
+    r"(?:[ \t]{1,3}(?i:even|also))?[ \t]*([0-9]{3,5})(?![0-9A-Za-z])"
+)
+_DIGIT = re.compile(r"[0-9]")
+# "629错误", "809 오류", "720 error": the number just before the word.
+BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])([0-9]{3,5})[ \t]?\Z")
+# RasClient's sentence: the code "returned on failure is 809", "returned after failure is
+# 13868", the reason for "returning after termination is 631", 失败后返回的错误代码为 809.
+EVENT = re.compile(
+    r"(?i:return(?:ed|ing))\b[^.\n]{0,40}?(?i:failure|termination) is[ \t]{1,4}(-?[0-9]{1,10})(?![0-9])"
+    r"|(?:返回的错误代码为|返されたエラー[ \t]?コードは)[ \t]{0,3}(-?[0-9]{1,10})(?![0-9])"
+)
+# A CoId= line in any language ends with its code after "is", "ist", "为", "は", ":".
+COID_CODE = re.compile(
+    r"(?:\bis|\bist|\best|为|為|は|[:：=])[ \t]{0,2}(-?[0-9]{1,10})[^0-9\n]{0,12}\Z"
+)
+# The attempt's id at the start of a RasClient message, and how far before its code it stands.
+COID_GUID = re.compile(r"CoI[dD]=\{([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12})\}")
+COID_REACH = 600
+# rasdial's footer: "In help, click Troubleshooting, then Error Messages, then 691" (any language).
+FOOTER_NUMBER = re.compile(r"(?<![0-9])([0-9]{3,5})[ \t.。\"'”」』»)]*\r?\Z")
+FOOTER_EN = re.compile(r"(?i:error messages,)[ \t]{0,4}then[ \t]{1,4}([0-9]{1,10})(?!\w)")
+# The error line of rasdial in any language: words, the code, " - ", the message.
+LOCAL_ERROR_LINE = re.compile(
+    r"[ \t]{0,8}[^0-9\r\n]{1,80}?[ \t\u3000]([0-9]{3})[ \t\u3000]{1,3}-[ \t\u3000]"
+)
+# A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
+LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
+# How far a symbol's number may stand from it.
+SYMBOL_GAP = 60
+# "600" alone on its line, its message on the next (Microsoft's code lists).
+BARE_LINE = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*\r?\Z")
+# "813 You have attempted to establish a second broadband connection...": the number, then
+# its message. The mark's spaces are inside the optional group: no two runs of spaces compete.
+# A table row ("| 628 | The port was disconnected. |") and an en or em dash lead it too.
+LEADING_NUMBER = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
+)
+# A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
+FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
+ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
+# An event's data stands this far at most from its source's name in the same record.
+RECORD_LINES = 30
+RECORD_CHARS = 4000
+# The longest event data element: <Binary>, 8 to 4104 hex digits, </Binary>.
+_DATA_CHARS = 4200
+
+
+def number_at(
+    page: Page, start: int, end: int, shape: Shape, *, footer: bool = False
+) -> Candidate | None:
+    """The candidate the number written at ``start:end`` makes, if it names a code."""
+    number = parse_number(page.text[start:end])
+    code = None if number is None else from_int(number)
+    return None if code is None else Candidate(start, end, code, shape, footer)
+
+
+def _some(*candidates: Candidate | None) -> Iterator[Candidate]:
+    return (candidate for candidate in candidates if candidate is not None)
+
+
+# -- Rules started by a word --------------------------------------------------------------
+
+
+def after_word(page: Page, end: int, *, plural: bool = False) -> Iterator[Candidate]:
+    """The number after an error word, and any list that follows it.
+
+    After a plural ("Errors 633, 676", "кодами 800, 809") only a list counts:
+    "errors: 720" is a count of errors.
+    """
+    text = page.text
+    match = AFTER_WORD.match(text, end)
+    if match is None:
+        return
+    spans = [match.span(1)]
+    position = match.end()
+    while (more := MORE.match(text, position)) is not None:
+        spans.append(more.span(1))
+        position = more.end()
+    if not plural or len(spans) > 1:
+        for span in spans:
+            yield from _some(number_at(page, *span, Shape.ERROR_WORD))
+
+
+def before_word(page: Page, start: int) -> Iterator[Candidate]:
+    match = BEFORE_WORD.search(page.text, max(0, start - 8), start)
+    if match is not None:
+        yield from _some(number_at(page, *match.span(1), Shape.ERROR_WORD))
+
+
+def read_latin(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """``Error 691:``, ``(Error 800)``, ``ErrorCode = 691``, ``Fehler 798``, ``Код 800:``.
+
+    Also the footer of English rasdial: ``..., then Error Messages, then 691``.
+    """
+    text, at = page.text, anchor.start()
+    if _DIGIT.search(text, max(0, at - 8), anchor.end() + 48) is None:
+        return  # no number anywhere near: the cheap way out for text full of words
+    previous = text[at - 1 : at]
+    if previous == "_" or (previous.isalpha() and not text[at].isupper()):
+        return  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
+    footer = FOOTER_EN.match(text, at)
+    if footer is not None:
+        yield from _some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True))
+        return
+    plural = anchor.group().lower() in PLURAL_ERROR_WORDS
+    yield from after_word(page, anchor.end(), plural=plural)
+    if not plural:  # "852 errors" is a count of errors
+        yield from before_word(page, at)
+
+
+def read_cjk(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """``Windows 错误 809``, ``629错误``, ``エラー: 0x800b0109``, ``809 오류``."""
+    yield from after_word(page, anchor.end())
+    yield from before_word(page, anchor.start())
+
+
+def read_event(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """RasClient's failure and termination sentence, in English, Chinese or Japanese."""
+    match = EVENT.match(page.text, anchor.start())
+    if match is not None:
+        group = 1 if match.group(1) is not None else 2
+        candidate = number_at(page, *match.span(group), Shape.RAS_SHAPE)
+        if candidate is not None:
+            candidate.attempt = attempt_before(page, anchor.start())
+            yield candidate
+
+
+def attempt_before(page: Page, at: int) -> str | None:
+    """The CoId a RasClient sentence at ``at`` begins with, on its line or the lines before."""
+    start = page.around(at, 2, COID_REACH)[0]
+    last = None
+    for last in COID_GUID.finditer(page.text, start, at):  # noqa: B007 - the last one is wanted
+        pass
+    return None if last is None else last.group(1).upper()
+
+
+def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """RasClient in any language: a ``CoId=`` line ends with its code after "is"."""
+    if not page.first_time("coid", anchor.start()):
+        return
+    match = COID_CODE.search(page.text, anchor.end(), page.line_bounds(anchor.start())[1])
+    if match is not None:
+        candidate = number_at(page, *match.span(1), Shape.RAS_SHAPE)
+        if candidate is not None:
+            candidate.attempt = attempt_before(page, match.start(1))
+            yield candidate
+
+
+def read_footer(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """Rasdial's help footer, any language; reported at its error line if there is one."""
+    if not page.first_time("footer", anchor.start()):
+        return
+    text = page.text
+    line_start, position = page.line_bounds(anchor.start())
+    for _ in range(2):  # the footer's last line follows "hh netcfg.chm" within two lines
+        if position >= len(text):
+            return
+        start, end = page.line_bounds(position + 1)
+        number = FOOTER_NUMBER.search(text, start, end)
+        if number is not None:
+            yield from _some(_footer_points_back(page, number, line_start))
+            return
+        position = end
+
+
+def _footer_points_back(page: Page, number: re.Match[str], footer_start: int) -> Candidate | None:
+    text, start = page.text, footer_start
+    for _ in range(8):  # rasdial's error line stands at most a few lines above
+        if start == 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+        error_line = LOCAL_ERROR_LINE.match(text, start)
+        if error_line is not None and error_line.group(1) == number.group(1):
+            return number_at(page, *error_line.span(1), Shape.RAS_SHAPE)
+    return number_at(page, *number.span(1), Shape.RAS_SHAPE, footer=True)
+
+
+def read_hresult(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """An HRESULT: ``0x800B0109``, ``-2146762495``; not ``ptr=0x8007...``."""
+    yield from _some(_hresult(page, anchor.start(), anchor.end()))
+
+
+def read_bracketed(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """An HRESULT's 8 hex digits in brackets, as dialogs show it: ``(8007026f)``."""
+    yield from _some(_hresult(page, anchor.start() + 1, anchor.end() - 1))
+
+
+def _hresult(page: Page, at: int, end: int) -> Candidate | None:
+    text = page.text
+    if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        return None
+    field = FIELD_BEFORE.search(text, max(0, at - 24), at)
+    if field is not None and not ERROR_FIELD.fullmatch(field.group(1)):
+        return None
+    number = parse_number(text[at:end])
+    if number is None or 0 <= number <= 0xFFFF:
+        return None
+    return number_at(page, at, end, Shape.ERROR_WORD)
+
+
+def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """A code's exact symbol beside its number: ``806 ERROR_VPN_GRE_BLOCKED``."""
+    code = by_symbol().get(anchor.group())
+    if code is None or int(code) > 0xFFFF:
+        return
+    text = page.text
+    start, end = page.around(anchor.start(), 2, SYMBOL_GAP)
+    wanted = str(int(code))
+    for literal in LITERAL.finditer(text, start, end):
+        if literal.group(1) != wanted:
+            continue
+        gap = text[literal.end() : anchor.start()] or text[anchor.end() : literal.start()]
+        # Only the symbol's own number: nothing but words and marks may stand between.
+        if len(gap) <= SYMBOL_GAP and not LITERAL.search(gap):
+            yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
+
+
+def read_binary(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """An event's data, ``<Binary>B3020000</Binary>`` or ``Data : {41, 3, 0, 0}``.
+
+    RemoteAccess writes its code there as a little-endian DWORD, and often
+    nowhere else; it counts only inside a RasClient or RemoteAccess record.
+    """
+    from raserror._events import find_binary_codes
+
+    at = anchor.start()
+    if not page.has_event_source(*page.around(at, RECORD_LINES, RECORD_CHARS)):
+        return
+    text = page.text
+    # Only the data element that starts here, to its end: a line of many reads each once.
+    closing = "</Binary>" if text.startswith("<Binary>", at) else "}"
+    close = text.find(closing, at, min(page.line_bounds(at)[1], at + _DATA_CHARS))
+    if close < 0:
+        return
+    for data in find_binary_codes(text[at : close + len(closing)]):
+        code = from_int(data.number)
+        if code is not None:
+            yield Candidate(at + data.start, at + data.end, code, Shape.RAS_SHAPE)
+
+
+# -- The table ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A shape a code is written in, started where one of its words stands."""
+
+    name: str
+    start: Vocabulary  # the words that start it: their needles, and the pattern at them
+    read: Callable[[Page, re.Match[str]], Iterator[Candidate]]
+    example: str  # a real text it reads a code from, quoted from ``source``
+    source: str
+    counter_example: str  # a real text it must read nothing from, quoted from ``counter_source``
+    counter_source: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "symbol",
+        Vocabulary(
+            (
+                "ERROR_[A-Z0-9_]{3,60}",
+                "WARNING_[A-Z0-9_]{3,60}",
+                "CERT_E_[A-Z0-9_]{3,60}",
+                "CRYPT_E_[A-Z0-9_]{3,60}",
+                "TRUST_E_[A-Z0-9_]{3,60}",
+                "SEC_E_[A-Z0-9_]{3,60}",
+                "EAP_E_[A-Z0-9_]{3,60}",
+                "EAP_I_[A-Z0-9_]{3,60}",
+            ),
+            cased=True,
+        ),
+        read_symbol,
+        "У меня на восьмерке кидает 806 ERROR_VPN_GRE_BLOCKED",
+        "tests/realworld/positive/052-frkn-ru-806-gre-blocked.txt",
+        "ERROR_ELEVATION_REQUIRED",
+        "tests/realworld/negative/507-metasploit-operation-failed-740.txt",
+    ),
+    Rule(
+        "error word",
+        ERROR_WORDS,
+        read_latin,
+        "Error 789: The L2TP connection attempt failed",
+        "tests/realworld/positive/024-docker-ipsec-75-error-789-dialog.txt",
+        "errors: 720",
+        "tests/samples/ordinary.log",
+    ),
+    Rule(
+        "error word without spaces",
+        CJK_ERROR_WORDS,
+        read_cjk,
+        "后端PC机PPTP拔号提示619错误",
+        "tests/realworld/positive/047-lede-302-zh-pptp-619.txt",
+        "次のエラー メッセージは、オペレーティング システムの",
+        "tests/realworld/negative/511-sqlserver-823-ja.txt",
+    ),
+    Rule(
+        "event sentence",
+        Vocabulary((r"return(?:ed|ing)\b", "返回的错误代码为", "返されたエラー")),
+        read_event,
+        "The error code returned on failure is 809.",
+        "tests/realworld/positive/079-azure-guidance-pt-powershell-rasclient-809.txt",
+        "Error returned by CreateProcess: (740, 'CreateProcess'",
+        "tests/realworld/negative/503-pywinauto-740-zh.txt",
+    ),
+    Rule(
+        "CoId line",
+        Vocabulary(("CoI[dD]=",), cased=True),
+        read_coid,
+        "CoId={3F2A1B0C-9D8E-4F7A-B6C5-D4E3F2A1B0C9}: 用户 DESKTOP-ALIYUN\\user 拨打了名为 IKEv2 "
+        "VPN 的拨号连接，该连接已失败。失败后返回的错误代码为 809。",
+        "tests/samples/events/eventviewer_zh_rasclient_20227.txt",
+        "Message            : CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM "
+        "dialed a connection named",
+        "tests/realworld/positive/079-azure-guidance-pt-powershell-rasclient-809.txt",
+    ),
+    Rule(
+        "rasdial footer",
+        Vocabulary((r"netcfg\.chm",), cased=True),
+        read_footer,
+        "        Type 'hh netcfg.chm'\r\n"
+        "        In help, click Troubleshooting, then Error Messages, then 691",
+        "tests/samples/rasdial_en.txt",
+        "        Type 'hh netcfg.chm'",
+        "tests/samples/rasdial_en.txt",
+    ),
+    Rule(
+        "hexadecimal HRESULT",
+        Vocabulary(("0x[0-9a-f]{8}(?![0-9a-z])",)),
+        read_hresult,
+        "エラー: 0x80092013",
+        "tests/realworld/positive/043-kb2980672-ja-iphttps-0x80092013.txt",
+        "| delref e@0xb78c8a44 (delete_state_event() +184 programs/pluto/timer.c)",
+        "tests/realworld/negative/534-libreswan-debug-608.txt",
+    ),
+    Rule(
+        "signed HRESULT",
+        Vocabulary(("-21[0-9]{8}(?![0-9])",)),
+        read_hresult,
+        "the error code -2143157998 appears to be defined in EapErrorHost.h",
+        "tests/realworld/positive/003-dotras-eap-negative-decimal-hresult.txt",
+        "-2100000000",
+        "composed: not a code",
+    ),
+    Rule(
+        "bracketed HRESULT",
+        Vocabulary((r"\(8[0-9a-fA-F]{7}\)",), cased=True),
+        read_bracketed,
+        "error de script personalizado de VPN de Azure (8007026f)",
+        "tests/realworld/positive/064-azure-docs-es-8007026f-no-prefix.txt",
+        "(80070000)",
+        "composed: a value that names no code",
+    ),
+    Rule(
+        "event data",
+        Vocabulary(("<Binary>", r"Data[ \t]{0,40}:[ \t]{0,4}\{"), cased=True, before=r"(?<!\w)"),
+        read_binary,
+        (
+            '  <Provider Name="RemoteAccess" /> \n'
+            '  <EventID Qualifiers="0">20271</EventID> \n'
+            "  <Level>3</Level> \n"
+            "  <Task>0</Task> \n"
+            "  <Keywords>0x80000000000000</Keywords> \n"
+            '  <TimeCreated SystemTime="2020-03-23T19:40:08.225301000Z" /> \n'
+            "  <EventRecordID>32407</EventRecordID> \n"
+            "  <Channel>System</Channel> \n"
+            "  <Computer>CITY-VPN16.cbj.local</Computer> \n"
+            "  <Security /> \n"
+            "  </System>\n"
+            "- <EventData>\n"
+            "  <Data>{NA}</Data> \n"
+            "  <Data>corinne</Data> \n"
+            "  <Data>123.207.87.250</Data> \n"
+            "  <Data>The remote connection was denied because the user name and password combination you provided is not recognized, or the selected authentication protocol is not permitted on the remote access server.</Data> \n"
+            "  <Data>0x10</Data> \n"
+            "  <Binary>B3020000</Binary> "
+        ),
+        "tests/realworld/positive/010-ipban-remoteaccess-20271-event-xml.txt",
+        "Data               : {}",
+        "tests/samples/events/getEventLog_formatlist_rasclient_20227_azarch.txt",
+    ),
+)
+
+
+# -- Whole-line rules ---------------------------------------------------------------------
+
+
+def read_rasdial_line(page: Page, start: int, end: int) -> Iterator[Candidate]:
+    """The error line of rasdial in any language: ``Remotezugriffsfehler 740 - ...``."""
+    error_line = LOCAL_ERROR_LINE.match(page.text, start, end)
+    if error_line is not None:
+        yield from _some(number_at(page, *error_line.span(1), Shape.RAS_SHAPE))
+
+
+def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
+    """A number alone on its line or leading it, that counts with its own message beside it."""
+    match = BARE_LINE.match(page.text, start, end) or LEADING_NUMBER.match(page.text, start, end)
+    if match is not None:
+        yield from _some(number_at(page, *match.span(1), Shape.LISTED))
+
+
+def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
+    """A code's message quoted without its number, as dialog copies and RRAS reasons hold it."""
+    from raserror._page import LONG_LINE
+
+    line_start, line_end = page.line_bounds(start)
+    quoted = (
+        page.quotes_in(start, end)
+        if line_end - line_start > LONG_LINE
+        else page.line_quotes(start)
+    )
+    for quote in quoted:
+        yield Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A shape that fills a line, tried on the lines near Remote Access context."""
+
+    name: str
+    read: Callable[[Page, int, int], Iterator[Candidate]]
+    example: str
+    source: str
+    counter_example: str
+    counter_source: str
+
+
+# In text known to be rasdial's output, its error line counts on every line.
+RASDIAL_LINE = LineRule(
+    "rasdial error line",
+    read_rasdial_line,
+    "Remotezugriffsfehler 740 - Eine ungültige Wählregel wurde erkannt.",
+    "tests/samples/rasdial_de.txt",
+    "Type 'hh netcfg.chm'",
+    "tests/samples/rasdial_en.txt",
+)
+LISTED = LineRule(
+    "listed number",
+    read_listed,
+    "600",
+    "tests/realworld/positive/034-kb923944-vista-error-code-list.txt",
+    "2022-11-02 15:46:42.90 spid51      Error: 824, Severity: 24, State: 2.",
+    "tests/realworld/negative/500-sqlserver-824-errorlog.txt",
+)
+QUOTE = LineRule(
+    "quoted message",
+    read_quotes,
+    "IKE authentication credentials are unacceptable",
+    "tests/realworld/positive/018-strongswan-1350-13801.txt",
+    "2025-06-25T15:06:31Z INFO [openvpn]   ifconfig_pool_defined = DISABLED",
+    "tests/realworld/negative/514-gluetun-openvpn-refresh-600.txt",
+)
+LINE_RULES = (RASDIAL_LINE, LISTED, QUOTE)

@@ -1,0 +1,288 @@
+"""The scanner's engine: one pass over a text, rules proposing, the judge deciding.
+
+Each rule of ``_rules.RULES`` is tried only where one of its needles stands
+(found by ``str.find`` at C speed); then the whole-line rules read the lines
+near Remote Access context. Every candidate goes through ``_evidence.judge``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
+from raserror._evidence import Candidate, Evidence, Shape, judge
+from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
+from raserror._page import LONG_LINE, Page, find_all
+from raserror._rules import (
+    LINE_RULES,
+    QUOTE,
+    RASDIAL_LINE,
+    RECORD_CHARS,
+    RULES,
+    LineRule,
+    Rule,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+# All rules in one pattern: the way in when lower() cannot keep the text's positions.
+_ANCHORS = re.compile(
+    "|".join(f"(?P<rule{number}>{rule.start.pattern})" for number, rule in enumerate(RULES))
+)
+# Each rule's start, compiled once.
+_STARTS = [rule.start.compile() for rule in RULES]
+# A line with nothing on it, however indented: records of a Format-List part there.
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
+# A footer repeats the code of the error line this close before it.
+_FOOTER_REACH = 2000
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A RAS error code found in text.
+
+    ``text[start:end]`` is the number as written, or for ``"message"``
+    evidence without a number, the quoted message; ``line`` counts from 1.
+    ``evidence`` says which rule made it count: ``"context"`` (the text says
+    it came from Remote Access), ``"message"`` (the code's own message or
+    symbol stands beside it, or it is a quote of that message),
+    ``"unambiguous"`` (no other Windows error has that number) or
+    ``"assumed"`` (the caller passed ``assume_ras=True``).
+    """
+
+    code: ErrorCode
+    start: int
+    end: int
+    line: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A judged candidate, before its line is counted."""
+
+    start: int
+    end: int
+    code: ErrorCode
+    evidence: Evidence
+    footer: bool = False
+
+
+class Scanner:
+    """One pass over one text."""
+
+    def __init__(self, text: str, *, assume_ras: bool, rasdial_output: bool) -> None:
+        self.page = Page(text, context_everywhere=rasdial_output)
+        self.assume_ras = assume_ras
+        self.rasdial_output = rasdial_output
+        self.found: dict[int, Hit] = {}
+        self.attempts: dict[tuple[ErrorCode, str], int] = {}  # (code, CoId) -> where told
+
+    def offer(self, candidate: Candidate, *, always_judged: bool = False) -> Hit | None:
+        """Judge ``candidate``; keep it if it counts. A place already found keeps its finding.
+
+        ``always_judged``: the candidate is judged even where something was found already.
+        """
+        found = self.found.get(candidate.start)
+        if found is not None and not always_judged:
+            return found
+        if candidate.attempt is not None:
+            # A record that repeats its message (Format-List's ReplacementStrings): one failure.
+            told = self.attempts.get((candidate.code, candidate.attempt))
+            if told is not None and self.same_record(told, candidate.start):
+                return None
+        near = Near(self.page, candidate.code, candidate.start, candidate.end)
+        evidence = judge(candidate.code, candidate.shape, near, assume_ras=self.assume_ras)
+        if evidence is None:
+            return None
+        if found is not None:
+            return found
+        hit = Hit(candidate.start, candidate.end, candidate.code, evidence, candidate.footer)
+        self.found[candidate.start] = hit
+        if candidate.attempt is not None:
+            self.attempts[(candidate.code, candidate.attempt)] = candidate.start
+        return hit
+
+    def context_spans(self) -> list[tuple[int, int]]:
+        """The runs of lines near Remote Access context, in order."""
+        page = self.page
+        if page.context_everywhere:
+            return [(0, len(page.text))]
+        return [
+            (
+                page.around(first, CONTEXT_LINES, CONTEXT_CHARS)[0],
+                page.around(last, CONTEXT_LINES, CONTEXT_CHARS)[1],
+            )
+            for first, last in _clusters(page.context)
+        ]
+
+    def same_record(self, start: int, end: int) -> bool:
+        """Whether ``start`` and ``end`` are in one record: near, with no blank line between."""
+        return end - start <= RECORD_CHARS and not _BLANK_LINE.search(self.page.text, start, end)
+
+    def run(self) -> list[Hit]:
+        self.page.read_quotes_in(self.context_spans())
+        if self.rasdial_output:
+            self.every_line(RASDIAL_LINE)
+        for rule, anchor in self.anchors():
+            for candidate in rule.read(self.page, anchor):
+                self.offer(candidate)
+        self.near_context()
+        return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
+
+    def anchors(self) -> Iterator[tuple[Rule, re.Match[str]]]:
+        """Where each rule starts, in order: needles found by str.find, then the rule's match."""
+        page = self.page
+        if page.lowered is None:
+            for anchor in _ANCHORS.finditer(page.text):
+                yield RULES[int((anchor.lastgroup or "rule0")[4:])], anchor
+            return
+        is_ascii = page.text.isascii()
+        starts = sorted(
+            (at, number)
+            for number, rule in enumerate(RULES)
+            for at in find_all(
+                page.text if rule.start.cased else page.lowered,
+                rule.start.ascii_needles if is_ascii else rule.start.needles,
+            )
+        )
+        for at, number in starts:
+            match = _STARTS[number].match(page.text, at)
+            if match is not None:
+                yield RULES[number], match
+
+    def every_line(self, rule: LineRule) -> None:
+        text = self.page.text
+        start = 0
+        for line in text.split("\n"):
+            for candidate in rule.read(self.page, start, start + len(line)):
+                self.offer(candidate)
+            start += len(line) + 1
+
+    def near_context(self) -> None:
+        """The whole-line rules, on the lines near Remote Access context.
+
+        A message quoted without its number (a dialog copy, an RRAS event's
+        reason) and a number alone on its line above its message (Microsoft's
+        lists) count only where the text speaks of Remote Access or a VPN.
+        """
+        page = self.page
+        text = page.text
+        spans = self.context_spans()
+        found = sorted((hit.start, hit.end, hit.code) for hit in self.found.values())
+        done = -1  # the lines up to here are read
+        for start, span_end in spans:
+            end = span_end
+            position = max(page.line_bounds(start)[0], done + 1)
+            while position < end and position < len(text):
+                line_end = page.line_bounds(position)[1]
+                if line_end - position > LONG_LINE:
+                    # A line with no end in sight: its part near context, a piece at a time.
+                    for quote in QUOTE.read(page, max(position, start), min(line_end, end)):
+                        self.add_quote(quote, found)
+                    done = max(done, min(line_end, end))
+                    position = line_end + 1
+                    continue
+                next_line, listed = self.read_line(position, line_end, found)
+                if listed:
+                    # A list of codes and messages is context for the rest of the list.
+                    end = max(end, page.around(line_end, CONTEXT_LINES, CONTEXT_CHARS)[1])
+                done = max(done, line_end)
+                position = (
+                    page.line_bounds(next_line - 1)[1] + 1
+                    if next_line > line_end + 1
+                    else next_line
+                )
+
+    def read_line(
+        self, start: int, end: int, found: list[tuple[int, int, ErrorCode]]
+    ) -> tuple[int, bool]:
+        """The whole-line rules on one line: (where the next unread line starts, a number counted).
+
+        A quote that wraps onto the next lines is read once, from the line it starts on.
+        """
+        next_line, listed = end + 1, False
+        for rule in LINE_RULES:
+            if rule is RASDIAL_LINE:
+                continue  # read on every line of rasdial's output, and nowhere else
+            for candidate in rule.read(self.page, start, end):
+                if rule is QUOTE:
+                    next_line = max(next_line, candidate.end)
+                    self.add_quote(candidate, found)
+                    continue
+                hit = self.offer(candidate, always_judged=True)
+                if hit is not None:
+                    found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
+                    listed = True
+        return next_line, listed
+
+    def add_quote(self, quote: Candidate, found: list[tuple[int, int, ErrorCode]]) -> None:
+        # The same code found close by, by its number or its message: once is enough.
+        low = bisect_left(found, (quote.start - CONTEXT_CHARS,))
+        high = bisect_right(found, (quote.end + CONTEXT_CHARS,))
+        if any(code is quote.code for _, _, code in found[low:high]):
+            return
+        self.offer(quote)
+        found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
+
+
+def _clusters(positions: list[int], gap: int = 200) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of sorted positions less than ``gap`` apart."""
+    if not positions:
+        return
+    first = last = positions[0]
+    for at in positions[1:]:
+        if at - last >= gap:
+            yield first, last
+            first = at
+        last = at
+    yield first, last
+
+
+def _drop_repeated_footers(hits: list[Hit]) -> list[Hit]:
+    """A footer repeats the code of the error line just before it: keep one."""
+    kept: list[Hit] = []
+    last: dict[ErrorCode, int] = {}
+    for hit in hits:
+        if hit.footer and hit.start - last.get(hit.code, -(10**9)) <= _FOOTER_REACH:
+            continue
+        last[hit.code] = hit.start
+        kept.append(hit)
+    return kept
+
+
+def scan_text(
+    text: str, *, assume_ras: bool, rasdial_output: bool = False, pasted: bool = False
+) -> list[Hit]:
+    """Every finding in ``text``, in order; ``rasdial_output`` trusts rasdial's error lines.
+
+    ``pasted``: the text was handed over to be explained as Remote Access text, so a
+    message quoted anywhere in it counts, and each code is reported once, where first seen.
+    """
+    scanner = Scanner(text, assume_ras=assume_ras, rasdial_output=rasdial_output)
+    hits = scanner.run()
+    if not pasted:
+        return hits
+    first: dict[ErrorCode, Hit] = {}
+    for hit in hits:
+        first.setdefault(hit.code, hit)
+    for quote in scanner.page.quotes_in(0, len(text)):
+        if quote.code not in first:
+            candidate = Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
+            quoted = scanner.offer(candidate)
+            if quoted is not None and quoted.code is quote.code:
+                first[quote.code] = quoted
+    return sorted(first.values(), key=lambda hit: hit.start)
+
+
+def with_lines(text: str, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
+    """Each finding with the index of its line, counted in one pass."""
+    line, counted = 0, 0
+    for hit in hits:
+        line += text.count("\n", counted, hit.start)
+        counted = hit.start
+        yield hit, line

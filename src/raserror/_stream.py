@@ -1,0 +1,81 @@
+"""``scan_lines``: the scanner over lines of any number and any length, in bounded chunks."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from raserror._nearby import CONTEXT_LINES
+from raserror._page import PIECE
+from raserror._scanner import Finding, scan_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+# scan_lines scans this much at a time...
+CHUNK_CHARS = 1 << 20
+CHUNK_LINES = 8192
+# ...and scans the last lines of a chunk again with the next, so that a block cut by a
+# chunk boundary is still seen whole: these lines at most, this many characters at most,
+# of which the last _HELD lines wait for the next chunk to report.
+_CARRIED_LINES = 2 * (CONTEXT_LINES + 2)
+_CARRIED_CHARS = 1 << 16
+_HELD = CONTEXT_LINES + 2
+
+
+def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
+    """The findings of ``scan_lines``: see its documentation in ``raserror._scan``."""
+    chunk: list[tuple[str, int, int]] = []  # (piece, line number, column of its start)
+    size, line, column = 0, 1, 0
+    reported = 0  # leading pieces of the chunk whose findings were already yielded
+    for item in lines:
+        if not isinstance(item, str):
+            raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
+        continued = len(item) >= PIECE and not item.endswith(("\n", "\r"))
+        for offset in range(0, max(len(item), 1), PIECE):
+            piece = item[offset : offset + PIECE]
+            tail = offset + PIECE < len(item) or continued
+            chunk.append((piece if tail or piece.endswith("\n") else piece + "\n", line, column))
+            column = column + len(piece) if tail else 0
+            size += len(piece)
+        if not continued:
+            line += 1
+        if size < CHUNK_CHARS and len(chunk) < CHUNK_LINES:
+            continue
+        carried = _carried(chunk)
+        # What is held waits for the next chunk, with at least one piece before it to read.
+        held = min(_HELD, carried - 1)
+        yield from _report(chunk, reported, len(chunk) - held, assume_ras=assume_ras)
+        reported = carried - held
+        chunk = chunk[len(chunk) - carried :]
+        size = sum(len(piece) for piece, _, _ in chunk)
+    yield from _report(chunk, reported, len(chunk), assume_ras=assume_ras)
+
+
+def _carried(chunk: list[tuple[str, int, int]]) -> int:
+    """How many of the chunk's last pieces to scan again with the next chunk."""
+    count = size = 0
+    for piece, _, _ in reversed(chunk):
+        size += len(piece)
+        if count == _CARRIED_LINES or (size > _CARRIED_CHARS and count >= 2):
+            break
+        count += 1
+    return count
+
+
+def _report(
+    chunk: list[tuple[str, int, int]], start: int, stop: int, *, assume_ras: bool
+) -> Iterator[Finding]:
+    """The findings on chunk[start:stop], positioned in their own line."""
+    offsets = []
+    position = 0
+    for piece, _, _ in chunk:
+        offsets.append(position)
+        position += len(piece)
+    text = "".join(piece for piece, _, _ in chunk)
+    for hit in scan_text(text, assume_ras=assume_ras):
+        index = bisect_right(offsets, hit.start) - 1
+        if start <= index < stop:
+            _, line, column = chunk[index]
+            begin = hit.start - offsets[index] + column
+            yield Finding(hit.code, begin, begin + hit.end - hit.start, line, hit.evidence)

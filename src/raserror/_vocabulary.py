@@ -1,0 +1,229 @@
+"""The words the scanner looks for, each list written once.
+
+A list's entries are regex fragments that each begin with literal text; the
+needles that ``str.find`` looks for are that literal start, and the pattern is
+the entries joined. So a word added to a list is found and matched alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Characters that mean something in a regex: a fragment's literal start ends at one.
+_SPECIAL = frozenset("[](){}?*+|.^$")
+
+
+def literal_start(fragment: str) -> str:
+    """The text every match of ``fragment`` begins with: up to its first regex syntax."""
+    start = []
+    position = 0
+    while position < len(fragment):
+        char = fragment[position]
+        if char == "\\":
+            escaped = fragment[position + 1 : position + 2]
+            if not escaped or escaped.isalnum():  # \s, \d, \b: a class or an assertion
+                break
+            start.append(escaped)
+            position += 2
+            continue
+        if char in _SPECIAL:
+            break
+        start.append(char)
+        position += 1
+    return "".join(start)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A list of words: its needles and its one pattern derived from the same entries.
+
+    ``cased`` lists are matched as written and their needles looked for in the
+    text itself; the others ignore case, their needles looked for in the
+    lower-cased text. ``before`` and ``after`` guard every entry alike.
+    """
+
+    entries: tuple[str, ...]
+    cased: bool = False
+    before: str = ""
+    after: str = ""
+    needles: tuple[str, ...] = field(init=False)
+    # The needles an ASCII text can hold: the others are not looked for in one.
+    ascii_needles: tuple[str, ...] = field(init=False)
+    pattern: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts = []
+        for entry in self.entries:
+            start = literal_start(entry)
+            if not start:
+                raise ValueError(f"the entry {entry!r} does not begin with literal text")
+            starts.append(start if self.cased else start.lower())
+        # A needle that begins with another needle is found by that one already.
+        needles = sorted(set(starts), key=len)
+        kept: list[str] = []
+        for needle in needles:
+            if not any(needle.startswith(shorter) for shorter in kept):
+                kept.append(needle)
+        object.__setattr__(self, "needles", tuple(sorted(kept)))
+        object.__setattr__(self, "ascii_needles", tuple(n for n in self.needles if n.isascii()))
+        words = "|".join(self.entries)
+        flags = "" if self.cased else "?i"
+        body = f"({flags}:{words})" if flags else f"(?:{words})"
+        object.__setattr__(self, "pattern", f"{self.before}{body}{self.after}")
+
+    def compile(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+
+def join(*vocabularies: Vocabulary) -> re.Pattern[str]:
+    """One pattern that matches where any of ``vocabularies`` does."""
+    return re.compile("|".join(vocabulary.pattern for vocabulary in vocabularies))
+
+
+# -- Words for "error" or "code" ----------------------------------------------------------
+
+# Latin and Cyrillic scripts: whole words, any case.
+ERROR_WORDS = Vocabulary(
+    (
+        "error",
+        "errors",
+        "err",
+        "code",
+        "codes",
+        "fehler",
+        "fehlercode",
+        "erreur",
+        "errore",
+        "errores",
+        "fel",
+        "felkod",
+        "fout",
+        "foutcode",
+        "código",
+        "codigo",
+        "ошибк[аиуео]й?",
+        "ошибок",
+        "код[аеуы]?",
+        "кодом",
+        "кодами",
+        "памылк[аіу]й?",
+        "помилк[аиуіо]ю?",
+        "fehlers",
+        "błąd",
+        "błędu",
+        "błędem",
+        "kod",
+        "kodu",
+        "kodem",
+        "erro",
+    ),
+    after=r"(?![^\W\d_])",
+)
+# After these plurals only a list of numbers counts: "errors: 720" is a count of errors.
+PLURAL_ERROR_WORDS = frozenset(("errors", "codes", "errores", "ошибок", "кодами"))
+# Scripts without spaces: the word may touch the number ("629错误", "エラー809").
+CJK_ERROR_WORDS = Vocabulary(
+    (
+        "错误代码",
+        "錯誤代碼",
+        "错误码",
+        "错误",
+        "錯誤",
+        "报错",
+        "報錯",
+        "异常",
+        "異常",
+        "代码",
+        "代碼",
+        r"エラー\s?コード",
+        "エラー",
+        "오류",
+        "에러",
+    )
+)
+
+# -- Remote Access context ----------------------------------------------------------------
+
+# RAS APIs and types by their case: RasDial, MprAdminPortEnum, DotRas, RAS.
+CONTEXT_NAMES = Vocabulary(
+    (
+        "Ras[A-Z][A-Za-z]*",
+        "Mpr[A-Z][A-Za-z]*",
+        "DotRas",
+        r"RAS(?![:\]\w])",
+    ),
+    cased=True,
+    before="(?<![A-Za-z])",
+)
+# Tools, events, tunnel protocols and the VPN and dial-up words around them, in any case.
+CONTEXT_WORDS = Vocabulary(
+    (
+        r"remote[ \t]*access",
+        "rasdial",
+        "rasphone",
+        "win32ras",
+        "dial[-‐‑ ]?up",
+        "pppoe",
+        "l2tp",
+        "pptp",
+        "sstp",
+        "ikev2",
+        "vpn",
+        # A virtual private server: where the posts about self-hosted VPNs run theirs.
+        "vps(?![a-z])",
+        "broadband",
+        # The dial-up line and its device: "modem", 電話回線 (a telephone line).
+        "modem",
+        "モデム",
+        "電話回線",
+        "coi[dD]=",
+        r"netcfg\.chm",
+        "拨号",
+        "撥號",
+        "拔号",
+        "宽带连接",
+        "寬頻連線",
+        "ダイヤル",
+        "ブロードバンド",
+        "전화 접속",
+    )
+)
+# IPsec tunnels, as words of their own: not a piece of a symbol such as ERROR_IPSEC_IKE_...
+TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
+# IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
+IKE_NAME = Vocabulary(("IKE",), cased=True, before="(?<![A-Za-z_])", after="(?![A-Za-z_])")
+CONTEXT_VOCABULARIES = (CONTEXT_NAMES, CONTEXT_WORDS, TUNNEL_WORDS, IKE_NAME)
+RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
+
+# -- Other systems' numbers ---------------------------------------------------------------
+
+# Names that give a number to another system: databases, installers, hardware.
+FOREIGN_WORDS = Vocabulary(
+    (
+        "sql",
+        "severity",
+        "sqlstate",
+        "oracle",
+        "ora-[0-9]",
+        "mysql",
+        "mariadb",
+        "database",
+        "ntfrs",
+        "spid[0-9]",
+        "msiexec",
+        "windows update",
+        "installer",
+        "level [0-9]+, state",
+        "レベル",
+        "重大度",
+        "serious",
+    )
+)
+FOREIGN = FOREIGN_WORDS.compile()
+
+# -- Event logs ---------------------------------------------------------------------------
+
+# The providers whose events carry Remote Access codes, as exports and posts write them.
+EVENT_SOURCES = Vocabulary(("ras[ ]?client", "remote[ ]?access"))
+EVENT_SOURCE = EVENT_SOURCES.compile()

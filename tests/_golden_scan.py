@@ -1,0 +1,90 @@
+"""The scanner's output on every real text in the tests, recorded to catch any change.
+
+Run ``python tests/_golden_scan.py`` to write ``tests/golden/scanner.json`` again after a
+change made on purpose; commit it apart, saying which findings changed and why.
+The texts: the snippets of tests/realworld/, every file of tests/samples/, and
+the README's code blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import raserror
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "tests" / "golden" / "scanner.json"
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
+def texts() -> dict[str, str]:
+    """Every real text the tests hold, by a name that says where it is."""
+    found: dict[str, str] = {}
+    for path in sorted((REPO / "tests" / "realworld").glob("*/*.txt")):
+        found[path.relative_to(REPO).as_posix()] = (
+            path.read_bytes().decode("utf-8").partition("\n---\n")[2]
+        )
+    for path in sorted((REPO / "tests" / "samples").rglob("*")):
+        if path.is_file() and path.name != "README.md":
+            found[path.relative_to(REPO).as_posix()] = _decode(path.read_bytes())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for number, block in enumerate(re.findall(r"```[a-z]*\n(.*?)```", readme, flags=re.DOTALL)):
+        found[f"README.md#block{number}"] = block
+    return found
+
+
+def _findings(text: str, findings: list[raserror.Finding]) -> list[str]:
+    return [
+        f"{int(f.code)} line {f.line} {f.start}:{f.end} {f.evidence} {text[f.start : f.end]!r}"
+        for f in findings
+    ]
+
+
+def record(text: str) -> dict[str, list[str]]:
+    """What the scanner makes of ``text``, as lines a person can read in a diff."""
+    lines = text.splitlines(keepends=True)
+    streamed = [
+        f"{int(f.code)} line {f.line} {f.start}:{f.end} {f.evidence} "
+        f"{lines[f.line - 1][f.start : f.end]!r}"
+        for f in raserror.scan_lines(lines)
+    ]
+    messages = []
+    for number, line in enumerate(lines, 1):
+        code = raserror.from_message(line)
+        if code is not None:
+            messages.append(f"line {number}: {int(code)}")
+    return {
+        "find_codes": _findings(text, raserror.find_codes(text)),
+        "pasted": _findings(text, raserror.find_codes(text, pasted=True)),
+        "find_codes assume_ras": _findings(text, raserror.find_codes(text, assume_ras=True)),
+        "scan_lines": streamed,
+        "from_message per line": messages,
+        "from_message whole": [str(int(code))]
+        if (code := raserror.from_message(text)) is not None
+        else [],
+    }
+
+
+def snapshot() -> dict[str, dict[str, list[str]]]:
+    return {name: record(text) for name, text in texts().items()}
+
+
+def main() -> int:
+    GOLDEN.write_text(
+        json.dumps(snapshot(), indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {GOLDEN.relative_to(REPO)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""The one judge: every kind of evidence, and the costly questions asked only when they count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from raserror import ErrorCode
+from raserror._evidence import EXPLANATIONS, Shape, accept, judge
+
+# 868 has no other Windows meaning; 740 is also ERROR_ELEVATION_REQUIRED.
+UNAMBIGUOUS, SHARED = ErrorCode(868), ErrorCode(740)
+
+
+@dataclass
+class Near:
+    """Surroundings given outright, counting what the judge asks."""
+
+    own: bool = False
+    other: bool = False
+    in_context: bool = False
+    foreign_line: bool = False
+    foreign_reach: bool = False
+    asked: list[str] = field(default_factory=list)
+
+    def own_message(self) -> bool:
+        self.asked.append("own")
+        return self.own
+
+    def other_message(self) -> bool:
+        self.asked.append("other")
+        return self.other
+
+    def context(self) -> bool:
+        self.asked.append("context")
+        return self.in_context
+
+    def foreign_on_line(self) -> bool:
+        self.asked.append("foreign line")
+        return self.foreign_line
+
+    def foreign_near(self) -> bool:
+        self.asked.append("foreign near")
+        return self.foreign_reach
+
+
+@pytest.mark.parametrize(
+    ("code", "near", "assume_ras", "expected"),
+    [
+        (SHARED, Near(in_context=True), False, "context"),
+        (SHARED, Near(in_context=True, other=True), False, None),
+        (SHARED, Near(in_context=True, other=True, own=True), False, "context"),
+        (SHARED, Near(in_context=True, foreign_line=True), False, None),
+        (SHARED, Near(own=True), False, "message"),
+        (SHARED, Near(own=True, foreign_line=True), False, "message"),
+        (UNAMBIGUOUS, Near(), False, "unambiguous"),
+        (UNAMBIGUOUS, Near(foreign_reach=True), False, None),
+        (UNAMBIGUOUS, Near(other=True), False, None),
+        (SHARED, Near(), True, "assumed"),
+        (SHARED, Near(foreign_line=True), True, None),
+        (SHARED, Near(), False, None),
+    ],
+)
+def test_the_judge_gives_each_kind_of_evidence_where_it_holds(
+    code: ErrorCode,
+    near: Near,
+    assume_ras: bool,  # noqa: FBT001 - a parameter of the table above
+    expected: str | None,
+) -> None:
+    assert judge(code, Shape.ERROR_WORD, near, assume_ras=assume_ras) == expected
+
+
+def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() -> None:
+    # Nothing speaks for 740 here: whether another code's message stands near is moot.
+    near = Near()
+    assert judge(SHARED, Shape.ERROR_WORD, near, assume_ras=False) is None
+    assert "other" not in near.asked
+    # In context with no other message beside it, its own message's run is not measured.
+    near = Near(in_context=True)
+    assert judge(SHARED, Shape.ERROR_WORD, near, assume_ras=False) == "context"
+    assert "own" not in near.asked
+    # A shape only Remote Access writes asks nothing at all.
+    near = Near()
+    assert judge(SHARED, Shape.RAS_SHAPE, near, assume_ras=False) == "context"
+    assert near.asked == []
+
+
+def test_a_listed_number_counts_only_with_its_own_message() -> None:
+    assert judge(SHARED, Shape.LISTED, Near(in_context=True), assume_ras=True) is None
+    assert judge(SHARED, Shape.LISTED, Near(own=True), assume_ras=False) == "message"
+
+
+def test_every_kind_of_evidence_has_its_one_line_explanation() -> None:
+    from typing import get_args
+
+    from raserror import Evidence
+
+    assert set(EXPLANATIONS) == set(get_args(Evidence))
+    assert all(text and "\n" not in text for text in EXPLANATIONS.values())
+
+
+def test_a_number_told_with_or_without_context() -> None:
+    assert accept(740, context=True, assume_ras=False) is SHARED
+    assert accept(740, context=False, assume_ras=False) is None
+    assert accept(740, context=False, assume_ras=True) is SHARED
+    assert accept(868, context=False, assume_ras=False) is UNAMBIGUOUS
+    assert accept(1, context=True, assume_ras=True) is None

@@ -1,0 +1,25 @@
+"""The scanner's output on every real text in the tests is the recorded one.
+
+tests/golden/scanner.json is written by tests/_golden_scan.py; a change to
+it is made on purpose, in its own commit, saying which findings changed and why.
+"""
+
+from __future__ import annotations
+
+import json
+
+import _golden_scan as scanner
+import pytest
+
+RECORDED: dict[str, dict[str, list[str]]] = json.loads(scanner.GOLDEN.read_text(encoding="utf-8"))
+TEXTS = scanner.texts()
+
+
+def test_every_recorded_text_is_still_there_and_every_text_is_recorded() -> None:
+    assert sorted(RECORDED) == sorted(TEXTS)
+    assert len(TEXTS) >= 150
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_scanner_gives_what_was_recorded(name: str) -> None:
+    assert scanner.record(TEXTS[name]) == RECORDED[name]

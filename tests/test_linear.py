@@ -1,0 +1,91 @@
+"""Inputs once made to take more than linear time, checked by counting work, not by a clock.
+
+Each case runs on n and 2n copies of its input while counting the Python lines
+the scanner executes (a number that does not depend on the machine): twice the
+input must cost about twice the lines, not four times. Backtracking inside
+one regex is not counted here: tests/test_rules.py checks every pattern's shape.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import FrameType
+
+import pytest
+
+import raserror
+from raserror import ErrorCode
+
+
+def executed_lines(call: Callable[[], object]) -> int:
+    """How many lines of raserror's own code ``call`` executes."""
+    count = 0
+
+    def tracer(frame: FrameType, event: str, _: object) -> object:
+        nonlocal count
+        if "raserror" not in frame.f_code.co_filename:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    raserror.find_codes("warm up: Error 691, The remote connection was denied")
+    sys.settrace(tracer)  # type: ignore[arg-type]
+    try:
+        call()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+CASES: dict[str, Callable[[int], str]] = {
+    # Every RAS line of a log in a row: the quote search runs over all of them.
+    "the same error line repeated": lambda n: (
+        (
+            "Error 809: The network connection between your computer and the VPN server could "
+            "not be established because the remote server is not responding.\n"
+        )
+        * (20 * n)
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_find_codes_does_twice_the_work_for_twice_the_input(name: str) -> None:
+    make = CASES[name]
+    small = executed_lines(lambda: raserror.find_codes(make(4)))
+    large = executed_lines(lambda: raserror.find_codes(make(8)))
+    assert large <= 2.2 * small, (small, large)
+
+
+def test_from_message_does_twice_the_work_for_a_message_repeated_twice_as_often() -> None:
+    message = ErrorCode(809).windows_message + " "
+    small = executed_lines(lambda: raserror.from_message(message * 200))
+    large = executed_lines(lambda: raserror.from_message(message * 400))
+    assert large <= 2.2 * small, (small, large)
+
+
+def test_event_data_elements_on_one_line_are_each_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import raserror._events
+
+    real = raserror._events.find_binary_codes
+    read: list[int] = []
+
+    def counting(text: str) -> list[raserror._events.BinaryCode]:
+        read.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(raserror._events, "find_binary_codes", counting)
+    for copies in (1000, 4000):
+        raserror.find_codes("RasClient " + "<Binary>B3020000</Binary>" * copies)
+        # Each element is read to its own end, not to the end of the line.
+        assert sum(read) <= 30 * copies, (copies, sum(read))
+        read.clear()
+
+
+def test_a_long_run_of_spaces_before_a_number_is_not_a_leading_number() -> None:
+    # The shape that made the leading-number rule backtrack: its answer, and its pattern.
+    assert raserror.find_codes(("600" + " " * 3000 + "1 VPN\n") * 3) == []

@@ -1,0 +1,123 @@
+"""Shapes the scanner once missed on text it was not tuned on, each on a real quote.
+
+Every text below is quoted verbatim from the public page named beside it (cut
+before and after, never inside). Each test names the shape it covers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import raserror
+from raserror import ErrorCode
+
+
+def codes(text: str) -> list[int]:
+    return [int(finding.code) for finding in raserror.find_codes(text)]
+
+
+RECALLED = [
+    pytest.param(
+        # https://github.com/quericy/one-key-ikev2-vpn/issues/191 (title and description)
+        "这个脚本在有些VPS上出现809错误",
+        [809],
+        id="809错误 in a post about a VPS",
+    ),
+    pytest.param(
+        # https://github.com/quericy/one-key-ikev2-vpn/issues/191
+        "下面这台机器以前win7是可以的，前两个月可能是VPS升级了服务器，然后WIN7就是809错误了，"
+        "下面是服务器log。",
+        [809],
+        id="809错误 after a VPS",
+    ),
+    pytest.param(
+        # https://github.com/hwdsl2/setup-ipsec-vpn/issues/1824
+        "ios使用ikev2直接连接成功，但windows11在ikev2还是ltp2/ipsec模式下怎么都是809异常，"
+        "相关处理方式已经全都尝试过了，所有该加的注册表也都加过了。",
+        [809],
+        id="809异常 with IKEv2 and IPsec",
+    ),
+    pytest.param(
+        # https://error-daizenn.hatenablog.com/entry/2025/11/02/210828
+        " 画面には「ブロードバンド接続に接続できません。モデムからエラーが返されました(エラー651)」と表示され、",
+        [651],
+        id="エラー651 in a broadband dialog",
+    ),
+    pytest.param(
+        # https://github.com/quericy/one-key-ikev2-vpn/issues/190 (title)
+        "IKE authentication credentials are unacceptable - Windows 10 Client",
+        [13801],
+        id="13801's message alone, no VPN word",
+    ),
+    pytest.param(
+        # https://github.com/strongX509/docker/issues/12
+        'I got error "IKE authentication credentials are unacceptable.  on Windows side.',
+        [13801],
+        id="13801's message quoted in a sentence",
+    ),
+    pytest.param(
+        # http://h10025.www1.hp.com/ewfrf/wc/document?docname=bpb11742 (HP support, a table)
+        "This document lists dial-up networking (DUN) and Remote Access Service (RAS) error "
+        "codes, and provides a brief description of each code.\n"
+        "| Error codes | Description |\n"
+        "|---|---|\n"
+        "| 628 | The port was disconnected. The modem's setting might have changed without "
+        "restarting Windows. |\n",
+        [628],
+        id="a table of numbers and messages",
+    ),
+    pytest.param(
+        # http://www.beswick.karoo.net/tech/kbase/errcodes/dun.htm
+        " DIAL UP NETWORKING ERROR CODES \n\n608 THE DEVICE DOES NOT EXIST\n\n"
+        "This could indicate a problem with hardware.\n",
+        [608],
+        id="a number and its message in capitals",
+    ),
+]
+
+
+RECALLED += [
+    pytest.param(
+        # https://directaccess.richardhicks.com/tag/event-id-20227/
+        "Always On VPN administrators will be familiar with error codes such as 809, 691 and "
+        "812, 853, 858, and even 13801, 13806, and 13868.",
+        [809, 691, 812, 853, 858, 13801, 13806, 13868],
+        id="error codes such as a list, with 'and even'",
+    ),
+    pytest.param(
+        # https://forum.html.it/forum/showthread.php?postid=8645606&threadid=910321&viewfull=1
+        "cosa si intende per allineamento del modem? come faccio a sapere se è allineato?\n\n"
+        "e cosa s'intende per errore 678......",
+        [678],
+        id="errore 678 in a question about a modem",
+    ),
+    pytest.param(
+        # http://www.ki.rim.or.jp/~otoha/lalalaland/pc_emergency/explanation/a_n/a/win_a14.html
+        "エラー676: 電話回線はビジーです。",
+        [676],
+        id="エラー676 about a telephone line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECALLED)
+def test_a_shape_once_missed_is_read(text: str, expected: list[int]) -> None:
+    assert codes(text) == expected
+
+
+def test_two_codes_whose_messages_begin_alike_are_both_candidates() -> None:
+    # https://www.purevpn.com/blog/how-to-fix-vpn-error-809-on-windows: the quote stops
+    # where the messages of 808, 809 and 811 part, so any of them may have been meant.
+    quoted = (
+        "The network connection between your computer and the VPN server could not be established"
+    )
+    assert raserror.from_message(quoted) is None
+    assert raserror.from_message(quoted, every=True) == [808, 809, 811]
+    # Windows' own first sentence of 809, which 811's message begins with too.
+    sentence = ErrorCode(809).windows_message.split(". ")[0]
+    assert sentence == ErrorCode(811).windows_message.split(". ")[0]
+    assert raserror.from_message(sentence) is None
+    assert raserror.from_message(sentence, every=True) == [809, 811]
+    # Where the quote goes on into one of them, that one alone.
+    assert raserror.from_message(ErrorCode(811).windows_message, every=True) == [ErrorCode(811)]
+    assert raserror.from_message("connection failed", every=True) == []

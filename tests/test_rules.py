@@ -1,0 +1,261 @@
+"""The scanner's rule table: every row reads its real example and not its counter-example.
+
+Each row of ``_rules.RULES`` and ``_rules.LINE_RULES`` carries an example quoted
+from the tests' real texts and a counter-example; these tests run each rule
+alone on them, before any evidence is weighed. The patterns are checked for
+the shapes that backtrack without bound.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from _repo import REPO
+
+from raserror import _messages, _page, _rules, _scanner, _vocabulary
+from raserror._page import Page
+from raserror._rules import LINE_RULES, RULES, LineRule, Rule
+from raserror._vocabulary import Vocabulary, literal_start
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._evidence import Candidate
+
+ROWS: list[Rule | LineRule] = [*RULES, *LINE_RULES]
+
+
+def proposed(rule: Rule | LineRule, text: str) -> list[Candidate]:
+    """What ``rule`` alone proposes in ``text``: at each of its starts, or on each line."""
+    page = Page(text)
+    found: list[Candidate] = []
+    if isinstance(rule, Rule):
+        for anchor in rule.start.compile().finditer(text):
+            found += rule.read(page, anchor)
+        return found
+    start = 0
+    for line in text.split("\n"):
+        found += rule.read(page, start, start + len(line))
+        start += len(line) + 1
+    return found
+
+
+def _quoted_from(source: str, text: str) -> None:
+    if source.startswith("composed:"):
+        return
+    path = REPO / source
+    assert path.is_file(), source
+    assert text in path.read_bytes().decode("utf-8"), f"not quoted verbatim from {source}"
+
+
+@pytest.mark.parametrize("rule", ROWS, ids=lambda rule: rule.name)
+def test_every_rule_is_named_once_and_its_examples_are_quoted_verbatim(
+    rule: Rule | LineRule,
+) -> None:
+    assert [row.name for row in ROWS].count(rule.name) == 1
+    _quoted_from(rule.source, rule.example)
+    assert not rule.source.startswith("composed:"), "an example is real text"
+    _quoted_from(rule.counter_source, rule.counter_example)
+
+
+@pytest.mark.parametrize("rule", ROWS, ids=lambda rule: rule.name)
+def test_every_rule_reads_a_code_in_its_example(rule: Rule | LineRule) -> None:
+    candidates = proposed(rule, rule.example)
+    assert candidates, rule.example
+    for candidate in candidates:
+        assert rule.example[candidate.start : candidate.end].strip()
+
+
+@pytest.mark.parametrize("rule", ROWS, ids=lambda rule: rule.name)
+def test_no_rule_reads_a_code_in_its_counter_example(rule: Rule | LineRule) -> None:
+    assert proposed(rule, rule.counter_example) == []
+
+
+def test_the_examples_read_the_codes_a_reader_sees() -> None:
+    read = {rule.name: [int(c.code) for c in proposed(rule, rule.example)] for rule in ROWS}
+    assert read["symbol"] == [806]
+    assert read["error word"] == [789]
+    assert read["error word without spaces"] == [619]
+    assert read["event sentence"] == [809]
+    assert read["CoId line"] == [809]
+    assert read["rasdial footer"] == [691]
+    assert read["hexadecimal HRESULT"] == [int(_lookup_code(0x80092013))]
+    assert read["signed HRESULT"] == [int(_lookup_code(-2143157998))]
+    assert read["bracketed HRESULT"] == [623]
+    assert read["event data"] == [691]
+    assert read["rasdial error line"] == [740]
+    assert read["listed number"] == [600]
+    assert read["quoted message"] == [13801]
+
+
+def _lookup_code(number: int) -> int:
+    from raserror._lookup import from_int
+
+    code = from_int(number)
+    assert code is not None
+    return int(code)
+
+
+# -- Vocabularies ---------------------------------------------------------------------------
+
+
+def test_a_vocabularys_needles_are_the_literal_starts_of_its_entries() -> None:
+    words = Vocabulary(("error", "errors", "c[oó]digo", r"netcfg\.chm", "ошибк[аи]"))
+    assert words.needles == ("c", "error", "netcfg.chm", "ошибк")
+    assert literal_start(r"\(8[0-9]") == "(8"
+    assert literal_start(r"エラー\s?コード") == "エラー"
+    with pytest.raises(ValueError, match="literal text"):
+        Vocabulary(("[a-z]+",))
+
+
+@pytest.mark.parametrize(
+    "vocabulary",
+    [value for value in vars(_vocabulary).values() if isinstance(value, Vocabulary)]
+    + [rule.start for rule in RULES],
+    ids=repr,
+)
+def test_every_entry_of_a_vocabulary_starts_with_one_of_its_needles(
+    vocabulary: Vocabulary,
+) -> None:
+    pattern = vocabulary.compile()
+    for entry in vocabulary.entries:
+        start = literal_start(entry)
+        sample = start if vocabulary.cased else start.lower()
+        assert any(sample.startswith(needle) for needle in vocabulary.needles), entry
+        # What the needle finds, the pattern matches when the entry's text is there.
+        if re.fullmatch(r"[\w .=<>\-]+", entry):
+            assert pattern.match(entry + " ") or pattern.match(entry), entry
+
+
+# -- Backtracking ---------------------------------------------------------------------------
+
+try:
+    from re import _parser as _sre  # type: ignore[attr-defined]
+except ImportError:  # Python 3.9 and 3.10
+    import sre_parse as _sre  # type: ignore[no-redef,unused-ignore]
+
+_UNBOUNDED = _sre.MAXREPEAT
+_SAMPLE = [chr(c) for c in range(128)] + ["é", "д", "错", "\u3000", "\u00a0"]
+
+
+def _first_chars(item: tuple[object, object]) -> set[str]:
+    """The characters that can start ``item`` (a parsed regex node), over a sample alphabet."""
+    op, value = item
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(value)}  # type: ignore[arg-type]
+    if name in ("IN", "ANY", "NOT_LITERAL", "CATEGORY"):
+        pattern = re.compile(_sre_source(item))
+        return {char for char in _SAMPLE if pattern.fullmatch(char)}
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        body = value[2]  # type: ignore[index]
+        return _first_chars(body[0]) if len(body) else set()
+    if name == "SUBPATTERN":
+        body = value[-1]  # type: ignore[index]
+        return _first_chars(body[0]) if len(body) else set()
+    if name == "BRANCH":
+        return set().union(*(_first_chars(branch[0]) for branch in value[1] if len(branch)))  # type: ignore[index]
+    return set()
+
+
+def _sre_source(item: tuple[object, object]) -> str:
+    op, value = item
+    name = str(op)
+    if name == "ANY":
+        return "(?s:.)"
+    if name == "NOT_LITERAL":
+        return f"[^{re.escape(chr(value))}]"  # type: ignore[arg-type]
+    if name == "CATEGORY":
+        return {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}.get(
+            str(value), r"\d"
+        )
+    parts = []
+    negate = False
+    for sub_op, sub_value in value:  # type: ignore[attr-defined]
+        sub = str(sub_op)
+        if sub == "NEGATE":
+            negate = True
+        elif sub == "LITERAL":
+            parts.append(re.escape(chr(sub_value)))
+        elif sub == "RANGE":
+            parts.append(f"{re.escape(chr(sub_value[0]))}-{re.escape(chr(sub_value[1]))}")
+        elif sub == "CATEGORY":
+            parts.append(_sre_source((sub_op, sub_value))[0:2])
+    return f"[{'^' if negate else ''}{''.join(parts)}]"
+
+
+def _children(item: tuple[object, object]) -> list[object]:
+    """The sequences a parsed node holds: a group's body, a branch's arms, a repeat's body."""
+    op, value = item
+    name = str(op)
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        return [value[2]]  # type: ignore[index]
+    if name == "SUBPATTERN":
+        return [value[-1]]  # type: ignore[index]
+    if name == "BRANCH":
+        return list(value[1])  # type: ignore[index]
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return [value[1]]  # type: ignore[index]
+    return []
+
+
+def _unbounded(item: tuple[object, object]) -> bool:
+    return str(item[0]) in ("MAX_REPEAT", "MIN_REPEAT") and item[1][1] == _UNBOUNDED  # type: ignore[index]
+
+
+def _has_unbounded(sequence: object) -> bool:
+    return any(
+        _unbounded(item) or any(_has_unbounded(child) for child in _children(item))
+        for item in sequence  # type: ignore[attr-defined]
+    )
+
+
+def _unbounded_runs(sequence: object, where: str) -> list[str]:
+    """Two unbounded repeats that can take the same characters with only optional items
+    between, or an unbounded repeat inside another: both backtrack more than linearly."""
+    problems: list[str] = []
+    open_run: set[str] | None = None
+    for item in sequence:  # type: ignore[attr-defined]
+        for child in _children(item):
+            problems += _unbounded_runs(child, where)
+        name = str(item[0])
+        if _unbounded(item):
+            if _has_unbounded(item[1][2]):
+                problems.append(f"{where}: an unbounded repeat inside another")
+            chars = _first_chars(item)
+            if open_run is not None and open_run & chars:
+                problems.append(f"{where}: two unbounded runs of {sorted(open_run & chars)[:3]}")
+            open_run = chars
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and item[1][0] == 0:
+            continue  # optional: the runs on either side still compete
+        elif name not in ("ASSERT", "ASSERT_NOT", "AT"):
+            open_run = None
+    return problems
+
+
+PATTERNS = {
+    f"{module.__name__}.{name}": value
+    for module in (_rules, _vocabulary, _page, _messages, _scanner)
+    for name, value in vars(module).items()
+    if isinstance(value, re.Pattern)
+}
+
+
+def test_the_backtracking_check_finds_the_shape_that_once_made_a_line_quadratic() -> None:
+    once = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*[:.\-]?[ \t]+(?=[^\W\d_])")
+    assert _unbounded_runs(_sre.parse(once.pattern), "once")
+    assert _unbounded_runs(_sre.parse(r"(?:a+)+"), "nested")
+    assert not _unbounded_runs(_sre.parse(_rules.LEADING_NUMBER.pattern), "now")
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_no_pattern_backtracks_without_bound(name: str) -> None:
+    assert len(PATTERNS) >= 15
+    assert _unbounded_runs(_sre.parse(PATTERNS[name].pattern), name) == []
+
+
+def test_every_rule_file_source_exists() -> None:
+    for rule in ROWS:
+        for source in (rule.source, rule.counter_source):
+            assert source.startswith("composed:") or Path(REPO / source).is_file(), source
