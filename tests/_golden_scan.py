@@ -8,6 +8,7 @@ the README's code blocks.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -36,8 +37,9 @@ def texts() -> dict[str, str]:
         if path.is_file() and path.name != "README.md":
             found[path.relative_to(REPO).as_posix()] = _decode(path.read_bytes())
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for number, block in enumerate(re.findall(r"```[a-z]*\n(.*?)```", readme, flags=re.DOTALL)):
-        found[f"README.md#block{number}"] = block
+    for block in re.findall(r"```[a-z]*\n(.*?)```", readme, flags=re.DOTALL):
+        # Named by content, not place: a block added above does not rename the others.
+        found[f"README.md#{hashlib.sha1(block.encode()).hexdigest()[:12]}"] = block
     return found
 
 
