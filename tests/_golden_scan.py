@@ -39,7 +39,7 @@ def texts() -> dict[str, str]:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for block in re.findall(r"```[a-z]*\n(.*?)```", readme, flags=re.DOTALL):
         # Named by content, not place: a block added above does not rename the others.
-        found[f"README.md#{hashlib.sha1(block.encode()).hexdigest()[:12]}"] = block
+        found[f"README.md#{hashlib.blake2s(block.encode(), digest_size=6).hexdigest()}"] = block
     return found
 
 

@@ -58,7 +58,9 @@ class Near:
         (UNAMBIGUOUS, Near(foreign_reach=True), False, None),
         (UNAMBIGUOUS, Near(other=True), False, None),
         (SHARED, Near(), True, "assumed"),
-        (SHARED, Near(foreign_line=True), True, None),
+        (SHARED, Near(foreign_line=True, foreign_reach=True), True, None),
+        # Told it is RAS, yet SQL Server or CUDA is named a line away: no.
+        (SHARED, Near(foreign_reach=True), True, None),
         (SHARED, Near(), False, None),
     ],
 )

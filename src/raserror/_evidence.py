@@ -90,8 +90,8 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     verdict: Evidence | None = None
     if code.win32_symbol is None and not near.foreign_near():
         verdict = "unambiguous"
-    elif assume_ras and not foreign_here:
-        verdict = "assumed"
+    elif assume_ras and not near.foreign_near():
+        verdict = "assumed"  # told it is RAS, but not against another system named close by
     # The costly look for another code's message, only when it could still say no.
     if verdict is None or near.other_message():
         return None  # nothing speaks for it, or the text beside it is another code's message

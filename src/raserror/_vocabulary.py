@@ -214,6 +214,8 @@ FOREIGN_WORDS = Vocabulary(
         "msiexec",
         "windows update",
         "installer",
+        "installation",
+        "cuda",
         "level [0-9]+, state",
         "レベル",
         "重大度",
