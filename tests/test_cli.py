@@ -1529,3 +1529,25 @@ def test_real_text_of_other_systems_pasted_to_raserror_gives_no_ras_code(
     status, out, _ = run(capsys, snippet(path))
     assert status == 1
     assert "found " not in out
+
+
+def test_words_that_several_messages_share_show_each_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 808, 809 and 811's current messages all begin with these words.
+    pasted = (
+        "The network connection between your computer and the VPN server could not be established"
+    )
+    status, out, err = run(capsys, pasted)
+    assert (status, err) == (0, "")
+    headings = [line for line in out.splitlines() if line.startswith("found ")]
+    assert len(headings) == 3
+    assert all(line.endswith("several codes' messages hold these words") for line in headings)
+    for code in ("808 ERROR_VPN_REFUSED", "809 ERROR_VPN_TIMEOUT", "811 ERROR_VPN_BAD_PSK"):
+        assert f"\n{code} (raserror.h)\n" in out
+    status, document = run_json(capsys, "--json", pasted)
+    results = document["results"]
+    assert isinstance(results, list)
+    found = results[0]["found"]
+    assert [item["code"]["code"] for item in found] == [808, 809, 811]
+    assert {item["evidence"] for item in found} == {"shared"}

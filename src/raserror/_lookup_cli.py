@@ -67,6 +67,7 @@ _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": 
 _COMMAND_SAID = {
     "quote": "the text quotes its message, without a number",
     "asked": "taken as a Remote Access code because it was asked",
+    "shared": "several codes' messages hold these words",
 }
 _NO_INPUT = "standard input holds no text: paste a dialog or a message, or give a code"
 NOTHING_IN_TEXT = (
@@ -174,6 +175,10 @@ class _Answer:
         """The blocks of the codes found in ``text``; returns those codes."""
         found, elsewhere = _windows_apart(text, codes_in(text, assume_ras=True))
         evidences = [_evidence(finding, assume_ras=self.assume_ras) for finding in found]
+        if not found and not elsewhere:
+            # Words that several codes' messages share (809 and 811 begin alike): each is shown.
+            found = _sharing_codes(text)
+            evidences = ["shared"] * len(found)
         problems = [
             f"{number} in this text is not a Remote Access code: in Windows, {windows_said(windows)}"
             for number, windows in elsewhere
@@ -269,6 +274,17 @@ def _windows_apart(
         else:
             kept.append(finding)
     return kept, elsewhere
+
+
+def _sharing_codes(text: str) -> list[Finding]:
+    """Each code whose message the text quotes, when it quotes words several messages share."""
+    from raserror._messages import from_message
+    from raserror._scan import Finding
+
+    codes = from_message(text, every=True)
+    if len(codes) < 2:  # one code alone would have been found already
+        return []
+    return [Finding(code, 0, len(text), 1, "message") for code in codes]
 
 
 def _said(evidence: str) -> str:
