@@ -1263,3 +1263,19 @@ def test_each_record_gives_its_own_code_whatever_runs_it_together(
         (event_id, code if event_id in (20226, 20227) else None) for event_id, code, *_ in records
     ]
     assert [(event.event_id, event.number) for event in read_events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [[None, "Source: RasClient"], ["<Event>", None], ["Log Name: Application", None], [1]],
+)
+def test_a_line_that_is_no_str_is_a_type_error_wherever_it_stands(lines: list[object]) -> None:
+    # A None first line once read as the end of the input, silently.
+    with pytest.raises(TypeError, match="needs lines of str"):
+        list(raserror.read_events(lines))  # type: ignore[arg-type]  # the wrong type is the point
+
+
+@pytest.mark.parametrize("events", [[1], ["Source: RasClient"], [None]])
+def test_group_attempts_refuses_what_is_no_event(events: list[object]) -> None:
+    with pytest.raises(TypeError, match="needs Event records"):
+        list(raserror.group_attempts(events))  # type: ignore[arg-type]  # the wrong type is the point

@@ -75,6 +75,8 @@ def group_attempts(events: Iterable[Event]) -> Iterator[Attempt]:
     """
     held = _Held()
     for event in events:
+        if not isinstance(event, Event):
+            raise TypeError(f"group_attempts() needs Event records, not {type(event).__name__}")
         if event.provider == REMOTEACCESS:
             if event.number is not None:
                 yield _attempt([event])

@@ -562,6 +562,17 @@ _FIRST_LABELS = frozenset({"log", "id", "time"})
 _LABEL_SLACK = 4
 
 
+def _next_line(lines: Iterator[str]) -> Optional[str]:
+    """The next line, or None at the end: a None among the lines is refused, not the end."""
+    try:
+        line = next(lines)
+    except StopIteration:
+        return None
+    if not isinstance(line, str):
+        raise TypeError(f"read_events() needs lines of str, not {type(line).__name__}")
+    return line
+
+
 class _Reader:
     """One pass over the lines of an export: each line goes to the rule for its shape."""
 
@@ -570,7 +581,7 @@ class _Reader:
         self.xml_tail = ""  # the end of a line that goes on: "<Event" may straddle pieces
 
     def run(self, lines: Iterator[str]) -> Iterator[Event]:
-        first = next(lines, None)
+        first = _next_line(lines)
         if first is None:
             return
         try:
@@ -738,13 +749,9 @@ class _Reader:
                     return  # the rest of the line is text again
                 pieces = [rest]  # one copy per line read, not one per event
                 size = len(rest)
-            following = next(lines, None)
+            following = _next_line(lines)
             if following is None:
                 return
-            if not isinstance(following, str):
-                raise TypeError(
-                    f"read_events() needs lines of str, not {type(following).__name__}"
-                )
             pieces.append(following)
             size += len(following)
             if size > _MAX_XML:
@@ -788,7 +795,7 @@ def _skip_element(line: str, lines: Iterator[str]) -> None:
     """Read past the end of an ``<Event>`` element without keeping or parsing it."""
     size = len(line)
     while "</Event>" not in line and size < _MAX_XML:
-        following = next(lines, None)
+        following = _next_line(lines)
         if following is None:
             return
         line = following
