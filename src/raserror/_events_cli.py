@@ -20,7 +20,7 @@ from raserror._cli_output import (
     win32_json,
 )
 from raserror._events import group_attempts, read_events
-from raserror._input import BinaryEventLog, open_text
+from raserror._input import BinaryEventLog, ReadError, ReportedReads, open_text
 from raserror._lookup import number_text
 
 TYPE_CHECKING = False
@@ -86,8 +86,8 @@ def _read_file(name: str, listing: _Listing) -> bool:
         return False
     # Only the input's errors are reported here: an output that fails ends the command.
     try:
-        listing.add_file(shown(name), cast("IO[str]", _Reading(lines)))
-    except _ReadError as failed:
+        listing.add_file(shown(name), cast("IO[str]", ReportedReads(lines)))
+    except ReadError as failed:
         problem = failed.__cause__
         reason = problem.strerror if isinstance(problem, OSError) else None
         error(f"events: cannot read {shown(name)}: {reason or problem}")
@@ -403,33 +403,3 @@ def attempt_json(attempt: Attempt) -> dict[str, object]:
         "end": attempt.end,
         "event_ids": [event.event_id for event in attempt.events],
     }
-
-
-# Input ----------------------------------------------------------------------------------
-
-
-class _ReadError(Exception):
-    """Reading the input failed (the cause says why); writing the output is another matter."""
-
-
-class _Reading:
-    """An input stream for ``read_events``: what it raises on reading is a ``_ReadError``.
-
-    ``read_events`` reads it with ``readline(limit)``, so a line with no end
-    (``/dev/zero``) comes in bounded pieces.
-    """
-
-    def __init__(self, text: IO[str]) -> None:
-        self.text = text
-
-    def read(self, size: int = -1) -> str:
-        try:
-            return self.text.read(size)
-        except OSError as error:
-            raise _ReadError from error
-
-    def readline(self, size: int = -1) -> str:
-        try:
-            return self.text.readline(size)
-        except OSError as error:
-            raise _ReadError from error

@@ -129,3 +129,29 @@ def sniff_encoding(head: bytes) -> str:
         (even >= 0.2 and odd <= even / 10, "utf-16-be"),
     )
     return next((encoding for shown, encoding in shapes if shown), "utf-8")
+
+
+class ReadError(Exception):
+    """Reading the input failed (the cause says why); writing the output is another matter."""
+
+
+class ReportedReads:
+    """A text stream whose failures on reading are ``ReadError``.
+
+    The commands tell these from failures to write their output, which end the command.
+    """
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+
+    def read(self, size: int = -1) -> str:
+        try:
+            return self.text.read(size)
+        except OSError as error:
+            raise ReadError from error
+
+    def readline(self, size: int = -1) -> str:
+        try:
+            return self.text.readline(size)
+        except OSError as error:
+            raise ReadError from error

@@ -16,7 +16,7 @@ from raserror._cli_output import (
     shown,
     terminal_width,
 )
-from raserror._input import open_text
+from raserror._input import ReadError, ReportedReads, open_text
 from raserror._lookup import number_text
 
 TYPE_CHECKING = False
@@ -105,34 +105,29 @@ def _scan_file(
 
     from raserror._scan import PIECE, scan_lines
 
-    def written(finding: Finding) -> None:
-        try:
-            report(shown(name), finding)
-        except OSError as problem:
-            raise _WriteError(problem) from None
-
     try:
-        with open_text(name, "scan", hint=error) as text:
-            # Bounded reads: a file with no line break streams through in pieces.
-            pieces = iter(partial(text.readline, PIECE), "")
-            for finding in scan_lines(pieces, assume_ras=assume_ras):
-                written(finding)
-    except _WriteError as failed:
-        # The output failed, not the file: the command's own handler says so.
-        raise failed.error from None
+        opened = open_text(name, "scan", hint=error)
+        text = ReportedReads(opened.__enter__())
     except OSError as problem:
-        reason = problem.strerror or str(problem)
-        fail(f"scan: cannot read {shown(name)}: {reason}", EXIT_USAGE)
-        return reason
+        return _unreadable(name, problem)
+    # Only the input's errors are reported here: an output that fails ends the command.
+    try:
+        # Bounded reads: a file with no line break streams through in pieces.
+        pieces = iter(partial(text.readline, PIECE), "")
+        for finding in scan_lines(pieces, assume_ras=assume_ras):
+            report(shown(name), finding)
+    except ReadError as failed:
+        return _unreadable(name, failed.__cause__)
+    finally:
+        opened.__exit__()
     return None
 
 
-class _WriteError(Exception):
-    """Writing a finding failed: carried past the handler of reading errors."""
-
-    def __init__(self, error: OSError) -> None:
-        super().__init__(error)
-        self.error = error
+def _unreadable(name: str, problem: BaseException | None) -> str:
+    """Say that a file could not be read, and why; return the why."""
+    reason = (problem.strerror if isinstance(problem, OSError) else None) or str(problem)
+    fail(f"scan: cannot read {shown(name)}: {reason}", EXIT_USAGE)
+    return reason
 
 
 def _print_summary(seen: dict[ErrorCode, _Seen]) -> None:
