@@ -267,7 +267,7 @@ def _windows(number: int | None) -> Win32Error | None:
         return None
     from raserror._win32 import win32_error
 
-    return win32_error(number) if -(2**31) <= number < 2**32 else None
+    return win32_error(number)  # None for a number of no 32-bit form, too
 
 
 def _cells(values: list[str | None]) -> list[str]:

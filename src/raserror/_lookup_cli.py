@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 # Pasted text read from standard input stops here: a dialog or a post is far shorter,
 # and a log belongs to `raserror scan`, which streams.
 MAX_PASTED = 100_000
+# A Windows message shorter than this ("Incorrect function.") proves nothing by standing in a text.
+_SHORTEST_MESSAGE = 16
 # A quote cut shorter than this would no longer show which text was meant.
 _SHORTEST_QUOTE = 16
 # A code form longer than this is text: the longest symbol has 45 characters.
@@ -263,17 +265,22 @@ def _windows_apart(
     elsewhere: list[tuple[int, Win32Error]] = []
     for finding in found:
         windows = win32_error(int(finding.code)) if finding.evidence == "assumed" else None
-        before = text[max(0, finding.start - len("[WinError ")) : finding.start].casefold()
-        message = "" if windows is None else windows.message.rstrip(".").casefold()
-        if windows is not None and (
-            windows.symbol.casefold() in folded
-            or (len(message) >= _SHORTEST_QUOTE and message in folded)
-            or "winerror" in before
-        ):
+        if windows is not None and _spelled_out(windows, text, folded, finding.start):
             elsewhere.append((int(finding.code), windows))
         else:
             kept.append(finding)
     return kept, elsewhere
+
+
+def _spelled_out(windows: Win32Error, text: str, folded: str, start: int) -> bool:
+    """Whether the text names this Windows error: its symbol, its message, ``[WinError N]``."""
+    message = windows.message.rstrip(".").casefold()
+    before = text[max(0, start - len("[WinError ")) : start].casefold()
+    return (
+        windows.symbol.casefold() in folded
+        or (len(message) >= _SHORTEST_MESSAGE and message in folded)
+        or "winerror" in before
+    )
 
 
 def _sharing_codes(text: str) -> list[Finding]:
