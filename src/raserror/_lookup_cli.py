@@ -149,10 +149,10 @@ class _Answer:
         """The block of the code ``query`` names, or why it names none."""
         code = get(_bare(query))
         if code is None:
-            problem = refusal(query)
+            windows = _windows_meaning(query)
+            problem = refusal(query, windows)
             self.status = max(self.status, fail(problem, EXIT_NOT_FOUND))
             result: dict[str, object] = {"input": query, "code": None, "error": problem}
-            windows = _windows_meaning(query)
             if windows is not None:
                 result["windows"] = win32_json(windows)
             self.results.append(result)
@@ -312,14 +312,13 @@ def codes_in(text: str, *, assume_ras: bool) -> list[Finding]:
     return find_codes(text, assume_ras=assume_ras, pasted=True)
 
 
-def refusal(query: str) -> str:
-    """Why ``query`` names no code, with the code it may have meant when that is clear.
+def refusal(query: str, windows: Win32Error | None) -> str:
+    """Why ``query`` names no code, with its meaning in Windows or the code it may have meant.
 
-    Every code form and word that names no Remote Access code is refused here, and
-    only here: the place to add what else a number means in Windows.
+    ``windows`` is what ``query`` means as a Windows system error, or None. Every code
+    form and word that names no Remote Access code is refused here, and only here.
     """
     bare = _bare(query)
-    windows = _windows_meaning(query)
     if windows is not None:
         # The other meaning is the answer: the list of RAS ranges would only hide it.
         return f"{bare} is not a Remote Access code; in Windows, {windows_said(windows)}"
