@@ -78,10 +78,13 @@ def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() 
     near = Near()
     assert judge(SHARED, Shape.ERROR_WORD, near, assume_ras=False) is None
     assert "other" not in near.asked
-    # In context with no other message beside it, its own message's run is not measured.
-    near = Near(in_context=True)
+    # In context with its own message beside it, no other code's message is looked for.
+    near = Near(in_context=True, own=True)
     assert judge(SHARED, Shape.ERROR_WORD, near, assume_ras=False) == "context"
-    assert "own" not in near.asked
+    assert "other" not in near.asked
+    # Without its own, the other code's message decides.
+    near = Near(in_context=True, other=True)
+    assert judge(SHARED, Shape.ERROR_WORD, near, assume_ras=False) is None
     # A shape only Remote Access writes asks nothing at all.
     near = Near()
     assert judge(SHARED, Shape.RAS_SHAPE, near, assume_ras=False) == "context"

@@ -246,7 +246,7 @@ def test_the_backtracking_check_finds_the_shape_that_once_made_a_line_quadratic(
     once = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*[:.\-]?[ \t]+(?=[^\W\d_])")
     assert _unbounded_runs(_sre.parse(once.pattern), "once")
     assert _unbounded_runs(_sre.parse(r"(?:a+)+"), "nested")
-    assert not _unbounded_runs(_sre.parse(_rules.LEADING_NUMBER.pattern), "now")
+    assert not _unbounded_runs(_sre.parse(_rules.LEADING_NUMBER), "now")
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))

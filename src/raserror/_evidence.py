@@ -83,8 +83,9 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         return "message" if near.own_message() else None
     foreign_here = near.foreign_on_line()
     if not foreign_here and near.context():
-        # In context only another code's message beside it says no, unless its own is there too.
-        return "context" if not near.other_message() or near.own_message() else None
+        # In context only another code's message beside it says no, unless its own is there too
+        # (asked first: it is the cheaper question, and where it says yes the other is moot).
+        return "context" if near.own_message() or not near.other_message() else None
     if near.own_message():
         return "message"
     verdict: Evidence | None = None

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 # Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-_SHINGLE = 4
-_ALL_KNOWN = b"\x01" * _SHINGLE
+SHINGLE = 4
+_ALL_KNOWN = b"\x01" * SHINGLE
 
 
 def _places(words: list[str]) -> Iterable[int]:
@@ -34,7 +34,7 @@ def _places(words: list[str]) -> Iterable[int]:
     """
     known = bytes(map(index().vocabulary.__contains__, words))
     if known.count(0) * 8 < len(known):
-        return range(len(words) - _SHINGLE + 1)
+        return range(len(words) - SHINGLE + 1)
     return _found(known)
 
 
@@ -112,6 +112,8 @@ COMMON_WORDS = frozenset(
         "your",
     ]
 )
+# Another code's message quoted beside a number says no from this many words on.
+OTHER_QUOTE_WORDS = QUOTE_MIN_WORDS + 1
 # Beside a number, fewer words of the code's own message are enough.
 BESIDE_MIN_WORDS = 4
 
@@ -158,8 +160,8 @@ class _Index:
                 for position, word in enumerate(words):
                     positions.setdefault(word, []).append(position)
                 self.positions[words] = positions
-            for position in range(len(words) - _SHINGLE + 1):
-                key = words[position : position + _SHINGLE]
+            for position in range(len(words) - SHINGLE + 1):
+                key = words[position : position + SHINGLE]
                 self.shingles.setdefault(key, []).append((number, position))
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
@@ -171,6 +173,38 @@ class _Index:
         for code, messages in self.by_code.items():
             said = {word for message in messages for word in message}
             self.content_words[code] = frozenset(said - COMMON_WORDS)
+        # The runs of words as long as the shortest quote that speaks against a number, and
+        # which of them one code's messages alone hold: the quick test of ``may_quote_other``.
+        self.other_runs, self.only_own = _runs_of_length(self.messages, OTHER_QUOTE_WORDS)
+        # Beside its number, a run of this many of a code's own words names it: each such run.
+        self.beside_runs = {
+            code: _beside_runs(messages) for code, messages in self.by_code.items()
+        }
+
+
+Run = tuple[str, ...]
+
+
+def _runs_of_length(
+    messages: list[tuple[ErrorCode, Run]], length: int
+) -> tuple[frozenset[Run], dict[ErrorCode, frozenset[Run]]]:
+    """Every run of ``length`` words of the messages, and those one code's messages alone hold."""
+    codes_of: dict[Run, set[ErrorCode]] = {}
+    for code, words in messages:
+        for at in range(len(words) - length + 1):
+            codes_of.setdefault(words[at : at + length], set()).add(code)
+    only_own: dict[ErrorCode, set[Run]] = {}
+    for run, codes in codes_of.items():
+        if len(codes) == 1:
+            only_own.setdefault(next(iter(codes)), set()).add(run)
+    return frozenset(codes_of), {code: frozenset(runs) for code, runs in only_own.items()}
+
+
+def _beside_runs(messages: list[Run]) -> tuple[int, frozenset[Run]]:
+    """How many of a code's words in a row name it beside its number, and each such run."""
+    length = min(BESIDE_MIN_WORDS, *map(len, messages))
+    runs = (message[at : at + length] for message in messages for at in range(len(message)))
+    return length, frozenset(run for run in runs if len(run) == length)
 
 
 def _distinct_before(words: tuple[str, ...]) -> list[int]:
@@ -183,17 +217,26 @@ def _distinct_before(words: tuple[str, ...]) -> list[int]:
 
 _index: _Index | None = None
 _content_patterns: dict[ErrorCode, re.Pattern[str]] = {}
+# A letter or digit: a word of the index does not start right after one.
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
-def content_pattern(code: ErrorCode) -> re.Pattern[str]:
-    """Where a word of ``code``'s messages that says something stands, as a whole word."""
+def says_own_words(code: ErrorCode, lowered: str, start: int, end: int) -> bool:
+    """Whether a word of ``code``'s messages that says something stands in ``lowered[start:end]``.
+
+    ``lowered`` is a lower-cased text. The quick test of a window, in C: the
+    pattern has no look-behind, so the engine skips to its first letters.
+    """
     pattern = _content_patterns.get(code)
     if pattern is None:
         words = sorted(index().content_words[code], key=lambda word: (-len(word), word))
         body = "|".join(map(re.escape, words)) or "(?!)"
-        pattern = re.compile(rf"(?i)(?<![^\W_])(?:{body})(?![^\W_])")
-        _content_patterns[code] = pattern
-    return pattern
+        pattern = _content_patterns[code] = re.compile(rf"(?:{body})(?![^\W_])")
+    for match in pattern.finditer(lowered, start, end):
+        at = match.start()
+        if not at or _WORD_CHAR.match(lowered, at - 1) is None:
+            return True
+    return False
 
 
 def index() -> _Index:
@@ -229,7 +272,7 @@ def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
     reached: dict[int, int] = {}  # message -> the text word its last run reached
     count = len(words)
     for at in _places(words):
-        hits = shingles.get(tuple(words[at : at + _SHINGLE]))
+        hits = shingles.get(tuple(words[at : at + SHINGLE]))
         if hits is None:
             continue
         for number, position in hits:
@@ -237,7 +280,7 @@ def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
                 continue  # inside a run already found
             message = messages[number][1]
             limit = min(count - at, len(message) - position)
-            length = _SHINGLE
+            length = SHINGLE
             while length < limit and words[at + length] == message[position + length]:
                 length += 1
             reached[number] = at + length
@@ -331,27 +374,39 @@ def _strong(length: int, share: float) -> bool:
     )
 
 
-def shared_run(code: ErrorCode, text: str, start: int, end: int) -> int:
-    """The longest run of ``code``'s own message words in ``text[start:end]``."""
+def _grams(words: list[str], length: int) -> Iterator[tuple[str, ...]]:
+    """Every run of ``length`` words in a row, made in C."""
+    return zip(*(words[at:] for at in range(length)))
+
+
+def text_words(text: str, start: int, end: int) -> list[str]:
+    """The lower-case words of ``text[start:end]``."""
     words = _lower_words(text, start, end)
-    if words is None:
-        words = _words(text, start, end)[0]
-    longest = 0
-    for message in index().by_code[code]:
-        positions = index().positions[message]
-        for first, word in enumerate(words):
-            for position in positions.get(word, ()):
-                if first and position and words[first - 1] == message[position - 1]:
-                    continue  # not the start of a run
-                length = 1
-                while (
-                    first + length < len(words)
-                    and position + length < len(message)
-                    and words[first + length] == message[position + length]
-                ):
-                    length += 1
-                longest = max(longest, length)
-    return longest
+    return words if words is not None else _words(text, start, end)[0]
+
+
+def after_words(text: str, at: int, count: int) -> int:
+    """Where the ``count``-th word from ``at`` on ends (a word cut at ``at`` counts as one)."""
+    end = at
+    for match in islice(WORD.finditer(text, at), count):
+        end = match.end()
+    return end
+
+
+def has_own_run(code: ErrorCode, words: list[str]) -> bool:
+    """Whether ``words`` hold a run of ``code``'s own message long enough to name it beside it."""
+    length, runs = index().beside_runs[code]
+    return length == 0 or not runs.isdisjoint(_grams(words, length))
+
+
+def may_quote_other(code: ErrorCode, words: list[str]) -> bool:
+    """Whether ``words`` may quote a message of a code other than ``code`` at some length.
+
+    The quick test, in C: a quote that long is a run of another code's message,
+    so a text with no such run that is not ``code``'s alone quotes no other code.
+    """
+    found = index().other_runs.intersection(_grams(words, OTHER_QUOTE_WORDS))
+    return bool(found) and not found <= index().only_own.get(code, frozenset())
 
 
 @overload

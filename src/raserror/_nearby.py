@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from raserror import _messages
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
-from raserror._page import LONG_LINE, Page
+from raserror._page import LONG_LINE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._page import Page
 
 # Context reaches this many lines around a number, and never further than this.
 CONTEXT_LINES = 12
@@ -26,24 +30,21 @@ class Beside:
             # "Error 629" then the message on the next line, as dialog copies show it.
             after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
         self.window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
-        # The quick test, in C: without any word of its message near it, its message is not.
-        first = page.line_bounds(self.window[0])[0]
-        last = page.line_bounds(self.window[1])[1]
-        found = _messages.content_pattern(code).search(
-            text, max(first, self.window[0] - LONG_LINE), min(last, self.window[1] + LONG_LINE)
-        )
-        self.may_be_own = found is not None
+        # The quick test, in C: without any word of its message on these lines, its message is not.
+        first = max(page.line_bounds(self.window[0])[0], self.window[0] - LONG_LINE)
+        last = min(page.line_bounds(self.window[1])[1], self.window[1] + LONG_LINE)
+        lowered = page.lowered if page.lowered is not None else text[first:last].lower()
+        offset = 0 if page.lowered is not None else first
+        self.may_be_own = _messages.says_own_words(code, lowered, first - offset, last - offset)
 
     def own(self) -> bool:
         if not self.may_be_own:
             return False
-        index = _messages.index()
         text, window = self.page.text, self.window
-        run = max(
-            _messages.shared_run(self.code, text, window[0], self.start),
-            _messages.shared_run(self.code, text, self.end, window[1]),
+        return any(
+            _messages.has_own_run(self.code, _messages.text_words(text, *piece))
+            for piece in ((window[0], self.start), (self.end, window[1]))
         )
-        return run >= min(_messages.BESIDE_MIN_WORDS, *map(len, index.by_code[self.code]))
 
     def other(self) -> bool:
         """Another code's message is quoted here."""
@@ -51,14 +52,24 @@ class Beside:
             _messages.index().anchors
         ):
             return False
-        return other_quoted(self.page, self.code, self.window)
+        # The quick test, over the words where such a quote's first words can stand: from
+        # the start of the window's first line to as many words past its end.
+        page = self.page
+        first = page.line_bounds(self.window[0])[0]
+        if self.window[0] - first > LONG_LINE:
+            first = self.window[0]  # on a line with no end in sight, quotes are read in the window
+        last = _messages.after_words(page.text, self.window[1], _messages.OTHER_QUOTE_WORDS)
+        words = _messages.text_words(page.text, first, last)
+        if not _messages.may_quote_other(self.code, words):
+            return False
+        return other_quoted(page, self.code, self.window)
 
 
 def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
     """Whether another code's message is quoted in ``window``, at some length."""
     return any(
         quote.code is not code
-        and quote.words > _messages.QUOTE_MIN_WORDS
+        and quote.words >= _messages.OTHER_QUOTE_WORDS
         and quote.start < window[1]
         and window[0] < quote.end
         for quote in page.quotes_of_lines(*window)

@@ -17,12 +17,13 @@ from raserror._vocabulary import (
     FOREIGN,
     FOREIGN_WORDS,
     RAS_CONTEXT,
+    Needles,
     Vocabulary,
 )
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
     from raserror._messages import Quote
 
@@ -43,29 +44,19 @@ def lower_same_length(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-def find_all(haystack: str, needles: Iterable[str]) -> Iterator[int]:
-    """Every position of every needle, unsorted."""
-    for needle in needles:
-        find = haystack.find
-        at = find(needle)
-        while at >= 0:
-            yield at
-            at = find(needle, at + 1)
+# The lists a page always looks for; a caller adds its own (the rules' starts).
+_OWN = (*CONTEXT_VOCABULARIES, FOREIGN_WORDS, EVENT_SOURCES)
+_CONTEXT = range(len(CONTEXT_VOCABULARIES))
+_FOREIGN = len(CONTEXT_VOCABULARIES)
+_SOURCES = _FOREIGN + 1
+_needles: dict[tuple[Vocabulary, ...], Needles] = {}
 
 
-def _positions(
-    text: str, lowered: str | None, pattern: re.Pattern[str], *vocabularies: Vocabulary
-) -> list[int]:
-    """Where ``pattern`` matches, tried only where one of the vocabularies' needles stands."""
-    if lowered is None:
-        return [match.start() for match in pattern.finditer(text)]
-    candidates: set[int] = set()
-    is_ascii = text.isascii()
-    for vocabulary in vocabularies:
-        needles = vocabulary.ascii_needles if is_ascii else vocabulary.needles
-        candidates.update(find_all(text if vocabulary.cased else lowered, needles))
-    match = pattern.match
-    return sorted(at for at in candidates if match(text, at))
+def _needles_with(starts: tuple[Vocabulary, ...]) -> Needles:
+    needles = _needles.get(starts)
+    if needles is None:
+        needles = _needles[starts] = Needles((*_OWN, *starts))
+    return needles
 
 
 def any_between(positions: list[int], start: int, end: int) -> bool:
@@ -76,20 +67,38 @@ def any_between(positions: list[int], start: int, end: int) -> bool:
 class Page:
     """A text, its line breaks and the places of the names that weigh as evidence."""
 
-    def __init__(self, text: str, *, context_everywhere: bool = False) -> None:
+    def __init__(
+        self, text: str, *, context_everywhere: bool = False, starts: tuple[Vocabulary, ...] = ()
+    ) -> None:
+        """``starts``: more lists whose places ``starts_of`` gives, found in the same pass."""
         self.text = text
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self.context_everywhere = context_everywhere
-        self.context = _positions(text, self.lowered, RAS_CONTEXT, *CONTEXT_VOCABULARIES)
+        # Where each list's needles stand, all found in one pass (None: the patterns search).
+        self._places = None if self.lowered is None else _needles_with(starts).find(self.lowered)
+        self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
         self._foreign: list[int] | None = None  # found when first asked: many texts never ask
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
         self._quotes_of_line: dict[int, list[Quote]] = {}
-        # Runs of lines whose quotes are found in one pass, and which of them are done.
-        self._quote_spans: list[tuple[int, int]] = []
-        self._quoted_spans: set[int] = set()
+
+    def _matches(self, pattern: re.Pattern[str], *lists: int) -> list[int]:
+        """Where ``pattern`` matches, tried only where a needle of one of ``lists`` stands."""
+        if self._places is None:
+            return [match.start() for match in pattern.finditer(self.text)]
+        places = (
+            self._places[lists[0]]
+            if len(lists) == 1
+            else set().union(*(self._places[number] for number in lists))
+        )
+        match, text = pattern.match, self.text
+        return [at for at in sorted(places) if match(text, at)]
+
+    def starts_of(self, number: int) -> list[int] | None:
+        """Where a needle of the ``number``-th list of ``starts`` stands, or None if not looked for."""
+        return None if self._places is None else self._places[len(_OWN) + number]
 
     # Lines ---------------------------------------------------------------------------
 
@@ -126,13 +135,13 @@ class Page:
 
     def has_foreign(self, start: int, end: int) -> bool:
         if self._foreign is None:
-            self._foreign = _positions(self.text, self.lowered, FOREIGN, FOREIGN_WORDS)
+            self._foreign = self._matches(FOREIGN, _FOREIGN)
         return any_between(self._foreign, start, end)
 
     def has_event_source(self, start: int, end: int) -> bool:
         """Whether RasClient or RemoteAccess is named in ``text[start:end]``."""
         if self._sources is None:
-            self._sources = _positions(self.text, self.lowered, EVENT_SOURCE, EVENT_SOURCES)
+            self._sources = self._matches(EVENT_SOURCE, _SOURCES)
         return any_between(self._sources, start, end)
 
     # Words and quotes ----------------------------------------------------------------
@@ -170,50 +179,35 @@ class Page:
                     seen = quote.start
                     yield quote
 
-    def read_quotes_in(self, spans: list[tuple[int, int]]) -> None:
-        """Find the quotes of each of these runs of lines in one pass, when first asked."""
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        self._quote_spans = merged
-
     def line_quotes(self, line_start: int) -> list[Quote]:
         """The quotes that start on the line at ``line_start`` (wrapping on), found once."""
         cached = self._quotes_of_line.get(line_start)
-        if cached is not None:
-            return cached
-        spans = self._quote_spans
-        index = bisect_right(spans, (line_start, len(self.text) + 1)) - 1
-        if index >= 0 and line_start < spans[index][1]:
-            if index not in self._quoted_spans:
-                self._quoted_spans.add(index)
-                self._quote_span(*spans[index])
-            return self._quotes_of_line.get(line_start, [])
-        return self._quote_line(line_start)
+        if cached is None:
+            cached = self._quotes_of_line[line_start] = self._quote_line(line_start)
+        return cached
+
+    def quotes_from(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes that start in ``text[start:end]``, read on to where a wrapped one ends.
+
+        On a line of common length, only where the quick test lets a quote start.
+        """
+        text = self.text
+        reach = self.around(end, 2, 600)[1] if end < len(text) else end
+        line_start, line_end, may_quote = -1, -1, False
+        for quote in self.quotes_in(start, reach):
+            if quote.start >= end:
+                return
+            if quote.start > line_end:
+                line_start, line_end = self.line_bounds(quote.start)
+                may_quote = line_end - line_start > LONG_LINE or self._can_quote(line_start)
+            if may_quote:
+                yield quote
 
     def _can_quote(self, line_start: int) -> bool:
         """The quick test: a line without a message's rare words starts no quote."""
         from raserror._messages import index
 
         return not self.line_words(line_start, line_start).isdisjoint(index().anchors)
-
-    def _quote_span(self, start: int, end: int) -> None:
-        """The quotes of the lines from ``start`` to ``end``, read as one text."""
-        first = self.line_bounds(start)[0]
-        last = self.line_bounds(end)[1] if end < len(self.text) else len(self.text)
-        reach = self.around(last, 2, 600)[1] if last < len(self.text) else last
-        lines: dict[int, list[Quote]] = {}
-        for quote in self.quotes_in(first, reach):
-            if quote.start >= last:
-                break
-            line_start = self.line_bounds(quote.start)[0]
-            if self._quotes_of_line.get(line_start) is None and self._can_quote(line_start):
-                lines.setdefault(line_start, []).append(quote)
-        for line_start, quotes in lines.items():
-            self._quotes_of_line.setdefault(line_start, quotes)
 
     def _quote_line(self, line_start: int) -> list[Quote]:
         from raserror._messages import quotes
@@ -229,7 +223,6 @@ class Page:
                 for quote in quotes(self.text, line_start, window_end)
                 if quote.start < line_end
             ]
-        self._quotes_of_line[line_start] = cached
         return cached
 
     def quotes_of_lines(self, start: int, end: int) -> Iterator[Quote]:

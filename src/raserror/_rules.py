@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._page import LONG_LINE
 from raserror._vocabulary import CJK_ERROR_WORDS, ERROR_WORDS, PLURAL_ERROR_WORDS, Vocabulary
 
 TYPE_CHECKING = False
@@ -61,18 +62,20 @@ FOOTER_EN = re.compile(r"(?i:error messages,)[ \t]{0,4}then[ \t]{1,4}([0-9]{1,10
 LOCAL_ERROR_LINE = re.compile(
     r"[ \t]{0,8}[^0-9\r\n]{1,80}?[ \t\u3000]([0-9]{3})[ \t\u3000]{1,3}-[ \t\u3000]"
 )
+# The same, at the start of every line of a text.
+RASDIAL_LINES = re.compile("(?m)^" + LOCAL_ERROR_LINE.pattern)
 # A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
 LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
 # How far a symbol's number may stand from it.
 SYMBOL_GAP = 60
 # "600" alone on its line, its message on the next (Microsoft's code lists).
-BARE_LINE = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*\r?\Z")
+BARE_LINE = r"[ \t]*([0-9]{3,5})[ \t]*\r?$"
 # "813 You have attempted to establish a second broadband connection...": the number, then
 # its message. The mark's spaces are inside the optional group: no two runs of spaces compete.
 # A table row ("| 628 | The port was disconnected. |") and an en or em dash lead it too.
-LEADING_NUMBER = re.compile(
-    r"[ \t]*(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
-)
+LEADING_NUMBER = r"[ \t]*(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
+# Either, at the start of any line: one search finds every listed line of a text.
+LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
@@ -425,35 +428,32 @@ RULES: tuple[Rule, ...] = (
 
 def read_rasdial_line(page: Page, start: int, end: int) -> Iterator[Candidate]:
     """The error line of rasdial in any language: ``Remotezugriffsfehler 740 - ...``."""
-    error_line = LOCAL_ERROR_LINE.match(page.text, start, end)
-    if error_line is not None:
+    for error_line in RASDIAL_LINES.finditer(page.text, start, end):
         yield from _some(number_at(page, *error_line.span(1), Shape.RAS_SHAPE))
 
 
 def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
     """A number alone on its line or leading it, that counts with its own message beside it."""
-    match = BARE_LINE.match(page.text, start, end) or LEADING_NUMBER.match(page.text, start, end)
-    if match is not None:
-        yield from _some(number_at(page, *match.span(1), Shape.LISTED))
+    for line in LISTED_LINES.finditer(page.text, start, end):
+        line_start, line_end = page.line_bounds(line.start())
+        if line_end - line_start <= LONG_LINE:  # a line with no end in sight is no list
+            group = 1 if line.group(1) is not None else 2
+            yield from _some(number_at(page, *line.span(group), Shape.LISTED))
 
 
 def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
     """A code's message quoted without its number, as dialog copies and RRAS reasons hold it."""
-    from raserror._page import LONG_LINE
-
-    line_start, line_end = page.line_bounds(start)
-    quoted = (
-        page.quotes_in(start, end)
-        if line_end - line_start > LONG_LINE
-        else page.line_quotes(start)
-    )
-    for quote in quoted:
+    for quote in page.quotes_from(start, end):
         yield Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
 
 
 @dataclass(frozen=True)
 class LineRule:
-    """A shape that fills a line, tried on the lines near Remote Access context."""
+    """A shape that fills a line, tried on the lines near Remote Access context.
+
+    ``read(page, start, end)`` proposes what the lines from ``start`` to ``end``
+    hold, found by one search over them, not a line at a time.
+    """
 
     name: str
     read: Callable[[Page, int, int], Iterator[Candidate]]

@@ -14,16 +14,8 @@ from dataclasses import dataclass
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._evidence import Candidate, Evidence, Shape, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
-from raserror._page import LONG_LINE, Page, find_all
-from raserror._rules import (
-    LINE_RULES,
-    QUOTE,
-    RASDIAL_LINE,
-    RECORD_CHARS,
-    RULES,
-    LineRule,
-    Rule,
-)
+from raserror._page import LONG_LINE, Page
+from raserror._rules import LISTED, QUOTE, RASDIAL_LINE, RECORD_CHARS, RULES, Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,7 +25,8 @@ if TYPE_CHECKING:
 _ANCHORS = re.compile(
     "|".join(f"(?P<rule{number}>{rule.start.pattern})" for number, rule in enumerate(RULES))
 )
-# Each rule's start, compiled once.
+# Each rule's start: its words, and their pattern compiled once.
+_RULE_STARTS = tuple(rule.start for rule in RULES)
 _STARTS = [rule.start.compile() for rule in RULES]
 # A line with nothing on it, however indented: records of a Format-List part there.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
@@ -76,7 +69,7 @@ class Scanner:
     """One pass over one text."""
 
     def __init__(self, text: str, *, assume_ras: bool, rasdial_output: bool) -> None:
-        self.page = Page(text, context_everywhere=rasdial_output)
+        self.page = Page(text, context_everywhere=rasdial_output, starts=_RULE_STARTS)
         self.assume_ras = assume_ras
         self.rasdial_output = rasdial_output
         self.found: dict[int, Hit] = {}
@@ -125,9 +118,9 @@ class Scanner:
         return end - start <= RECORD_CHARS and not _BLANK_LINE.search(self.page.text, start, end)
 
     def run(self) -> list[Hit]:
-        self.page.read_quotes_in(self.context_spans())
         if self.rasdial_output:
-            self.every_line(RASDIAL_LINE)
+            for candidate in RASDIAL_LINE.read(self.page, 0, len(self.page.text)):
+                self.offer(candidate)
         for rule, anchor in self.anchors():
             for candidate in rule.read(self.page, anchor):
                 self.offer(candidate)
@@ -135,33 +128,19 @@ class Scanner:
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
 
     def anchors(self) -> Iterator[tuple[Rule, re.Match[str]]]:
-        """Where each rule starts, in order: needles found by str.find, then the rule's match."""
+        """Where each rule starts, in order: its needles found in the page's one pass, then its match."""
         page = self.page
-        if page.lowered is None:
+        if page.starts_of(0) is None:
             for anchor in _ANCHORS.finditer(page.text):
                 yield RULES[int((anchor.lastgroup or "rule0")[4:])], anchor
             return
-        is_ascii = page.text.isascii()
         starts = sorted(
-            (at, number)
-            for number, rule in enumerate(RULES)
-            for at in find_all(
-                page.text if rule.start.cased else page.lowered,
-                rule.start.ascii_needles if is_ascii else rule.start.needles,
-            )
+            (at, number) for number in range(len(RULES)) for at in page.starts_of(number) or ()
         )
         for at, number in starts:
             match = _STARTS[number].match(page.text, at)
             if match is not None:
                 yield RULES[number], match
-
-    def every_line(self, rule: LineRule) -> None:
-        text = self.page.text
-        start = 0
-        for line in text.split("\n"):
-            for candidate in rule.read(self.page, start, start + len(line)):
-                self.offer(candidate)
-            start += len(line) + 1
 
     def near_context(self) -> None:
         """The whole-line rules, on the lines near Remote Access context.
@@ -171,54 +150,51 @@ class Scanner:
         lists) count only where the text speaks of Remote Access or a VPN.
         """
         page = self.page
-        text = page.text
-        spans = self.context_spans()
         found = sorted((hit.start, hit.end, hit.code) for hit in self.found.values())
-        done = -1  # the lines up to here are read
-        for start, span_end in spans:
-            end = span_end
-            position = max(page.line_bounds(start)[0], done + 1)
-            while position < end and position < len(text):
-                line_end = page.line_bounds(position)[1]
-                if line_end - position > LONG_LINE:
-                    # A line with no end in sight: its part near context, a piece at a time.
-                    for quote in QUOTE.read(page, max(position, start), min(line_end, end)):
-                        self.add_quote(quote, found)
-                    done = max(done, min(line_end, end))
-                    position = line_end + 1
-                    continue
-                next_line, listed = self.read_line(position, line_end, found)
-                if listed:
-                    # A list of codes and messages is context for the rest of the list.
-                    end = max(end, page.around(line_end, CONTEXT_LINES, CONTEXT_CHARS)[1])
-                done = max(done, line_end)
-                position = (
-                    page.line_bounds(next_line - 1)[1] + 1
-                    if next_line > line_end + 1
-                    else next_line
-                )
+        done = 0  # the text before this is read
+        for span_start, span_end in self.context_spans():
+            start, end = max(page.line_bounds(span_start)[0], done), span_end
+            while start < end:
+                line_end = page.line_bounds(end)[1]
+                if line_end - end <= LONG_LINE:  # the last line whole, unless it has no end
+                    end = line_end
+                reach, read_to = self.read_region(start, end, found)
+                done = start = read_to
+                end = max(end, reach)
 
-    def read_line(
+    def read_region(
         self, start: int, end: int, found: list[tuple[int, int, ErrorCode]]
-    ) -> tuple[int, bool]:
-        """The whole-line rules on one line: (where the next unread line starts, a number counted).
+    ) -> tuple[int, int]:
+        """The whole-line rules on ``text[start:end]``, in order.
 
-        A quote that wraps onto the next lines is read once, from the line it starts on.
+        Gives where the reading must go on to, and where the text read ends.
+
+        A list of codes and messages is context for the rest of the list; a
+        quote that wraps onto the next lines is read once, from the line it starts on.
         """
-        next_line, listed = end + 1, False
-        for rule in LINE_RULES:
-            if rule is RASDIAL_LINE:
-                continue  # read on every line of rasdial's output, and nowhere else
-            for candidate in rule.read(self.page, start, end):
-                if rule is QUOTE:
-                    next_line = max(next_line, candidate.end)
-                    self.add_quote(candidate, found)
-                    continue
-                hit = self.offer(candidate, always_judged=True)
-                if hit is not None:
-                    found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
-                    listed = True
-        return next_line, listed
+        page = self.page
+        proposed = sorted(
+            [(candidate.start, 0, candidate) for candidate in LISTED.read(page, start, end)]
+            + [(candidate.start, 1, candidate) for candidate in QUOTE.read(page, start, end)],
+            key=lambda item: item[:2],
+        )
+        reach = end
+        quoted_line_end, quoted_to = -1, -1  # the lines a wrapped quote runs onto
+        for at, rule, candidate in proposed:
+            if quoted_line_end < at <= quoted_to:
+                continue
+            if rule:
+                self.add_quote(candidate, found)
+                quoted_line_end = page.line_bounds(at)[1]
+                quoted_to = max(quoted_to, page.line_bounds(candidate.end - 1)[1])
+                continue
+            hit = self.offer(candidate, always_judged=True)
+            if hit is not None:
+                found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
+                line_end = page.line_bounds(at)[1]
+                reach = max(reach, page.around(line_end, CONTEXT_LINES, CONTEXT_CHARS)[1])
+        # The lines a quote wrapped onto past the end are read with it.
+        return reach, max(end, quoted_to + 1)
 
     def add_quote(self, quote: Candidate, found: list[tuple[int, int, ErrorCode]]) -> None:
         # The same code found close by, by its number or its message: once is enough.

@@ -76,6 +76,79 @@ class Vocabulary:
         return re.compile(self.pattern)
 
 
+def _trie(words: list[str]) -> str:
+    """One pattern for ``words``, shaped as the tree of their letters.
+
+    The engine never backs up over a shared start, and the longest word found
+    at a place is the one matched.
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg] # a tree of any depth
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg] # as above
+        ways = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not ways:
+            return ""
+        body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(root)
+
+
+class Needles:
+    """The needles of several vocabularies, found in one pass over a lower-cased text.
+
+    Each place is where a vocabulary's match may start; its pattern decides.
+    """
+
+    def __init__(self, vocabularies: tuple[Vocabulary, ...]) -> None:
+        self.vocabularies = vocabularies
+        owners: dict[str, set[int]] = {}
+        for number, vocabulary in enumerate(vocabularies):
+            for needle in vocabulary.needles:
+                owners.setdefault(needle.lower(), set()).add(number)
+        needles = sorted(owners)
+        # The match at a place is its longest needle: the needles it begins with stand there too.
+        self._owners = {
+            needle: tuple(sorted({o for s in needles if needle.startswith(s) for o in owners[s]}))
+            for needle in needles
+        }
+        # Where another needle may start inside a needle matched: a match hides those places.
+        self._inner = {
+            needle: tuple(
+                offset
+                for offset in range(1, len(needle))
+                if any(
+                    o.startswith(needle[offset:]) or needle[offset:].startswith(o) for o in needles
+                )
+            )
+            for needle in needles
+        }
+        self._pattern = re.compile(_trie(needles))
+
+    def find(self, lowered: str) -> list[list[int]]:
+        """For each vocabulary, the sorted places of its needles in ``lowered``."""
+        found: list[list[int]] = [[] for _ in self.vocabularies]
+        owners, inner, match = self._owners, self._inner, self._pattern.match
+        for needle in self._pattern.finditer(lowered):
+            at = needle.start()
+            word = needle.group()
+            for number in owners[word]:
+                found[number].append(at)
+            for offset in inner[word]:
+                hidden = match(lowered, at + offset)
+                if hidden is not None:
+                    for number in owners[hidden.group()]:
+                        found[number].append(at + offset)
+        for places in found:
+            places.sort()
+        return found
+
+
 def join(*vocabularies: Vocabulary) -> re.Pattern[str]:
     """One pattern that matches where any of ``vocabularies`` does."""
     return re.compile("|".join(vocabulary.pattern for vocabulary in vocabularies))
