@@ -75,8 +75,11 @@ class Page:
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self.context_everywhere = context_everywhere
-        # Where each list's needles stand, all found in one pass (None: the patterns search).
-        self._places = None if self.lowered is None else _needles_with(starts).find(self.lowered)
+        self._needles = _needles_with(starts)
+        self._ascii = text.isascii()
+        # Where each list's needles stand: all lists at once in a text that is not ASCII.
+        self._places: list[list[int]] | None = None
+        self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
         self._foreign: list[int] | None = None  # found when first asked: many texts never ask
         self._sources: list[int] | None = None
@@ -84,21 +87,32 @@ class Page:
         self._words_of_line: dict[int, frozenset[str]] = {}
         self._quotes_of_line: dict[int, list[Quote]] = {}
 
+    def _places_of(self, number: int) -> list[int] | None:
+        """Where the needles of the ``number``-th list stand; None where the patterns search."""
+        if self.lowered is None:
+            return None
+        if not self._ascii:
+            if self._places is None:
+                self._places = self._needles.find(self.lowered)
+            return self._places[number]
+        places = self._places_of_list.get(number)
+        if places is None:
+            places = self._needles.find_one(self.text, self.lowered, number)
+            self._places_of_list[number] = places
+        return places
+
     def _matches(self, pattern: re.Pattern[str], *lists: int) -> list[int]:
         """Where ``pattern`` matches, tried only where a needle of one of ``lists`` stands."""
-        if self._places is None:
+        places = [self._places_of(number) for number in lists]
+        if self.lowered is None:
             return [match.start() for match in pattern.finditer(self.text)]
-        places = (
-            self._places[lists[0]]
-            if len(lists) == 1
-            else set().union(*(self._places[number] for number in lists))
-        )
+        candidates = places[0] if len(places) == 1 else sorted(set().union(*places))  # type: ignore[arg-type] # None only without lowered
         match, text = pattern.match, self.text
-        return [at for at in sorted(places) if match(text, at)]
+        return [at for at in candidates or () if match(text, at)]
 
     def starts_of(self, number: int) -> list[int] | None:
         """Where a needle of the ``number``-th list of ``starts`` stands, or None if not looked for."""
-        return None if self._places is None else self._places[len(_OWN) + number]
+        return self._places_of(len(_OWN) + number)
 
     # Lines ---------------------------------------------------------------------------
 

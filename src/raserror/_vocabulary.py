@@ -100,9 +100,12 @@ def _trie(words: list[str]) -> str:
 
 
 class Needles:
-    """The needles of several vocabularies, found in one pass over a lower-cased text.
+    """Where the needles of several vocabularies stand in a text.
 
     Each place is where a vocabulary's match may start; its pattern decides.
+    In an ASCII text each list's ASCII needles are looked for when it is first
+    asked, by ``str.find``; in any other text every list's needles are found
+    in one pass, their number no longer weighing on the time.
     """
 
     def __init__(self, vocabularies: tuple[Vocabulary, ...]) -> None:
@@ -129,6 +132,19 @@ class Needles:
             for needle in needles
         }
         self._pattern = re.compile(_trie(needles))
+
+    def find_one(self, text: str, lowered: str, number: int) -> list[int]:
+        """The sorted places of the ``number``-th vocabulary's ASCII needles in an ASCII text."""
+        vocabulary = self.vocabularies[number]
+        haystack = text if vocabulary.cased else lowered
+        places = set()
+        for needle in vocabulary.ascii_needles:
+            find = haystack.find
+            at = find(needle)
+            while at >= 0:
+                places.add(at)
+                at = find(needle, at + 1)
+        return sorted(places)
 
     def find(self, lowered: str) -> list[list[int]]:
         """For each vocabulary, the sorted places of its needles in ``lowered``."""
