@@ -242,6 +242,15 @@ PATTERNS = {
 }
 
 
+def test_an_error_word_reads_no_number_beyond_the_reach_its_quick_test_looks() -> None:
+    # The glue and a sign after the word; the footer's words counted from the word's start.
+    glue = _sre.parse(_rules.AFTER_WORD.pattern.split("(-?[0-9]")[0]).getwidth()[1]
+    footer = _sre.parse(_rules.FOOTER_EN.pattern.split("([0-9]")[0]).getwidth()
+    assert glue + 1 < _rules.NUMBER_REACH
+    assert footer[1] - len("error") < _rules.NUMBER_REACH
+    assert _rules.BEFORE_WORD.pattern.endswith(r"[ \t]?\Z")  # one space at most before it
+
+
 def test_the_backtracking_check_finds_the_shape_that_once_made_a_line_quadratic() -> None:
     once = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*[:.\-]?[ \t]+(?=[^\W\d_])")
     assert _unbounded_runs(_sre.parse(once.pattern), "once")

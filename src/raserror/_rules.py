@@ -40,6 +40,9 @@ MORE = re.compile(
     r"(?:[ \t]{1,3}(?i:even|also))?[ \t]*([0-9]{3,5})(?![0-9A-Za-z])"
 )
 _DIGIT = re.compile(r"[0-9]")
+# The number an error word reads stands this close: at most this far after the word (past the
+# longest glue, a sign, or the footer's "messages, then") and two characters before it.
+NUMBER_REACH = 28
 # "629错误", "809 오류", "720 error": the number just before the word.
 BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])([0-9]{3,5})[ \t]?\Z")
 # RasClient's sentence: the code "returned on failure is 809", "returned after failure is
@@ -134,8 +137,8 @@ def read_latin(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     Also the footer of English rasdial: ``..., then Error Messages, then 691``.
     """
     text, at = page.text, anchor.start()
-    if _DIGIT.search(text, max(0, at - 8), anchor.end() + 48) is None:
-        return  # no number anywhere near: the cheap way out for text full of words
+    if _DIGIT.search(text, max(0, at - 2), anchor.end() + NUMBER_REACH) is None:
+        return  # no number where one could be read: the cheap way out for text full of words
     previous = text[at - 1 : at]
     if previous == "_" or (previous.isalpha() and not text[at].isupper()):
         return  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays

@@ -31,15 +31,13 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
     for item in lines:
         if not isinstance(item, str):
             raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
-        continued = len(item) >= PIECE and not item.endswith(("\n", "\r"))
-        for offset in range(0, max(len(item), 1), PIECE):
-            piece = item[offset : offset + PIECE]
-            tail = offset + PIECE < len(item) or continued
-            chunk.append((piece if tail or piece.endswith("\n") else piece + "\n", line, column))
-            column = column + len(piece) if tail else 0
-            size += len(piece)
-        if not continued:
+        if len(item) < PIECE and not column:
+            # The common line: one piece, the start of its line.
+            chunk.append((item if item.endswith("\n") else item + "\n", line, 0))
+            size += len(item)
             line += 1
+        else:
+            line, column, size = _add_pieces(chunk, item, line, column, size)
         if size < CHUNK_CHARS and len(chunk) < CHUNK_LINES:
             continue
         carried = _carried(chunk)
@@ -50,6 +48,20 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
         chunk = chunk[len(chunk) - carried :]
         size = sum(len(piece) for piece, _, _ in chunk)
     yield from _report(chunk, reported, len(chunk), assume_ras=assume_ras)
+
+
+def _add_pieces(
+    chunk: list[tuple[str, int, int]], item: str, line: int, column: int, size: int
+) -> tuple[int, int, int]:
+    """Add a line cut into pieces, or a piece of a longer line; the new (line, column, size)."""
+    continued = len(item) >= PIECE and not item.endswith(("\n", "\r"))
+    for offset in range(0, max(len(item), 1), PIECE):
+        piece = item[offset : offset + PIECE]
+        tail = offset + PIECE < len(item) or continued
+        chunk.append((piece if tail or piece.endswith("\n") else piece + "\n", line, column))
+        column = column + len(piece) if tail else 0
+        size += len(piece)
+    return (line if continued else line + 1), column, size
 
 
 def _carried(chunk: list[tuple[str, int, int]]) -> int:
