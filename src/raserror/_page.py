@@ -45,10 +45,11 @@ def lower_same_length(text: str) -> str | None:
 
 
 # The lists a page always looks for; a caller adds its own (the rules' starts).
-_OWN = (*CONTEXT_VOCABULARIES, FOREIGN_WORDS, EVENT_SOURCES)
+_OWN = (*CONTEXT_VOCABULARIES, EVENT_SOURCES)
 _CONTEXT = range(len(CONTEXT_VOCABULARIES))
-_FOREIGN = len(CONTEXT_VOCABULARIES)
-_SOURCES = _FOREIGN + 1
+_SOURCES = len(CONTEXT_VOCABULARIES)
+# Other systems' names are looked for only where a number asks: near few places in most texts.
+_FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
 _needles: dict[tuple[Vocabulary, ...], Needles] = {}
 
 
@@ -81,7 +82,8 @@ class Page:
         self._places: list[list[int]] | None = None
         self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
-        self._foreign: list[int] | None = None  # found when first asked: many texts never ask
+        self._foreign: list[int] | None = None  # found in the whole text when much is asked
+        self._foreign_asked = 0
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
@@ -148,8 +150,26 @@ class Page:
         return self.context_everywhere or any_between(self.context, start, end)
 
     def has_foreign(self, start: int, end: int) -> bool:
+        """Whether another system is named in ``text[start:end]``.
+
+        Looked for in the part asked about, until the parts asked about add up
+        to an eighth of the text: then in the whole text, once.
+        """
+        text, lowered = self.text, self.lowered
+        if self._foreign is None and lowered is not None and self._foreign_asked < len(text) // 8:
+            self._foreign_asked += end - start
+            match = FOREIGN.match
+            return any(match(text, at) for at in _FOREIGN_NEEDLES.find(lowered, start, end)[0])
         if self._foreign is None:
-            self._foreign = self._matches(FOREIGN, _FOREIGN)
+            if lowered is None:
+                self._foreign = [found.start() for found in FOREIGN.finditer(text)]
+            else:
+                places = (
+                    _FOREIGN_NEEDLES.find_one(text, lowered, 0)
+                    if self._ascii
+                    else _FOREIGN_NEEDLES.find(lowered)[0]
+                )
+                self._foreign = [at for at in places if FOREIGN.match(text, at)]
         return any_between(self._foreign, start, end)
 
     def has_event_source(self, start: int, end: int) -> bool:

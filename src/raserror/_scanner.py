@@ -101,17 +101,18 @@ class Scanner:
         return hit
 
     def context_spans(self) -> list[tuple[int, int]]:
-        """The runs of lines near Remote Access context, in order."""
+        """The runs of lines near Remote Access context, in order, none overlapping another."""
         page = self.page
         if page.context_everywhere:
             return [(0, len(page.text))]
-        return [
-            (
-                page.around(first, CONTEXT_LINES, CONTEXT_CHARS)[0],
-                page.around(last, CONTEXT_LINES, CONTEXT_CHARS)[1],
-            )
-            for first, last in _clusters(page.context)
-        ]
+        spans: list[tuple[int, int]] = []
+        for first, last in _clusters(page.context):
+            start = page.around(first, CONTEXT_LINES, CONTEXT_CHARS)[0]
+            end = page.around(last, CONTEXT_LINES, CONTEXT_CHARS)[1]
+            if spans and start <= spans[-1][1]:
+                start = spans.pop()[0]  # one run read as one: its quotes in one search
+            spans.append((start, end))
+        return spans
 
     def same_record(self, start: int, end: int) -> bool:
         """Whether ``start`` and ``end`` are in one record: near, with no blank line between."""

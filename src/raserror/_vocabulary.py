@@ -146,17 +146,18 @@ class Needles:
                 at = find(needle, at + 1)
         return sorted(places)
 
-    def find(self, lowered: str) -> list[list[int]]:
-        """For each vocabulary, the sorted places of its needles in ``lowered``."""
+    def find(self, lowered: str, start: int = 0, end: int | None = None) -> list[list[int]]:
+        """For each vocabulary, the sorted places of its needles in ``lowered[start:end]``."""
         found: list[list[int]] = [[] for _ in self.vocabularies]
         owners, inner, match = self._owners, self._inner, self._pattern.match
-        for needle in self._pattern.finditer(lowered):
+        end = len(lowered) if end is None else end
+        for needle in self._pattern.finditer(lowered, start, end):
             at = needle.start()
             word = needle.group()
             for number in owners[word]:
                 found[number].append(at)
             for offset in inner[word]:
-                hidden = match(lowered, at + offset)
+                hidden = match(lowered, at + offset, end)
                 if hidden is not None:
                     for number in owners[hidden.group()]:
                         found[number].append(at + offset)
