@@ -1005,6 +1005,10 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
             "On the client, check the CRL downloads as SYSTEM, proxy included: see HKEY_USERS\\.DEFAULT\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings and the same under S-1-5-18.",
             "https://support.microsoft.com/en-us/help/2980672",
         ),
+        (
+            "Azure point-to-site: the client must reach the CRL URLs of the gateway's certificate (the doc names crl3 and crl4.digicert.com); check the client's proxy settings and the edge firewall.",
+            "https://github.com/MicrosoftDocs/azure-docs/blob/98af06ebcfa2ac14f1073f817e34e18db4cf7f52/articles/vpn-gateway/vpn-gateway-troubleshoot-vpn-point-to-site-connection-problems.md",
+        ),
     ),
     0x800B0109: (
         (
