@@ -971,6 +971,10 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
             "RRAS site-to-site with a pre-shared key: a wrong key on the RRAS interface gives this error (event 20111, Data {233, 53, 0, 0}).",
             "https://github.com/MicrosoftDocs/architecture-center/blob/0c0a2eba22cd941fc2e2d57d81aede3f1bcc6554/docs/reference-architectures/hybrid-networking/troubleshoot-vpn-content.md",
         ),
+        (
+            "Azure point-to-site: the client certificate must be in the user's Personal store with its private key, or in the local computer's Personal store for a device tunnel.",
+            "https://github.com/TheresaLui/SelfHelpContent_v2/blob/86b514bcfb427213fd71db929c4679361a196176/articles/microsoft.networking-vpn-p2s-tsg/solution-error-13801.md",
+        ),
     ),
     13806: (
         (
