@@ -944,6 +944,20 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
             "https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/troubleshoot-always-on-vpn",
         ),
     ),
+    853: (
+        (
+            "With EAP-TLS or PEAP-TLS, NPS takes a client certificate only if an enterprise CA issued it (or it maps to an AD account), it chains to a trusted root and it has the Client Authentication EKU.",
+            "https://github.com/MicrosoftDocs/windowsserverdocs/blob/cca8165083a3c22ad55d159feabf12f3d6ab13a7/WindowsServerDocs/networking/technologies/nps/nps-manage-cert-requirements.md",
+        ),
+        (
+            "A user certificate for EAP-TLS or PEAP-TLS needs the user's UPN in its Subject Alternative Name; a computer certificate needs the client's FQDN there.",
+            "https://github.com/MicrosoftDocs/windowsserverdocs/blob/cca8165083a3c22ad55d159feabf12f3d6ab13a7/WindowsServerDocs/networking/technologies/nps/nps-manage-cert-requirements.md",
+        ),
+        (
+            "Azure point-to-site: a domain-joined client whose Group Policy enforces domain credentials rather than the certificate can get 853.",
+            "https://github.com/TheresaLui/SelfHelpContent_v2/blob/221dcb97606c654dcf95014640ab3256e9806f43/articles/microsoft.networking-vpn-p2s-tsg/solution-error-853.md",
+        ),
+    ),
     868: (
         (
             "Check that the server name on the VPN profile's General tab resolves through public DNS, not only inside the company network.",
