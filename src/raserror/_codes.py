@@ -958,6 +958,16 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
             "https://github.com/TheresaLui/SelfHelpContent_v2/blob/221dcb97606c654dcf95014640ab3256e9806f43/articles/microsoft.networking-vpn-p2s-tsg/solution-error-853.md",
         ),
     ),
+    864: (
+        (
+            "The CA that issued the NPS server's certificate must be trusted by the client: its certificate belongs in the Trusted Root Certification Authorities store for the current user and the local computer.",
+            "https://learn.microsoft.com/en-us/windows-server/networking/technologies/nps/nps-manage-certificates",
+        ),
+        (
+            "With server validation on, the client accepts the NPS certificate only if it chains to a trusted root CA, has a subject name and carries the Server Authentication EKU.",
+            "https://github.com/MicrosoftDocs/windowsserverdocs/blob/cca8165083a3c22ad55d159feabf12f3d6ab13a7/WindowsServerDocs/networking/technologies/nps/nps-manage-cert-requirements.md",
+        ),
+    ),
     868: (
         (
             "Check that the server name on the VPN profile's General tab resolves through public DNS, not only inside the company network.",
