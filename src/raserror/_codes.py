@@ -944,6 +944,30 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
             "https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/troubleshoot-always-on-vpn",
         ),
     ),
+    853: (
+        (
+            "With EAP-TLS or PEAP-TLS, NPS takes a client certificate only if an enterprise CA issued it (or it maps to an AD account), it chains to a trusted root and it has the Client Authentication EKU.",
+            "https://github.com/MicrosoftDocs/windowsserverdocs/blob/cca8165083a3c22ad55d159feabf12f3d6ab13a7/WindowsServerDocs/networking/technologies/nps/nps-manage-cert-requirements.md",
+        ),
+        (
+            "A user certificate for EAP-TLS or PEAP-TLS needs the user's UPN in its Subject Alternative Name; a computer certificate needs the client's FQDN there.",
+            "https://github.com/MicrosoftDocs/windowsserverdocs/blob/cca8165083a3c22ad55d159feabf12f3d6ab13a7/WindowsServerDocs/networking/technologies/nps/nps-manage-cert-requirements.md",
+        ),
+        (
+            "Azure point-to-site: a domain-joined client whose Group Policy enforces domain credentials rather than the certificate can get 853.",
+            "https://github.com/TheresaLui/SelfHelpContent_v2/blob/221dcb97606c654dcf95014640ab3256e9806f43/articles/microsoft.networking-vpn-p2s-tsg/solution-error-853.md",
+        ),
+    ),
+    864: (
+        (
+            "The CA that issued the NPS server's certificate must be trusted by the client: its certificate belongs in the Trusted Root Certification Authorities store for the current user and the local computer.",
+            "https://learn.microsoft.com/en-us/windows-server/networking/technologies/nps/nps-manage-certificates",
+        ),
+        (
+            "With server validation on, the client accepts the NPS certificate only if it chains to a trusted root CA, has a subject name and carries the Server Authentication EKU.",
+            "https://github.com/MicrosoftDocs/windowsserverdocs/blob/cca8165083a3c22ad55d159feabf12f3d6ab13a7/WindowsServerDocs/networking/technologies/nps/nps-manage-cert-requirements.md",
+        ),
+    ),
     868: (
         (
             "Check that the server name on the VPN profile's General tab resolves through public DNS, not only inside the company network.",
@@ -970,6 +994,10 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "RRAS site-to-site with a pre-shared key: a wrong key on the RRAS interface gives this error (event 20111, Data {233, 53, 0, 0}).",
             "https://github.com/MicrosoftDocs/architecture-center/blob/0c0a2eba22cd941fc2e2d57d81aede3f1bcc6554/docs/reference-architectures/hybrid-networking/troubleshoot-vpn-content.md",
+        ),
+        (
+            "Azure point-to-site: the client certificate must be in the user's Personal store with its private key, or in the local computer's Personal store for a device tunnel.",
+            "https://github.com/TheresaLui/SelfHelpContent_v2/blob/86b514bcfb427213fd71db929c4679361a196176/articles/microsoft.networking-vpn-p2s-tsg/solution-error-13801.md",
         ),
     ),
     13806: (
@@ -1004,6 +1032,10 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "On the client, check the CRL downloads as SYSTEM, proxy included: see HKEY_USERS\\.DEFAULT\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings and the same under S-1-5-18.",
             "https://support.microsoft.com/en-us/help/2980672",
+        ),
+        (
+            "Azure point-to-site: the client must reach the CRL URLs of the gateway's certificate (the doc names crl3 and crl4.digicert.com); check the client's proxy settings and the edge firewall.",
+            "https://github.com/MicrosoftDocs/azure-docs/blob/98af06ebcfa2ac14f1073f817e34e18db4cf7f52/articles/vpn-gateway/vpn-gateway-troubleshoot-vpn-point-to-site-connection-problems.md",
         ),
     ),
     0x800B0109: (
