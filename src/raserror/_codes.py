@@ -953,10 +953,6 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
             "A user certificate for EAP-TLS or PEAP-TLS needs the user's UPN in its Subject Alternative Name; a computer certificate needs the client's FQDN there.",
             "https://github.com/MicrosoftDocs/windowsserverdocs/blob/cca8165083a3c22ad55d159feabf12f3d6ab13a7/WindowsServerDocs/networking/technologies/nps/nps-manage-cert-requirements.md",
         ),
-        (
-            "Azure point-to-site: a domain-joined client whose Group Policy enforces domain credentials rather than the certificate can get 853.",
-            "https://github.com/TheresaLui/SelfHelpContent_v2/blob/221dcb97606c654dcf95014640ab3256e9806f43/articles/microsoft.networking-vpn-p2s-tsg/solution-error-853.md",
-        ),
     ),
     864: (
         (
@@ -994,10 +990,6 @@ _HINTS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "RRAS site-to-site with a pre-shared key: a wrong key on the RRAS interface gives this error (event 20111, Data {233, 53, 0, 0}).",
             "https://github.com/MicrosoftDocs/architecture-center/blob/0c0a2eba22cd941fc2e2d57d81aede3f1bcc6554/docs/reference-architectures/hybrid-networking/troubleshoot-vpn-content.md",
-        ),
-        (
-            "Azure point-to-site: the client certificate must be in the user's Personal store with its private key, or in the local computer's Personal store for a device tunnel.",
-            "https://github.com/TheresaLui/SelfHelpContent_v2/blob/86b514bcfb427213fd71db929c4679361a196176/articles/microsoft.networking-vpn-p2s-tsg/solution-error-13801.md",
         ),
     ),
     13806: (
