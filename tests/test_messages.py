@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import raserror
-from raserror import ErrorCode, find_codes, from_message
+from raserror import ErrorCode, _messages, find_codes, from_message
+from raserror._page import Page
 
 # Codes whose messages another code's message repeats word for word: no quote names one.
 SHARED = {
@@ -124,3 +125,30 @@ def test_a_whole_message_has_its_code_among_the_candidates(code: ErrorCode) -> N
         assert candidates[0] is best is code
     elif candidates:  # a message other codes share: this one among them
         assert code in candidates
+
+
+# Lines of messages, pieces of them and other words, in any order: what a log near VPN lines holds.
+_LINES = st.lists(
+    st.one_of(
+        st.sampled_from([code.message for code in ErrorCode][:80]),
+        st.sampled_from([code.windows_message for code in ErrorCode][80:160]),
+        st.text(alphabet="abcdefghij klm.,'_-\t0123456789", max_size=40),
+        st.sampled_from(["the remote connection was", "can't", "not made because the", ""]),
+    ),
+    max_size=12,
+)
+
+
+@given(_LINES, st.integers(min_value=0, max_value=3))
+def test_the_quick_test_of_where_quotes_stand_keeps_every_quote(
+    lines: list[str], cut: int
+) -> None:
+    # A message cut at a word boundary wraps onto the next line, as dialog copies do.
+    text = "\n".join(line.replace(" ", "\n", cut) for line in lines)
+    page = Page(text)
+    assert list(page.quotes_from(0, len(text))) == [
+        quote
+        for quote in page.quotes_in(0, len(text))
+        if page.line_bounds(quote.start)[1] - page.line_bounds(quote.start)[0] > 4096
+        or page.line_words(quote.start, quote.start).intersection(_messages.index().anchors)
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat
 from typing import Literal, Optional, Union, overload
 
 from raserror._codes import ErrorCode
@@ -180,6 +180,9 @@ class _Index:
         self.beside_runs = {
             code: _beside_runs(messages) for code, messages in self.by_code.items()
         }
+        # For the quick test of ASCII text: 1 for a part of a message word, 2 for a line break.
+        parts = {part: 1 for word in self.vocabulary for part in word.split("'") if part}
+        self.token_kinds = {**parts, _LINE_BREAK: 2}
 
 
 Run = tuple[str, ...]
@@ -377,6 +380,45 @@ def _strong(length: int, share: float) -> bool:
 def _grams(words: list[str], length: int) -> Iterator[tuple[str, ...]]:
     """Every run of ``length`` words in a row, made in C."""
     return zip(*(words[at:] for at in range(length)))
+
+
+# ASCII text as tokens split in C: every mark a space (one character for one, the quick way
+# of translate), then each line break a token of its own.
+_LINE_BREAK = "\x00"
+_MARKS_TO_SPACES = str.maketrans(
+    {chr(char): " " for char in range(128) if not chr(char).isalnum()} | {"\n": _LINE_BREAK}
+)
+
+
+def lines_with_runs(lowered: str) -> list[int] | None:
+    """The lines of a lower-cased text (from 0) that hold part of a run of four message words.
+
+    The quick test of where quotes stand; None if the text is not ASCII.
+    Tokens are split at every mark, apostrophes too, so a word of the index
+    is one token or more, each a part of a message word; a line break between
+    two words does not end a run, as a quote may wrap.
+    """
+    if not lowered.isascii():
+        return None
+    kinds = index().token_kinds
+    marked = lowered.translate(_MARKS_TO_SPACES)
+    tokens = marked.replace(_LINE_BREAK, f" {_LINE_BREAK} ").split()
+    known = bytes(map(kinds.get, tokens, repeat(0)))
+    runs = known.replace(b"\x02", b"\x01")
+    breaks = []
+    at = known.find(2)
+    while at >= 0:
+        breaks.append(at)
+        at = known.find(2, at + 1)
+    lines: list[int] = []
+    at = runs.find(_ALL_KNOWN)
+    while at >= 0:
+        stop = runs.find(0, at)  # the run of known tokens goes on to here
+        stop = len(runs) if stop < 0 else stop
+        first, last = bisect_left(breaks, at), bisect_left(breaks, stop - 1)
+        lines.extend(range(max(lines[-1] + 1, first) if lines else first, last + 1))
+        at = runs.find(_ALL_KNOWN, stop)
+    return lines
 
 
 def text_words(text: str, start: int, end: int) -> list[str]:

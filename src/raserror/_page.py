@@ -36,11 +36,10 @@ PIECE = 1 << 16
 
 def lower_same_length(text: str) -> str | None:
     """``text`` lower-cased with each character in its place, or None if that cannot be."""
+    if "\u0130" in text:
+        # U+0130 (İ) is the one character whose lower case is two: take it as a plain I.
+        text = text.replace("\u0130", "I")
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # U+0130 (İ) is the one character whose lower case is two: take it as a plain I.
-    lowered = text.replace("\u0130", "I").lower()
     return lowered if len(lowered) == len(text) else None
 
 
@@ -58,6 +57,19 @@ def _needles_with(starts: tuple[Vocabulary, ...]) -> Needles:
     if needles is None:
         needles = _needles[starts] = Needles((*_OWN, *starts))
     return needles
+
+
+def _runs_of_numbers(numbers: list[int], gap: int = 1) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of sorted numbers, each at most ``gap`` after the one before."""
+    if not numbers:
+        return
+    first = last = numbers[0]
+    for number in numbers[1:]:
+        if number > last + gap:
+            yield first, last
+            first = number
+        last = number
+    yield first, last
 
 
 def any_between(positions: list[int], start: int, end: int) -> bool:
@@ -228,7 +240,7 @@ class Page:
         text = self.text
         reach = self.around(end, 2, 600)[1] if end < len(text) else end
         line_start, line_end, may_quote = -1, -1, False
-        for quote in self.quotes_in(start, reach):
+        for quote in self._quotes_near_runs(start, reach):
             if quote.start >= end:
                 return
             if quote.start > line_end:
@@ -236,6 +248,30 @@ class Page:
                 may_quote = line_end - line_start > LONG_LINE or self._can_quote(line_start)
             if may_quote:
                 yield quote
+
+    def _quotes_near_runs(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes in ``text[start:end]``.
+
+        In an ASCII text, searched only on the lines with runs of message words
+        and the lines after them that a quote may wrap onto.
+        """
+        from raserror._messages import lines_with_runs
+
+        lines = None if self.lowered is None else lines_with_runs(self.lowered[start:end])
+        if lines is None:
+            yield from self.quotes_in(start, end)
+            return
+        newlines, first_line = self.newlines, bisect_left(self.newlines, start)
+        seen = -1
+        # Lines close enough that their searches would overlap are searched as one.
+        for first, last in _runs_of_numbers(lines, gap=4):
+            low = newlines[first_line + first - 1] + 1 if first else start
+            ending = first_line + last  # the newline that ends the last line
+            high = newlines[ending] if ending < len(newlines) else len(self.text)
+            for quote in self.quotes_in(low, min(end, self.around(high, 2, 600)[1])):
+                if quote.start > seen:
+                    seen = quote.start
+                    yield quote
 
     def _can_quote(self, line_start: int) -> bool:
         """The quick test: a line without a message's rare words starts no quote."""
