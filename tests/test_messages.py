@@ -132,7 +132,7 @@ _LINES = st.lists(
     st.one_of(
         st.sampled_from([code.message for code in ErrorCode][:80]),
         st.sampled_from([code.windows_message for code in ErrorCode][80:160]),
-        st.text(alphabet="abcdefghij klm.,'_-\t0123456789", max_size=40),
+        st.text(alphabet="abcdefghij klm.,'_-\t0123456789—«»，é中İ\u00a0", max_size=40),  # noqa: RUF001 - marks of other scripts, on purpose
         st.sampled_from(["the remote connection was", "can't", "not made because the", ""]),
     ),
     max_size=12,

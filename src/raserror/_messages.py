@@ -390,16 +390,17 @@ _MARKS_TO_SPACES = str.maketrans(
 )
 
 
-def lines_with_runs(lowered: str) -> list[int] | None:
+def lines_with_runs(lowered: str) -> list[int]:
     """The lines of a lower-cased text (from 0) that hold part of a run of four message words.
 
-    The quick test of where quotes stand; None if the text is not ASCII.
-    Tokens are split at every mark, apostrophes too, so a word of the index
-    is one token or more, each a part of a message word; a line break between
-    two words does not end a run, as a quote may wrap.
+    The quick test of where quotes stand. Tokens are split at every mark,
+    apostrophes too, so a word of the index is one token or more, each a part
+    of a message word; a line break between two words does not end a run, as
+    a quote may wrap. The messages' words are ASCII: any other character is
+    read as a mark, which keeps every such word whole.
     """
     if not lowered.isascii():
-        return None
+        lowered = lowered.encode("ascii", "replace").decode("ascii")
     kinds = index().token_kinds
     marked = lowered.translate(_MARKS_TO_SPACES)
     tokens = marked.replace(_LINE_BREAK, f" {_LINE_BREAK} ").split()

@@ -252,15 +252,15 @@ class Page:
     def _quotes_near_runs(self, start: int, end: int) -> Iterator[Quote]:
         """The quotes in ``text[start:end]``.
 
-        In an ASCII text, searched only on the lines with runs of message words
-        and the lines after them that a quote may wrap onto.
+        Searched only on the lines with runs of message words and the lines
+        after them that a quote may wrap onto.
         """
         from raserror._messages import lines_with_runs
 
-        lines = None if self.lowered is None else lines_with_runs(self.lowered[start:end])
-        if lines is None:
+        if self.lowered is None:
             yield from self.quotes_in(start, end)
             return
+        lines = lines_with_runs(self.lowered[start:end])
         newlines, first_line = self.newlines, bisect_left(self.newlines, start)
         seen = -1
         # Lines close enough that their searches would overlap are searched as one.
