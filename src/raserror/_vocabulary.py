@@ -99,12 +99,37 @@ def _trie(words: list[str]) -> str:
     return branch(root)
 
 
+_literals: dict[str, re.Pattern[str] | None] = {}
+
+
+def _places_of(needle: str, haystack: str) -> list[int]:
+    """Every place of ``needle`` in ``haystack``.
+
+    Found by the regex engine's literal search, which costs less a place than
+    calling ``str.find`` again; by ``str.find`` where places may overlap.
+    """
+    if needle not in _literals:
+        overlaps = any(
+            needle[cut:] == needle[: len(needle) - cut] for cut in range(1, len(needle))
+        )
+        _literals[needle] = None if overlaps else re.compile(re.escape(needle))
+    pattern = _literals[needle]
+    if pattern is not None:
+        return [match.start() for match in pattern.finditer(haystack)]
+    places, find = [], haystack.find
+    at = find(needle)
+    while at >= 0:
+        places.append(at)
+        at = find(needle, at + 1)
+    return places
+
+
 class Needles:
     """Where the needles of several vocabularies stand in a text.
 
     Each place is where a vocabulary's match may start; its pattern decides.
     In an ASCII text each list's ASCII needles are looked for when it is first
-    asked, by ``str.find``; in any other text every list's needles are found
+    asked, one needle at a time; in any other text every list's needles are found
     in one pass, their number no longer weighing on the time.
     """
 
@@ -137,14 +162,12 @@ class Needles:
         """The sorted places of the ``number``-th vocabulary's ASCII needles in an ASCII text."""
         vocabulary = self.vocabularies[number]
         haystack = text if vocabulary.cased else lowered
-        places = set()
+        places: list[int] = []
         for needle in vocabulary.ascii_needles:
-            find = haystack.find
-            at = find(needle)
-            while at >= 0:
-                places.add(at)
-                at = find(needle, at + 1)
-        return sorted(places)
+            places += _places_of(needle, haystack)
+        # No two needles of a list start at one place: neither begins with the other.
+        places.sort()
+        return places
 
     def find(self, lowered: str, start: int = 0, end: int | None = None) -> list[list[int]]:
         """For each vocabulary, the sorted places of its needles in ``lowered[start:end]``."""
