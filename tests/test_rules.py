@@ -268,3 +268,10 @@ def test_every_rule_file_source_exists() -> None:
     for rule in ROWS:
         for source in (rule.source, rule.counter_source):
             assert source.startswith("composed:") or Path(REPO / source).is_file(), source
+
+
+def test_a_needle_is_found_at_every_place_even_where_two_overlap() -> None:
+    # "modem" twice in "modemodem" (composed): once by the one-needle search, once in one pass.
+    needles = _vocabulary.Needles((Vocabulary(("modem", "dem")),))
+    assert needles.find_one("modemodem", "modemodem", 0) == [0, 2, 4, 6]
+    assert needles.find("modemodem") == [[0, 2, 4, 6]]
