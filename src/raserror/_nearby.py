@@ -31,8 +31,9 @@ class Beside:
             after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
         self.window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
         # The quick test, in C: without any word of its message on these lines, its message is not.
-        first = max(page.line_bounds(self.window[0])[0], self.window[0] - LONG_LINE)
-        last = min(page.line_bounds(self.window[1])[1], self.window[1] + LONG_LINE)
+        first = max(line_start, self.window[0] - LONG_LINE)  # the window starts on its line
+        last = line_end if after_end == line_end else page.line_bounds(self.window[1])[1]
+        last = min(last, self.window[1] + LONG_LINE)
         lowered = page.lowered if page.lowered is not None else text[first:last].lower()
         offset = 0 if page.lowered is not None else first
         self.may_be_own = _messages.says_own_words(code, lowered, first - offset, last - offset)
@@ -83,6 +84,9 @@ class Near:
         self.page, self.code, self.start, self.end = page, code, start, end
         self._reach: tuple[int, int] | None = None
         self._beside: Beside | None = None
+        self._foreign_line: tuple[int, int] | None = (
+            None  # its line, where it names another system
+        )
 
     def reach(self) -> tuple[int, int]:
         if self._reach is None:
@@ -104,7 +108,13 @@ class Near:
         return self.page.has_context(*self.reach())
 
     def foreign_on_line(self) -> bool:
-        return self.page.has_foreign(*self.page.line_bounds(self.start))
+        line = self.page.line_bounds(self.start)
+        self._foreign_line = line if self.page.has_foreign(*line) else None
+        return self._foreign_line is not None
 
     def foreign_near(self) -> bool:
-        return self.page.has_foreign(*self.reach())
+        reach = self.reach()
+        line = self._foreign_line
+        if line is not None and reach[0] <= line[0] and line[1] <= reach[1]:
+            return True  # its line names another system, and its line is within reach
+        return self.page.has_foreign(*reach)
