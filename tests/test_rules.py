@@ -8,11 +8,14 @@ the shapes that backtrack without bound.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 from _repo import REPO
+from hypothesis import given
+from hypothesis import strategies as st
 
 from raserror import _messages, _page, _rules, _scanner, _vocabulary
 from raserror._page import Page
@@ -275,3 +278,19 @@ def test_a_needle_is_found_at_every_place_even_where_two_overlap() -> None:
     needles = _vocabulary.Needles((Vocabulary(("modem", "dem")),))
     assert needles.find_one("modemodem", "modemodem", 0) == [0, 2, 4, 6]
     assert needles.find("modemodem") == [[0, 2, 4, 6]]
+
+
+WHOLE = [rule.start for rule in RULES if rule.start.whole]
+
+
+@given(st.text(alphabet="0xX8-21(3)aBf9 \n", max_size=60), st.sampled_from(WHOLE))
+def test_a_list_searched_whole_starts_where_its_needles_would_match(
+    text: str, vocabulary: Vocabulary
+) -> None:
+    needles = _vocabulary.Needles((vocabulary, dataclasses.replace(vocabulary, whole=False)))
+    pattern = vocabulary.compile()
+    lowered = text.lower()
+    by_needles = needles.find_one(text, lowered, 1)
+    assert needles.find_one(text, lowered, 0) == [
+        at for at in by_needles if pattern.match(text, at)
+    ]

@@ -370,7 +370,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "hexadecimal HRESULT",
-        Vocabulary(("0x[0-9a-f]{8}(?![0-9a-z])",)),
+        Vocabulary(("0x[0-9a-f]{8}(?![0-9a-z])",), whole=True),
         read_hresult,
         "エラー: 0x80092013",
         "tests/realworld/positive/043-kb2980672-ja-iphttps-0x80092013.txt",
@@ -379,7 +379,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "signed HRESULT",
-        Vocabulary(("-21[0-9]{8}(?![0-9])",)),
+        Vocabulary(("-21[0-9]{8}(?![0-9])",), whole=True),
         read_hresult,
         "the error code -2143157998 appears to be defined in EapErrorHost.h",
         "tests/realworld/positive/003-dotras-eap-negative-decimal-hresult.txt",
@@ -388,7 +388,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "bracketed HRESULT",
-        Vocabulary((r"\(8[0-9a-fA-F]{7}\)",), cased=True),
+        Vocabulary((r"\(8[0-9a-fA-F]{7}\)",), cased=True, whole=True),
         read_bracketed,
         "error de script personalizado de VPN de Azure (8007026f)",
         "tests/realworld/positive/064-azure-docs-es-8007026f-no-prefix.txt",
