@@ -30,6 +30,7 @@ _RULE_STARTS = tuple(rule.start for rule in RULES)
 _STARTS = [rule.start.compile() for rule in RULES]
 # A line with nothing on it, however indented: records of a Format-List part there.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
+_DIGIT = re.compile("[0-9]")
 # A footer repeats the code of the error line this close before it.
 _FOOTER_REACH = 2000
 
@@ -129,8 +130,13 @@ class Scanner:
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
 
     def anchors(self) -> Iterator[tuple[Rule, re.Match[str]]]:
-        """Where each rule starts, in order: its needles found in the page's one pass, then its match."""
+        """Where each rule starts, in order: its needles found in the page's one pass, then its match.
+
+        Every rule reads a number: a text without a digit (a pasted paragraph) starts none.
+        """
         page = self.page
+        if _DIGIT.search(page.text) is None:
+            return
         if page.starts_of(0) is None:
             for anchor in _ANCHORS.finditer(page.text):
                 yield RULES[int((anchor.lastgroup or "rule0")[4:])], anchor
