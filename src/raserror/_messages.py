@@ -274,8 +274,9 @@ def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
     messages = index().messages
     reached: dict[int, int] = {}  # message -> the text word its last run reached
     count = len(words)
+    text = tuple(words)  # its slices are the shingles' keys
     for at in _places(words):
-        hits = shingles.get(tuple(words[at : at + SHINGLE]))
+        hits = shingles.get(text[at : at + SHINGLE])
         if hits is None:
             continue
         for number, position in hits:
@@ -284,7 +285,7 @@ def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
             message = messages[number][1]
             limit = min(count - at, len(message) - position)
             length = SHINGLE
-            while length < limit and words[at + length] == message[position + length]:
+            while length < limit and text[at + length] == message[position + length]:
                 length += 1
             reached[number] = at + length
             yield number, at, position, length
