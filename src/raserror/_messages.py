@@ -340,16 +340,17 @@ def _quoted_runs(words: list[str]) -> list[tuple[set[ErrorCode], int, int, float
     for number, first, position, length in _runs(words):
         code, message = messages[number]
         share = length / len(message)
-        if not _strong(length, share) or (
-            length < QUOTE_ENOUGH_WORDS
-            and distinct_before[number][position + length] - distinct_before[number][position]
+        if length < QUOTE_ENOUGH_WORDS and (
+            not _strong(length, share)
+            or distinct_before[number][position + length] - distinct_before[number][position]
             < QUOTE_DISTINCT_WORDS
         ):
-            continue
+            continue  # a run of ten words or more is strong whatever its share
         key = (first, first + length)
-        if key in best and best[key][0] == length:
-            best[key][2].add(code)
-            best[key] = (length, max(share, best[key][1]), best[key][2])
+        kept = best.get(key)
+        if kept is not None and kept[0] == length:
+            kept[2].add(code)
+            best[key] = (length, max(share, kept[1]), kept[2])
         else:
             best[key] = (length, share, {code})
     # Overlapping runs: the longest stands, so a phrase inside a longer quote names nothing;
