@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import tracemalloc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from _repo import REPO
@@ -802,6 +803,15 @@ def test_a_binary_evtx_log_is_refused_with_a_hint() -> None:
 def test_lines_that_are_not_str_raise_type_error() -> None:
     with pytest.raises(TypeError, match="lines of str"):
         list(read_events([b"EventID : 20227\n"]))  # type: ignore[list-item]
+
+
+def test_a_path_is_refused_with_how_to_open_it(tmp_path: Path) -> None:
+    export = tmp_path / "export.txt"
+    export.write_text(AZ_ARCH, encoding="utf-8")
+    with pytest.raises(TypeError, match=r"not a path \(\w*Path\): open the file first"):
+        read_events(export)  # type: ignore[arg-type]
+    with export.open("rb") as opened:
+        assert [event.number for event in read_events(opened)] == [809]
 
 
 def test_reading_is_lazy() -> None:

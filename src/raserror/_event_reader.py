@@ -350,7 +350,8 @@ def read_events(source: Source) -> Iterator[Event]:
     at a time, in bounded memory; a binary stream is left open. Events of
     other sources are skipped, and so is text that no export shape holds.
     Raises ``ValueError`` for a binary ``.evtx`` log, which must be exported
-    first, and ``TypeError`` for lines that are not str.
+    first, and ``TypeError`` for lines that are not str and for a path (open
+    the file first).
     """
     return _Reader().run(_lines(source))
 
@@ -358,6 +359,11 @@ def read_events(source: Source) -> Iterator[Event]:
 def _lines(source: Source) -> Iterator[str]:
     if isinstance(source, str):
         return _pieces(source)
+    if hasattr(source, "__fspath__"):
+        raise TypeError(
+            f"read_events() reads an export, not a path ({type(source).__name__}): "
+            "open the file first, as open(path, 'rb')"
+        )
     if isinstance(source, (bytes, bytearray)):
         return _decoded(io.BytesIO(source))
     read = getattr(source, "read", None)
