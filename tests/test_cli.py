@@ -1551,3 +1551,13 @@ def test_words_that_several_messages_share_show_each_code(
     found = results[0]["found"]
     assert [item["code"]["code"] for item in found] == [808, 809, 811]
     assert {item["evidence"] for item in found} == {"shared"}
+
+
+@pytest.mark.parametrize(("columns", "expected"), [(12, 40), (40, 40), (133, 133)])
+def test_a_terminal_narrower_than_40_columns_is_written_for_as_40_wide(
+    monkeypatch: pytest.MonkeyPatch, columns: int, expected: int
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "fileno", lambda: 1)
+    monkeypatch.setattr(os, "get_terminal_size", lambda _fd: os.terminal_size((columns, 24)))
+    assert raserror._cli_output.terminal_width() == expected
