@@ -1213,6 +1213,13 @@ def test_each_code_form_is_answered_or_refused_on_its_own(
     assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE (raserror.h)\n")
     for number in ("9999", "9998", "9997"):
         assert f"raserror: {number} is not a Remote Access error code" in err
+    # The codes' ranges are told once, with the first refusal; JSON keeps each error whole.
+    assert err.count("RAS 600-878") == 1
+    assert "raserror: 9998 is not a Remote Access error code\n" in err
+    _, document = run_json(capsys, "--json", "9999", "9998")
+    results = document["results"]
+    assert isinstance(results, list)
+    assert all("RAS 600-878" in str(result["error"]) for result in results)
 
 
 def test_typos_of_codes_are_refused_with_the_code_they_clearly_meant(

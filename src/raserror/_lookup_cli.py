@@ -17,6 +17,7 @@ among them whose code the text does not give is still answered or refused.
 
 from __future__ import annotations
 
+import re
 import sys
 
 from raserror._cli_output import (
@@ -129,6 +130,10 @@ def kind_of(query: str) -> Kind:
     return "code"
 
 
+# The ranges of the codes in a refusal: the first refusal tells them, the others need not.
+_RANGES = re.compile(r" \(RAS [^)]*\)")
+
+
 def _bare(query: str) -> str:
     # "809:" and "691," as copied from a sentence.
     return query.strip().rstrip(":;,.")
@@ -144,6 +149,7 @@ class _Answer:
         self.results: list[dict[str, object]] = []
         self.status = EXIT_OK
         self.printed = False
+        self.ranges_said = False  # the codes' ranges are told once, with the first refusal
 
     def code(self, query: str) -> None:
         """The block of the code ``query`` names, or why it names none."""
@@ -151,7 +157,9 @@ class _Answer:
         if code is None:
             windows = _windows_meaning(query)
             problem = refusal(query, windows)
-            self.status = max(self.status, fail(problem, EXIT_NOT_FOUND))
+            said = _RANGES.sub("", problem, count=1) if self.ranges_said else problem
+            self.ranges_said = self.ranges_said or said != _RANGES.sub("", said, count=1)
+            self.status = max(self.status, fail(said, EXIT_NOT_FOUND))
             result: dict[str, object] = {"input": query, "code": None, "error": problem}
             if windows is not None:
                 result["windows"] = win32_json(windows)
