@@ -504,3 +504,55 @@ def test_a_format_list_record_that_repeats_its_message_is_one_failure() -> None:
         "B4000371-A67F-452F-AA4C-3125AA9CFC78", "C5111482-B78A-463A-BB5D-4236BBADFD89"
     )
     assert [int(f.code) for f in raserror.find_codes(repeated + "\n" + other)] == [809, 809]
+
+
+# What a review of the scanner's speed work found (composed texts, each the smallest that showed it).
+
+
+def test_another_system_named_across_the_edge_of_the_reach_still_counts() -> None:
+    # "installation" starts inside the reach of 820 and ends past it: 820 is no RAS code here.
+    text = "Error 820 happened.\n" + "x " * 742 + "xinstallation of it\n"
+    assert find_codes(text) == []
+
+
+def test_a_message_quoted_far_along_a_long_line_from_any_context_is_not_reported() -> None:
+    quote = (
+        "The remote connection was denied because the user name and password "
+        "combination you provided is not recognized"
+    )
+    for gap in (2000, 10_000):
+        # A line past 4096 characters is read only near its context, as a line with no end.
+        text = f"log: {quote} " + "w " * (gap // 2) + " VPN client started " + "w " * 1500
+        assert find_codes(text) == []
+    assert [int(f.code) for f in find_codes(f"VPN client: {quote}\n")] == [691]
+
+
+def test_a_quote_wrapped_from_the_line_above_is_read_whole_beside_a_number() -> None:
+    # 752's message ends on the line of "code 612": 612 stays, as that message is not 612's.
+    text = "RasDial syntax\nerror was encountered while processing a script code 612"
+    assert (612, "context") in [(int(f.code), f.evidence) for f in find_codes(text)]
+
+
+def test_a_quote_that_starts_after_a_wrapped_quote_on_its_last_line_is_read() -> None:
+    # 767's message wraps onto the line where 710's begins.
+    text = (
+        "VPN log: reconfigure the LAN connection with a\n"
+        "single ip address before\n"
+        "enabling internet\n"
+        "connection sharing Serial\n"
+        "overrun errors were\n"
+        "detected while communicating with your modem.\n"
+    )
+    assert 710 in [int(f.code) for f in find_codes(text)]
+
+
+def test_on_a_long_line_another_message_is_looked_for_where_the_window_cuts_the_words() -> None:
+    # 648's message starts where the window of 720 starts, inside "zzzthe": read from there,
+    # as the quotes of a line with no end are, it speaks against 720.
+    head = "VPN connection log " + "y " * 100 + "zzz"
+    line = head + "the password for this account has expired"
+    number_at = len(head) + 320  # the window reaches 320 characters before the number
+    filler = "q" * (number_at - len(line) - len(" error ") - 1)
+    text = f"{line} {filler} error 720 " + "k " * 2500
+    assert text[number_at : number_at + 3] == "720"
+    assert 720 not in [int(f.code) for f in find_codes(text)]

@@ -56,8 +56,8 @@ class Beside:
         # The quick test, over the words where such a quote's first words can stand: from
         # the start of the window's first line to as many words past its end.
         page = self.page
-        first = page.line_bounds(self.window[0])[0]
-        if self.window[0] - first > LONG_LINE:
+        first, first_end = page.line_bounds(self.window[0])
+        if first_end - first > LONG_LINE:
             first = self.window[0]  # on a line with no end in sight, quotes are read in the window
         last = _messages.after_words(page.text, self.window[1], _messages.OTHER_QUOTE_WORDS)
         words = _messages.text_words(page.text, first, last)

@@ -100,6 +100,10 @@ class Page:
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
         self._quotes_of_line: dict[int, list[Quote]] = {}
+        # Runs of lines near context, whose quotes are found in one search each, when asked.
+        self._quote_spans: list[tuple[int, int]] = []
+        self._quotes_of_span: dict[int, list[Quote]] = {}
+        self._starts_of_span: dict[int, list[int]] = {}
 
     def _places_of(self, number: int) -> list[int] | None:
         """Where the needles of the ``number``-th list stand; None where the patterns search."""
@@ -170,8 +174,10 @@ class Page:
         text, lowered = self.text, self.lowered
         if self._foreign is None and lowered is not None and self._foreign_asked < len(text) // 8:
             self._foreign_asked += end - start
-            match = FOREIGN.match
-            return any(match(text, at) for at in _FOREIGN_NEEDLES.find(lowered, start, end)[0])
+            # A name that starts before the end counts, wherever it ends.
+            reach = min(len(lowered), end + _FOREIGN_NEEDLES.longest)
+            places = _FOREIGN_NEEDLES.find(lowered, start, reach)[0]
+            return any(FOREIGN.match(text, at) for at in places if at < end)
         if self._foreign is None:
             if lowered is None:
                 self._foreign = [found.start() for found in FOREIGN.finditer(text)]
@@ -225,8 +231,41 @@ class Page:
                     seen = quote.start
                     yield quote
 
+    def read_quotes_in(self, spans: list[tuple[int, int]]) -> None:
+        """Take the runs of lines near context, sorted and apart.
+
+        Each run's quotes are found in one search when first asked, so a quote
+        wrapped over lines is read whole, whichever line asks.
+        """
+        self._quote_spans = spans
+
+    def _span_of(self, at: int) -> int | None:
+        """The number of the run of lines near context that holds ``at``, if one does."""
+        index = bisect_right(self._quote_spans, (at, len(self.text) + 1)) - 1
+        return index if index >= 0 and at < self._quote_spans[index][1] else None
+
+    def _span_quotes(self, index: int) -> list[Quote]:
+        """The quotes that start in a run of lines near context, found once, in order.
+
+        Only those on a line whose quick test lets a quote start.
+        """
+        cached = self._quotes_of_span.get(index)
+        if cached is not None:
+            return cached
+        start, end = self._quote_spans[index]
+        first = self.line_bounds(start)[0]
+        last = self.line_bounds(end)[1] if end < len(self.text) else len(self.text)
+        cached = self._quotes_of_span[index] = list(self._quotes_may_start(first, last))
+        self._starts_of_span[index] = [quote.start for quote in cached]
+        return cached
+
     def line_quotes(self, line_start: int) -> list[Quote]:
         """The quotes that start on the line at ``line_start`` (wrapping on), found once."""
+        index = self._span_of(line_start)
+        if index is not None:
+            quotes, starts = self._span_quotes(index), self._starts_of_span[index]
+            line_end = self.line_bounds(line_start)[1]
+            return quotes[bisect_left(starts, line_start) : bisect_right(starts, line_end)]
         cached = self._quotes_of_line.get(line_start)
         if cached is None:
             cached = self._quotes_of_line[line_start] = self._quote_line(line_start)
@@ -235,10 +274,30 @@ class Page:
     def quotes_from(self, start: int, end: int) -> Iterator[Quote]:
         """The quotes that start in ``text[start:end]``, read on to where a wrapped one ends.
 
-        On a line of common length, only where the quick test lets a quote start.
+        Within a run of lines near context, that run's quotes.
+        """
+        index = self._span_of(start)
+        if index is not None and self.line_bounds(start)[0] == start:
+            quotes = self._span_quotes(index)
+            span_end = self._quote_spans[index][1]
+            for quote in quotes:
+                if start <= quote.start < end:
+                    yield quote
+            if end <= span_end:
+                return
+            start = span_end  # a list read on past the run: the rest on its own
+        yield from self._quotes_may_start(start, end)
+
+    def _quotes_may_start(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes that start in ``text[start:end]``, read on over the lines after it.
+
+        On a line of common length, only where the quick test lets a quote start;
+        a line with no end in sight is read no further than ``end``.
         """
         text = self.text
-        reach = self.around(end, 2, 600)[1] if end < len(text) else end
+        line_start, line_end = self.line_bounds(end) if end < len(text) else (0, 0)
+        long_last = line_end - line_start > LONG_LINE
+        reach = end if end >= len(text) or long_last else self.around(end, 2, 600)[1]
         line_start, line_end, may_quote = -1, -1, False
         for quote in self._quotes_near_runs(start, reach):
             if quote.start >= end:

@@ -120,6 +120,7 @@ class Scanner:
         return end - start <= RECORD_CHARS and not _BLANK_LINE.search(self.page.text, start, end)
 
     def run(self) -> list[Hit]:
+        self.page.read_quotes_in(self.context_spans())
         if self.rasdial_output:
             for candidate in RASDIAL_LINE.read(self.page, 0, len(self.page.text)):
                 self.offer(candidate)
@@ -160,24 +161,25 @@ class Scanner:
         found = sorted((hit.start, hit.end, hit.code) for hit in self.found.values())
         done = 0  # the text before this is read
         for span_start, span_end in self.context_spans():
-            start, end = max(page.line_bounds(span_start)[0], done), span_end
+            line_start, line_end = page.line_bounds(span_start)
+            # A line with no end in sight is read from where the context reaches, no sooner.
+            first = span_start if line_end - line_start > LONG_LINE else line_start
+            start, end = max(first, done), span_end
             while start < end:
                 line_end = page.line_bounds(end)[1]
                 if line_end - end <= LONG_LINE:  # the last line whole, unless it has no end
                     end = line_end
-                reach, read_to = self.read_region(start, end, found)
-                done = start = read_to
+                reach = self.read_region(start, end, found)
+                done = start = end
                 end = max(end, reach)
 
-    def read_region(
-        self, start: int, end: int, found: list[tuple[int, int, ErrorCode]]
-    ) -> tuple[int, int]:
-        """The whole-line rules on ``text[start:end]``, in order.
+    def read_region(self, start: int, end: int, found: list[tuple[int, int, ErrorCode]]) -> int:
+        """The whole-line rules on ``text[start:end]``, in order; where the reading must reach.
 
-        Gives where the reading must go on to, and where the text read ends.
-
-        A list of codes and messages is context for the rest of the list; a
-        quote that wraps onto the next lines is read once, from the line it starts on.
+        A list of codes and messages is context for the rest of the list. A
+        quote that wraps onto the next lines is read once, from the line it
+        starts on, and those lines are no list; a quote that starts on one of
+        them after it ends is read all the same.
         """
         page = self.page
         proposed = sorted(
@@ -188,20 +190,19 @@ class Scanner:
         reach = end
         quoted_line_end, quoted_to = -1, -1  # the lines a wrapped quote runs onto
         for at, rule, candidate in proposed:
-            if quoted_line_end < at <= quoted_to:
-                continue
             if rule:
                 self.add_quote(candidate, found)
                 quoted_line_end = page.line_bounds(at)[1]
                 quoted_to = max(quoted_to, page.line_bounds(candidate.end - 1)[1])
+                continue
+            if quoted_line_end < at <= quoted_to:
                 continue
             hit = self.offer(candidate, always_judged=True)
             if hit is not None:
                 found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
                 line_end = page.line_bounds(at)[1]
                 reach = max(reach, page.around(line_end, CONTEXT_LINES, CONTEXT_CHARS)[1])
-        # The lines a quote wrapped onto past the end are read with it.
-        return reach, max(end, quoted_to + 1)
+        return reach
 
     def add_quote(self, quote: Candidate, found: list[tuple[int, int, ErrorCode]]) -> None:
         # The same code found close by, by its number or its message: once is enough.

@@ -160,6 +160,7 @@ class Needles:
             for needle in needles
         }
         self._pattern = re.compile(_trie(needles))
+        self.longest = max(map(len, needles), default=0)
         self._whole = {n: v.compile() for n, v in enumerate(vocabularies) if v.whole}
 
     def find_one(self, text: str, lowered: str, number: int) -> list[int]:
