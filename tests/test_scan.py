@@ -556,3 +556,19 @@ def test_on_a_long_line_another_message_is_looked_for_where_the_window_cuts_the_
     text = f"{line} {filler} error 720 " + "k " * 2500
     assert text[number_at : number_at + 3] == "720"
     assert 720 not in [int(f.code) for f in find_codes(text)]
+
+
+def test_a_line_with_no_end_after_context_is_read_for_quotes_in_bounded_memory() -> None:
+    # Composed: rasdial's footer, then one 2 MB line. Only the lowered copy of the text may
+    # grow with it, not the words of the line (once 18 bytes a character).
+    import tracemalloc
+
+    text = "Type 'hh netcfg.chm'\n" + "123 " * 500_000
+    find_codes(f"VPN: {BROADBAND} error 813")  # the message index, built before measuring
+    tracemalloc.start()
+    try:
+        assert find_codes(text) == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * len(text)

@@ -254,7 +254,9 @@ class Page:
             return cached
         start, end = self._quote_spans[index]
         first = self.line_bounds(start)[0]
-        last = self.line_bounds(end)[1] if end < len(self.text) else len(self.text)
+        last_start, last = self.line_bounds(end) if end < len(self.text) else (0, len(self.text))
+        if last - last_start > LONG_LINE:
+            last = end  # a line with no end in sight is read near its context only
         cached = self._quotes_of_span[index] = list(self._quotes_may_start(first, last))
         self._starts_of_span[index] = [quote.start for quote in cached]
         return cached
@@ -309,28 +311,33 @@ class Page:
                 yield quote
 
     def _quotes_near_runs(self, start: int, end: int) -> Iterator[Quote]:
-        """The quotes in ``text[start:end]``.
+        """The quotes in ``text[start:end]``, as ``quotes_in`` gives them.
 
         Searched only on the lines with runs of message words and the lines
-        after them that a quote may wrap onto.
+        after them that a quote may wrap onto; read in bounded pieces that
+        overlap, as ``quotes_in`` reads.
         """
         from raserror._messages import lines_with_runs
 
         if self.lowered is None:
             yield from self.quotes_in(start, end)
             return
-        lines = lines_with_runs(self.lowered[start:end])
-        newlines, first_line = self.newlines, bisect_left(self.newlines, start)
-        seen = -1
-        # Lines close enough that their searches would overlap are searched as one.
-        for first, last in _runs_of_numbers(lines, gap=4):
-            low = newlines[first_line + first - 1] + 1 if first else start
-            ending = first_line + last  # the newline that ends the last line
-            high = newlines[ending] if ending < len(newlines) else len(self.text)
-            for quote in self.quotes_in(low, min(end, self.around(high, 2, 600)[1])):
-                if quote.start > seen:
-                    seen = quote.start
-                    yield quote
+        newlines, seen = self.newlines, -1
+        for piece in range(start, end, PIECE):
+            piece_end = min(end, piece + PIECE + 600)
+            lines = lines_with_runs(self.lowered[piece:piece_end])
+            first_line = bisect_left(newlines, piece)
+            # Lines close enough that their searches would overlap are searched as one.
+            for first, last in _runs_of_numbers(lines, gap=4):
+                low = newlines[first_line + first - 1] + 1 if first else piece
+                ending = first_line + last  # the newline that ends the last line
+                high = min(
+                    newlines[ending] if ending < len(newlines) else len(self.text), piece_end
+                )
+                for quote in self.quotes_in(low, min(end, self.around(high, 2, 600)[1])):
+                    if quote.start > seen:
+                        seen = quote.start
+                        yield quote
 
     def _can_quote(self, line_start: int) -> bool:
         """The quick test: a line without a message's rare words starts no quote."""
