@@ -146,9 +146,9 @@ def test_the_quick_test_of_where_quotes_stand_keeps_every_quote(
     # A message cut at a word boundary wraps onto the next line, as dialog copies do.
     text = "\n".join(line.replace(" ", "\n", cut) for line in lines)
     page = Page(text)
-    assert list(page.quotes_from(0, len(text))) == [
+    assert list(page.quotes.starting(0, len(text))) == [
         quote
-        for quote in page.quotes_in(0, len(text))
+        for quote in page.quotes.within(0, len(text))
         if page.line_bounds(quote.start)[1] - page.line_bounds(quote.start)[0] > 4096
         or page.line_words(quote.start, quote.start).intersection(_messages.index().anchors)
     ]

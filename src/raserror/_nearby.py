@@ -73,7 +73,7 @@ def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
         and quote.words >= _messages.OTHER_QUOTE_WORDS
         and quote.start < window[1]
         and window[0] < quote.end
-        for quote in page.quotes_of_lines(*window)
+        for quote in page.quotes.of_lines(*window)
     )
 
 

@@ -446,7 +446,7 @@ def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
 
 def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
     """A code's message quoted without its number, as dialog copies and RRAS reasons hold it."""
-    for quote in page.quotes_from(start, end):
+    for quote in page.quotes.starting(start, end):
         yield Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
 
 

@@ -120,7 +120,7 @@ class Scanner:
         return end - start <= RECORD_CHARS and not _BLANK_LINE.search(self.page.text, start, end)
 
     def run(self) -> list[Hit]:
-        self.page.read_quotes_in(self.context_spans())
+        self.page.quotes.read_spans(self.context_spans())
         if self.rasdial_output:
             for candidate in RASDIAL_LINE.read(self.page, 0, len(self.page.text)):
                 self.offer(candidate)
@@ -254,7 +254,7 @@ def scan_text(
     first: dict[ErrorCode, Hit] = {}
     for hit in hits:
         first.setdefault(hit.code, hit)
-    for quote in scanner.page.quotes_in(0, len(text)):
+    for quote in scanner.page.quotes.within(0, len(text)):
         if quote.code not in first:
             candidate = Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
             quoted = scanner.offer(candidate)

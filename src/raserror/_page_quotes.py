@@ -1,0 +1,204 @@
+"""Where a page quotes the messages of codes: found when asked, each search done once.
+
+The runs of lines near Remote Access context have their quotes found in one
+search each, shared by every line that asks, so a quote wrapped over lines is
+read whole; other lines alone. A search reads only the lines that hold a run
+of four message words (and the lines a quote may wrap onto), found in C.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_left, bisect_right
+
+from raserror._page import LONG_LINE, PIECE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from raserror._messages import Quote
+    from raserror._page import Page
+
+
+class PageQuotes:
+    """The quotes of one page's text."""
+
+    def __init__(self, page: Page) -> None:
+        # Not the page itself: a page and its quotes in a cycle would outlive a scan.
+        self.page: Page = weakref.proxy(page)
+        self._of_line: dict[int, list[Quote]] = {}
+        # Runs of lines near context, whose quotes are found in one search each, when asked.
+        self._spans: list[tuple[int, int]] = []
+        self._of_span: dict[int, list[Quote]] = {}
+        self._starts_of_span: dict[int, list[int]] = {}
+
+    def within(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes in ``text[start:end]``, read in bounded pieces that overlap."""
+        from raserror._messages import quotes
+
+        seen = -1
+        for piece in range(start, end, PIECE):
+            for quote in quotes(self.page.text, piece, min(end, piece + PIECE + 600)):
+                if quote.start > seen:
+                    seen = quote.start
+                    yield quote
+
+    def read_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Take the runs of lines near context, sorted and apart.
+
+        Each run's quotes are found in one search when first asked, so a quote
+        wrapped over lines is read whole, whichever line asks.
+        """
+        self._spans = spans
+
+    def _span_of(self, at: int) -> int | None:
+        """The number of the run of lines near context that holds ``at``, if one does."""
+        index = bisect_right(self._spans, (at, len(self.page.text) + 1)) - 1
+        return index if index >= 0 and at < self._spans[index][1] else None
+
+    def _span_quotes(self, index: int) -> list[Quote]:
+        """The quotes that start in a run of lines near context, found once, in order.
+
+        Only those on a line whose quick test lets a quote start.
+        """
+        cached = self._of_span.get(index)
+        if cached is not None:
+            return cached
+        start, end = self._spans[index]
+        first = self.page.line_bounds(start)[0]
+        last_start, last = (
+            self.page.line_bounds(end) if end < len(self.page.text) else (0, len(self.page.text))
+        )
+        if last - last_start > LONG_LINE:
+            last = end  # a line with no end in sight is read near its context only
+        cached = self._of_span[index] = list(self._quotes_may_start(first, last))
+        self._starts_of_span[index] = [quote.start for quote in cached]
+        return cached
+
+    def of_line(self, line_start: int) -> list[Quote]:
+        """The quotes that start on the line at ``line_start`` (wrapping on), found once."""
+        index = self._span_of(line_start)
+        if index is not None:
+            quotes, starts = self._span_quotes(index), self._starts_of_span[index]
+            line_end = self.page.line_bounds(line_start)[1]
+            return quotes[bisect_left(starts, line_start) : bisect_right(starts, line_end)]
+        cached = self._of_line.get(line_start)
+        if cached is None:
+            cached = self._of_line[line_start] = self._quote_line(line_start)
+        return cached
+
+    def starting(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes that start in ``text[start:end]``, read on to where a wrapped one ends.
+
+        Within a run of lines near context, that run's quotes.
+        """
+        index = self._span_of(start)
+        if index is not None and self.page.line_bounds(start)[0] == start:
+            quotes = self._span_quotes(index)
+            span_end = self._spans[index][1]
+            for quote in quotes:
+                if start <= quote.start < end:
+                    yield quote
+            if end <= span_end:
+                return
+            start = span_end  # a list read on past the run: the rest on its own
+        yield from self._quotes_may_start(start, end)
+
+    def _quotes_may_start(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes that start in ``text[start:end]``, read on over the lines after it.
+
+        On a line of common length, only where the quick test lets a quote start;
+        a line with no end in sight is read no further than ``end``.
+        """
+        text = self.page.text
+        line_start, line_end = self.page.line_bounds(end) if end < len(text) else (0, 0)
+        long_last = line_end - line_start > LONG_LINE
+        reach = end if end >= len(text) or long_last else self.page.around(end, 2, 600)[1]
+        line_start, line_end, may_quote = -1, -1, False
+        for quote in self._quotes_near_runs(start, reach):
+            if quote.start >= end:
+                return
+            if quote.start > line_end:
+                line_start, line_end = self.page.line_bounds(quote.start)
+                may_quote = line_end - line_start > LONG_LINE or self._can_quote(line_start)
+            if may_quote:
+                yield quote
+
+    def _quotes_near_runs(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes in ``text[start:end]``, as ``quotes_in`` gives them.
+
+        Searched only on the lines with runs of message words and the lines
+        after them that a quote may wrap onto; read in bounded pieces that
+        overlap, as ``quotes_in`` reads.
+        """
+        from raserror._messages import lines_with_runs
+
+        if self.page.lowered is None:
+            yield from self.within(start, end)
+            return
+        newlines, seen = self.page.newlines, -1
+        for piece in range(start, end, PIECE):
+            piece_end = min(end, piece + PIECE + 600)
+            lines = lines_with_runs(self.page.lowered[piece:piece_end])
+            first_line = bisect_left(newlines, piece)
+            # Lines close enough that their searches would overlap are searched as one.
+            for first, last in _runs_of_numbers(lines, gap=4):
+                low = newlines[first_line + first - 1] + 1 if first else piece
+                ending = first_line + last  # the newline that ends the last line
+                high = min(
+                    newlines[ending] if ending < len(newlines) else len(self.page.text), piece_end
+                )
+                for quote in self.within(low, min(end, self.page.around(high, 2, 600)[1])):
+                    if quote.start > seen:
+                        seen = quote.start
+                        yield quote
+
+    def _can_quote(self, line_start: int) -> bool:
+        """The quick test: a line without a message's rare words starts no quote."""
+        from raserror._messages import index
+
+        return not self.page.line_words(line_start, line_start).isdisjoint(index().anchors)
+
+    def _quote_line(self, line_start: int) -> list[Quote]:
+        from raserror._messages import quotes
+
+        line_end = self.page.line_bounds(line_start)[1]
+        cached = []
+        if self._can_quote(line_start):
+            window_end = (
+                self.page.around(line_end, 2, 600)[1]
+                if line_end < len(self.page.text)
+                else line_end
+            )
+            cached = [
+                quote
+                for quote in quotes(self.page.text, line_start, window_end)
+                if quote.start < line_end
+            ]
+        return cached
+
+    def of_lines(self, start: int, end: int) -> Iterator[Quote]:
+        """The quotes of every line that ``start:end`` touches; a long line only in part."""
+        text = self.page.text
+        position = self.page.line_bounds(start)[0]
+        while position <= end and position < len(text):
+            line_end = self.page.line_bounds(position)[1]
+            if line_end - position > LONG_LINE:
+                yield from self.within(max(position, start), min(line_end, end))
+            else:
+                yield from self.of_line(position)
+            position = line_end + 1
+
+
+def _runs_of_numbers(numbers: list[int], gap: int = 1) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of sorted numbers, each at most ``gap`` after the one before."""
+    if not numbers:
+        return
+    first = last = numbers[0]
+    for number in numbers[1:]:
+        if number > last + gap:
+            yield first, last
+            first = number
+        last = number
+    yield first, last
