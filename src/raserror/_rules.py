@@ -39,7 +39,8 @@ MORE = re.compile(
     r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))(?:[ \t]{1,3}(?i:and|or))?"
     r"(?:[ \t]{1,3}(?i:even|also))?[ \t]*([0-9]{3,5})(?![0-9A-Za-z])"
 )
-_DIGIT = re.compile(r"[0-9]")
+# A digit: every rule reads a number, so where none stands near, no rule reads one.
+DIGIT = re.compile(r"[0-9]")
 # The number an error word reads stands this close: at most this far after the word (past the
 # longest glue, a sign, or the footer's "messages, then") and two characters before it.
 NUMBER_REACH = 28
@@ -137,7 +138,7 @@ def read_latin(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     Also the footer of English rasdial: ``..., then Error Messages, then 691``.
     """
     text, at = page.text, anchor.start()
-    if _DIGIT.search(text, max(0, at - 2), anchor.end() + NUMBER_REACH) is None:
+    if DIGIT.search(text, max(0, at - 2), anchor.end() + NUMBER_REACH) is None:
         return  # no number where one could be read: the cheap way out for text full of words
     previous = text[at - 1 : at]
     if previous == "_" or (previous.isalpha() and not text[at].isupper()):

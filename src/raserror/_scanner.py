@@ -15,7 +15,7 @@ from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_
 from raserror._evidence import Candidate, Evidence, Shape, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
 from raserror._page import LONG_LINE, Page
-from raserror._rules import LISTED, QUOTE, RASDIAL_LINE, RECORD_CHARS, RULES, Rule
+from raserror._rules import DIGIT, LISTED, QUOTE, RASDIAL_LINE, RECORD_CHARS, RULES, Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ _RULE_STARTS = tuple(rule.start for rule in RULES)
 _STARTS = [rule.start.compile() for rule in RULES]
 # A line with nothing on it, however indented: records of a Format-List part there.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
-_DIGIT = re.compile("[0-9]")
 # A footer repeats the code of the error line this close before it.
 _FOOTER_REACH = 2000
 
@@ -136,7 +135,7 @@ class Scanner:
         Every rule reads a number: a text without a digit (a pasted paragraph) starts none.
         """
         page = self.page
-        if _DIGIT.search(page.text) is None:
+        if DIGIT.search(page.text) is None:
             return
         if page.starts_of(0) is None:
             for anchor in _ANCHORS.finditer(page.text):
