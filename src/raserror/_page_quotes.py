@@ -32,6 +32,9 @@ class PageQuotes:
         self._spans: list[tuple[int, int]] = []
         self._of_span: dict[int, list[Quote]] = {}
         self._starts_of_span: dict[int, list[int]] = {}
+        self._span_read_to: dict[
+            int, int
+        ] = {}  # where a run's search stopped: its last line's end
 
     def within(self, start: int, end: int) -> Iterator[Quote]:
         """The quotes in ``text[start:end]``, read in bounded pieces that overlap."""
@@ -74,15 +77,19 @@ class PageQuotes:
             last = end  # a line with no end in sight is read near its context only
         cached = self._of_span[index] = list(self._quotes_may_start(first, last))
         self._starts_of_span[index] = [quote.start for quote in cached]
+        self._span_read_to[index] = last
         return cached
+
+    def _span_part(self, index: int, start: int, end: int) -> list[Quote]:
+        """The quotes of a run of lines near context that start in ``text[start:end]``."""
+        quotes, starts = self._span_quotes(index), self._starts_of_span[index]
+        return quotes[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def of_line(self, line_start: int) -> list[Quote]:
         """The quotes that start on the line at ``line_start`` (wrapping on), found once."""
         index = self._span_of(line_start)
         if index is not None:
-            quotes, starts = self._span_quotes(index), self._starts_of_span[index]
-            line_end = self.page.line_bounds(line_start)[1]
-            return quotes[bisect_left(starts, line_start) : bisect_right(starts, line_end)]
+            return self._span_part(index, line_start, self.page.line_bounds(line_start)[1] + 1)
         cached = self._of_line.get(line_start)
         if cached is None:
             cached = self._of_line[line_start] = self._quote_line(line_start)
@@ -95,14 +102,11 @@ class PageQuotes:
         """
         index = self._span_of(start)
         if index is not None and self.page.line_bounds(start)[0] == start:
-            quotes = self._span_quotes(index)
-            span_end = self._spans[index][1]
-            for quote in quotes:
-                if start <= quote.start < end:
-                    yield quote
-            if end <= span_end:
+            yield from self._span_part(index, start, end)
+            read_to = self._span_read_to[index]
+            if end <= read_to:
                 return
-            start = span_end  # a list read on past the run: the rest on its own
+            start = read_to  # a list read on past the run: the rest on its own
         yield from self._quotes_may_start(start, end)
 
     def _quotes_may_start(self, start: int, end: int) -> Iterator[Quote]:
