@@ -152,3 +152,27 @@ def test_the_quick_test_of_where_quotes_stand_keeps_every_quote(
         if page.line_bounds(quote.start)[1] - page.line_bounds(quote.start)[0] > 4096
         or page.line_words(quote.start, quote.start).intersection(_messages.index().anchors)
     ]
+
+
+@given(_LINES)
+def test_the_runs_remembered_from_other_lines_are_the_runs_found_afresh(lines: list[str]) -> None:
+    words = _messages.text_words(" 2024 ".join(lines), 0, len(" 2024 ".join(lines)))
+    afresh = _messages._quoted_runs(words)
+    assert _messages._remembered_runs(words) == afresh  # the first time: found, remembered
+    assert _messages._remembered_runs(words) == afresh  # the second: looked up
+
+
+def test_the_remembered_runs_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_messages, "_REMEMBERED_WORDS", 50)
+    monkeypatch.setattr(_messages, "_remembered", {})
+    monkeypatch.setattr(_messages, "_remembered_words", 0)
+    for code in list(ErrorCode)[:40]:
+        _messages.quotes(code.message)
+        assert _messages._remembered_words <= 50
+        assert sum(map(len, _messages._remembered)) == _messages._remembered_words
+    # A run longer than any kept is searched each time and never kept.
+    monkeypatch.setattr(_messages, "_LONGEST_REMEMBERED", 3)
+    _messages._remembered.clear()
+    _messages._remembered_words = 0
+    assert _messages.quotes(ErrorCode(691).message)
+    assert not _messages._remembered

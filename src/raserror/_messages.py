@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import islice, repeat
+from itertools import accumulate, islice, repeat
 from typing import Literal, Optional, Union, overload
 
 from raserror._codes import ErrorCode
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 # Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 SHINGLE = 4
 _ALL_KNOWN = b"\x01" * SHINGLE
 
@@ -258,14 +259,20 @@ def _words(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, 
     return words, spans
 
 
-def _lower_words(text: str, start: int, end: int) -> list[str] | None:
-    """The words of ``text[start:end]``, lower-cased in one go; None where that would shift them."""
+def _lowered(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` lower-cased, each character in its place; None where one would move."""
     piece = text[start:end]
     lowered = piece.lower()
     if len(lowered) != len(piece):
         # U+0130 (İ) is the one character whose lower case is two: read it as a plain I.
         lowered = piece.replace("\u0130", "I").lower()
-    return WORD.findall(lowered) if len(lowered) == len(piece) else None
+    return lowered if len(lowered) == len(piece) else None
+
+
+def _lower_words(text: str, start: int, end: int) -> list[str] | None:
+    """The words of ``text[start:end]``, lower-cased in one go; None where that would shift them."""
+    lowered = _lowered(text, start, end)
+    return None if lowered is None else WORD.findall(lowered)
 
 
 def _runs(words: list[str]) -> Iterator[tuple[int, int, int, int]]:
@@ -298,41 +305,81 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     text) names none of them and is left out.
     """
     end = len(text) if end is None else end
-    fast = _lower_words(text, start, end)
-    spans: list[tuple[int, int]] | None = None  # found when a quote needs its offsets
-    if fast is None:
+    lowered = _lowered(text, start, end)
+    if lowered is None:
         words, spans = _words(text, start, end)
-    else:
-        words = fast
-    found = []
-    if spans is not None:
-        for code, first, last, share in _quoted(words):
-            found.append(Quote(code, spans[first][0], spans[last - 1][1], last - first, share))
-        return found
-    # The quotes come in order and apart: walk the words once, skipping in C to each end.
-    matches = WORD.finditer(text, start, end)
-    at = 0  # the index of the next word ``matches`` gives
-    for code, first, last, share in _quoted(words):
-        opening = next(islice(matches, first - at, None))
-        closing = opening if last - 1 == first else next(islice(matches, last - 2 - first, None))
-        at = last
-        found.append(Quote(code, opening.start(), closing.end(), last - first, share))
-    return found
+        return [
+            Quote(code, spans[first][0], spans[last - 1][1], last - first, share)
+            for code, first, last, share in _quoted(words, _remembered_runs(words))
+        ]
+    # Words and what stands between them, split in C: their lengths add up to each offset.
+    parts = _WORD_SPLIT.split(lowered)
+    words = parts[1::2]
+    quoted = _quoted(words, _remembered_runs(words))
+    if not quoted:
+        return []
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return [
+        Quote(code, offsets[2 * first + 1], offsets[2 * last], last - first, share)
+        for code, first, last, share in quoted
+    ]
 
 
-def _quoted(words: list[str]) -> list[tuple[ErrorCode, int, int, float]]:
+# (codes, first word, past the last word, share) of a run of a text's words quoted.
+QuotedRun = tuple[frozenset[ErrorCode], int, int, float]
+
+
+def _quoted(
+    words: list[str], runs: list[QuotedRun] | None = None
+) -> list[tuple[ErrorCode, int, int, float]]:
     """(code, first word, past the last word, share) of each quote in ``words``, in order.
 
     A run that the messages of several codes share names none of them.
+    ``runs``: the quoted runs of ``words``, where already found.
     """
     return [
         (next(iter(codes)), first, last, share)
-        for codes, first, last, share in _quoted_runs(words)
+        for codes, first, last, share in (_quoted_runs(words) if runs is None else runs)
         if len(codes) == 1
     ]
 
 
-def _quoted_runs(words: list[str]) -> list[tuple[set[ErrorCode], int, int, float]]:
+# A run of message words, with no other word in it, is quoted the same wherever it stands:
+# a log repeats its lines, so each run's quotes are remembered, this many words at most.
+_REMEMBERED_WORDS = 200_000
+_LONGEST_REMEMBERED = 2_000
+_remembered: dict[tuple[str, ...], list[QuotedRun]] = {}
+_remembered_words = 0
+# Four message words in a row or more: where a quote can stand (bytes of ``known``).
+_MESSAGE_RUN = re.compile(b"\x01{%d,}" % SHINGLE)
+
+
+def _remembered_runs(words: list[str]) -> list[QuotedRun]:
+    """``_quoted_runs(words)``, each run of message words looked up where it was seen before.
+
+    A quote is a run of message words, and a word that no message holds ends
+    every run: the runs of message words between such words are read apart.
+    """
+    global _remembered_words  # noqa: PLW0603 - a bounded cache, counted as it grows
+    known = bytes(map(index().vocabulary.__contains__, words))
+    found: list[QuotedRun] = []
+    for run in _MESSAGE_RUN.finditer(known):
+        first, last = run.span()
+        key = tuple(words[first:last])
+        runs = _remembered.get(key)
+        if runs is None:
+            runs = _quoted_runs(list(key))
+            if len(key) <= _LONGEST_REMEMBERED:
+                if _remembered_words + len(key) > _REMEMBERED_WORDS:
+                    _remembered.clear()
+                    _remembered_words = 0
+                _remembered[key] = runs
+                _remembered_words += len(key)
+        found += [(codes, first + start, first + end, share) for codes, start, end, share in runs]
+    return found
+
+
+def _quoted_runs(words: list[str]) -> list[QuotedRun]:
     """(codes, first word, past the last word, share) of each quoted run, in order."""
     messages = index().messages
     best: dict[tuple[int, int], tuple[int, float, set[ErrorCode]]] = {}
@@ -359,14 +406,14 @@ def _quoted_runs(words: list[str]) -> list[tuple[set[ErrorCode], int, int, float
     # The kept runs do not overlap: sorted by start, their ends are sorted too.
     starts: list[int] = []
     ends: list[int] = []
-    found: list[tuple[set[ErrorCode], int, int, float]] = []
+    found: list[QuotedRun] = []
     for (first, last), (_, share, codes) in runs:
         before = bisect_left(starts, last)  # the kept runs that start before this one ends
         if before and ends[before - 1] > first:
             continue
         starts.insert(before, first)
         ends.insert(before, last)
-        found.append((codes, first, last, share))
+        found.append((frozenset(codes), first, last, share))
     return sorted(found, key=lambda quote: quote[1])
 
 
