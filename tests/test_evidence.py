@@ -5,9 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from raserror import ErrorCode
 from raserror._evidence import EXPLANATIONS, Shape, accept, judge
+from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
+from raserror._nearby import Near as NearOnPage
+from raserror._page import Page
 
 # 868 has no other Windows meaning; 740 is also ERROR_ELEVATION_REQUIRED.
 UNAMBIGUOUS, SHARED = ErrorCode(868), ErrorCode(740)
@@ -111,3 +116,33 @@ def test_a_number_told_with_or_without_context() -> None:
     assert accept(740, context=False, assume_ras=True) is SHARED
     assert accept(868, context=False, assume_ras=False) is UNAMBIGUOUS
     assert accept(1, context=True, assume_ras=True) is None
+
+
+# Composed: lines of any length, some naming another system, around a number.
+_LINE = st.sampled_from(
+    ["", "SQL Server", "x" * 700, "ok 1", "SQL Server " + "y" * 1600, "z" * 1600 + " SQL Server"]
+)
+
+
+# Its line names one, more than the reach before or after it.
+@example([], "SQL Server " + "y" * 1600, [], 1550)
+@example([], "z" * 1600 + " SQL Server", [], 50)
+@given(
+    st.lists(_LINE, max_size=8),
+    _LINE,
+    st.lists(_LINE, max_size=8),
+    st.integers(0, 99) | st.integers(1450, 1650),
+)
+def test_another_system_near_is_looked_for_within_the_reach_alone(
+    before: list[str], line: str, after: list[str], cut: int
+) -> None:
+    # The shortcut (its own line names one) agrees with a look at the whole reach.
+    head = "\n".join([*before, line[:cut]])
+    text = "\n".join([head + " 868 " + line[cut:], *after])
+    page = Page(text)
+    start = len(head) + 1
+    near = NearOnPage(page, ErrorCode(868), start, start + 3)
+    near.foreign_on_line()
+    assert near.foreign_near() is page.has_foreign(
+        *page.around(start, CONTEXT_LINES, CONTEXT_CHARS)
+    )

@@ -21,6 +21,8 @@ BESIDE_LINES = 3
 class Beside:
     """The text beside a number: its own message there, or another code's."""
 
+    __slots__ = ("code", "end", "may_be_own", "page", "start", "window")
+
     def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
         self.page, self.code, self.start, self.end = page, code, start, end
         text = page.text
@@ -80,6 +82,8 @@ def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
 class Near:
     """The surroundings of the number at ``start:end``, each found when first asked."""
 
+    __slots__ = ("_beside", "_foreign_line", "_reach", "code", "end", "page", "start")
+
     def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
         self.page, self.code, self.start, self.end = page, code, start, end
         self._reach: tuple[int, int] | None = None
@@ -113,8 +117,13 @@ class Near:
         return self._foreign_line is not None
 
     def foreign_near(self) -> bool:
-        reach = self.reach()
         line = self._foreign_line
-        if line is not None and reach[0] <= line[0] and line[1] <= reach[1]:
-            return True  # its line names another system, and its line is within reach
-        return self.page.has_foreign(*reach)
+        # Its line names another system and lies within reach: the reach ends a line or more
+        # past its own, unless its limit in characters cuts it first.
+        if (
+            line is not None
+            and self.start - line[0] <= CONTEXT_CHARS
+            and line[1] - self.start <= CONTEXT_CHARS
+        ):
+            return True
+        return self.page.has_foreign(*self.reach())
