@@ -13,6 +13,7 @@ from raserror._evidence import EXPLANATIONS, Shape, accept, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._nearby import Near as NearOnPage
 from raserror._page import Page
+from raserror._vocabulary import FOREIGN
 
 # 868 has no other Windows meaning; 740 is also ERROR_ELEVATION_REQUIRED.
 UNAMBIGUOUS, SHARED = ErrorCode(868), ErrorCode(740)
@@ -146,3 +147,35 @@ def test_another_system_near_is_looked_for_within_the_reach_alone(
     assert near.foreign_near() is page.has_foreign(
         *page.around(start, CONTEXT_LINES, CONTEXT_CHARS)
     )
+
+
+# Composed: names of other systems, words that begin like them, and marks between.
+_FOREIGN_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "SQL",
+            "mysqlx",
+            "spid5",
+            "spidx",
+            "Level 14, State",
+            "level x",
+            "İ",
+            "重大度",
+            "ab",
+            " ",
+            "\n",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_FOREIGN_TEXT, st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300)), max_size=30))
+def test_another_system_is_named_where_its_pattern_matches(
+    text: str, asked: list[tuple[int, int]]
+) -> None:
+    # Asked often enough, the page looks in the whole text once: each answer stays the same.
+    page = Page(text)
+    for start, end in asked:
+        expected = any(FOREIGN.match(text, at) for at in range(start, min(end, len(text))))
+        assert page.has_foreign(start, end) is expected

@@ -78,7 +78,9 @@ class Page:
         self._places: list[list[int]] | None = None
         self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
-        self._foreign: list[int] | None = None  # found in the whole text when much is asked
+        # The places of other systems' needles, found in the whole text when much is asked.
+        self._foreign: list[int] | None = None
+        self._foreign_named: dict[int, bool] = {}
         self._foreign_asked = 0
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
@@ -164,14 +166,22 @@ class Page:
         if self._foreign is None:
             if lowered is None:
                 self._foreign = [found.start() for found in FOREIGN.finditer(text)]
+            elif self._ascii:
+                self._foreign = _FOREIGN_NEEDLES.find_one(text, lowered, 0)
             else:
-                places = (
-                    _FOREIGN_NEEDLES.find_one(text, lowered, 0)
-                    if self._ascii
-                    else _FOREIGN_NEEDLES.find(lowered)[0]
-                )
-                self._foreign = [at for at in places if FOREIGN.match(text, at)]
-        return any_between(self._foreign, start, end)
+                self._foreign = _FOREIGN_NEEDLES.find(lowered)[0]
+        # Where a needle stands a name may: each place is matched when first asked about.
+        places, named = self._foreign, self._foreign_named
+        index = bisect_left(places, start)
+        while index < len(places) and places[index] < end:
+            at = places[index]
+            found = named.get(at)
+            if found is None:
+                found = named[at] = FOREIGN.match(text, at) is not None
+            if found:
+                return True
+            index += 1
+        return False
 
     def has_event_source(self, start: int, end: int) -> bool:
         """Whether RasClient or RemoteAccess is named in ``text[start:end]``."""
