@@ -146,14 +146,15 @@ class PageQuotes:
             piece_end = min(end, piece + PIECE + 600)
             lines = lines_with_runs(self.page.lowered[piece:piece_end])
             first_line = bisect_left(newlines, piece)
-            # Lines close enough that their searches would overlap are searched as one.
-            for first, last in _runs_of_numbers(lines, gap=4):
+            # A quote lies on lines that hold runs of message words, its own run's lines: each
+            # run of such lines is searched alone, unless the piece's end cuts it.
+            for first, last in _runs_of_numbers(lines):
                 low = newlines[first_line + first - 1] + 1 if first else piece
                 ending = first_line + last  # the newline that ends the last line
-                high = min(
-                    newlines[ending] if ending < len(newlines) else len(self.page.text), piece_end
-                )
-                for quote in self.within(low, min(end, self.page.around(high, 2, 600)[1])):
+                high = newlines[ending] if ending < len(newlines) else len(self.page.text)
+                if high >= piece_end:
+                    high = self.page.around(piece_end, 2, 600)[1]
+                for quote in self.within(low, min(end, high)):
                     if quote.start > seen:
                         seen = quote.start
                         yield quote
