@@ -119,14 +119,15 @@ class Scanner:
         return end - start <= RECORD_CHARS and not _BLANK_LINE.search(self.page.text, start, end)
 
     def run(self) -> list[Hit]:
-        self.page.quotes.read_spans(self.context_spans())
+        spans = self.context_spans()
+        self.page.quotes.read_spans(spans)
         if self.rasdial_output:
             for candidate in RASDIAL_LINE.read(self.page, 0, len(self.page.text)):
                 self.offer(candidate)
         for rule, anchor in self.anchors():
             for candidate in rule.read(self.page, anchor):
                 self.offer(candidate)
-        self.near_context()
+        self.near_context(spans)
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
 
     def anchors(self) -> Iterator[tuple[Rule, re.Match[str]]]:
@@ -149,8 +150,8 @@ class Scanner:
             if match is not None:
                 yield RULES[number], match
 
-    def near_context(self) -> None:
-        """The whole-line rules, on the lines near Remote Access context.
+    def near_context(self, spans: list[tuple[int, int]]) -> None:
+        """The whole-line rules, on the runs of lines near Remote Access context, ``spans``.
 
         A message quoted without its number (a dialog copy, an RRAS event's
         reason) and a number alone on its line above its message (Microsoft's
@@ -159,7 +160,7 @@ class Scanner:
         page = self.page
         found = sorted((hit.start, hit.end, hit.code) for hit in self.found.values())
         done = 0  # the text before this is read
-        for span_start, span_end in self.context_spans():
+        for span_start, span_end in spans:
             line_start, line_end = page.line_bounds(span_start)
             # A line with no end in sight is read from where the context reaches, no sooner.
             first = span_start if line_end - line_start > LONG_LINE else line_start
