@@ -346,8 +346,8 @@ def _quoted(
 
 # A run of message words, with no other word in it, is quoted the same wherever it stands:
 # a log repeats its lines, so each run's quotes are remembered, this many words at most.
-_REMEMBERED_WORDS = 200_000
-_LONGEST_REMEMBERED = 2_000
+_REMEMBERED_WORDS = 10_000
+_LONGEST_REMEMBERED = 500
 _remembered: dict[tuple[str, ...], list[QuotedRun]] = {}
 _remembered_words = 0
 # Four message words in a row or more: where a quote can stand (bytes of ``known``).
