@@ -572,3 +572,28 @@ def test_a_line_with_no_end_after_context_is_read_for_quotes_in_bounded_memory()
     finally:
         tracemalloc.stop()
     assert peak < 2 * len(text)
+
+
+# Composed: a message wrapped over two lines where a piece of the quote search ends (65,536
+# characters and the 600 that overlap): read whole, it is 788's; cut, it would read as 787's.
+_WRAPPED_788 = (
+    "The L2TP connection attempt failed because the security{}"
+    "layer could not negotiate compatible parameters with the remote computer.\n"
+)
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\n   "])
+@pytest.mark.parametrize("filler", ["VPN zzq\n", "can't connect VPN zzq\n"])
+def test_a_quote_wrapped_where_a_piece_of_the_search_ends_is_read_whole(
+    line_break: str, filler: str
+) -> None:
+    from raserror._scan import PIECE
+
+    # Its first line ends at the piece's end, or just before, the piece cutting a word.
+    head = filler * (
+        (PIECE + 600 - len("The L2TP connection attempt failed because the security\n"))
+        // len(filler)
+    )
+    text = head + _WRAPPED_788.format(line_break) + filler
+    for findings in (find_codes(text), list(scan_lines(text.splitlines(keepends=True)))):
+        assert [(int(f.code), f.evidence) for f in findings] == [(788, "message")]

@@ -40,11 +40,16 @@ class PageQuotes:
         """The quotes in ``text[start:end]``, read in bounded pieces that overlap."""
         from raserror._messages import quotes
 
-        seen = -1
+        read_to = -1  # where the last quote given ends: a quote read again in part is no other
         for piece in range(start, end, PIECE):
-            for quote in quotes(self.page.text, piece, min(end, piece + PIECE + 600)):
-                if quote.start > seen:
-                    seen = quote.start
+            piece_end = min(end, piece + PIECE + 600)
+            # A quote that starts in the overlap may run past it: the next piece reads it whole.
+            last_start = piece + PIECE if piece_end < end else end
+            for quote in quotes(self.page.text, piece, piece_end):
+                if quote.start >= last_start:
+                    break
+                if quote.start >= read_to:
+                    read_to = quote.end
                     yield quote
 
     def read_spans(self, spans: list[tuple[int, int]]) -> None:
@@ -141,22 +146,23 @@ class PageQuotes:
         if self.page.lowered is None:
             yield from self.within(start, end)
             return
-        newlines, seen = self.page.newlines, -1
+        newlines, read_to = self.page.newlines, -1
         for piece in range(start, end, PIECE):
             piece_end = min(end, piece + PIECE + 600)
             lines = lines_with_runs(self.page.lowered[piece:piece_end])
             first_line = bisect_left(newlines, piece)
             # A quote lies on lines that hold runs of message words, its own run's lines: each
-            # run of such lines is searched alone, unless the piece's end cuts it.
+            # run of such lines is searched alone, and read on where the line after it is not
+            # whole in the piece (the piece's end may cut the run, or a word of it).
             for first, last in _runs_of_numbers(lines):
                 low = newlines[first_line + first - 1] + 1 if first else piece
                 ending = first_line + last  # the newline that ends the last line
                 high = newlines[ending] if ending < len(newlines) else len(self.page.text)
-                if high >= piece_end:
+                if ending + 1 >= len(newlines) or newlines[ending + 1] >= piece_end:
                     high = self.page.around(piece_end, 2, 600)[1]
                 for quote in self.within(low, min(end, high)):
-                    if quote.start > seen:
-                        seen = quote.start
+                    if quote.start >= read_to:  # not one read already, nor a part of one
+                        read_to = quote.end
                         yield quote
 
     def _can_quote(self, line_start: int) -> bool:
