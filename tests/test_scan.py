@@ -597,3 +597,16 @@ def test_a_quote_wrapped_where_a_piece_of_the_search_ends_is_read_whole(
     text = head + _WRAPPED_788.format(line_break) + filler
     for findings in (find_codes(text), list(scan_lines(text.splitlines(keepends=True)))):
         assert [(int(f.code), f.evidence) for f in findings] == [(788, "message")]
+
+
+def test_a_quote_that_starts_where_two_pieces_of_the_search_overlap_is_read_whole() -> None:
+    # Composed: every line holds message words, so the search reads one run of lines in
+    # pieces; the quote starts in the 600 characters that two pieces share.
+    from raserror._scan import PIECE
+
+    filler = "can't connect VPN zzq\n"
+    message = ErrorCode(788).message
+    head = filler * ((PIECE + 600 - 80) // len(filler))
+    (finding,) = find_codes(head + message + "\n" + filler)
+    assert (int(finding.code), finding.start) == (788, len(head))
+    assert finding.end == len(head) + len(message.rstrip("."))
