@@ -17,8 +17,8 @@ import raserror
 from raserror import find_codes
 
 CORPUS = Path(__file__).resolve().parent / "realworld"
-# A ratchet, below what is measured (197/219 once 44 snippets from new sources came in).
-RECALL_FLOOR = 0.89
+# A ratchet, below what is measured (229/249 once 30 more snippets from new sources came in).
+RECALL_FLOOR = 0.91
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Snippet:
     codes: tuple[int, ...]
     by_message: frozenset[int]
     prose_only: frozenset[int]
+    translated: frozenset[int]
     holdout: bool
 
     @property
@@ -39,12 +40,16 @@ class Snippet:
         """The codes recall counts: in an error shape or beside their message, and known.
 
         A code the registry does not hold (SEC_E_ILLEGAL_MESSAGE, 0x80090326)
-        cannot be found by design; it is still not a false finding.
+        cannot be found by design; it is still not a false finding. Nor can a
+        code shown only by a translation of its message, since the registry
+        holds Windows' English wording alone: those are reported apart.
         """
         return tuple(
             code
             for code in self.codes
-            if code not in self.prose_only and raserror.get(code) is not None
+            if code not in self.prose_only
+            and code not in self.translated
+            and raserror.get(code) is not None
         )
 
 
@@ -72,6 +77,7 @@ def read_snippet(path: Path) -> Snippet:
         codes=_codes(fields["codes"]),
         by_message=frozenset(_codes(fields.get("by_message", ""))),
         prose_only=frozenset(_codes(fields.get("prose_only", ""))),
+        translated=frozenset(_codes(fields.get("translated", ""))),
         holdout=fields["holdout"] == "yes",
     )
 
@@ -93,6 +99,8 @@ def test_the_corpus_is_large_varied_and_sourced() -> None:
     for snippet in POSITIVES:
         assert snippet.codes, snippet.path.name
         assert snippet.by_message <= set(snippet.codes), snippet.path.name
+        assert snippet.translated <= snippet.by_message, snippet.path.name
+        assert not snippet.translated or snippet.language != "en", snippet.path.name
 
 
 def found(snippet: Snippet) -> list[int]:
@@ -127,6 +135,11 @@ def recall_report() -> str:
     for name, snippets in (("hold-out", HOLDOUT), ("the rest", TUNED)):
         hit, total, _ = recall_and_wrong(snippets)
         lines.append(f"{name}: {hit}/{total} = {hit / total:.1%} over {len(snippets)} snippets")
+    translated = [(snippet, code) for snippet in POSITIVES for code in snippet.translated]
+    found_anyway = sum(code in found(snippet) for snippet, code in translated)
+    lines.append(
+        f"shown only by a translated message (not counted): {found_anyway}/{len(translated)}"
+    )
     return "; ".join(lines)
 
 
