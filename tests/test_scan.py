@@ -125,6 +125,18 @@ def test_assume_ras_lets_ambiguous_numbers_in_error_shapes_count() -> None:
     assert found("took 691 ms", assume_ras=True) == []
 
 
+def test_a_web_apis_http_status_beside_a_code_gives_it_to_that_api() -> None:
+    # Quoted from tests/realworld/negative/568 (Facebook's Graph API): asked is no proof.
+    api = '"type: OAuthException, code: 613, message: (#613) Calls to graph_post_search_get '
+    assert found(api + 'have exceeded the rate of 10000 calls per 1 seconds. [HTTP 400]"') == []
+    assert found(api + '[HTTP 400]"', assume_ras=True) == []
+    assert found("Error 691: Access denied (HTTP/1.1 401)", assume_ras=True) == []
+    # A link is no status: the code still counts as told.
+    assert found("Error 691: see http://support.example.com", assume_ras=True) == [
+        (691, 1, "assumed", "691")
+    ]
+
+
 def test_positions_lines_and_order() -> None:
     text = "a\nError 868: x\r\nRasDial error 691 and Error 956: y\n"
     result = find_codes(text)

@@ -341,6 +341,9 @@ FOREIGN_WORDS = Vocabulary(
         "レベル",
         "重大度",
         "serious",
+        # A web API's error: its HTTP status beside the code ("code: 613 ... [HTTP 400]").
+        "http [1-5][0-9]{2}(?![0-9])",
+        "http/[12](?:\\.[01])? [1-5][0-9]{2}(?![0-9])",
     )
 )
 FOREIGN = FOREIGN_WORDS.compile()
