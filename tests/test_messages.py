@@ -176,3 +176,23 @@ def test_the_remembered_runs_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> No
     _messages._remembered_words = 0
     assert _messages.quotes(ErrorCode(691).message)
     assert not _messages._remembered
+
+
+def test_threads_that_scan_at_once_keep_the_remembered_count_true(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(_messages, "_REMEMBERED_WORDS", 300)  # cleared often: threads race
+    monkeypatch.setattr(_messages, "_remembered", {})
+    monkeypatch.setattr(_messages, "_remembered_words", 0)
+    texts = [f"{code.message} {n} {code.windows_message}" for n in range(3) for code in ErrorCode]
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(_messages.quotes, texts))
+    finally:
+        sys.setswitchinterval(switch)
+    assert sum(map(len, _messages._remembered)) == _messages._remembered_words <= 300

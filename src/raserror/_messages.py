@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, islice, repeat
+from threading import Lock
 from typing import Literal, Optional, Union, overload
 
 from raserror._codes import ErrorCode
@@ -350,6 +351,7 @@ _REMEMBERED_WORDS = 10_000
 _LONGEST_REMEMBERED = 500
 _remembered: dict[tuple[str, ...], list[QuotedRun]] = {}
 _remembered_words = 0
+_remembering = Lock()
 # Four message words in a row or more: where a quote can stand (bytes of ``known``).
 _MESSAGE_RUN = re.compile(b"\x01{%d,}" % SHINGLE)
 
@@ -370,11 +372,12 @@ def _remembered_runs(words: list[str]) -> list[QuotedRun]:
         if runs is None:
             runs = _quoted_runs(list(key))
             if len(key) <= _LONGEST_REMEMBERED:
-                if _remembered_words + len(key) > _REMEMBERED_WORDS:
-                    _remembered.clear()
-                    _remembered_words = 0
-                _remembered[key] = runs
-                _remembered_words += len(key)
+                with _remembering:  # threads that scan at once keep the count true
+                    if _remembered_words + len(key) > _REMEMBERED_WORDS:
+                        _remembered.clear()
+                        _remembered_words = 0
+                    _remembered[key] = runs
+                    _remembered_words += len(key)
         found += [(codes, first + start, first + end, share) for codes, start, end, share in runs]
     return found
 
