@@ -131,9 +131,12 @@ def test_a_web_apis_http_status_beside_a_code_gives_it_to_that_api() -> None:
     assert found(api + 'have exceeded the rate of 10000 calls per 1 seconds. [HTTP 400]"') == []
     assert found(api + '[HTTP 400]"', assume_ras=True) == []
     assert found("Error 691: Access denied (HTTP/1.1 401)", assume_ras=True) == []
-    # A link is no status: the code still counts as told.
-    assert found("Error 691: see http://support.example.com", assume_ras=True) == [
-        (691, 1, "assumed", "691")
+    # A link is no status, nor is a status on another line: the code still counts as told.
+    for text in ("Error 691: see http://support.example.com", "Error 691\nHTTP 401 Unauthorized"):
+        assert found(text, assume_ras=True) == [(691, 1, "assumed", "691")]
+    # Composed: Remote Access context outweighs a status, on its line or beside it.
+    assert found("VPN connection failed with error 809 (proxy answered HTTP 407).") == [
+        (809, 1, "context", "809")
     ]
 
 

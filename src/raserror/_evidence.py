@@ -68,7 +68,7 @@ class Surroundings(Protocol):
         """Its line names another system (SQL Server, an installer)."""
 
     def foreign_near(self) -> bool:
-        """Another system is named within reach."""
+        """Another system is named within reach, or a web API's HTTP status on its line."""
 
 
 def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to bottom

@@ -126,4 +126,9 @@ class Near:
             and line[1] - self.start <= CONTEXT_CHARS
         ):
             return True
-        return self.page.has_foreign(*self.reach())
+        if self.page.has_foreign(*self.reach()):
+            return True
+        line_start, line_end = self.page.line_bounds(self.start)
+        return self.page.has_web_status(
+            max(line_start, self.start - BESIDE_CHARS), min(line_end, self.end + BESIDE_CHARS)
+        )

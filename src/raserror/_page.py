@@ -18,6 +18,8 @@ from raserror._vocabulary import (
     FOREIGN,
     FOREIGN_WORDS,
     RAS_CONTEXT,
+    WEB_STATUS,
+    WEB_STATUS_WORDS,
     Needles,
     Vocabulary,
 )
@@ -181,6 +183,17 @@ class Page:
             if found:
                 return True
             index += 1
+        return False
+
+    def has_web_status(self, start: int, end: int) -> bool:
+        """Whether a web API's HTTP status stands in ``text[start:end]``."""
+        lowered = self.lowered if self.lowered is not None else self.text.lower()
+        for needle in WEB_STATUS_WORDS.needles:
+            at = lowered.find(needle, start, end)
+            while at >= 0:
+                if WEB_STATUS.match(lowered, at):
+                    return True
+                at = lowered.find(needle, at + 1, end)
         return False
 
     def has_event_source(self, start: int, end: int) -> bool:

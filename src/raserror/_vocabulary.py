@@ -341,12 +341,15 @@ FOREIGN_WORDS = Vocabulary(
         "レベル",
         "重大度",
         "serious",
-        # A web API's error: its HTTP status beside the code ("code: 613 ... [HTTP 400]").
-        "http [1-5][0-9]{2}(?![0-9])",
-        "http/[12](?:\\.[01])? [1-5][0-9]{2}(?![0-9])",
     )
 )
 FOREIGN = FOREIGN_WORDS.compile()
+# A web API's error: its HTTP status on the code's own line ("code: 613 ... [HTTP 400]").
+# Weaker than a name: it speaks only where nothing but being told speaks for the code.
+WEB_STATUS_WORDS = Vocabulary(
+    ("http [1-5][0-9]{2}(?![0-9])", "http/[12](?:\\.[01])? [1-5][0-9]{2}(?![0-9])")
+)
+WEB_STATUS = WEB_STATUS_WORDS.compile()
 
 # -- Event logs ---------------------------------------------------------------------------
 
