@@ -2,8 +2,9 @@
 
 The runs of lines near Remote Access context have their quotes found in one
 search each, shared by every line that asks, so a quote wrapped over lines is
-read whole; other lines alone. A search reads only the lines that hold a run
-of four message words (and the lines a quote may wrap onto), found in C.
+read whole; other lines alone. A search reads only the runs of lines that
+hold four message words in a row, found in C: a quote lies on its own run's
+lines, a line break within it included.
 """
 
 from __future__ import annotations
@@ -135,11 +136,11 @@ class PageQuotes:
                 yield quote
 
     def _quotes_near_runs(self, start: int, end: int) -> Iterator[Quote]:
-        """The quotes in ``text[start:end]``, as ``quotes_in`` gives them.
+        """The quotes in ``text[start:end]``, as ``within`` gives them.
 
-        Searched only on the lines with runs of message words and the lines
-        after them that a quote may wrap onto; read in bounded pieces that
-        overlap, as ``quotes_in`` reads.
+        Searched only on the runs of lines that hold runs of message words,
+        each run alone; read in bounded pieces that overlap, as ``within``
+        reads, a run that may go on past a piece's end read on past it.
         """
         from raserror._messages import lines_with_runs
 
