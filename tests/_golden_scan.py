@@ -12,11 +12,11 @@ import hashlib
 import json
 import re
 import sys
-from pathlib import Path
+
+from _repo import REPO, snippet_text
 
 import raserror
 
-REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "scanner.json"
 
 
@@ -30,9 +30,7 @@ def texts() -> dict[str, str]:
     """Every real text the tests hold, by a name that says where it is."""
     found: dict[str, str] = {}
     for path in sorted((REPO / "tests" / "realworld").glob("*/*.txt")):
-        found[path.relative_to(REPO).as_posix()] = (
-            path.read_bytes().decode("utf-8").partition("\n---\n")[2]
-        )
+        found[path.relative_to(REPO).as_posix()] = snippet_text(path)
     for path in sorted((REPO / "tests" / "samples").rglob("*")):
         if path.is_file() and path.name != "README.md":
             found[path.relative_to(REPO).as_posix()] = _decode(path.read_bytes())

@@ -24,3 +24,8 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     """A tab-separated reference file from tests/reference."""
     with (REFERENCE / name).open(encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def snippet_text(path: Path) -> str:
+    """The text a tests/realworld file quotes, below its header's ``---`` line, as written."""
+    return path.read_bytes().decode("utf-8").partition("\n---\n")[2]

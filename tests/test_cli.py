@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from _repo import REPO
+from _repo import REPO, snippet_text
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -1487,11 +1487,6 @@ def test_an_error_word_typed_before_a_code_is_not_refused(
     assert "raserror search" in err
 
 
-def snippet(path: Path) -> str:
-    """The quoted text of a tests/realworld file, below its header."""
-    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-
-
 @pytest.mark.parametrize(
     "name",
     [
@@ -1506,11 +1501,11 @@ def test_pasted_text_that_spells_out_a_windows_error_is_not_answered_as_ras(
 ) -> None:
     # Real posts about ERROR_ELEVATION_REQUIRED: the symbol, the message or [WinError 740].
     path = REPO / "tests" / "realworld" / "negative" / name
-    status, out, err = run(capsys, snippet(path))
+    status, out, err = run(capsys, snippet_text(path))
     assert (status, out) == (1, "")
     assert "740 in this text is not a Remote Access code" in err
     assert "in Windows, 740 is ERROR_ELEVATION_REQUIRED" in err
-    status, document = run_json(capsys, "--json", snippet(path))
+    status, document = run_json(capsys, "--json", snippet_text(path))
     results = document["results"]
     assert isinstance(results, list)
     (result,) = results
@@ -1533,7 +1528,7 @@ def test_real_text_of_other_systems_pasted_to_raserror_gives_no_ras_code(
     capsys: pytest.CaptureFixture[str], path: Path
 ) -> None:
     # Asked is no proof: SQL Server, CUDA, installers and Win32 errors named in the text say no.
-    status, out, _ = run(capsys, snippet(path))
+    status, out, _ = run(capsys, snippet_text(path))
     assert status == 1
     assert "found " not in out
 

@@ -9,7 +9,7 @@ import sys
 import typing
 
 import pytest
-from _repo import REPO
+from _repo import REPO, snippet_text
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -485,10 +485,9 @@ def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once(
     pasted = raserror.find_codes(text, pasted=True)
     assert [(int(f.code), f.evidence) for f in pasted] == [(628, "message")]
     # A real post that names 691 three times: pasted, it is one code to explain.
-    snippet = (
+    text = snippet_text(
         REPO / "tests" / "realworld" / "positive" / "009-setup-ipsec-vpn-428-vpn-error-691.txt"
-    ).read_text(encoding="utf-8")
-    text = snippet.partition("\n---\n")[2]
+    )
     assert [int(f.code) for f in raserror.find_codes(text)].count(691) == 3
     once = raserror.find_codes(text, pasted=True)
     assert [int(f.code) for f in once] == [691]
