@@ -13,7 +13,7 @@ from raserror._evidence import EXPLANATIONS, Shape, accept, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._nearby import Near as NearOnPage
 from raserror._page import Page
-from raserror._vocabulary import FOREIGN
+from raserror._vocabulary import FOREIGN, WEB_STATUS
 
 # 868 has no other Windows meaning; 740 is also ERROR_ELEVATION_REQUIRED.
 UNAMBIGUOUS, SHARED = ErrorCode(868), ErrorCode(740)
@@ -179,3 +179,30 @@ def test_another_system_is_named_where_its_pattern_matches(
     for start, end in asked:
         expected = any(FOREIGN.match(text, at) for at in range(start, min(end, len(text))))
         assert page.has_foreign(start, end) is expected
+
+
+# Composed: HTTP statuses, links and words that begin like them.
+_WEB_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "HTTP 404",
+            "http/1.1 401",
+            "HTTP/2 503",
+            "http://x",
+            "HTTP 4000",
+            "Http 6",
+            "ab",
+            " ",
+            "\n",
+            "İ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_WEB_TEXT, st.integers(0, 200), st.integers(0, 200))
+def test_a_web_status_is_found_where_its_pattern_matches(text: str, start: int, end: int) -> None:
+    page = Page(text)
+    expected = any(WEB_STATUS.match(text, at) for at in range(start, min(end, len(text))))
+    assert page.has_web_status(start, end) is expected

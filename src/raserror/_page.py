@@ -48,6 +48,7 @@ _CONTEXT = range(len(CONTEXT_VOCABULARIES))
 _SOURCES = len(CONTEXT_VOCABULARIES)
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
+_LONGEST_WEB_STATUS = len("http/1.1 404")
 _needles: dict[tuple[Vocabulary, ...], Needles] = {}
 
 
@@ -187,7 +188,10 @@ class Page:
 
     def has_web_status(self, start: int, end: int) -> bool:
         """Whether a web API's HTTP status stands in ``text[start:end]``."""
-        lowered = self.lowered if self.lowered is not None else self.text.lower()
+        lowered = self.lowered
+        if lowered is None:  # a status that starts in the part counts, wherever it ends
+            match = WEB_STATUS.search(self.text, start, end + _LONGEST_WEB_STATUS)
+            return match is not None and match.start() < end
         for needle in WEB_STATUS_WORDS.needles:
             at = lowered.find(needle, start, end)
             while at >= 0:
