@@ -193,11 +193,12 @@ class Page:
             match = WEB_STATUS.search(self.text, start, end + _LONGEST_WEB_STATUS)
             return match is not None and match.start() < end
         for needle in WEB_STATUS_WORDS.needles:
-            at = lowered.find(needle, start, end)
+            reach = end + len(needle) - 1  # a needle that starts before the end, wherever it ends
+            at = lowered.find(needle, start, reach)
             while at >= 0:
                 if WEB_STATUS.match(lowered, at):
                     return True
-                at = lowered.find(needle, at + 1, end)
+                at = lowered.find(needle, at + 1, reach)
         return False
 
     def has_event_source(self, start: int, end: int) -> bool:
