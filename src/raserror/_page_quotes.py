@@ -203,13 +203,13 @@ class PageQuotes:
             position = line_end + 1
 
 
-def _runs_of_numbers(numbers: list[int], gap: int = 1) -> Iterator[tuple[int, int]]:
-    """(first, last) of each run of sorted numbers, each at most ``gap`` after the one before."""
+def _runs_of_numbers(numbers: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of sorted numbers in a row (3, 4, 5)."""
     if not numbers:
         return
     first = last = numbers[0]
     for number in numbers[1:]:
-        if number > last + gap:
+        if number > last + 1:
             yield first, last
             first = number
         last = number
