@@ -260,19 +260,18 @@ def _words(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, 
     return words, spans
 
 
-def _lowered(text: str, start: int, end: int) -> str | None:
-    """``text[start:end]`` lower-cased, each character in its place; None where one would move."""
-    piece = text[start:end]
-    lowered = piece.lower()
-    if len(lowered) != len(piece):
-        # U+0130 (İ) is the one character whose lower case is two: read it as a plain I.
-        lowered = piece.replace("\u0130", "I").lower()
-    return lowered if len(lowered) == len(piece) else None
+def lower_same_length(text: str) -> str | None:
+    """``text`` lower-cased with each character in its place, or None if that cannot be."""
+    if "\u0130" in text:
+        # U+0130 (İ) is the one character whose lower case is two: take it as a plain I.
+        text = text.replace("\u0130", "I")
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def _lower_words(text: str, start: int, end: int) -> list[str] | None:
     """The words of ``text[start:end]``, lower-cased in one go; None where that would shift them."""
-    lowered = _lowered(text, start, end)
+    lowered = lower_same_length(text[start:end])
     return None if lowered is None else WORD.findall(lowered)
 
 
@@ -306,7 +305,7 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     text) names none of them and is left out.
     """
     end = len(text) if end is None else end
-    lowered = _lowered(text, start, end)
+    lowered = lower_same_length(text[start:end])
     if lowered is None:
         words, spans = _words(text, start, end)
         return [

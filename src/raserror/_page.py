@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from raserror._messages import lower_same_length
 from raserror._vocabulary import (
     CONTEXT_VOCABULARIES,
     EVENT_SOURCE,
@@ -31,15 +32,6 @@ _NEWLINE = re.compile("\n")
 LONG_LINE = 4096
 # A line longer than this is scanned in pieces that overlap.
 PIECE = 1 << 16
-
-
-def lower_same_length(text: str) -> str | None:
-    """``text`` lower-cased with each character in its place, or None if that cannot be."""
-    if "\u0130" in text:
-        # U+0130 (İ) is the one character whose lower case is two: take it as a plain I.
-        text = text.replace("\u0130", "I")
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
 
 
 # The lists a page always looks for; a caller adds its own (the rules' starts).
