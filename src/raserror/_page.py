@@ -40,7 +40,7 @@ _CONTEXT = range(len(CONTEXT_VOCABULARIES))
 _SOURCES = len(CONTEXT_VOCABULARIES)
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
-_LONGEST_WEB_STATUS = len("http/1.1 404")
+_WEB_STATUS_NEEDLES = Needles((WEB_STATUS_WORDS,))
 _needles: dict[tuple[Vocabulary, ...], Needles] = {}
 
 
@@ -154,10 +154,7 @@ class Page:
         text, lowered = self.text, self.lowered
         if self._foreign is None and lowered is not None and self._foreign_asked < len(text) // 8:
             self._foreign_asked += end - start
-            # A name that starts before the end counts, wherever it ends.
-            reach = min(len(lowered), end + _FOREIGN_NEEDLES.longest)
-            places = _FOREIGN_NEEDLES.find(lowered, start, reach)[0]
-            return any(FOREIGN.match(text, at) for at in places if at < end)
+            return self._starts_in(lowered, _FOREIGN_NEEDLES, FOREIGN, start, end)
         if self._foreign is None:
             if lowered is None:
                 self._foreign = [found.start() for found in FOREIGN.finditer(text)]
@@ -180,18 +177,21 @@ class Page:
 
     def has_web_status(self, start: int, end: int) -> bool:
         """Whether a web API's HTTP status stands in ``text[start:end]``."""
-        lowered = self.lowered
-        if lowered is None:  # a status that starts in the part counts, wherever it ends
-            match = WEB_STATUS.search(self.text, start, end + _LONGEST_WEB_STATUS)
-            return match is not None and match.start() < end
-        for needle in WEB_STATUS_WORDS.needles:
-            reach = end + len(needle) - 1  # a needle that starts before the end, wherever it ends
-            at = lowered.find(needle, start, reach)
-            while at >= 0:
-                if WEB_STATUS.match(lowered, at):
-                    return True
-                at = lowered.find(needle, at + 1, reach)
-        return False
+        if self.lowered is None:
+            return any(WEB_STATUS.match(self.text, at) for at in range(start, end))
+        return self._starts_in(self.lowered, _WEB_STATUS_NEEDLES, WEB_STATUS, start, end)
+
+    def _starts_in(
+        self, lowered: str, needles: Needles, pattern: re.Pattern[str], start: int, end: int
+    ) -> bool:
+        """Whether ``pattern`` matches at a needle that starts in ``text[start:end]``.
+
+        ``lowered`` is the text lower-cased. A match that starts before the end
+        counts, wherever it ends.
+        """
+        reach = min(len(lowered), end + needles.longest)
+        places = needles.find(lowered, start, reach)[0]
+        return any(pattern.match(self.text, at) for at in places if at < end)
 
     def has_event_source(self, start: int, end: int) -> bool:
         """Whether RasClient or RemoteAccess is named in ``text[start:end]``."""
