@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import raserror
 import raserror._stream
 from raserror import ErrorCode, Finding, find_codes, scan_lines
+from raserror._page_quotes import QUOTE_REACH
 
 SAMPLES = REPO / "tests" / "samples"
 # Markers of Remote Access context, as find_codes documents them.
@@ -589,7 +590,7 @@ def test_a_line_with_no_end_after_context_is_read_for_quotes_in_bounded_memory()
 
 
 # Composed: a message wrapped over two lines where a piece of the quote search ends (65,536
-# characters and the 600 that overlap): read whole, it is 788's; cut, it would read as 787's.
+# characters and the QUOTE_REACH that overlap): read whole, it is 788's; cut, it would read as 787's.
 _WRAPPED_788 = (
     "The L2TP connection attempt failed because the security{}"
     "layer could not negotiate compatible parameters with the remote computer.\n"
@@ -605,7 +606,7 @@ def test_a_quote_wrapped_where_a_piece_of_the_search_ends_is_read_whole(
 
     # Its first line ends at the piece's end, or just before, the piece cutting a word.
     head = filler * (
-        (PIECE + 600 - len("The L2TP connection attempt failed because the security\n"))
+        (PIECE + QUOTE_REACH - len("The L2TP connection attempt failed because the security\n"))
         // len(filler)
     )
     text = head + _WRAPPED_788.format(line_break) + filler
@@ -615,12 +616,18 @@ def test_a_quote_wrapped_where_a_piece_of_the_search_ends_is_read_whole(
 
 def test_a_quote_that_starts_where_two_pieces_of_the_search_overlap_is_read_whole() -> None:
     # Composed: every line holds message words, so the search reads one run of lines in
-    # pieces; the quote starts in the 600 characters that two pieces share.
+    # pieces; the quote starts in the QUOTE_REACH characters that two pieces share.
     from raserror._scan import PIECE
 
     filler = "can't connect VPN zzq\n"
     message = ErrorCode(788).message
-    head = filler * ((PIECE + 600 - 80) // len(filler))
+    head = filler * ((PIECE + QUOTE_REACH - 80) // len(filler))
     (finding,) = find_codes(head + message + "\n" + filler)
     assert (int(finding.code), finding.start) == (788, len(head))
     assert finding.end == len(head) + len(message.rstrip("."))
+
+
+def test_every_message_is_shorter_than_the_reach_of_a_quote() -> None:
+    # Pieces of the quote search overlap by QUOTE_REACH: a quote longer would be cut.
+    longest = max(len(text) for code in ErrorCode for text in (code.message, code.windows_message))
+    assert longest < QUOTE_REACH

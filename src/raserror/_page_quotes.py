@@ -14,6 +14,10 @@ from bisect import bisect_left, bisect_right
 
 from raserror._page import LONG_LINE, PIECE
 
+# Longer than any message quoted: pieces of a search overlap by this much, and a quote wraps
+# on at most this far (and two lines) past where it starts being read.
+QUOTE_REACH = 600
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -43,7 +47,7 @@ class PageQuotes:
 
         read_to = -1  # where the last quote given ends: a quote read again in part is no other
         for piece in range(start, end, PIECE):
-            piece_end = min(end, piece + PIECE + 600)
+            piece_end = min(end, piece + PIECE + QUOTE_REACH)
             # A quote that starts in the overlap may run past it: the next piece reads it whole.
             last_start = piece + PIECE if piece_end < end else end
             for quote in quotes(self.page.text, piece, piece_end):
@@ -124,7 +128,7 @@ class PageQuotes:
         text = self.page.text
         line_start, line_end = self.page.line_bounds(end) if end < len(text) else (0, 0)
         long_last = line_end - line_start > LONG_LINE
-        reach = end if end >= len(text) or long_last else self.page.around(end, 2, 600)[1]
+        reach = end if end >= len(text) or long_last else self.page.around(end, 2, QUOTE_REACH)[1]
         line_start, line_end, may_quote = -1, -1, False
         for quote in self._quotes_near_runs(start, reach):
             if quote.start >= end:
@@ -149,7 +153,7 @@ class PageQuotes:
             return
         newlines, read_to = self.page.newlines, -1
         for piece in range(start, end, PIECE):
-            piece_end = min(end, piece + PIECE + 600)
+            piece_end = min(end, piece + PIECE + QUOTE_REACH)
             lines = lines_with_runs(self.page.lowered[piece:piece_end])
             first_line = bisect_left(newlines, piece)
             # A quote lies on lines that hold runs of message words, its own run's lines: each
@@ -160,7 +164,7 @@ class PageQuotes:
                 ending = first_line + last  # the newline that ends the last line
                 high = newlines[ending] if ending < len(newlines) else len(self.page.text)
                 if ending + 1 >= len(newlines) or newlines[ending + 1] >= piece_end:
-                    high = self.page.around(piece_end, 2, 600)[1]
+                    high = self.page.around(piece_end, 2, QUOTE_REACH)[1]
                 for quote in self.within(low, min(end, high)):
                     if quote.start >= read_to:  # not one read already, nor a part of one
                         read_to = quote.end
@@ -179,7 +183,7 @@ class PageQuotes:
         cached = []
         if self._can_quote(line_start):
             window_end = (
-                self.page.around(line_end, 2, 600)[1]
+                self.page.around(line_end, 2, QUOTE_REACH)[1]
                 if line_end < len(self.page.text)
                 else line_end
             )
