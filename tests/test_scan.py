@@ -130,7 +130,8 @@ def test_a_web_apis_http_status_beside_a_code_gives_it_to_that_api() -> None:
     # Quoted from tests/realworld/negative/568 (Facebook's Graph API): asked is no proof.
     api = '"type: OAuthException, code: 613, message: (#613) Calls to graph_post_search_get '
     assert found(api + 'have exceeded the rate of 10000 calls per 1 seconds. [HTTP 400]"') == []
-    assert found(api + '[HTTP 400]"', assume_ras=True) == []
+    assert found(api + '[HTTP 400]"', assume_ras=True) == []  # the quote cut short there
+    # Composed from here on: a status on the code's line, then a link, a status on another line.
     assert found("Error 691: Access denied (HTTP/1.1 401)", assume_ras=True) == []
     # A link is no status, nor is a status on another line: the code still counts as told.
     for text in ("Error 691: see http://support.example.com", "Error 691\nHTTP 401 Unauthorized"):
