@@ -1165,6 +1165,44 @@ def test_pasted_text_without_a_code_in_an_error_shape_exits_1_and_says_why(
     assert "--assume-ras" not in err  # text given to raserror is assumed already
 
 
+@pytest.mark.parametrize(
+    ("snippet", "number", "named"),
+    [
+        ("500-sqlserver-824-errorlog.txt", "824", "severity"),  # "Error: 824, Severity: 24"
+        ("501-sqlserver-msg-924.txt", "924", "sql"),  # "(Microsoft SQL Server, Error 924)"
+    ],
+)
+def test_pasted_text_with_an_error_shape_beside_another_system_says_so(
+    capsys: pytest.CaptureFixture[str], snippet: str, number: str, named: str
+) -> None:
+    # Real negatives: the number stands in an error shape, so "only in an error shape" would
+    # mislead; the answer names the other system and how to ask about the code all the same.
+    pasted = snippet_text(REPO / "tests" / "realworld" / "negative" / snippet)
+    status, out, err = run(capsys, pasted)
+    assert (status, out) == (1, "")
+    assert f"{number} in this text is read as another system's error" in err
+    assert named in err.lower()
+    assert f"raserror {number}`" in err
+    assert "an error shape" not in err
+
+
+def test_an_error_shape_beside_another_system_is_explained_in_json_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Quoted from tests/realworld/negative/568 (github:arsduo/koala#328): a web API's status.
+    pasted = (
+        '"type: OAuthException, code: 613, message: (#613) Calls to graph_post_search_get '
+        'have exceeded the rate of 10000 calls per 1 seconds. [HTTP 400]"'
+    )
+    status, document = run_json(capsys, "--json", pasted)
+    results = document["results"]
+    assert isinstance(results, list)
+    (result,) = results
+    assert (status, result["found"]) == (1, [])
+    assert "613 in this text is read as another system's error" in result["error"]
+    assert "'HTTP 400'" in result["error"]
+
+
 def test_pasted_text_in_json_lists_what_was_found(capsys: pytest.CaptureFixture[str]) -> None:
     # Composed, in the shape of tests/realworld/positive/069 ("(Fehler 798)").
     status, document = run_json(capsys, "--json", "Fehler 798 beim VPN")

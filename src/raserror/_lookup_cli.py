@@ -193,6 +193,8 @@ class _Answer:
             f"{number} in this text is not a Remote Access code: in Windows, {windows_said(windows)}"
             for number, windows in elsewhere
         ]
+        if not found and not problems:
+            problems = _other_systems(text)
         result: dict[str, object] = {
             "input": shown,
             "code": None,
@@ -289,6 +291,22 @@ def _spelled_out(windows: Win32Error, text: str, folded: str, start: int) -> boo
         or (len(message) >= _SHORTEST_MESSAGE and message in folded)
         or "winerror" in before
     )
+
+
+def _other_systems(text: str) -> list[str]:
+    """Why each number in an error shape was refused: another system is named beside it."""
+    from raserror._scanner import named_elsewhere
+
+    said: dict[int, str] = {}
+    for refused in named_elsewhere(text):
+        number = int(refused.code)
+        said.setdefault(
+            number,
+            f"{text[refused.start : refused.end]} in this text is read as another system's "
+            f"error, not Remote Access's: {refused.named!r} stands beside it; if it did "
+            f"come from Remote Access, ask `raserror {number}`",
+        )
+    return list(said.values())
 
 
 def _sharing_codes(text: str) -> list[Finding]:

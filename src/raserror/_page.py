@@ -28,6 +28,7 @@ from raserror._vocabulary import (
 TYPE_CHECKING = False
 
 _NEWLINE = re.compile("\n")
+_WORD_END = re.compile(r"\w*")
 # Longer lines are read only in the parts near what is asked about.
 LONG_LINE = 4096
 # A line longer than this is scanned in pieces that overlap.
@@ -174,6 +175,19 @@ class Page:
                 return True
             index += 1
         return False
+
+    def foreign_name(self, start: int, end: int, at: int) -> str | None:
+        """The name of another system, or a web API's status, in ``text[start:end]`` nearest ``at``."""
+        found = [
+            match
+            for pattern in (FOREIGN, WEB_STATUS)
+            for match in pattern.finditer(self.text, start, end)
+        ]
+        if not found:
+            return None
+        nearest = min(found, key=lambda match: min(abs(match.start() - at), abs(match.end() - at)))
+        word = _WORD_END.match(self.text, nearest.end())  # the whole word: "spid51", not "spid5"
+        return self.text[nearest.start() : nearest.end() if word is None else word.end()]
 
     def has_web_status(self, start: int, end: int) -> bool:
         """Whether a web API's HTTP status stands in ``text[start:end]``."""

@@ -263,6 +263,38 @@ def scan_text(
     return sorted(first.values(), key=lambda hit: hit.start)
 
 
+@dataclass(frozen=True)
+class Elsewhere:
+    """A number in an error shape that names a code, refused as another system's error."""
+
+    code: ErrorCode
+    start: int
+    end: int
+    named: str  # what names that system beside it, as the text writes it
+
+
+def named_elsewhere(text: str) -> list[Elsewhere]:
+    """The numbers of ``text`` in an error shape refused because another system is named near.
+
+    Asked only when a pasted text gave no finding, to say why: ``Error 824``
+    beside ``SQL Server`` is that server's error, however it was asked about.
+    """
+    scanner = Scanner(text, assume_ras=True, rasdial_output=False)
+    page = scanner.page
+    refused: list[Elsewhere] = []
+    for rule, anchor in scanner.anchors():
+        for candidate in rule.read(page, anchor):
+            if candidate.shape is not Shape.ERROR_WORD or scanner.offer(candidate) is not None:
+                continue
+            near = Near(page, candidate.code, candidate.start, candidate.end)
+            named = (
+                page.foreign_name(*near.reach(), candidate.start) if near.foreign_near() else None
+            )
+            if named is not None:
+                refused.append(Elsewhere(candidate.code, candidate.start, candidate.end, named))
+    return refused
+
+
 def with_lines(text: str, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
     """Each finding with the index of its line, counted in one pass."""
     line, counted = 0, 0
