@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from raserror import _messages, _page, _rules, _scanner, _vocabulary
 from raserror._page import Page
 from raserror._rules import LINE_RULES, RULES, LineRule, Rule
-from raserror._vocabulary import Vocabulary, literal_start
+from raserror._vocabulary import NeedleScan, Vocabulary, literal_start
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -276,8 +276,59 @@ def test_every_rule_file_source_exists() -> None:
 def test_a_needle_is_found_at_every_place_even_where_two_overlap() -> None:
     # "modem" twice in "modemodem" (composed): once by the one-needle search, once in one pass.
     needles = _vocabulary.Needles((Vocabulary(("modem", "dem")),))
-    assert needles.find_one("modemodem", "modemodem", 0) == [0, 2, 4, 6]
+    scan = NeedleScan("modemodem", "modemodem", {})
+    assert needles.find_one(scan, 0) == [0, 2, 4, 6]
     assert needles.find("modemodem") == [[0, 2, 4, 6]]
+
+
+# Lists whose needles share parts ("ras" in "RasDial" and "dotras"), as the page's lists do.
+SHARING = (
+    Vocabulary(("RAS", "Ras", "DotRas"), cased=True),
+    Vocabulary(("rasdial", "dotras", "remote", "sql", "mysql", "ikev2", "ike")),
+    Vocabulary(("IKE", "ERROR_"), cased=True),
+    Vocabulary(("err", "error_", "eap_e_", "sec_e_")),
+)
+
+
+def _every_place(needle: str, haystack: str) -> list[int]:
+    return [at for at in range(len(haystack)) if haystack.startswith(needle, at)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("RAS", "ras", "Ras", "DotRas", "rasdial", "MySQL", "sql", "IKEv2", "ike"),
+                *("ERROR_", "error_", "Err", "eap_E_", "sec_e_", "remote", "x", " ", "\n"),
+                "rasras",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from([1, _vocabulary.CHARS_PER_CORE_PLACE, 10**9]),
+)
+def test_a_needle_read_off_a_shared_part_is_found_at_every_place(
+    pieces: list[str], asked_first: int, chars_per_place: int
+) -> None:
+    # Composed texts of needles, their cases and their shared parts, overlapping as they fall,
+    # long enough to be searched by shared parts; their places read off them or searched anew.
+    text = "".join(pieces) + " " * _vocabulary.SHARED_SEARCH_CHARS
+    cores = _vocabulary.shared_cores(SHARING)
+    scan = NeedleScan(text, text.lower(), cores, chars_per_place)
+    # The order of asking decides which places are read off which: any order gives the same.
+    for vocabulary in SHARING[asked_first:] + SHARING[:asked_first]:
+        for needle in vocabulary.ascii_needles:
+            haystack = text if vocabulary.cased else text.lower()
+            assert scan.places(needle, cased=vocabulary.cased) == _every_place(needle, haystack)
+
+
+def test_needles_that_share_a_part_are_searched_for_it_once() -> None:
+    cores = _vocabulary.shared_cores(SHARING)
+    assert cores["rasdial"] == ("ras", 0)
+    assert cores["dotras"] == ("ras", 3)
+    assert cores["mysql"] == ("sql", 2)
+    assert "remote" not in cores  # shared with no other needle: searched for itself
 
 
 WHOLE = [rule.start for rule in RULES if rule.start.whole]
@@ -289,8 +340,6 @@ def test_a_list_searched_whole_starts_where_its_needles_would_match(
 ) -> None:
     needles = _vocabulary.Needles((vocabulary, dataclasses.replace(vocabulary, whole=False)))
     pattern = vocabulary.compile()
-    lowered = text.lower()
-    by_needles = needles.find_one(text, lowered, 1)
-    assert needles.find_one(text, lowered, 0) == [
-        at for at in by_needles if pattern.match(text, at)
-    ]
+    scan = NeedleScan(text, text.lower(), {})
+    by_needles = needles.find_one(scan, 1)
+    assert needles.find_one(scan, 0) == [at for at in by_needles if pattern.match(text, at)]

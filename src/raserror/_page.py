@@ -22,7 +22,9 @@ from raserror._vocabulary import (
     WEB_STATUS,
     WEB_STATUS_WORDS,
     Needles,
+    NeedleScan,
     Vocabulary,
+    shared_cores,
 )
 
 TYPE_CHECKING = False
@@ -42,13 +44,16 @@ _SOURCES = len(CONTEXT_VOCABULARIES)
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
 _WEB_STATUS_NEEDLES = Needles((WEB_STATUS_WORDS,))
-_needles: dict[tuple[Vocabulary, ...], Needles] = {}
+_needles: dict[tuple[Vocabulary, ...], tuple[Needles, dict[str, tuple[str, int]]]] = {}
 
 
-def _needles_with(starts: tuple[Vocabulary, ...]) -> Needles:
+def _needles_with(starts: tuple[Vocabulary, ...]) -> tuple[Needles, dict[str, tuple[str, int]]]:
+    """The page's lists and ``starts`` as needles, and the parts they share with other systems'."""
     needles = _needles.get(starts)
     if needles is None:
-        needles = _needles[starts] = Needles((*_OWN, *starts))
+        lists = (*_OWN, *starts)
+        cores = shared_cores((*lists, FOREIGN_WORDS))
+        needles = _needles[starts] = (Needles(lists), cores)
     return needles
 
 
@@ -68,8 +73,14 @@ class Page:
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self.context_everywhere = context_everywhere
-        self._needles = _needles_with(starts)
+        self._needles, cores = _needles_with(starts)
         self._ascii = text.isascii()
+        # In an ASCII text each needle is looked for when first asked, parts shared searched once.
+        self._scan = (
+            NeedleScan(text, self.lowered, cores)
+            if self._ascii and self.lowered is not None
+            else None
+        )
         # Where each list's needles stand: all lists at once in a text that is not ASCII.
         self._places: list[list[int]] | None = None
         self._places_of_list: dict[int, list[int]] = {}
@@ -96,7 +107,7 @@ class Page:
             return self._places[number]
         places = self._places_of_list.get(number)
         if places is None:
-            places = self._needles.find_one(self.text, self.lowered, number)
+            places = self._needles.find_one(self._scan, number)  # type: ignore[arg-type] # ASCII
             self._places_of_list[number] = places
         return places
 
@@ -160,7 +171,7 @@ class Page:
             if lowered is None:
                 self._foreign = [found.start() for found in FOREIGN.finditer(text)]
             elif self._ascii:
-                self._foreign = _FOREIGN_NEEDLES.find_one(text, lowered, 0)
+                self._foreign = _FOREIGN_NEEDLES.find_one(self._scan, 0)  # type: ignore[arg-type] # ASCII
             else:
                 self._foreign = _FOREIGN_NEEDLES.find(lowered)[0]
         # Where a needle stands a name may: each place is matched when first asked about.

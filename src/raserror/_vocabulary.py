@@ -127,6 +127,94 @@ def _places_of(needle: str, haystack: str) -> list[int]:
     return places
 
 
+# A shared part of needles is looked for once, if it is at least this long.
+_SHORTEST_CORE = 3
+# Below this many characters each needle is searched for itself: it costs less than sharing.
+SHARED_SEARCH_CHARS = 1 << 14
+# A needle is read off its core's places while they are at most one per this many characters;
+# past that, checking each place costs more than a pass of its own over the text.
+CHARS_PER_CORE_PLACE = 400
+
+
+def shared_cores(vocabularies: tuple[Vocabulary, ...]) -> dict[str, tuple[str, int]]:
+    """For each lower-cased ASCII needle of ``vocabularies``: a part it shares, and where.
+
+    Chosen greedily, the part most needles hold first ("ras" in "rasdial" and
+    "dotras"): a text is searched once for it, not once for each of them.
+    """
+    uncovered = {
+        needle.lower()
+        for vocabulary in vocabularies
+        if not vocabulary.whole
+        for needle in vocabulary.ascii_needles
+    }
+    cores: dict[str, tuple[str, int]] = {}
+    while uncovered:
+        holders: dict[str, set[str]] = {}
+        for needle in uncovered:
+            for first in range(len(needle)):
+                for last in range(first + _SHORTEST_CORE, len(needle) + 1):
+                    holders.setdefault(needle[first:last], set()).add(needle)
+        core = max(sorted(holders), key=lambda part: (len(holders[part]), len(part)))
+        if len(holders[core]) < 2:
+            break
+        for needle in holders[core]:
+            cores[needle] = (core, needle.index(core))
+        uncovered -= holders[core]
+    return cores
+
+
+class NeedleScan:
+    """Where needles stand in one ASCII text, each part that needles share searched once.
+
+    ``lowered`` is the text lower-cased. A needle of a ``cased`` list is read
+    off the places of its lower case where they are few.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        lowered: str,
+        cores: dict[str, tuple[str, int]],
+        chars_per_place: int = CHARS_PER_CORE_PLACE,
+    ) -> None:
+        self.text, self.lowered = text, lowered
+        self.cores = cores if len(text) >= SHARED_SEARCH_CHARS else {}
+        self._found: dict[tuple[str, bool], list[int]] = {}
+        self._few = len(text) // chars_per_place
+
+    def places(self, needle: str, *, cased: bool) -> list[int]:
+        """The sorted places of ``needle``, as written if ``cased``, else in the lowered text."""
+        if not self.cores:  # a short text: a search costs less than remembering it
+            return _places_of(needle, self.text if cased else self.lowered)
+        key = (needle, cased)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._search(needle, cased=cased)
+        return found
+
+    def _search(self, needle: str, *, cased: bool) -> list[int]:
+        lower = needle.lower()
+        if cased:
+            if lower == needle and needle.isascii():
+                return self.places(needle, cased=False)  # no letter in it has a case
+            if lower not in self.cores and (lower, False) not in self._found:
+                return _places_of(needle, self.text)
+            places, starts = self.places(lower, cased=False), self.text.startswith
+            return (
+                [at for at in places if starts(needle, at)]
+                if len(places) <= self._few
+                else _places_of(needle, self.text)
+            )
+        core, offset = self.cores.get(needle, (needle, 0))
+        if core == needle:
+            return _places_of(needle, self.lowered)
+        places, starts = self.places(core, cased=False), self.lowered.startswith
+        if len(places) > self._few:
+            return _places_of(needle, self.lowered)
+        return [at - offset for at in places if at >= offset and starts(needle, at - offset)]
+
+
 class Needles:
     """Where the needles of several vocabularies stand in a text.
 
@@ -163,16 +251,15 @@ class Needles:
         self.longest = max(map(len, needles), default=0)
         self._whole = {n: v.compile() for n, v in enumerate(vocabularies) if v.whole}
 
-    def find_one(self, text: str, lowered: str, number: int) -> list[int]:
+    def find_one(self, scan: NeedleScan, number: int) -> list[int]:
         """The sorted places of the ``number``-th vocabulary's ASCII needles in an ASCII text."""
         vocabulary = self.vocabularies[number]
         whole = self._whole.get(number)
         if whole is not None:
-            return [match.start() for match in whole.finditer(text)]
-        haystack = text if vocabulary.cased else lowered
+            return [match.start() for match in whole.finditer(scan.text)]
         places: list[int] = []
         for needle in vocabulary.ascii_needles:
-            places += _places_of(needle, haystack)
+            places += scan.places(needle, cased=vocabulary.cased)
         # No two needles of a list start at one place: neither begins with the other.
         places.sort()
         return places
