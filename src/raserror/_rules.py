@@ -19,7 +19,7 @@ from raserror._vocabulary import CJK_ERROR_WORDS, ERROR_WORDS, PLURAL_ERROR_WORD
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from raserror._page import Page
 
@@ -106,7 +106,7 @@ def _some(*candidates: Candidate | None) -> Iterator[Candidate]:
 # -- Rules started by a word --------------------------------------------------------------
 
 
-def after_word(page: Page, end: int, *, plural: bool = False) -> Iterator[Candidate]:
+def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]:
     """The number after an error word, and any list that follows it.
 
     After a plural ("Errors 633, 676", "кодами 800, 809") only a list counts:
@@ -115,48 +115,50 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> Iterator[Candid
     text = page.text
     match = AFTER_WORD.match(text, end)
     if match is None:
-        return
+        return []
+    more = MORE.match(text, match.end())
+    if more is None:  # one number, the common case: no list to gather
+        if plural:
+            return []
+        candidate = number_at(page, *match.span(1), Shape.ERROR_WORD)
+        return [] if candidate is None else [candidate]
     spans = [match.span(1)]
-    position = match.end()
-    while (more := MORE.match(text, position)) is not None:
+    while more is not None:
         spans.append(more.span(1))
-        position = more.end()
-    if not plural or len(spans) > 1:
-        for span in spans:
-            yield from _some(number_at(page, *span, Shape.ERROR_WORD))
+        more = MORE.match(text, more.end())
+    return list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
 
 
-def before_word(page: Page, start: int) -> Iterator[Candidate]:
+def before_word(page: Page, start: int) -> list[Candidate]:
     match = BEFORE_WORD.search(page.text, max(0, start - 8), start)
-    if match is not None:
-        yield from _some(number_at(page, *match.span(1), Shape.ERROR_WORD))
+    if match is None:
+        return []
+    candidate = number_at(page, *match.span(1), Shape.ERROR_WORD)
+    return [] if candidate is None else [candidate]
 
 
-def read_latin(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Error 691:``, ``(Error 800)``, ``ErrorCode = 691``, ``Fehler 798``, ``Код 800:``.
 
     Also the footer of English rasdial: ``..., then Error Messages, then 691``.
     """
     text, at = page.text, anchor.start()
     if DIGIT.search(text, max(0, at - 2), anchor.end() + NUMBER_REACH) is None:
-        return  # no number where one could be read: the cheap way out for text full of words
+        return []  # no number where one could be read: the cheap way out for text full of words
     previous = text[at - 1 : at]
     if previous == "_" or (previous.isalpha() and not text[at].isupper()):
-        return  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
+        return []  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
     footer = FOOTER_EN.match(text, at)
     if footer is not None:
-        yield from _some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True))
-        return
-    plural = anchor.group().lower() in PLURAL_ERROR_WORDS
-    yield from after_word(page, anchor.end(), plural=plural)
-    if not plural:  # "852 errors" is a count of errors
-        yield from before_word(page, at)
+        return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
+    if anchor.group().lower() in PLURAL_ERROR_WORDS:
+        return after_word(page, anchor.end(), plural=True)  # "852 errors" is a count of errors
+    return after_word(page, anchor.end()) + before_word(page, at)
 
 
-def read_cjk(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+def read_cjk(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Windows 错误 809``, ``629错误``, ``エラー: 0x800b0109``, ``809 오류``."""
-    yield from after_word(page, anchor.end())
-    yield from before_word(page, anchor.start())
+    return after_word(page, anchor.end()) + before_word(page, anchor.start())
 
 
 def read_event(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
@@ -292,7 +294,7 @@ class Rule:
 
     name: str
     start: Vocabulary  # the words that start it: their needles, and the pattern at them
-    read: Callable[[Page, re.Match[str]], Iterator[Candidate]]
+    read: Callable[[Page, re.Match[str]], Iterable[Candidate]]
     example: str  # a real text it reads a code from, quoted from ``source``
     source: str
     counter_example: str  # a real text it must read nothing from, quoted from ``counter_source``
