@@ -23,10 +23,13 @@ class Beside:
 
     __slots__ = ("code", "end", "may_be_own", "page", "start", "window")
 
-    def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
+    def __init__(
+        self, page: Page, code: ErrorCode, start: int, end: int, line: tuple[int, int]
+    ) -> None:
+        """``line``: the bounds of the line that holds ``start``."""
         self.page, self.code, self.start, self.end = page, code, start, end
         text = page.text
-        line_start, line_end = page.line_bounds(start)
+        line_start, line_end = line
         after_end = line_end
         if len(text[end : min(line_end, end + 16)].strip(" \t\r)]:.-")) < 3:
             # "Error 629" then the message on the next line, as dialog copies show it.
@@ -82,15 +85,21 @@ def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
 class Near:
     """The surroundings of the number at ``start:end``, each found when first asked."""
 
-    __slots__ = ("_beside", "_foreign_line", "_reach", "code", "end", "page", "start")
+    __slots__ = ("_beside", "_foreign_line", "_line", "_reach", "code", "end", "page", "start")
 
     def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
         self.page, self.code, self.start, self.end = page, code, start, end
         self._reach: tuple[int, int] | None = None
+        self._line: tuple[int, int] | None = None
         self._beside: Beside | None = None
         self._foreign_line: tuple[int, int] | None = (
             None  # its line, where it names another system
         )
+
+    def line(self) -> tuple[int, int]:
+        if self._line is None:
+            self._line = self.page.line_bounds(self.start)
+        return self._line
 
     def reach(self) -> tuple[int, int]:
         if self._reach is None:
@@ -99,7 +108,7 @@ class Near:
 
     def beside(self) -> Beside:
         if self._beside is None:
-            self._beside = Beside(self.page, self.code, self.start, self.end)
+            self._beside = Beside(self.page, self.code, self.start, self.end, self.line())
         return self._beside
 
     def own_message(self) -> bool:
@@ -112,7 +121,7 @@ class Near:
         return self.page.has_context(*self.reach())
 
     def foreign_on_line(self) -> bool:
-        line = self.page.line_bounds(self.start)
+        line = self.line()
         self._foreign_line = line if self.page.has_foreign(*line) else None
         return self._foreign_line is not None
 
@@ -128,7 +137,7 @@ class Near:
             return True
         if self.page.has_foreign(*self.reach()):
             return True
-        line_start, line_end = self.page.line_bounds(self.start)
+        line_start, line_end = self.line()
         return self.page.has_web_status(
             max(line_start, self.start - BESIDE_CHARS), min(line_end, self.end + BESIDE_CHARS)
         )
