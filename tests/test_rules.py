@@ -107,6 +107,10 @@ def test_a_vocabularys_needles_are_the_literal_starts_of_its_entries() -> None:
     words = Vocabulary(("error", "errors", "c[oó]digo", r"netcfg\.chm", "ошибк[аи]"))
     assert words.needles == ("c", "error", "netcfg.chm", "ошибк")
     assert literal_start(r"\(8[0-9]") == "(8"
+    # A character that may be missing ("codes?", "netcfg\.?chm") is no part of every match.
+    assert literal_start("codes?[ \t]") == "code"
+    assert literal_start(r"netcfg\.?chm") == "netcfg"
+    assert literal_start("ab{0,2}c") == "a"
     assert literal_start(r"エラー\s?コード") == "エラー"
     with pytest.raises(ValueError, match="literal text"):
         Vocabulary(("[a-z]+",))

@@ -20,17 +20,18 @@ def literal_start(fragment: str) -> str:
     position = 0
     while position < len(fragment):
         char = fragment[position]
+        width = 1
         if char == "\\":
-            escaped = fragment[position + 1 : position + 2]
-            if not escaped or escaped.isalnum():  # \s, \d, \b: a class or an assertion
+            char = fragment[position + 1 : position + 2]
+            if not char or char.isalnum():  # \s, \d, \b: a class or an assertion
                 break
-            start.append(escaped)
-            position += 2
-            continue
-        if char in _SPECIAL:
+            width = 2
+        elif char in _SPECIAL:
             break
+        if fragment[position + width : position + width + 1] in ("?", "*", "{"):
+            break  # "codes?": a character that may be missing is no part of every match
         start.append(char)
-        position += 1
+        position += width
     return "".join(start)
 
 
