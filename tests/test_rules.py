@@ -80,6 +80,7 @@ def test_the_examples_read_the_codes_a_reader_sees() -> None:
     assert read["symbol"] == [806]
     assert read["error word"] == [789]
     assert read["error word without spaces"] == [619]
+    assert read["error code column"] == [812]
     assert read["event sentence"] == [809]
     assert read["CoId line"] == [809]
     assert read["rasdial footer"] == [691]
@@ -347,3 +348,94 @@ def test_a_list_searched_whole_starts_where_its_needles_would_match(
     scan = NeedleScan(text, text.lower(), {})
     by_needles = needles.find_one(scan, 1)
     assert needles.find_one(scan, 0) == [at for at in by_needles if pattern.match(text, at)]
+
+
+# -- Tables ---------------------------------------------------------------------------------
+
+TABLE_104 = (REPO / "tests/realworld/positive/104-vpnwired-error-table-pipes.txt").read_text(
+    encoding="utf-8"
+)
+COLUMN = next(rule for rule in RULES if rule.name == "error code column")
+
+
+def test_a_code_column_gives_every_number_of_its_rows_first_cells() -> None:
+    text = TABLE_104.partition("\n---\n")[2]
+    # The table's first column, as its reader sees it: "734, 732" and "720, 619" are two each.
+    assert [int(c.code) for c in proposed(COLUMN, text)] == [
+        812,
+        806,
+        800,
+        734,
+        732,
+        721,
+        720,
+        619,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Composed: the code is not the table's first column.
+        "Description | Error Code |\n---|---|\nConnection prevented | 812 |\n",
+        # Composed: a header cell that only begins with the word.
+        "Error Code Lookup Table | Description\n812 | Connection prevented\n",
+        # Composed: no separator on the next line, so no table under the header.
+        "Error Code | Description\n\n812 | Connection prevented\n",
+        # Composed: the first cell holds words around the number.
+        "Error Code | Description\nabout 812 calls | rate limit\n",
+    ],
+)
+def test_a_code_column_is_read_only_under_its_header_in_the_first_cell(text: str) -> None:
+    assert proposed(COLUMN, text) == []
+
+
+def test_a_code_column_separated_by_tabs_is_read_too() -> None:
+    # Composed, in the shape of a web page's table copied as text: cells apart by tabs.
+    text = "Error code\tDescription\n691\tAccess denied\n800\tUnable to establish the VPN\n"
+    assert [int(c.code) for c in proposed(COLUMN, text)] == [691, 800]
+
+
+def test_a_code_column_is_read_no_further_than_scan_lines_reads_back() -> None:
+    from raserror import _nearby, _stream
+
+    rows = "".join(f"{600 + row} | a row\n" for row in range(60))
+    read = [int(c.code) for c in proposed(COLUMN, "Code | Meaning\n" + rows)]
+    assert read == list(range(600, 600 + _rules.TABLE_ROWS))
+    assert _rules.TABLE_ROWS + _nearby.CONTEXT_LINES < _stream._CARRIED_LINES - _stream._HELD
+    # Rows of many characters: as far as the characters reach.
+    long_rows = "".join(f"{600 + row} | {'a row ' * 200}\n" for row in range(40))
+    read = [int(c.code) for c in proposed(COLUMN, "Code | Meaning\n" + long_rows)]
+    assert len(read) == _rules.TABLE_CHARS // len(long_rows.splitlines(keepends=True)[0])
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Error Code | Description |",
+                "| Code | Meaning |",
+                "Error code\tDescription",
+                "---|---|",
+                "|:--|---|",
+                "812 | Connection prevented |",
+                "| 734, 732 | PPP |",
+                "720/619\tNo PPP",
+                "words | 691 |",
+                "691",
+                "",
+                "  | 800 |",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_a_code_column_proposes_numbers_only_in_a_rows_first_cell(lines: list[str]) -> None:
+    # Composed tables, cut and mixed: whatever the rows, a number read is its row's first cell.
+    text = "\n".join(lines)
+    for candidate in proposed(COLUMN, text):
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        line_end = text.find("\n", candidate.end)
+        before = text[line_start : candidate.start]
+        assert re.fullmatch(r"[ \t|]*(?:[0-9]{3,5}[ \t]*(?:,|/)[ \t]*)*", before), before
+        assert re.search(r"[|\t]", text[candidate.end : len(text) if line_end < 0 else line_end])

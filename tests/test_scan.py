@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import raserror
+import raserror._rules
 import raserror._stream
 from raserror import ErrorCode, Finding, find_codes, scan_lines
 from raserror._page_quotes import QUOTE_REACH
@@ -201,6 +202,25 @@ def test_a_rasdial_block_cut_by_a_chunk_boundary_is_still_seen_once(
     assert [(int(f.code), f.line) for f in result] == [(740, 40 - offset + 3)]
     whole = find_codes("".join(lines))
     assert [(f.code, f.line) for f in whole] == [(f.code, f.line) for f in result]
+
+
+@pytest.mark.parametrize("offset", range(0, 78, 3))
+def test_a_code_table_cut_by_a_chunk_boundary_is_read_as_find_codes_reads_it(
+    offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", 80)
+    table = snippet_text(REPO / "tests/realworld/positive/104-vpnwired-error-table-pipes.txt")
+    # The table's header, then its rows again and again: 42 rows under it, each with a code.
+    header, rows = table.splitlines(keepends=True)[1:3], table.splitlines(keepends=True)[3:9]
+    lines = ["VPN filler line\n"] * (80 - offset) + header + rows * 7 + ["x\n"] * 80
+    whole = find_codes("".join(lines))
+    streamed = list(scan_lines(lines))
+    # The header's rule line is the first line under it; then as many rows as a table reads.
+    read_rows = (rows * 7)[: raserror._rules.TABLE_ROWS - 1]
+    assert len(whole) == sum(len(re.findall(r"\d{3}", row.split("|")[0])) for row in read_rows)
+    assert [(f.code, f.line, f.evidence) for f in streamed] == [
+        (f.code, f.line, f.evidence) for f in whole
+    ]
 
 
 def test_scan_lines_across_many_chunks_matches_find_codes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -632,3 +652,50 @@ def test_every_message_is_shorter_than_the_reach_of_a_quote() -> None:
     # Pieces of the quote search overlap by QUOTE_REACH: a quote longer would be cut.
     longest = max(len(text) for code in ErrorCode for text in (code.message, code.windows_message))
     assert longest < QUOTE_REACH
+
+
+# Quoted from tests/realworld/positive/175 (support.rtcol.com): a dial-up help page's table
+# flattened a cell a line; its words under 619 are 628's older message, nearly 619's own.
+RTCOL_619 = (
+    "Common Dial-Up Error Codes\n\nError Code\nError Message\nCourse of Action\n602\n"
+    "The Port is Already Open\n\n"
+    "* Reboot\n"
+    "* FAX Program or Operator Program (answering machine) - disable and test.\n"
+    "* May imply modem problem.\n\n"
+    "619\n"
+    "The port was disconnected. * Modem may be malfunctioning.\n"
+)
+
+
+@pytest.mark.parametrize("pasted", [False, True])
+def test_words_under_a_number_describe_it_and_name_no_code_of_their_own(
+    pasted: bool,  # noqa: FBT001 - pytest fills it
+) -> None:
+    found = [int(f.code) for f in find_codes(RTCOL_619, assume_ras=pasted, pasted=pasted)]
+    assert 628 not in found  # the reader sees 619: 628 would be a wrong code
+    assert 602 in found
+
+
+def test_a_message_quoted_after_a_different_codes_number_on_its_line_names_no_code() -> None:
+    # Composed, in the shape of 175's row on one line: the number leads, the words follow.
+    text = "Dial-up modem help:\n619: The port was disconnected.\n"
+    assert [int(f.code) for f in find_codes(text)] == []
+    # With no number before it, the same words are 628's message quoted.
+    assert [int(f.code) for f in find_codes("Dial-up modem: The port was disconnected.")] == [628]
+
+
+def test_a_number_glued_before_a_latin_error_word_is_no_code() -> None:
+    # Quoted from tests/realworld/negative/576 (scodigo.atlassian.net): a table glued to its text.
+    assert find_codes("315Function not supported on server\n900Error number must be greater") == []
+    # Composed: with a space between, a number before the word is read ("720 error").
+    assert [int(f.code) for f in find_codes("VPN: 720 error")] == [720]
+
+
+@given(st.text(alphabet="0123456789 |:-\nab", max_size=40), st.integers(0, 40))
+def test_a_code_described_is_a_number_written_before_the_place(text: str, at: int) -> None:
+    from raserror._page import Page
+    from raserror._rules import described_code
+
+    at = min(at, len(text))
+    code = described_code(Page(text), at)
+    assert code is None or str(int(code)) in text[:at]

@@ -21,6 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
+    from raserror._codes import ErrorCode
     from raserror._page import Page
 
 # -- Patterns the rules read with ---------------------------------------------------------
@@ -80,6 +81,17 @@ BARE_LINE = r"[ \t]*([0-9]{3,5})[ \t]*\r?$"
 LEADING_NUMBER = r"[ \t]*(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
 # Either, at the start of any line: one search finds every listed line of a text.
 LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
+# A table's first cell, headed "Error Code": a number, or a few ("734, 732", "720/619").
+TABLE_NUMBERS = re.compile(r"[0-9]{3,5}(?:[ \t]{0,3}(?:,|/|&|and|or)[ \t]{0,3}[0-9]{3,5})*")
+TABLE_NUMBER = re.compile(r"[0-9]{3,5}")
+# A table is read this many rows, and this many characters, under its header (scan_lines
+# reads back this far across the end of a chunk, so that it finds what find_codes finds).
+TABLE_ROWS = 40
+TABLE_CHARS = 16_000
+# The number a quoted message describes: just before it on its line ("619: The port was
+# disconnected."), or alone on the line above it, as lists and tables show one and its words.
+NUMBER_BEFORE = re.compile(r"(?<![0-9])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}\Z")
+NUMBER_ALONE = re.compile(r"[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
@@ -97,6 +109,20 @@ def number_at(
     number = parse_number(page.text[start:end])
     code = None if number is None else from_int(number)
     return None if code is None else Candidate(start, end, code, shape, footer)
+
+
+def described_code(page: Page, at: int) -> ErrorCode | None:
+    """The code whose number stands where words at ``at`` describe it, if one does.
+
+    A quoted message describes the number just before it on its line, or the
+    number alone on the line above it: it names no code of its own there.
+    """
+    text = page.text
+    line_start = page.line_bounds(at)[0]
+    number = NUMBER_BEFORE.search(text, max(line_start, at - 24), at)
+    if number is None and line_start and not text[line_start:at].strip():
+        number = NUMBER_ALONE.fullmatch(text, *page.line_bounds(line_start - 1))
+    return None if number is None else from_int(int(number.group(1)))
 
 
 def _some(*candidates: Candidate | None) -> Iterator[Candidate]:
@@ -153,6 +179,8 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
         return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
     if anchor.group().lower() in PLURAL_ERROR_WORDS:
         return after_word(page, anchor.end(), plural=True)  # "852 errors" is a count of errors
+    if previous not in (" ", "\t"):  # "720 error"; a table cut into text glues "900Error"
+        return after_word(page, anchor.end())
     return after_word(page, anchor.end()) + before_word(page, at)
 
 
@@ -285,6 +313,37 @@ def read_binary(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
             yield Candidate(at + data.start, at + data.end, code, Shape.RAS_SHAPE)
 
 
+def read_code_column(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """A table's first column headed "Error Code": the numbers that start its rows.
+
+    ``Error Code | Description |`` then ``812 | Connection prevented ...``:
+    each number of the column is an error code, as its header says.
+    """
+    text = page.text
+    line_start, line_end = page.line_bounds(anchor.start())
+    if text[line_start : anchor.start()].strip(" \t|") or not page.first_time("table", line_start):
+        return  # the header is the table's first cell, read once
+    separator = anchor.group()[-1]
+    position = line_end + 1
+    for _ in range(TABLE_ROWS):
+        if position >= len(text):
+            return
+        start, end = page.line_bounds(position)
+        position = end + 1
+        if end - line_end > TABLE_CHARS:
+            return
+        first = start + len(text[start:end]) - len(text[start:end].lstrip(" \t|"))
+        if separator == "\t":
+            first = start + len(text[start:end]) - len(text[start:end].lstrip(" "))
+        cut = text.find(separator, first, end)
+        if end - start > LONG_LINE or cut < 0:
+            return  # the table ended
+        cell = text[first:cut].rstrip(" \t")
+        if TABLE_NUMBERS.fullmatch(cell):  # not "---", nor a row of words
+            for number in TABLE_NUMBER.finditer(text, first, first + len(cell)):
+                yield from _some(number_at(page, *number.span(), Shape.ERROR_WORD))
+
+
 # -- The table ----------------------------------------------------------------------------
 
 
@@ -340,6 +399,29 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/047-lede-302-zh-pptp-619.txt",
         "次のエラー メッセージは、オペレーティング システムの",
         "tests/realworld/negative/511-sqlserver-823-ja.txt",
+    ),
+    Rule(
+        "error code column",
+        Vocabulary(
+            (
+                r"error[ \t]?code(?:s)?[ \t]{0,40}[|\t]",
+                r"error[ \t]?(?:no\.?|number|#)?[ \t]{0,40}[|\t]",
+                r"code(?:s)?[ \t]{0,40}[|\t]",
+                r"fehlercode[ \t]{0,40}[|\t]",
+                r"código(?: de error)?[ \t]{0,40}[|\t]",
+                r"codigo(?: de error)?[ \t]{0,40}[|\t]",
+            ),
+            before=r"(?<![\w])",
+        ),
+        read_code_column,
+        "Error Code | Description | Possible Causes | Potential Solutions |\n"
+        "---|---|---|---|\n"
+        "812 | Connection prevented due to policy configuration error on RAS/VPN server.",
+        "tests/realworld/positive/104-vpnwired-error-table-pipes.txt",
+        "SubSystem | ErrorCode | Http Code | Name | Details and Troubleshooting | Console Message |\n"
+        "---|---|---|---|---|---|\n"
+        "770 | 10 | 400 | UpstreamInvalidResponse |",
+        "tests/realworld/negative/574-kobil-frontend-error-codes-subsystem-770.txt",
     ),
     Rule(
         "event sentence",

@@ -15,7 +15,16 @@ from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_
 from raserror._evidence import Candidate, Evidence, Shape, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
 from raserror._page import LONG_LINE, Page
-from raserror._rules import DIGIT, LISTED, QUOTE, RASDIAL_LINE, RECORD_CHARS, RULES, Rule
+from raserror._rules import (
+    DIGIT,
+    LISTED,
+    QUOTE,
+    RASDIAL_LINE,
+    RECORD_CHARS,
+    RULES,
+    Rule,
+    described_code,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -210,6 +219,8 @@ class Scanner:
         high = bisect_right(found, (quote.end + CONTEXT_CHARS,))
         if any(code is quote.code for _, _, code in found[low:high]):
             return
+        if described_code(self.page, quote.start) not in (None, quote.code):
+            return  # the words describe the number beside them ("619" over "The port was ...")
         self.offer(quote)
         found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
 
@@ -255,7 +266,10 @@ def scan_text(
     for hit in hits:
         first.setdefault(hit.code, hit)
     for quote in scanner.page.quotes.within(0, len(text)):
-        if quote.code not in first:
+        if quote.code not in first and described_code(scanner.page, quote.start) in (
+            None,
+            quote.code,
+        ):
             candidate = Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
             quoted = scanner.offer(candidate)
             if quoted is not None and quoted.code is quote.code:

@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from raserror._nearby import CONTEXT_LINES
 from raserror._page import PIECE
+from raserror._rules import TABLE_ROWS
 from raserror._scanner import Finding, scan_text
 
 TYPE_CHECKING = False
@@ -18,9 +19,11 @@ CHUNK_LINES = 8192
 # ...and scans the last lines of a chunk again with the next, so that a block cut by a
 # chunk boundary is still seen whole: these lines at most, this many characters at most,
 # of which the last _HELD lines wait for the next chunk to report.
-_CARRIED_LINES = 2 * (CONTEXT_LINES + 2)
-_CARRIED_CHARS = 1 << 16
 _HELD = CONTEXT_LINES + 2
+# Before the held lines, what their findings may depend on: context, and a table's header
+# with the rows under it (a quote is not told again beside its code read in a row).
+_CARRIED_LINES = _HELD + TABLE_ROWS + CONTEXT_LINES + 2
+_CARRIED_CHARS = 1 << 16
 
 
 def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
