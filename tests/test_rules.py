@@ -439,3 +439,16 @@ def test_a_code_column_proposes_numbers_only_in_a_rows_first_cell(lines: list[st
         before = text[line_start : candidate.start]
         assert re.fullmatch(r"[ \t|]*(?:[0-9]{3,5}[ \t]*(?:,|/)[ \t]*)*", before), before
         assert re.search(r"[|\t]", text[candidate.end : len(text) if line_end < 0 else line_end])
+
+
+NEEDY = [rule for rule in RULES if rule.needs]
+
+
+@given(
+    st.text(alphabet="ErorCdeFhlcóig |\t#.:0123456789\n", max_size=40),
+    st.sampled_from(NEEDY),
+)
+def test_a_rule_that_needs_a_string_cannot_start_without_it(text: str, rule: Rule) -> None:
+    # The scanner skips such a rule in a text without those strings: only a shortcut, never a loss.
+    for anchor in rule.start.compile().finditer(text):
+        assert any(needed in anchor.group() for needed in rule.needs)

@@ -358,6 +358,9 @@ class Rule:
     source: str
     counter_example: str  # a real text it must read nothing from, quoted from ``counter_source``
     counter_source: str
+    # Its match always holds one of these: a text with none starts no such rule, and its words
+    # (common in logs) are not tried one by one.
+    needs: tuple[str, ...] = ()
 
 
 RULES: tuple[Rule, ...] = (
@@ -422,6 +425,7 @@ RULES: tuple[Rule, ...] = (
         "---|---|---|---|---|---|\n"
         "770 | 10 | 400 | UpstreamInvalidResponse |",
         "tests/realworld/negative/574-kobil-frontend-error-codes-subsystem-770.txt",
+        needs=("|", "\t"),  # a table's cells stand apart
     ),
     Rule(
         "event sentence",

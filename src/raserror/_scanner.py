@@ -151,9 +151,13 @@ class Scanner:
             for anchor in _ANCHORS.finditer(page.text):
                 yield RULES[int((anchor.lastgroup or "rule0")[4:])], anchor
             return
-        starts = sorted(
-            (at, number) for number in range(len(RULES)) for at in page.starts_of(number) or ()
-        )
+        text = page.text
+        starting = [
+            number
+            for number, rule in enumerate(RULES)
+            if not rule.needs or any(needed in text for needed in rule.needs)
+        ]
+        starts = sorted((at, number) for number in starting for at in page.starts_of(number) or ())
         for at, number in starts:
             match = _STARTS[number].match(page.text, at)
             if match is not None:
