@@ -25,6 +25,7 @@ from raserror._rules import (
     Rule,
     described_code,
 )
+from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,9 +35,36 @@ if TYPE_CHECKING:
 _ANCHORS = re.compile(
     "|".join(f"(?P<rule{number}>{rule.start.pattern})" for number, rule in enumerate(RULES))
 )
-# Each rule's start: its words, and their pattern compiled once.
-_RULE_STARTS = tuple(rule.start for rule in RULES)
-_STARTS = [rule.start.compile() for rule in RULES]
+# Each rule's start pattern, compiled once.
+_STARTS = {rule.name: rule.start.compile() for rule in RULES}
+
+
+@dataclass(frozen=True)
+class _Starting:
+    """The rules a text can start, their words, and their patterns, in the table's order."""
+
+    rules: tuple[Rule, ...]
+    words: tuple[Vocabulary, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+_starting: dict[tuple[bool, ...], _Starting] = {}
+
+
+def _rules_for(text: str) -> _Starting:
+    """The rules that can start in ``text``: those whose needed strings it holds, or need none."""
+    holds = tuple(not rule.needs or any(needed in text for needed in rule.needs) for rule in RULES)
+    starting = _starting.get(holds)
+    if starting is None:
+        rules = tuple(rule for rule, held in zip(RULES, holds) if held)
+        starting = _starting[holds] = _Starting(
+            rules,
+            tuple(rule.start for rule in rules),
+            tuple(_STARTS[rule.name] for rule in rules),
+        )
+    return starting
+
+
 # A line with nothing on it, however indented: records of a Format-List part there.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
 # A footer repeats the code of the error line this close before it.
@@ -78,7 +106,10 @@ class Scanner:
     """One pass over one text."""
 
     def __init__(self, text: str, *, assume_ras: bool, rasdial_output: bool) -> None:
-        self.page = Page(text, context_everywhere=rasdial_output, starts=_RULE_STARTS)
+        # Only the rules that can start here are looked for: a text without a table's cells
+        # does not pay for the table's words, even where all words are found in one pass.
+        self.starting = _rules_for(text)
+        self.page = Page(text, context_everywhere=rasdial_output, starts=self.starting.words)
         self.assume_ras = assume_ras
         self.rasdial_output = rasdial_output
         self.found: dict[int, Hit] = {}
@@ -151,17 +182,14 @@ class Scanner:
             for anchor in _ANCHORS.finditer(page.text):
                 yield RULES[int((anchor.lastgroup or "rule0")[4:])], anchor
             return
-        text = page.text
-        starting = [
-            number
-            for number, rule in enumerate(RULES)
-            if not rule.needs or any(needed in text for needed in rule.needs)
-        ]
-        starts = sorted((at, number) for number in starting for at in page.starts_of(number) or ())
+        rules, patterns = self.starting.rules, self.starting.patterns
+        starts = sorted(
+            (at, number) for number in range(len(rules)) for at in page.starts_of(number) or ()
+        )
         for at, number in starts:
-            match = _STARTS[number].match(page.text, at)
+            match = patterns[number].match(page.text, at)
             if match is not None:
-                yield RULES[number], match
+                yield rules[number], match
 
     def near_context(self, spans: list[tuple[int, int]]) -> None:
         """The whole-line rules, on the runs of lines near Remote Access context, ``spans``.
