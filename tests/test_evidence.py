@@ -97,6 +97,25 @@ def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() 
     assert near.asked == []
 
 
+@pytest.mark.parametrize(
+    ("near", "assume_ras", "expected"),
+    [
+        (Near(in_context=True), False, "context"),
+        (Near(own=True), False, "message"),
+        (Near(), True, "assumed"),
+        # A number no other Windows error has is no proof in a column of some table's codes.
+        (Near(), False, None),
+        (Near(foreign_reach=True), True, None),
+    ],
+)
+def test_a_number_in_a_code_column_counts_as_after_an_error_word_but_never_alone(
+    near: Near,
+    assume_ras: bool,  # noqa: FBT001 - a parameter of the table above
+    expected: str | None,
+) -> None:
+    assert judge(UNAMBIGUOUS, Shape.COLUMN, near, assume_ras=assume_ras) == expected
+
+
 def test_a_listed_number_counts_only_with_its_own_message() -> None:
     assert judge(SHARED, Shape.LISTED, Near(in_context=True), assume_ras=True) is None
     assert judge(SHARED, Shape.LISTED, Near(own=True), assume_ras=False) == "message"

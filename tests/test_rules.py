@@ -288,7 +288,7 @@ def test_a_needle_is_found_at_every_place_even_where_two_overlap() -> None:
 
 # Lists whose needles share parts ("ras" in "RasDial" and "dotras"), as the page's lists do.
 SHARING = (
-    Vocabulary(("RAS", "Ras", "DotRas"), cased=True),
+    Vocabulary(("RAS", "Ras", "DotRas", "netcfg.chm"), cased=True),
     Vocabulary(("rasdial", "dotras", "remote", "sql", "mysql", "ikev2", "ike")),
     Vocabulary(("IKE", "ERROR_"), cased=True),
     Vocabulary(("err", "error_", "eap_e_", "sec_e_")),
@@ -306,6 +306,7 @@ def _every_place(needle: str, haystack: str) -> list[int]:
                 *("RAS", "ras", "Ras", "DotRas", "rasdial", "MySQL", "sql", "IKEv2", "ike"),
                 *("ERROR_", "error_", "Err", "eap_E_", "sec_e_", "remote", "x", " ", "\n"),
                 "rasras",
+                *("netcfg.chm", "NETCFG.CHM"),
             ]
         ),
         max_size=40,
@@ -384,6 +385,11 @@ def test_a_code_column_gives_every_number_of_its_rows_first_cells() -> None:
         "Error Code | Description\n\n812 | Connection prevented\n",
         # Composed: the first cell holds words around the number.
         "Error Code | Description\nabout 812 calls | rate limit\n",
+        # Composed, in the shape of an ISO 3166 table seen in a public README: a "Code" column
+        # that is not one of errors.
+        "| Code | Country |\n|------|---------|\n| 344 | Hong Kong |\n| 840 | United States |\n",
+        # Composed: a row of words ends the table; no number below it is the column's.
+        "Error Code | Description\nNotes | see below\n812 | Connection prevented\n",
     ],
 )
 def test_a_code_column_is_read_only_under_its_header_in_the_first_cell(text: str) -> None:
@@ -400,12 +406,12 @@ def test_a_code_column_is_read_no_further_than_scan_lines_reads_back() -> None:
     from raserror import _nearby, _stream
 
     rows = "".join(f"{600 + row} | a row\n" for row in range(60))
-    read = [int(c.code) for c in proposed(COLUMN, "Code | Meaning\n" + rows)]
+    read = [int(c.code) for c in proposed(COLUMN, "Error Code | Meaning\n" + rows)]
     assert read == list(range(600, 600 + _rules.TABLE_ROWS))
     assert _rules.TABLE_ROWS + _nearby.CONTEXT_LINES < _stream._CARRIED_LINES - _stream._HELD
     # Rows of many characters: as far as the characters reach.
     long_rows = "".join(f"{600 + row} | {'a row ' * 200}\n" for row in range(40))
-    read = [int(c.code) for c in proposed(COLUMN, "Code | Meaning\n" + long_rows)]
+    read = [int(c.code) for c in proposed(COLUMN, "Error Code | Meaning\n" + long_rows)]
     assert len(read) == _rules.TABLE_CHARS // len(long_rows.splitlines(keepends=True)[0])
 
 
@@ -414,7 +420,7 @@ def test_a_code_column_is_read_no_further_than_scan_lines_reads_back() -> None:
         st.sampled_from(
             [
                 "Error Code | Description |",
-                "| Code | Meaning |",
+                "| Error Code | Meaning |",
                 "Error code\tDescription",
                 "---|---|",
                 "|:--|---|",

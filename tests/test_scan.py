@@ -699,3 +699,18 @@ def test_a_code_described_is_a_number_written_before_the_place(text: str, at: in
     at = min(at, len(text))
     code = described_code(Page(text), at)
     assert code is None or str(int(code)) in text[:at]
+
+
+def test_a_times_milliseconds_are_no_number_that_a_quote_describes() -> None:
+    # Composed, in the shape of a log line with milliseconds before a RAS message (the number
+    # before the words is 691 here, a code of its own, but it is a time's part).
+    text = "rasdial MyVPN\n10:22:33.691 The port was disconnected by the remote machine.\n"
+    assert [int(f.code) for f in find_codes(text)] == [629]
+
+
+def test_a_code_table_of_another_system_needs_remote_access_context() -> None:
+    # Composed, in the shape of FileMaker's error table (negative 575) written with pipes:
+    # 830 has no other Windows meaning, but a code column proves nothing by that alone.
+    table = "Error code | Description\n-----|-----\n830 | Incorrect user name and/or password\n"
+    assert find_codes(table) == []
+    assert [int(f.code) for f in find_codes("Our VPN client:\n" + table)] == [830]

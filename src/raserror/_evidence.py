@@ -36,6 +36,9 @@ class Shape(Enum):
     OWN_WORDS = "own words"
     # A number alone or leading its line (Microsoft's lists): it counts with its message only.
     LISTED = "listed number"
+    # A number in a table's column headed "Error Code": as after an error word, except that a
+    # number no other Windows error has proves nothing, code tables of other systems being many.
+    COLUMN = "error code column"
 
 
 @dataclass
@@ -89,7 +92,7 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     if near.own_message():
         return "message"
     verdict: Evidence | None = None
-    if code.win32_symbol is None and not near.foreign_near():
+    if code.win32_symbol is None and shape is Shape.ERROR_WORD and not near.foreign_near():
         verdict = "unambiguous"
     elif assume_ras and not near.foreign_near():
         verdict = "assumed"  # told it is RAS, but not against another system named close by

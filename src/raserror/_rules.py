@@ -84,13 +84,19 @@ LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
 # A table's first cell, headed "Error Code": a number, or a few ("734, 732", "720/619").
 TABLE_NUMBERS = re.compile(r"[0-9]{3,5}(?:[ \t]{0,3}(?:,|/|&|and|or)[ \t]{0,3}[0-9]{3,5})*")
 TABLE_NUMBER = re.compile(r"[0-9]{3,5}")
+# A letter of any script: a cell that holds one is words.
+_LETTER = re.compile(r"[^\W\d_]")
 # A table is read this many rows, and this many characters, under its header (scan_lines
 # reads back this far across the end of a chunk, so that it finds what find_codes finds).
 TABLE_ROWS = 40
 TABLE_CHARS = 16_000
 # The number a quoted message describes: just before it on its line ("619: The port was
 # disconnected."), or alone on the line above it, as lists and tables show one and its words.
-NUMBER_BEFORE = re.compile(r"(?<![0-9])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}\Z")
+# Not a time's milliseconds ("10:22:33.691"), nor any number after digits and a mark.
+NUMBER_BEFORE = re.compile(
+    r"(?<![0-9])(?<![0-9][.:,])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}\Z"
+)
+_SPACES = re.compile(r"\s*")
 NUMBER_ALONE = re.compile(r"[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
@@ -120,7 +126,9 @@ def described_code(page: Page, at: int) -> ErrorCode | None:
     text = page.text
     line_start = page.line_bounds(at)[0]
     number = NUMBER_BEFORE.search(text, max(line_start, at - 24), at)
-    if number is None and line_start and not text[line_start:at].strip():
+    # Only spaces before it on its line, read without copying the line (a long one, many times).
+    alone = number is None and line_start and _SPACES.fullmatch(text, line_start, at)
+    if alone:
         number = NUMBER_ALONE.fullmatch(text, *page.line_bounds(line_start - 1))
     return None if number is None else from_int(int(number.group(1)))
 
@@ -317,12 +325,14 @@ def read_code_column(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """A table's first column headed "Error Code": the numbers that start its rows.
 
     ``Error Code | Description |`` then ``812 | Connection prevented ...``:
-    each number of the column is an error code, as its header says.
+    each number of the column is an error code, as its header says. The
+    table ends at its first row whose first cell holds words.
     """
     text = page.text
     line_start, line_end = page.line_bounds(anchor.start())
-    if text[line_start : anchor.start()].strip(" \t|") or not page.first_time("table", line_start):
-        return  # the header is the table's first cell, read once
+    # The first match on a line is the only one that may be its first cell: asked once a line.
+    if not page.first_time("table", line_start) or text[line_start : anchor.start()].strip(" \t|"):
+        return
     separator = anchor.group()[-1]
     position = line_end + 1
     for _ in range(TABLE_ROWS):
@@ -339,9 +349,12 @@ def read_code_column(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         if end - start > LONG_LINE or cut < 0:
             return  # the table ended
         cell = text[first:cut].rstrip(" \t")
-        if TABLE_NUMBERS.fullmatch(cell):  # not "---", nor a row of words
-            for number in TABLE_NUMBER.finditer(text, first, first + len(cell)):
-                yield from _some(number_at(page, *number.span(), Shape.ERROR_WORD))
+        if TABLE_NUMBERS.fullmatch(cell) is None:
+            if _LETTER.search(cell):
+                return  # a row of words: this is no column of codes, or it ended
+            continue  # the rule under the header ("---"), an empty cell, a number too short
+        for number in TABLE_NUMBER.finditer(text, first, first + len(cell)):
+            yield from _some(number_at(page, *number.span(), Shape.COLUMN))
 
 
 # -- The table ----------------------------------------------------------------------------
@@ -408,11 +421,10 @@ RULES: tuple[Rule, ...] = (
         Vocabulary(
             (
                 r"error[ \t]?code(?:s)?[ \t]{0,40}[|\t]",
-                r"error[ \t]?(?:no\.?|number|#)?[ \t]{0,40}[|\t]",
-                r"code(?:s)?[ \t]{0,40}[|\t]",
+                r"error[ \t]?(?:no\.?|number)[ \t]{0,40}[|\t]",
                 r"fehlercode[ \t]{0,40}[|\t]",
-                r"código(?: de error)?[ \t]{0,40}[|\t]",
-                r"codigo(?: de error)?[ \t]{0,40}[|\t]",
+                r"código de error[ \t]{0,40}[|\t]",
+                r"codigo de error[ \t]{0,40}[|\t]",
             ),
             before=r"(?<![\w])",
         ),

@@ -328,15 +328,19 @@ def named_elsewhere(text: str) -> list[Elsewhere]:
     scanner = Scanner(text, assume_ras=True, rasdial_output=False)
     page = scanner.page
     refused: list[Elsewhere] = []
+    told: set[ErrorCode] = set()  # each code once: the first place that names another system
     for rule, anchor in scanner.anchors():
         for candidate in rule.read(page, anchor):
-            if candidate.shape is not Shape.ERROR_WORD or scanner.offer(candidate) is not None:
+            if candidate.shape not in (Shape.ERROR_WORD, Shape.COLUMN) or candidate.code in told:
+                continue
+            if scanner.offer(candidate) is not None:
                 continue
             near = Near(page, candidate.code, candidate.start, candidate.end)
             named = (
                 page.foreign_name(*near.reach(), candidate.start) if near.foreign_near() else None
             )
             if named is not None:
+                told.add(candidate.code)
                 refused.append(Elsewhere(candidate.code, candidate.start, candidate.end, named))
     return refused
 

@@ -197,7 +197,7 @@ class NeedleScan:
     def _search(self, needle: str, *, cased: bool) -> list[int]:
         lower = needle.lower()
         if cased:
-            if lower == needle and needle.isascii():
+            if lower == needle.upper():
                 return self.places(needle, cased=False)  # no letter in it has a case
             if lower not in self.cores and (lower, False) not in self._found:
                 return _places_of(needle, self.text)

@@ -386,6 +386,7 @@ def bench_scan_density(megabytes: float = 2.0) -> list[Figure]:
 def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
     """Inputs once made to take more than linear time: each gives a run on n copies."""
     message = ErrorCode(809).message + " "
+    messages = [code.message for code in ErrorCode if 600 <= code < 900]
     return {
         "'600', n*200 spaces, '1 VPN', 10 lines": lambda n: partial(
             raserror.find_codes, ("600" + " " * (n * 200) + "1 VPN\n") * 10
@@ -395,6 +396,15 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
         ),
         "from_message on a message repeated": lambda n: partial(
             raserror.from_message, message * (n * 100)
+        ),
+        # Each header of a table read from its line's start, once per header: once quadratic.
+        "'Error Code |' repeated on one line": lambda n: partial(
+            raserror.find_codes, "Error Code |" * (n * 8000) + " 691"
+        ),
+        # Many codes' messages quoted one after another on one line, near context: each quote's
+        # line is read back to its start once, not copied whole for every quote.
+        "quoted messages on one long line": lambda n: partial(
+            raserror.find_codes, "\n" + ("VPN " + " | VPN ".join(messages) + " | ") * (n * 10)
         ),
     }
 
