@@ -408,7 +408,7 @@ def test_a_code_column_is_read_no_further_than_scan_lines_reads_back() -> None:
     rows = "".join(f"{600 + row} | a row\n" for row in range(60))
     read = [int(c.code) for c in proposed(COLUMN, "Error Code | Meaning\n" + rows)]
     assert read == list(range(600, 600 + _rules.TABLE_ROWS))
-    assert _rules.TABLE_ROWS + _nearby.CONTEXT_LINES < _stream._CARRIED_LINES - _stream._HELD
+    assert _rules.TABLE_ROWS + _nearby.CONTEXT_LINES < _stream._BEFORE_HELD
     # Rows of many characters: as far as the characters reach.
     long_rows = "".join(f"{600 + row} | {'a row ' * 200}\n" for row in range(40))
     read = [int(c.code) for c in proposed(COLUMN, "Error Code | Meaning\n" + long_rows)]

@@ -714,3 +714,17 @@ def test_a_code_table_of_another_system_needs_remote_access_context() -> None:
     table = "Error code | Description\n-----|-----\n830 | Incorrect user name and/or password\n"
     assert find_codes(table) == []
     assert [int(f.code) for f in find_codes("Our VPN client:\n" + table)] == [830]
+
+
+@pytest.mark.parametrize("chunk_lines", range(70, 100, 3))
+def test_a_quote_dropped_for_its_codes_number_after_it_is_dropped_by_scan_lines_too(
+    chunk_lines: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Composed: 868's message quoted, then its number fourteen short lines on, in context;
+    # find_codes tells the code once, at its number, and so must every cut into chunks.
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", chunk_lines)
+    quote = ["VPN client log\n", ErrorCode(868).message + "\n"]
+    lines = ["z\n"] * 80 + quote + ["x\n"] * 14 + ["Error 868 again\n"] + ["y\n"] * 200
+    whole = find_codes("".join(lines))
+    assert [(int(f.code), f.line) for f in whole] == [(868, 97)]
+    assert [(f.code, f.line) for f in scan_lines(lines)] == [(f.code, f.line) for f in whole]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from raserror._nearby import CONTEXT_LINES
+from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._page import PIECE
 from raserror._rules import TABLE_ROWS
 from raserror._scanner import Finding, scan_text
@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 CHUNK_CHARS = 1 << 20
 CHUNK_LINES = 8192
 # ...and scans the last lines of a chunk again with the next, so that a block cut by a
-# chunk boundary is still seen whole: these lines at most, this many characters at most,
-# of which the last _HELD lines wait for the next chunk to report.
+# chunk boundary is still seen whole. The last lines wait for the next chunk to report
+# them: at least _HELD lines and _HELD_CHARS characters, since a quote is dropped where its
+# code's number stands up to CONTEXT_CHARS after it, and that number needs its own context.
 _HELD = CONTEXT_LINES + 2
+_HELD_CHARS = 2 * CONTEXT_CHARS
 # Before the held lines, what their findings may depend on: context, and a table's header
-# with the rows under it (a quote is not told again beside its code read in a row).
-_CARRIED_LINES = _HELD + TABLE_ROWS + CONTEXT_LINES + 2
+# with the rows under it; this many lines, and past this many characters at most one more.
+_BEFORE_HELD = TABLE_ROWS + CONTEXT_LINES + 2
 _CARRIED_CHARS = 1 << 16
 
 
@@ -43,9 +45,7 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
             line, column, size = _add_pieces(chunk, item, line, column, size)
         if size < CHUNK_CHARS and len(chunk) < CHUNK_LINES:
             continue
-        carried = _carried(chunk)
-        # What is held waits for the next chunk, with at least one piece before it to read.
-        held = min(_HELD, carried - 1)
+        held, carried = _held_and_carried(chunk)
         yield from _report(chunk, reported, len(chunk) - held, assume_ras=assume_ras)
         reported = carried - held
         chunk = chunk[len(chunk) - carried :]
@@ -67,15 +67,25 @@ def _add_pieces(
     return (line if continued else line + 1), column, size
 
 
-def _carried(chunk: list[tuple[str, int, int]]) -> int:
-    """How many of the chunk's last pieces to scan again with the next chunk."""
-    count = size = 0
-    for piece, _, _ in reversed(chunk):
-        size += len(piece)
-        if count == _CARRIED_LINES or (size > _CARRIED_CHARS and count >= 2):
+def _held_and_carried(chunk: list[tuple[str, int, int]]) -> tuple[int, int]:
+    """How many of the chunk's last pieces wait for the next chunk, and how many it reads again.
+
+    What is held has at least one piece before it to read; both stay within
+    _CARRIED_CHARS characters past the first piece or two, however long the lines.
+    """
+    held = size = 0
+    for piece, _, _ in reversed(chunk[1:]):
+        if (held >= _HELD and size >= _HELD_CHARS) or (held >= 1 and size > _CARRIED_CHARS):
             break
-        count += 1
-    return count
+        held += 1
+        size += len(piece)
+    before = size = 0
+    for piece, _, _ in reversed(chunk[: len(chunk) - held]):
+        if before == _BEFORE_HELD or (before >= 1 and size > _CARRIED_CHARS):
+            break
+        before += 1
+        size += len(piece)
+    return held, held + before
 
 
 def _report(
