@@ -340,13 +340,13 @@ def read_code_column(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
             return
         start, end = page.line_bounds(position)
         position = end + 1
-        if end - line_end > TABLE_CHARS:
+        if end - line_end > TABLE_CHARS or end - start > LONG_LINE:
             return
-        first = start + len(text[start:end]) - len(text[start:end].lstrip(" \t|"))
-        if separator == "\t":
-            first = start + len(text[start:end]) - len(text[start:end].lstrip(" "))
+        row = text[start:end]
+        # Before the first cell: spaces, and a leading "|" in a table of pipes.
+        first = start + len(row) - len(row.lstrip(" " if separator == "\t" else " \t|"))
         cut = text.find(separator, first, end)
-        if end - start > LONG_LINE or cut < 0:
+        if cut < 0:
             return  # the table ended
         cell = text[first:cut].rstrip(" \t")
         if TABLE_NUMBERS.fullmatch(cell) is None:
