@@ -297,16 +297,12 @@ def _other_systems(text: str) -> list[str]:
     """Why each number in an error shape was refused: another system is named beside it."""
     from raserror._scanner import named_elsewhere
 
-    said: dict[int, str] = {}
-    for refused in named_elsewhere(text):
-        number = int(refused.code)
-        said.setdefault(
-            number,
-            f"{text[refused.start : refused.end]} in this text is read as another system's "
-            f"error, not Remote Access's: {refused.named!r} stands beside it; if it did "
-            f"come from Remote Access, ask `raserror {number}`",
-        )
-    return list(said.values())
+    return [  # each code once: named_elsewhere tells the first place only
+        f"{text[refused.start : refused.end]} in this text is read as another system's "
+        f"error, not Remote Access's: {refused.named!r} stands beside it; if it did "
+        f"come from Remote Access, ask `raserror {int(refused.code)}`"
+        for refused in named_elsewhere(text)
+    ]
 
 
 def _sharing_codes(text: str) -> list[Finding]:

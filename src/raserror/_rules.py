@@ -187,9 +187,10 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
         return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
     if anchor.group().lower() in PLURAL_ERROR_WORDS:
         return after_word(page, anchor.end(), plural=True)  # "852 errors" is a count of errors
-    if previous not in (" ", "\t"):  # "720 error"; a table cut into text glues "900Error"
-        return after_word(page, anchor.end())
-    return after_word(page, anchor.end()) + before_word(page, at)
+    found = after_word(page, anchor.end())
+    if previous in (" ", "\t"):  # "720 error"; a table cut into text glues "900Error"
+        found += before_word(page, at)
+    return found
 
 
 def read_cjk(page: Page, anchor: re.Match[str]) -> list[Candidate]:
