@@ -1593,6 +1593,14 @@ def test_words_that_several_messages_share_show_each_code(
     assert {item["evidence"] for item in found} == {"shared"}
 
 
+def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixture[str]) -> None:
+    # The title of tests/realworld/positive/149 ("Windows 11 - Policy match error"), its end.
+    status, out, err = run(capsys, "Policy match error")
+    assert (status, err) == (0, "")
+    assert out.startswith("found 'Policy match error': the text quotes its message")
+    assert "\n13868 ERROR_IPSEC_IKE_POLICY_MATCH (winerror.h)\n" in out
+
+
 @pytest.mark.parametrize(("columns", "expected"), [(12, 40), (40, 40), (133, 133)])
 def test_a_terminal_narrower_than_40_columns_is_written_for_as_40_wide(
     monkeypatch: pytest.MonkeyPatch, columns: int, expected: int

@@ -516,6 +516,23 @@ def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once(
     assert once[0] == raserror.find_codes(text)[0]
 
 
+def test_a_short_whole_message_counts_when_pasted_alone_and_only_then() -> None:
+    # 13868's message as the post in tests/realworld/positive/150 writes it, in backticks.
+    post = snippet_text(
+        REPO
+        / "tests"
+        / "realworld"
+        / "positive"
+        / "150-alpine-ikev2-8-policy-match-error-backticks.txt"
+    )
+    asked = post[post.index("`") : post.rindex("`") + 1]
+    assert asked == "`policy match error`"
+    (finding,) = raserror.find_codes(asked, pasted=True)
+    assert (finding.code, finding.evidence) == (raserror.ErrorCode(13868), "message")
+    assert asked[finding.start : finding.end] == "policy match error"
+    assert raserror.find_codes(asked) == []  # in a log, three words name nothing alone
+
+
 def test_a_format_list_record_that_repeats_its_message_is_one_failure() -> None:
     # Composed from the sample getEventLog_formatlist_rasclient_20227_azarch.txt,
     # indented as a forum quote, with ReplacementStrings holding the whole message, as

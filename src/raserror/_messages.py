@@ -58,6 +58,11 @@ QUOTE_ENOUGH_WORDS = 10
 # A run shorter than that needs two words a post about anything else would hardly hold:
 # "connect to the VPN" names no code, "IKE authentication credentials are unacceptable" does.
 QUOTE_DISTINCT_WORDS = 2
+# A whole message shorter than a quote needs ("Policy match error") names its code only
+# when it is all that was asked: from_message, or a text pasted to be explained.
+SHORT_WHOLE_WORDS = 3
+# Longer than any short message with room for marks around it: longer text is not one.
+SHORT_WHOLE_CHARS = 200
 COMMON_WORDS = frozenset(
     [
         "a",
@@ -168,6 +173,8 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
+        # The whole messages too short to quote, each with the codes whose message it is.
+        self.short_wholes = _short_wholes(self.messages)
         # Every word of every message: a shingle's four words are all among them.
         self.vocabulary = frozenset(word for words in texts.values() for word in words)
         # For each message, how many of its first n words say something: a run's count in O(1).
@@ -203,6 +210,18 @@ def _runs_of_length(
         if len(codes) == 1:
             only_own.setdefault(next(iter(codes)), set()).add(run)
     return frozenset(codes_of), {code: frozenset(runs) for code, runs in only_own.items()}
+
+
+def _short_wholes(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, list[ErrorCode]]:
+    """Each message too short to quote that says something, with the codes whose it is."""
+    wholes: dict[Run, list[ErrorCode]] = {}
+    for code, words in messages:
+        distinct = sum(word not in COMMON_WORDS for word in words)
+        short = SHORT_WHOLE_WORDS <= len(words) < QUOTE_WHOLE_WORDS
+        if short and distinct >= QUOTE_DISTINCT_WORDS:  # "The connection dropped" says little
+            codes = wholes.setdefault(words, [])
+            codes += [code] if code not in codes else []
+    return wholes
 
 
 def _beside_runs(messages: list[Run]) -> tuple[int, frozenset[Run]]:
@@ -526,15 +545,35 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     lowered = _lower_words(text, 0, len(text))
     words = lowered if lowered is not None else _words(text, 0, len(text))[0]
     if every:
-        return _candidates(words)
+        return _candidates(words) or short_whole_codes(words)
     found = _quoted(words)
     if not found:
-        return None
+        codes = short_whole_codes(words)
+        return codes[0] if len(codes) == 1 else None
     found.sort(key=lambda quote: (quote[1] - quote[2], -quote[3]))  # longest, then fullest
     code, first, last, _ = found[0]
     if len(found) > 1 and found[1][2] - found[1][1] == last - first and found[1][0] is not code:
         return None
     return code
+
+
+def short_whole_codes(words: list[str]) -> list[ErrorCode]:
+    """The codes whose whole message, too short to quote, is all of ``words`` (lower-case)."""
+    return list(index().short_wholes.get(tuple(words), ()))
+
+
+def short_whole_message(text: str) -> tuple[ErrorCode, int, int] | None:
+    """(code, start, end) where all the words of ``text`` are one code's short whole message.
+
+    ``text[start:end]`` runs from its first word to its last.
+    """
+    if len(text) > SHORT_WHOLE_CHARS:
+        return None
+    found = list(WORD.finditer(text))
+    codes = short_whole_codes([match.group().lower() for match in found])
+    if len(codes) != 1:
+        return None
+    return codes[0], found[0].start(), found[-1].end()
 
 
 def _candidates(words: list[str]) -> list[ErrorCode]:

@@ -38,7 +38,8 @@ def find_codes(text: str, *, assume_ras: bool = False, pasted: bool = False) -> 
 
     ``pasted=True`` says the text was handed over to be explained as Remote
     Access text, as ``raserror`` reads text given on its command line: a
-    message quoted anywhere in it counts, context or not, and each code is
+    message quoted anywhere in it counts, context or not, a short message
+    ("Policy match error") counts where it is the whole text, and each code is
     reported once, at its first place.
     """
     if not isinstance(text, str):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._evidence import Candidate, Evidence, Shape, judge
+from raserror._messages import short_whole_message
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
 from raserror._page import LONG_LINE, Page
 from raserror._rules import (
@@ -306,6 +307,10 @@ def scan_text(
             quoted = scanner.offer(candidate)
             if quoted is not None and quoted.code is quote.code:
                 first[quote.code] = quoted
+    whole = None if first else short_whole_message(text)
+    if whole is not None:  # "Policy match error" pasted alone: all that was asked
+        code, start, end = whole
+        first[code] = Hit(start, end, code, "message")
     return sorted(first.values(), key=lambda hit: hit.start)
 
 
