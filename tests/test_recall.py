@@ -97,6 +97,23 @@ RECALLED += [
         [676],
         id="エラー676 about a telephone line",
     ),
+    pytest.param(
+        # http://www.firenet.co.uk/viewkbarticle.asp?id=26 (tests/realworld/positive/124)
+        'Error 619 - 631:\n"The port was disconnected" The computer is telling you it is unable '
+        "to locate your modem device.",
+        [619, 631, 628],
+        id="a range of codes after an error word",
+    ),
+    pytest.param(
+        # The blog list of tests/realworld/positive/165, its HTML dash as the page has it.
+        "800 &#8211; Unable to establish the VPN connection. The VPN server may be un-reachable, "
+        "or security parameters may not be configured properly for this connection.\n\n"
+        "801 &#8211; This connection is configured to validate the identity of the access "
+        "server, but Windows cannot verify the digital certificate sent by the server.\n\n"
+        "ERROR CODES 802 &#8211; 827 ARE NEW TO WINDOWS VISTA\n",
+        [800, 801, 802, 827],
+        id="a range after a plural error word, with an HTML dash",
+    ),
 ]
 
 

@@ -40,6 +40,10 @@ MORE = re.compile(
     r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))(?:[ \t]{1,3}(?i:and|or))?"
     r"(?:[ \t]{1,3}(?i:even|also))?[ \t]*([0-9]{3,5})(?![0-9A-Za-z])"
 )
+# A range after an error word ("Error 619 - 631:", "ERROR CODES 802 &#8211; 827"): both ends.
+RANGE_END = re.compile(r"[ \t]{0,2}(?:-|–|—|&#8211;|&ndash;)[ \t]{0,2}([0-9]{3,5})(?![0-9A-Za-z])")
+# A range runs up at most this far: "Error 691 - 2021" is no range.
+RANGE_WIDTH = 100
 # A digit: every rule reads a number, so where none stands near, no rule reads one.
 DIGIT = re.compile(r"[0-9]")
 # The number an error word reads stands this close: at most this far after the word (past the
@@ -152,6 +156,11 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
         return []
     more = MORE.match(text, match.end())
     if more is None:  # one number, the common case: no list to gather
+        last = RANGE_END.match(text, match.end())
+        if last is not None and _is_range(match.group(1), last.group(1)):
+            return list(
+                _some(*(number_at(page, *m.span(1), Shape.ERROR_WORD) for m in (match, last)))
+            )
         if plural:
             return []
         candidate = number_at(page, *match.span(1), Shape.ERROR_WORD)
@@ -161,6 +170,11 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
         spans.append(more.span(1))
         more = MORE.match(text, more.end())
     return list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
+
+
+def _is_range(first: str, last: str) -> bool:
+    """Whether ``first - last`` reads as a range of codes: both decimal, rising, not far apart."""
+    return first.isdigit() and int(first) < int(last) <= int(first) + RANGE_WIDTH
 
 
 def before_word(page: Page, start: int) -> list[Candidate]:
