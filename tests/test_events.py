@@ -262,6 +262,17 @@ def test_real_exports_of_other_sources_give_no_event(name: str) -> None:
     assert events_in(name) == []
 
 
+def test_a_message_inside_a_json_string_is_read_as_its_event() -> None:
+    # Verbatim: VirtualClient's event monitor writes each event's message as a JSON string.
+    (event,) = events_in("json_rasclient_20221_virtualclient.json")
+    assert (event.provider, event.event_id, event.id_inferred) == ("RasClient", 20221, True)
+    assert (event.coid, event.user, event.connection) == (
+        "{0F5671E9-BAD1-49DE-BAA1-7BD6BB4B6755}",
+        "SYSTEM",
+        "vctest-vnet",
+    )
+
+
 def test_an_old_remoteaccess_event_without_a_code_is_read_as_one() -> None:
     # Verbatim, KB Q128448: "Source: Remote Access" (with its space), tab-indented.
     (event,) = events_in("kb_remoteaccess_20013_nocode_q128448.txt")
@@ -472,6 +483,16 @@ def test_event_viewer_copies_without_xml_make_one_attempt_per_coid() -> None:
         (
             "lone_rasclient_20227_809_blockquote_hwdsl2_347.txt",
             (None, "SYSTEM", "VPN", 809),
+        ),
+        # Verbatim: an Azure doc quotes it after prose on its line, its placeholders escaped.
+        (
+            "lone_rasclient_20227_1460_after_prose_azure_p2s.txt",
+            (None, "\\<User\\>", "\\<VPN Connection Name\\>", 1460),
+        ),
+        # Derived from brave-core's comment: wrapped, and "failed.The" without a space.
+        (
+            "lone_rasclient_20227_13868_nospace_brave.txt",
+            (None, "DESKTOP - DRCJVG6\\brian", "BRAVEVPN", 13868),
         ),
     ],
 )

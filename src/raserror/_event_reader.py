@@ -285,8 +285,13 @@ _WEVTUTIL_RECORD = re.compile(r"[ \t>]{0,8}Event\[\d{1,12}\]:?\s*\Z")
 # Event Viewer's XML view marks foldable elements with "- " or "+ " before them.
 _FOLD_MARK = re.compile(r"(?m)^[ \t]*[-+][ \t]+(?=<)")
 _COID = re.compile(r"CoI[dD][ \t]?=[ \t]?(\{[^{}\s]{1,64}\}|[^:\s]{1,64})")
-# How a RasClient message standing alone starts, once quote marks are stripped.
-_LONE_START = re.compile(r"CoI[dD][ \t]?=|The user |The link to the Remote Access Server ")
+# How a RasClient message standing alone starts, once quote marks are stripped. A user's name
+# follows "The user": "The user has started dialing a RAS connection." is a page about events.
+_LONE_START = re.compile(
+    r"CoI[dD][ \t]?=|The user (?!(?:has|dialed|is) )|The link to the Remote Access Server "
+)
+# A message standing alone quoted after prose on its line ('... from RasClient: "The user').
+_QUOTED_LONE = re.compile(r"[\"\u201c'][ \t]?(?=CoI[dD][ \t]?=|The user (?!(?:has|dialed|is) ))")
 _QUOTE_MARKS = " \t\xa0>\"\u201c'"
 # The sentence of each RasClient event, from the message templates of mprmsg.dll (English),
 # and the Chinese failure's tail ("the connection has failed").
@@ -296,8 +301,8 @@ _SENTENCE = re.compile(
     r"|(?P<e20223>has successfully established a link to the Remote Access Server)"
     r"|(?P<e20224>The link to the Remote Access Server has been established by user)"
     r"|(?P<e20225>to the Remote Access Server which has successfully connected)"
-    r"|(?P<e20226>which has terminated\. The reason code (?:returned on termination )?is)"
-    r"|(?P<e20227>(?:which|that) has failed\. The error code (?:returned on failure )?is)"
+    r"|(?P<e20226>which has terminated\.[ \t]?The reason code (?:returned on termination )?is)"
+    r"|(?P<e20227>(?:which|that) has failed\.[ \t]?The error code (?:returned on failure )?is)"
     r"|(?P<e20227zh>该连接已失败)"
 )
 # Where the sentence stands in a message, at most: after the CoId, the user and the entry.
@@ -702,10 +707,10 @@ class _Reader:
                 return self.start_lone(text)  # the next message, with no blank line between
             record.extend(record.last, text)
             return None
-        if text[:1] in _QUOTE_MARKS:
-            text = text.lstrip(_QUOTE_MARKS)
-        if _LONE_START.match(text) is None or record.foreign:
+        lone = _lone_message(text, after_prose=not record.fields)
+        if lone is None or record.foreign:
             return None
+        text = lone
         if "message" not in record.fields and record.fields and not record.lone:
             record.extend("message", text)  # after a label we do not know ("Popis:")
             record.last = "message"
@@ -795,6 +800,19 @@ class _Reader:
         if finished is not None:
             yield finished
         yield event
+
+
+def _lone_message(text: str, *, after_prose: bool) -> str | None:
+    """Where a RasClient message standing alone starts in a line, quote marks stripped.
+
+    ``after_prose``: it may also start quoted after other words on its line.
+    """
+    if text[:1] in _QUOTE_MARKS:
+        text = text.lstrip(_QUOTE_MARKS)
+    if _LONE_START.match(text) is not None:
+        return text
+    quoted = _QUOTED_LONE.search(text) if after_prose else None
+    return None if quoted is None else text[quoted.end() :]
 
 
 def _skip_element(line: str, lines: Iterator[str]) -> None:
