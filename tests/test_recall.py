@@ -114,6 +114,23 @@ RECALLED += [
         [800, 801, 802, 827],
         id="a range after a plural error word, with an HTML dash",
     ),
+    pytest.param(
+        # https://learn.microsoft.com/ru-ru/windows/win32/Debug/system-error-codes--12000-15999-
+        # (tests/realworld/positive/192): Microsoft's list flattened, a symbol above its number.
+        "ERROR_IPSEC_QM_POLICY_EXISTS\n-\n-\n13000 (0x32C8)\n-\n"
+        "Указанная политика быстрого режима уже существует.\n",
+        [13000],
+        id="a symbol three lines above its number",
+    ),
+    pytest.param(
+        # github:gerryw1389/gerryw1389.github.io:_posts/2016-05-22-troubleshooting-vpns.md
+        # (tests/realworld/positive/197): the message after the list is the first code's.
+        "8. VPN Errors 812, 732 and 734  \n&#8220;The connection was prevented because of a "
+        "policy configured on your RAS/VPN server&#8221; = On Windows VPNs, the user attempting "
+        "to authenticate a connection may have insufficient access rights.",
+        [812, 732, 734],
+        id="a list, then the message of one of its codes",
+    ),
 ]
 
 

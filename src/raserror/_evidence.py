@@ -53,6 +53,9 @@ class Candidate:
     footer: bool = False
     # The CoId of the dial attempt a RasClient sentence reports: one failure, told once.
     attempt: str | None = None
+    # The codes of the list it was written in ("VPN Errors 812, 732 and 734"): a message of one
+    # of them after the list speaks for the list, not against its other numbers.
+    listed_with: frozenset[ErrorCode] = frozenset()
 
 
 class Surroundings(Protocol):

@@ -21,15 +21,15 @@ BESIDE_LINES = 3
 class Beside:
     """The text beside a number: its own message there, or another code's."""
 
-    __slots__ = ("code", "end", "may_be_own", "page", "start", "window")
+    __slots__ = ("code", "end", "listed_with", "may_be_own", "page", "start", "window")
 
-    def __init__(
-        self, page: Page, code: ErrorCode, start: int, end: int, line: tuple[int, int]
-    ) -> None:
-        """``line``: the bounds of the line that holds ``start``."""
+    def __init__(self, near: Near) -> None:
+        """The text beside the number ``near`` is about."""
+        page, code, start, end = near.page, near.code, near.start, near.end
         self.page, self.code, self.start, self.end = page, code, start, end
+        self.listed_with = near.listed_with
         text = page.text
-        line_start, line_end = line
+        line_start, line_end = near.line()
         after_end = line_end
         if len(text[end : min(line_end, end + 16)].strip(" \t\r)]:.-")) < 3:
             # "Error 629" then the message on the next line, as dialog copies show it.
@@ -68,13 +68,22 @@ class Beside:
         words = _messages.text_words(page.text, first, last)
         if not _messages.may_quote_other(self.code, words):
             return False
-        return other_quoted(page, self.code, self.window)
+        return other_quoted(page, self.code, self.window, self.listed_with)
 
 
-def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
-    """Whether another code's message is quoted in ``window``, at some length."""
+def other_quoted(
+    page: Page,
+    code: ErrorCode,
+    window: tuple[int, int],
+    listed_with: frozenset[ErrorCode] = frozenset(),
+) -> bool:
+    """Whether another code's message is quoted in ``window``, at some length.
+
+    ``listed_with``: the codes of the list ``code`` was written in, none of them another.
+    """
     return any(
         quote.code is not code
+        and quote.code not in listed_with
         and quote.words >= _messages.OTHER_QUOTE_WORDS
         and quote.start < window[1]
         and window[0] < quote.end
@@ -85,10 +94,29 @@ def other_quoted(page: Page, code: ErrorCode, window: tuple[int, int]) -> bool:
 class Near:
     """The surroundings of the number at ``start:end``, each found when first asked."""
 
-    __slots__ = ("_beside", "_foreign_line", "_line", "_reach", "code", "end", "page", "start")
+    __slots__ = (
+        "_beside",
+        "_foreign_line",
+        "_line",
+        "_reach",
+        "code",
+        "end",
+        "listed_with",
+        "page",
+        "start",
+    )
 
-    def __init__(self, page: Page, code: ErrorCode, start: int, end: int) -> None:
+    def __init__(
+        self,
+        page: Page,
+        code: ErrorCode,
+        start: int,
+        end: int,
+        listed_with: frozenset[ErrorCode] = frozenset(),
+    ) -> None:
+        """``listed_with``: the codes of the list the number was written in, if it was."""
         self.page, self.code, self.start, self.end = page, code, start, end
+        self.listed_with = listed_with
         self._reach: tuple[int, int] | None = None
         self._line: tuple[int, int] | None = None
         self._beside: Beside | None = None
@@ -108,7 +136,7 @@ class Near:
 
     def beside(self) -> Beside:
         if self._beside is None:
-            self._beside = Beside(self.page, self.code, self.start, self.end, self.line())
+            self._beside = Beside(self)
         return self._beside
 
     def own_message(self) -> bool:

@@ -75,8 +75,10 @@ LOCAL_ERROR_LINE = re.compile(
 RASDIAL_LINES = re.compile("(?m)^" + LOCAL_ERROR_LINE.pattern)
 # A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
 LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
-# How far a symbol's number may stand from it.
+# How far a symbol's number may stand from it: in characters, and in lines (Microsoft's list
+# of system error codes, flattened to text, puts two lines of "-" between them).
 SYMBOL_GAP = 60
+SYMBOL_LINES = 3
 # "600" alone on its line, its message on the next (Microsoft's code lists).
 BARE_LINE = r"[ \t]*([0-9]{3,5})[ \t]*\r?$"
 # "813 You have attempted to establish a second broadband connection...": the number, then
@@ -169,7 +171,11 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     while more is not None:
         spans.append(more.span(1))
         more = MORE.match(text, more.end())
-    return list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
+    listed = list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
+    codes = frozenset(candidate.code for candidate in listed)
+    for candidate in listed:
+        candidate.listed_with = codes
+    return listed
 
 
 def _is_range(first: str, last: str) -> bool:
@@ -302,7 +308,7 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     if code is None or int(code) > 0xFFFF:
         return
     text = page.text
-    start, end = page.around(anchor.start(), 2, SYMBOL_GAP)
+    start, end = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)
     wanted = str(int(code))
     for literal in LITERAL.finditer(text, start, end):
         if literal.group(1) != wanted:

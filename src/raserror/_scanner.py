@@ -129,7 +129,9 @@ class Scanner:
             told = self.attempts.get((candidate.code, candidate.attempt))
             if told is not None and self.same_record(told, candidate.start):
                 return None
-        near = Near(self.page, candidate.code, candidate.start, candidate.end)
+        near = Near(
+            self.page, candidate.code, candidate.start, candidate.end, candidate.listed_with
+        )
         evidence = judge(candidate.code, candidate.shape, near, assume_ras=self.assume_ras)
         if evidence is None:
             return None
