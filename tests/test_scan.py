@@ -90,7 +90,12 @@ def test_ordinary_log_lines_full_of_numbers_give_nothing() -> None:
     ("text", "expected"),
     [
         # The code's own message beside it: the strongest evidence after context.
-        ("Error 868: The remote connection was not made.", [(868, 1, "message", "868")]),
+        (
+            "Error 629: The port was disconnected by the remote machine.",
+            [(629, 1, "message", "629")],
+        ),
+        # Words that begin several codes' messages are none's own: 868 counts as it would alone.
+        ("Error 868: The remote connection was not made.", [(868, 1, "unambiguous", "868")]),
         ("error code 809 from the VPN", [(809, 1, "context", "809")]),  # VPN: context
         ("error code 809 from the app", []),  # 809 is also a Win32 code
         ("error code: 956", [(956, 1, "unambiguous", "956")]),
@@ -699,6 +704,16 @@ def test_a_message_quoted_after_a_different_codes_number_on_its_line_names_no_co
     assert [int(f.code) for f in find_codes(text)] == []
     # With no number before it, the same words are 628's message quoted.
     assert [int(f.code) for f in find_codes("Dial-up modem: The port was disconnected.")] == [628]
+
+
+def test_words_that_begin_several_codes_messages_are_no_codes_own_message() -> None:
+    # Composed: 868's message after 691's number; "The remote connection was" begins both.
+    text = f"Error 691: {raserror.ErrorCode(868).windows_message}"
+    assert find_codes(text) == []
+    assert find_codes(text, pasted=True, assume_ras=True) == []  # as the command reads it
+    # 691's own words beside it still name it (its older wording says nothing of RAS).
+    text = f"Error 691: {raserror.ErrorCode(691).message}"
+    assert [(int(f.code), f.evidence) for f in find_codes(text)] == [(691, "message")]
 
 
 def test_a_number_glued_before_a_latin_error_word_is_no_code() -> None:
