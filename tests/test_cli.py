@@ -1613,6 +1613,18 @@ def test_words_that_several_messages_share_show_each_code(
     assert {item["evidence"] for item in found} == {"shared"}
 
 
+def test_a_windows_error_beside_a_vpn_word_is_named_as_the_windows_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Composed: a VPN word before a real line (negative 502, Tribler's traceback).
+    status, out, err = run(
+        capsys, "VPN client: OSError: [WinError 740] The requested operation requires elevation"
+    )
+    assert (status, out) == (1, "")
+    assert "740 in this text is not a Remote Access code: in Windows, 740 is " in err
+    assert "ERROR_ELEVATION_REQUIRED" in err
+
+
 def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixture[str]) -> None:
     # The title of tests/realworld/positive/149 ("Windows 11 - Policy match error"), its end.
     status, out, err = run(capsys, "Policy match error")

@@ -25,6 +25,7 @@ class Near:
 
     own: bool = False
     other: bool = False
+    windows: bool = False
     in_context: bool = False
     foreign_line: bool = False
     foreign_reach: bool = False
@@ -37,6 +38,10 @@ class Near:
     def other_message(self) -> bool:
         self.asked.append("other")
         return self.other
+
+    def windows_meaning(self) -> bool:
+        self.asked.append("windows")
+        return self.windows
 
     def context(self) -> bool:
         self.asked.append("context")
@@ -57,6 +62,10 @@ class Near:
         (SHARED, Near(in_context=True), False, "context"),
         (SHARED, Near(in_context=True, other=True), False, None),
         (SHARED, Near(in_context=True, other=True, own=True), False, "context"),
+        # "CreateProcess error=740, The requested operation requires elevation" near a VPN word.
+        (SHARED, Near(in_context=True, windows=True), False, None),
+        (SHARED, Near(in_context=True, windows=True, own=True), False, "context"),
+        (SHARED, Near(windows=True), True, None),
         (SHARED, Near(in_context=True, foreign_line=True), False, None),
         (SHARED, Near(own=True), False, "message"),
         (SHARED, Near(own=True, foreign_line=True), False, "message"),

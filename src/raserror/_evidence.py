@@ -67,6 +67,9 @@ class Surroundings(Protocol):
     def other_message(self) -> bool:
         """Another code's message stands beside it."""
 
+    def windows_meaning(self) -> bool:
+        """Its meaning in Windows outside Remote Access is spelled out beside it."""
+
     def context(self) -> bool:
         """Remote Access context stands within reach."""
 
@@ -89,9 +92,12 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         return "message" if near.own_message() else None
     foreign_here = near.foreign_on_line()
     if not foreign_here and near.context():
-        # In context only another code's message beside it says no, unless its own is there too
-        # (asked first: it is the cheaper question, and where it says yes the other is moot).
-        return "context" if near.own_message() or not near.other_message() else None
+        # In context only another code's message beside it says no, or the Windows error of the
+        # same number spelled out ("error=740, The requested operation requires elevation"),
+        # unless its own message is there too (asked first: where it says yes the rest is moot).
+        if near.own_message():
+            return "context"
+        return None if near.windows_meaning() or near.other_message() else "context"
     if near.own_message():
         return "message"
     verdict: Evidence | None = None
@@ -100,8 +106,8 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     elif assume_ras and not near.foreign_near():
         verdict = "assumed"  # told it is RAS, but not against another system named close by
     # The costly look for another code's message, only when it could still say no.
-    if verdict is None or near.other_message():
-        return None  # nothing speaks for it, or the text beside it is another code's message
+    if verdict is None or near.windows_meaning() or near.other_message():
+        return None  # nothing speaks for it, or the text beside it is another error's message
     return verdict
 
 
@@ -115,6 +121,9 @@ class Told:
         return False
 
     def other_message(self) -> bool:
+        return False
+
+    def windows_meaning(self) -> bool:
         return False
 
     def context(self) -> bool:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from typing import Literal
 
     from raserror._scan import Finding
+    from raserror._scanner import Elsewhere
     from raserror._win32 import Win32Error
 
     Kind = Literal["code", "word", "text"]
@@ -50,8 +51,6 @@ if TYPE_CHECKING:
 # Pasted text read from standard input stops here: a dialog or a post is far shorter,
 # and a log belongs to `raserror scan`, which streams.
 MAX_PASTED = 100_000
-# A Windows message shorter than this ("Incorrect function.") proves nothing by standing in a text.
-_SHORTEST_MESSAGE = 16
 # A quote cut shorter than this would no longer show which text was meant.
 _SHORTEST_QUOTE = 16
 # A code form longer than this is text: the longest symbol has 45 characters.
@@ -183,7 +182,16 @@ class _Answer:
 
     def text(self, shown: str, text: str) -> set[ErrorCode]:
         """The blocks of the codes found in ``text``; returns those codes."""
+        from raserror._scanner import named_elsewhere
+
         found, elsewhere = _windows_apart(text, codes_in(text, assume_ras=True))
+        refused = named_elsewhere(text)
+        told = {number for number, _ in elsewhere}
+        elsewhere += [
+            (int(other.code), other.windows)
+            for other in refused
+            if other.windows is not None and int(other.code) not in told
+        ]
         evidences = [_evidence(finding, assume_ras=self.assume_ras) for finding in found]
         if not found and not elsewhere:
             # Words that several codes' messages share (809 and 811 begin alike): each is shown.
@@ -194,7 +202,7 @@ class _Answer:
             for number, windows in elsewhere
         ]
         if not found and not problems:
-            problems = _other_systems(text)
+            problems = _other_systems(text, refused)
         result: dict[str, object] = {
             "input": shown,
             "code": None,
@@ -268,40 +276,30 @@ def _windows_apart(
     """
     if not any(finding.evidence == "assumed" and finding.code.win32_symbol for finding in found):
         return found, []
-    from raserror._win32 import win32_error
+    from raserror._win32 import spelled_out, win32_error
 
     folded = " ".join(text.split()).casefold()  # a message wrapped over lines still reads
     kept: list[Finding] = []
     elsewhere: list[tuple[int, Win32Error]] = []
     for finding in found:
         windows = win32_error(int(finding.code)) if finding.evidence == "assumed" else None
-        if windows is not None and _spelled_out(windows, text, folded, finding.start):
+        # Taken as RAS only because it was asked: Python's "[WinError 740]" says it is not.
+        before = text[max(0, finding.start - len("[WinError ")) : finding.start].casefold()
+        if windows is not None and (spelled_out(windows, folded) or "winerror" in before):
             elsewhere.append((int(finding.code), windows))
         else:
             kept.append(finding)
     return kept, elsewhere
 
 
-def _spelled_out(windows: Win32Error, text: str, folded: str, start: int) -> bool:
-    """Whether the text names this Windows error: its symbol, its message, ``[WinError N]``."""
-    message = windows.message.rstrip(".").casefold()
-    before = text[max(0, start - len("[WinError ")) : start].casefold()
-    return (
-        windows.symbol.casefold() in folded
-        or (len(message) >= _SHORTEST_MESSAGE and message in folded)
-        or "winerror" in before
-    )
-
-
-def _other_systems(text: str) -> list[str]:
+def _other_systems(text: str, refused: list[Elsewhere]) -> list[str]:
     """Why each number in an error shape was refused: another system is named beside it."""
-    from raserror._scanner import named_elsewhere
-
     return [  # each code once: named_elsewhere tells the first place only
-        f"{text[refused.start : refused.end]} in this text is read as another system's "
-        f"error, not Remote Access's: {refused.named!r} stands beside it; if it did "
-        f"come from Remote Access, ask `raserror {int(refused.code)}`"
-        for refused in named_elsewhere(text)
+        f"{text[other.start : other.end]} in this text is read as another system's "
+        f"error, not Remote Access's: {other.named!r} stands beside it; if it did "
+        f"come from Remote Access, ask `raserror {int(other.code)}`"
+        for other in refused
+        if other.named is not None
     ]
 
 

@@ -9,6 +9,7 @@ from raserror._page import LONG_LINE
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from raserror._page import Page
+    from raserror._win32 import Win32Error
 
 # Context reaches this many lines around a number, and never further than this.
 CONTEXT_LINES = 12
@@ -91,6 +92,22 @@ def other_quoted(
     )
 
 
+_meanings: dict[ErrorCode, tuple[Win32Error, tuple[str, str]] | None] = {}
+
+
+def _windows_meaning(code: ErrorCode) -> tuple[Win32Error, tuple[str, str]] | None:
+    """The Windows error of ``code``'s number, with what any spelling of it holds, lower-case."""
+    if code.win32_symbol is None:
+        return None
+    if code not in _meanings:
+        from raserror._win32 import win32_error
+
+        windows = win32_error(int(code))
+        longest = max(windows.message.split(), key=len).strip(".,").lower() if windows else ""
+        _meanings[code] = None if windows is None else (windows, (windows.symbol.lower(), longest))
+    return _meanings[code]
+
+
 class Near:
     """The surroundings of the number at ``start:end``, each found when first asked."""
 
@@ -144,6 +161,28 @@ class Near:
 
     def other_message(self) -> bool:
         return self.beside().other()
+
+    def windows_meaning(self) -> bool:
+        return self.windows_error() is not None
+
+    def windows_error(self) -> Win32Error | None:
+        """The Windows error of the same number, where the text beside it spells that out.
+
+        "[WinError 740]" alone proves nothing: RasDial's codes are raised that way too.
+        """
+        meaning = _windows_meaning(self.code)
+        if meaning is None:
+            return None
+        windows, marks = meaning
+        page, (start, end) = self.page, self.beside().window
+        lowered = page.lowered
+        # The quick test, in C: its symbol, or its message's longest word, in the window.
+        if lowered is not None and all(lowered.find(mark, start, end) < 0 for mark in marks):
+            return None
+        from raserror._win32 import spelled_out
+
+        folded = " ".join(page.text[start:end].split()).casefold()  # a message may wrap
+        return windows if spelled_out(windows, folded) else None
 
     def context(self) -> bool:
         return self.page.has_context(*self.reach())

@@ -32,6 +32,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from raserror._win32 import Win32Error
+
 # All rules in one pattern: the way in when lower() cannot keep the text's positions.
 _ANCHORS = re.compile(
     "|".join(f"(?P<rule{number}>{rule.start.pattern})" for number, rule in enumerate(RULES))
@@ -323,14 +325,16 @@ class Elsewhere:
     code: ErrorCode
     start: int
     end: int
-    named: str  # what names that system beside it, as the text writes it
+    named: str | None  # what names that system beside it, as the text writes it
+    windows: Win32Error | None = None  # the Windows error of that number, spelled out beside it
 
 
 def named_elsewhere(text: str) -> list[Elsewhere]:
-    """The numbers of ``text`` in an error shape refused because another system is named near.
+    """The numbers of ``text`` in an error shape refused as another system's errors.
 
-    Asked only when a pasted text gave no finding, to say why: ``Error 824``
-    beside ``SQL Server`` is that server's error, however it was asked about.
+    Asked of a pasted text, to say why: ``Error 824`` beside ``SQL Server`` is
+    that server's error, however it was asked about, and ``error=740, The
+    requested operation requires elevation`` is Windows' ERROR_ELEVATION_REQUIRED.
     """
     scanner = Scanner(text, assume_ras=True, rasdial_output=False)
     page = scanner.page
@@ -343,12 +347,17 @@ def named_elsewhere(text: str) -> list[Elsewhere]:
             if scanner.offer(candidate) is not None:
                 continue
             near = Near(page, candidate.code, candidate.start, candidate.end)
+            windows = near.windows_error()
             named = (
-                page.foreign_name(*near.reach(), candidate.start) if near.foreign_near() else None
+                page.foreign_name(*near.reach(), candidate.start)
+                if windows is None and near.foreign_near()
+                else None
             )
-            if named is not None:
+            if windows is not None or named is not None:
                 told.add(candidate.code)
-                refused.append(Elsewhere(candidate.code, candidate.start, candidate.end, named))
+                refused.append(
+                    Elsewhere(candidate.code, candidate.start, candidate.end, named, windows)
+                )
     return refused
 
 

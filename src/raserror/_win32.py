@@ -40,6 +40,21 @@ class Win32Error(NamedTuple):
         return _FACILITY_WIN32 | self.code if self.code else 0
 
 
+# A message shorter than this ("Incorrect function.") proves nothing by standing in a text.
+_SHORTEST_SPELLED = 16
+
+
+def spelled_out(windows: Win32Error, folded: str) -> bool:
+    """Whether a text names the Windows error ``windows``: its symbol or its message.
+
+    ``folded``: the text, casefolded, each run of whitespace one space (a message may wrap).
+    """
+    message = windows.message.rstrip(".").casefold()
+    return windows.symbol.casefold() in folded or (
+        len(message) >= _SHORTEST_SPELLED and message in folded
+    )
+
+
 def _from_int(number: int) -> "Win32Error | None":
     if -(2**31) <= number < 0:
         number += 2**32  # an HRESULT read as a signed 32-bit int
