@@ -1503,6 +1503,23 @@ def test_codes_piped_alone_are_answered_as_codes(
     assert "taken as a Remote Access code" not in out  # a code, not a text scanned for one
 
 
+@pytest.mark.parametrize("codes", ["691 809", "691,809", "691, 809", "691\n809"])
+def test_codes_in_one_argument_are_answered_as_codes(
+    capsys: pytest.CaptureFixture[str], codes: str
+) -> None:
+    # `raserror "$CODES"` in a script: as if piped, not a text scanned for error shapes.
+    status, document = run_json(capsys, "--json", codes)
+    assert status == 0
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [result["code"]["code"] for result in results] == [691, 809]
+    # A code form that is no code among them is refused as an argument would be.
+    status, out, err = run(capsys, "691 6911")
+    assert status == 1
+    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE (raserror.h)")
+    assert "6911" in err
+
+
 def test_a_number_piped_that_is_no_ras_code_is_refused_with_its_windows_meaning(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

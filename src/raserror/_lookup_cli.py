@@ -62,6 +62,8 @@ _ERROR_WORDS = frozenset(
 )
 # Standard input holding at most this many code forms and nothing else is read as codes.
 _MOST_PIPED_CODES = 100
+# What stands between codes a script lists: spaces, line breaks, commas, semicolons.
+_BETWEEN_CODES = re.compile(r"[\s,;]+")
 # Letters that typing or OCR puts in place of digits: 8O9, 69l.
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1"})
 
@@ -100,23 +102,24 @@ def lookup_command(
             if query == "-":
                 pasted = read_pasted() if pasted is None else pasted
                 answer.stdin(pasted)
-            elif kind == "text":
-                answer.text(query, query)
             elif kind == "word" and _bare(query).lower() in _ERROR_WORDS and "code" in kinds:
                 continue  # `raserror Error 809`, typed without quotes: the word says nothing
             else:
-                answer.code(query)
+                answer.query(query, kind)
     if as_json:
         print_json({"results": answer.results})
     return answer.status
 
 
-def _only_code_forms(text: str) -> bool:
-    """A few code forms and nothing else (``691``, ``691 809``), as piped from a script."""
-    tokens = text.split(maxsplit=_MOST_PIPED_CODES)
-    return 0 < len(tokens) <= _MOST_PIPED_CODES and all(
-        kind_of(token) == "code" for token in tokens
-    )
+def _code_forms(text: str) -> list[str] | None:
+    """The code forms of a text that holds nothing else (``691 809``, ``691,809``), or None.
+
+    As a script passes them: piped, or in one argument (``raserror "$CODES"``).
+    """
+    tokens = _BETWEEN_CODES.split(text.strip(), maxsplit=_MOST_PIPED_CODES)
+    if 0 < len(tokens) <= _MOST_PIPED_CODES and all(kind_of(token) == "code" for token in tokens):
+        return tokens
+    return None
 
 
 def kind_of(query: str) -> Kind:
@@ -150,6 +153,17 @@ class _Answer:
         self.printed = False
         self.ranges_said = False  # the codes' ranges are told once, with the first refusal
 
+    def query(self, query: str, kind: Kind) -> None:
+        """One argument: a code form, or a text (codes alone in it are codes, as piped)."""
+        forms = _code_forms(query) if kind == "text" else None
+        if forms is not None:
+            for token in forms:  # `raserror "$CODES"`: codes in one argument
+                self.code(token)
+        elif kind == "text":
+            self.text(query, query)
+        else:
+            self.code(query)
+
     def code(self, query: str) -> None:
         """The block of the code ``query`` names, or why it names none."""
         code = get(_bare(query))
@@ -174,8 +188,8 @@ class _Answer:
             self.status = max(self.status, EXIT_USAGE)
         elif not pasted.strip():
             self.status = max(self.status, fail(_NO_INPUT, EXIT_USAGE))
-        elif _only_code_forms(pasted):
-            for token in pasted.split():  # `echo 691 | raserror`: codes, not text
+        elif (forms := _code_forms(pasted)) is not None:
+            for token in forms:  # `echo 691 | raserror`: codes, not text
                 self.code(token)
         else:
             self.text("<stdin>", pasted)
