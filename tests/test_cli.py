@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from _repo import REPO, snippet_text
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import raserror
@@ -138,8 +138,22 @@ def test_an_unknown_code_exits_1_and_names_it_with_the_ranges(
     assert status == 1
     assert out.startswith("868 ERROR_DNSNAME_NOT_RESOLVABLE")
     assert "raserror: 9999 is not a Remote Access error code" in err
-    assert "raserror: 'bogus' is not a Remote Access error code" in err
+    assert "bogus" not in err  # a word beside a code is what was said of it, not a query
     assert "RAS 600-878, 900-946, 948-956; IPsec 13000-13025" in err
+    status, _, err = run(capsys, "9999", "bogus")
+    assert status == 1
+    assert "raserror: 'bogus' is not a Remote Access error code" in err  # beside no code
+
+
+def test_words_typed_beside_a_code_are_left_unsaid(capsys: pytest.CaptureFixture[str]) -> None:
+    # As a helpdesk person types it, without quotes.
+    status, out, err = run(capsys, "VPN", "error", "691")
+    assert (status, err) == (0, "")
+    assert out.startswith("691 ERROR_AUTHENTICATION_FAILURE (raserror.h)")
+    # Four words and more are read as one text; where it gives no code, the code forms answer.
+    status, out, err = run(capsys, "connection", "timed", "out", "809")
+    assert (status, err) == (0, "")
+    assert out.startswith("809 ERROR_VPN_TIMEOUT (raserror.h)")
 
 
 def test_lookup_json_has_every_attribute(capsys: pytest.CaptureFixture[str]) -> None:
@@ -1347,7 +1361,18 @@ CODE_OR_TEXT = st.one_of(
 )
 
 
+def test_after_a_double_dash_a_subcommands_name_is_a_query(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, document = run_json(capsys, "--json", "--", "scan")
+    assert status == 1
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [result["input"] for result in results] == ["scan"]
+
+
 @given(st.lists(CODE_OR_TEXT, min_size=1, max_size=7))
+@example(["scan"])
 def test_every_code_form_gets_an_answer_or_a_refusal(args: list[str]) -> None:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -109,8 +109,10 @@ def _run(args: list[str]) -> int:
         args = [*(args[1:] if args[1:2] and args[1] in SUBCOMMANDS else []), "--help"]
     if not args:
         return _no_arguments(parser)
-    # The lookup subcommand is implied: `raserror 691` is `raserror lookup 691`.
-    first = next((arg for arg in args if not _is_option(arg)), None)
+    # The lookup subcommand is implied: `raserror 691` is `raserror lookup 691`. After `--`
+    # every argument is a query: `raserror -- scan` looks up the word "scan".
+    options_part = args[: args.index("--")] if "--" in args else args
+    first = next((arg for arg in options_part if not _is_option(arg)), None)
     implied = first not in SUBCOMMANDS and not {"-h", "--help", "--version"} & set(args[:1])
     if implied:
         args = ["lookup", *args]

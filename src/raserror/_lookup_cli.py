@@ -9,10 +9,12 @@ Each argument is one of three kinds, decided by its shape alone:
 - a *code form*: everything else, a number, a hex or HRESULT, a symbol or a
   name, or a typo of one (``691``, ``0x800702B3``, ``ERROR_VPN_TIMEOUTT``, ``8O9``).
 
-Code forms and words are answered or refused one by one; a text is scanned.
-Four or more arguments of which more than half are words are a dialog's
-words pasted without quotes: they are read as one text, and each code form
-among them whose code the text does not give is still answered or refused.
+Code forms and words are answered or refused one by one, a word beside a
+code form left unsaid (``raserror VPN error 691``); a text is scanned. Four
+or more arguments of which more than half are words are a dialog's words
+pasted without quotes: they are read as one text, and each code form among
+them whose code the text does not give is still answered or refused (the
+text giving none is then no failure).
 """
 
 from __future__ import annotations
@@ -56,10 +58,6 @@ _SHORTEST_QUOTE = 16
 # A code form longer than this is text: the longest symbol has 45 characters.
 _LONGEST_FORM = 60
 _FORM_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-")
-# Words that stand before a code in a dialog ("Error 809"): dropped when typed beside one.
-_ERROR_WORDS = frozenset(
-    {"error", "err", "code", "errorcode", "fehler", "erreur", "errore", "erro"}
-)
 # Standard input holding at most this many code forms and nothing else is read as codes.
 _MOST_PIPED_CODES = 100
 # What stands between codes a script lists: spaces, line breaks, commas, semicolons.
@@ -93,17 +91,21 @@ def lookup_command(
     kinds = [kind_of(query) for query in queries]
     if len(queries) >= 4 and kinds.count("word") * 2 > len(queries):
         # The words of a dialog pasted without quotes: read them as the one text they were.
-        given = answer.text(" ".join(queries), " ".join(queries))
+        given = answer.text(" ".join(queries), " ".join(queries), quiet="code" in kinds)
         for query, kind in zip(queries, kinds):
             if kind == "code" and get(_bare(query)) not in given:
                 answer.code(query)
     else:
+        # A word beside a code form that names a code is left unsaid; beside none, it is refused.
+        named = any(
+            kind == "code" and get(_bare(query)) is not None for query, kind in zip(queries, kinds)
+        )
         for query, kind in zip(queries, kinds):
             if query == "-":
                 pasted = read_pasted() if pasted is None else pasted
                 answer.stdin(pasted)
-            elif kind == "word" and _bare(query).lower() in _ERROR_WORDS and "code" in kinds:
-                continue  # `raserror Error 809`, typed without quotes: the word says nothing
+            elif kind == "word" and named:
+                continue  # `raserror VPN error 809`, typed without quotes: the words say nothing
             else:
                 answer.query(query, kind)
     if as_json:
@@ -194,8 +196,11 @@ class _Answer:
         else:
             self.text("<stdin>", pasted)
 
-    def text(self, shown: str, text: str) -> set[ErrorCode]:
-        """The blocks of the codes found in ``text``; returns those codes."""
+    def text(self, shown: str, text: str, *, quiet: bool = False) -> set[ErrorCode]:
+        """The blocks of the codes found in ``text``; returns those codes.
+
+        ``quiet``: where it gives none, that is no failure (code forms beside it answer).
+        """
         from raserror._scanner import named_elsewhere
 
         found, elsewhere = _windows_apart(text, codes_in(text, assume_ras=True))
@@ -233,9 +238,9 @@ class _Answer:
         if elsewhere:
             result["windows"] = [win32_json(windows) for _, windows in elsewhere]
         self.results.append(result)
-        for problem in problems:
+        for problem in [] if quiet and not found else problems:
             self.status = max(self.status, fail(problem, EXIT_NOT_FOUND))
-        if not found and not problems:
+        if not found and not problems and not quiet:
             self.status = max(self.status, fail(NOTHING_IN_TEXT, EXIT_NOT_FOUND))
         for finding, evidence in zip([] if self.as_json else found, evidences):
             quoted = text[finding.start : finding.end]
