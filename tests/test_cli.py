@@ -1667,6 +1667,31 @@ def test_a_windows_error_beside_a_vpn_word_is_named_as_the_windows_error(
     assert "ERROR_ELEVATION_REQUIRED" in err
 
 
+def test_a_pasted_number_in_an_error_shape_that_is_a_windows_error_is_named_as_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Verbatim: hwdsl2/setup-ipsec-vpn#1268, a RasClient failure whose code is Win32's 87.
+    sample = (
+        REPO / "tests" / "samples" / "events" / "lone_rasclient_20227_87_quoted_hwdsl2_1268.txt"
+    )
+    pasted = sample.read_text(encoding="utf-8")
+    for text in (pasted, "Error 87"):
+        status, out, err = run(capsys, text)
+        assert (status, out) == (1, "")
+        assert err == (
+            "raserror: 87 in this text is not a Remote Access code: in Windows, 87 is "
+            "ERROR_INVALID_PARAMETER (0x80070057): The parameter is incorrect.\n"
+        )
+        status, document = run_json(capsys, "--json", text)
+        results = document["results"]
+        assert isinstance(results, list)
+        assert [item["symbol"] for item in results[0]["windows"]] == ["ERROR_INVALID_PARAMETER"]
+    # A number in an error shape that names nothing at all is said to be so.
+    status, _, err = run(capsys, "error 99999")
+    assert status == 1
+    assert "99999 in this text is neither a Remote Access code nor a Windows error" in err
+
+
 def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixture[str]) -> None:
     # The title of tests/realworld/positive/149 ("Windows 11 - Policy match error"), its end.
     status, out, err = run(capsys, "Policy match error")

@@ -216,9 +216,16 @@ class _Answer:
             # Words that several codes' messages share (809 and 811 begin alike): each is shown.
             found = _sharing_codes(text)
             evidences = ["shared"] * len(found)
+        unknown: list[str] = []
+        if not found and not elsewhere:
+            # "Error 87": a Windows error, named as one; "error 99999": no error at all.
+            elsewhere, unknown = _error_numbers(text)
         problems = [
             f"{number} in this text is not a Remote Access code: in Windows, {windows_said(windows)}"
             for number, windows in elsewhere
+        ] + [
+            f"{number} in this text is neither a Remote Access code nor a Windows error"
+            for number in unknown
         ]
         if not found and not problems:
             problems = _other_systems(text, refused)
@@ -309,6 +316,27 @@ def _windows_apart(
         else:
             kept.append(finding)
     return kept, elsewhere
+
+
+def _error_numbers(text: str) -> tuple[list[tuple[int, Win32Error]], list[str]]:
+    """The numbers after an error word that name no Remote Access code, each once.
+
+    Those that are Windows errors, with their meaning; the others, as written.
+    """
+    from raserror._scanner import error_numbers
+    from raserror._win32 import win32_error
+
+    named: dict[int, Win32Error] = {}
+    unknown: dict[int, str] = {}
+    for number, start, end in error_numbers(text):
+        if get(number) is not None or number in named or number in unknown:
+            continue
+        windows = win32_error(number)
+        if windows is not None:
+            named[number] = windows
+        else:
+            unknown[number] = text[start:end]
+    return list(named.items()), list(unknown.values())
 
 
 def _other_systems(text: str, refused: list[Elsewhere]) -> list[str]:

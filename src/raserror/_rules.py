@@ -183,6 +183,13 @@ def _is_range(first: str, last: str) -> bool:
     return first.isdigit() and int(first) < int(last) <= int(first) + RANGE_WIDTH
 
 
+def number_after_word(page: Page, end: int) -> tuple[int, int, int] | None:
+    """(number, start, end) of the number after an error word ending at ``end``, whatever it names."""
+    match = AFTER_WORD.match(page.text, end)
+    number = None if match is None else parse_number(match.group(1))
+    return None if match is None or number is None else (number, *match.span(1))
+
+
 def before_word(page: Page, start: int) -> list[Candidate]:
     match = BEFORE_WORD.search(page.text, max(0, start - 8), start)
     if match is None:
@@ -220,13 +227,19 @@ def read_cjk(page: Page, anchor: re.Match[str]) -> list[Candidate]:
 
 def read_event(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """RasClient's failure and termination sentence, in English, Chinese or Japanese."""
+    span = event_number(page, anchor)
+    candidate = None if span is None else number_at(page, *span, Shape.RAS_SHAPE)
+    if candidate is not None:
+        candidate.attempt = attempt_before(page, anchor.start())
+        yield candidate
+
+
+def event_number(page: Page, anchor: re.Match[str]) -> tuple[int, int] | None:
+    """Where the code of a RasClient sentence starting at ``anchor`` is written."""
     match = EVENT.match(page.text, anchor.start())
-    if match is not None:
-        group = 1 if match.group(1) is not None else 2
-        candidate = number_at(page, *match.span(group), Shape.RAS_SHAPE)
-        if candidate is not None:
-            candidate.attempt = attempt_before(page, anchor.start())
-            yield candidate
+    if match is None:
+        return None
+    return match.span(1 if match.group(1) is not None else 2)
 
 
 def attempt_before(page: Page, at: int) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._evidence import Candidate, Evidence, Shape, judge
+from raserror._lookup import parse_number
 from raserror._messages import short_whole_message
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
 from raserror._page import LONG_LINE, Page
@@ -25,6 +26,8 @@ from raserror._rules import (
     RULES,
     Rule,
     described_code,
+    event_number,
+    number_after_word,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
 
@@ -359,6 +362,33 @@ def named_elsewhere(text: str) -> list[Elsewhere]:
                     Elsewhere(candidate.code, candidate.start, candidate.end, named, windows)
                 )
     return refused
+
+
+# The rules that read the number after an error word.
+_ERROR_WORD_RULES = frozenset({"error word", "error word without spaces"})
+
+
+def error_numbers(text: str) -> list[tuple[int, int, int]]:
+    """(number, start, end) of each number in an error shape, whatever it names.
+
+    After an error word, or in RasClient's sentence. Asked only when a pasted
+    text gave no finding, to say why: ``Error 87`` is a Windows error, which is
+    more than "no code found".
+    """
+    scanner = Scanner(text, assume_ras=True, rasdial_output=False)
+    page = scanner.page
+    found = []
+    for rule, anchor in scanner.anchors():
+        if rule.name in _ERROR_WORD_RULES:
+            number = number_after_word(page, anchor.end())
+        elif rule.name == "event sentence" and (span := event_number(page, anchor)) is not None:
+            value = parse_number(text[span[0] : span[1]])
+            number = None if value is None else (value, *span)
+        else:
+            number = None
+        if number is not None:
+            found.append(number)
+    return found
 
 
 def with_lines(text: str, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
