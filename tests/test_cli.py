@@ -1692,6 +1692,21 @@ def test_a_pasted_number_in_an_error_shape_that_is_a_windows_error_is_named_as_o
     assert "99999 in this text is neither a Remote Access code nor a Windows error" in err
 
 
+def test_a_number_only_ras_has_in_windows_is_said_to_rest_on_that_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The title of microsoft/mssql-docker#916: SQL Server's 824, though nothing names it here.
+    title = (
+        "Error 824 while restoring a BACPAC file, where the .MDF gets larger than 4GB, "
+        "using a bind mount on Windows"
+    )
+    status, out, _ = run(capsys, title)
+    assert status == 0
+    assert out.startswith(
+        "found '824': no other Windows error has this number (another program's code may)\n"
+    )
+
+
 def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixture[str]) -> None:
     # The title of tests/realworld/positive/149 ("Windows 11 - Policy match error"), its end.
     status, out, err = run(capsys, "Policy match error")

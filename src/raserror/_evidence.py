@@ -20,7 +20,7 @@ Evidence = Literal["context", "message", "unambiguous", "assumed"]
 EXPLANATIONS: dict[Evidence, str] = {
     "context": "the text says it came from Remote Access",
     "message": "its own message or symbol stands beside it",
-    "unambiguous": "no other Windows error has this number",
+    "unambiguous": "no other Windows error has this number (another program's code may)",
     "assumed": "taken as a Remote Access code because of --assume-ras",
 }
 
