@@ -1294,6 +1294,26 @@ def test_typos_of_codes_are_refused_with_the_code_they_clearly_meant(
     assert refusals[2].endswith("did you mean 691?")
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("Error691", "691"), ("err_809", "809")])
+def test_an_error_word_glued_to_a_code_is_refused_with_the_code(
+    capsys: pytest.CaptureFixture[str], typed: str, meant: str
+) -> None:
+    status, _, err = run(capsys, typed)
+    assert status == 1
+    assert err.rstrip().endswith(f"did you mean {meant}?")
+    _, _, err = run(capsys, "Error9999")
+    assert "did you mean" not in err  # 9999 is no code
+
+
+def test_help_with_a_command_that_does_not_exist_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["help", "foo"])
+    assert exited.value.code == 2
+    assert "no command 'foo' to help with; the commands: lookup, search" in capsys.readouterr().err
+
+
 def test_no_guess_where_none_is_clear(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = run(capsys, "ERROR_IPSEC_IKE_FOO", "9O99", "timeout")
     lines = err.splitlines()

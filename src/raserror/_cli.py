@@ -98,6 +98,14 @@ def _asks_for_help(args: list[str]) -> bool:
     return args[:1] == ["help"] and len(args) <= 2
 
 
+def _help_args(parser: argparse.ArgumentParser, asked: list[str]) -> list[str]:
+    """The arguments that show the help ``raserror help [COMMAND]`` asks for."""
+    if asked and asked[0] not in SUBCOMMANDS:
+        commands = ", ".join(SUBCOMMANDS)
+        parser.error(f"no command {asked[0]!r} to help with; the commands: {commands}")
+    return [*asked, "--help"]
+
+
 def _is_option(arg: str) -> bool:
     """``--json``, ``--``; not ``-`` or a negative number (``-2147024205``, ``-0x2B3``)."""
     return arg.startswith("-") and arg != "-" and not arg[1:2].isdigit()
@@ -106,7 +114,7 @@ def _is_option(arg: str) -> bool:
 def _run(args: list[str]) -> int:
     parser = _parser()
     if _asks_for_help(args):
-        args = [*(args[1:] if args[1:2] and args[1] in SUBCOMMANDS else []), "--help"]
+        args = _help_args(parser, args[1:])
     if not args:
         return _no_arguments(parser)
     # The lookup subcommand is implied: `raserror 691` is `raserror lookup 691`. After `--`

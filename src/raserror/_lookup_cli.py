@@ -62,6 +62,8 @@ _FORM_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 _MOST_PIPED_CODES = 100
 # What stands between codes a script lists: spaces, line breaks, commas, semicolons.
 _BETWEEN_CODES = re.compile(r"[\s,;]+")
+# An error word typed against its number: "Error691", "err_809".
+_WORD_THEN_NUMBER = re.compile(r"(?i:error|err|code|fehler|erreur)[_-]?([0-9]{3,5})")
 # Letters that typing or OCR puts in place of digits: 8O9, 69l.
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1"})
 
@@ -75,8 +77,8 @@ _NO_INPUT = "standard input holds no text: paste a dialog or a message, or give 
 NOTHING_IN_TEXT = (
     "no Remote Access error code found in the text: a number counts only in an error "
     "shape (Error 809, (Error 800), error code: 691, 629错误), and a message without a "
-    "number only when it is quoted closely; find a code by its words with "
-    "`raserror search WORDS`"
+    "number only when it is quoted closely, in Windows' English wording; find a code by "
+    "its words with `raserror search WORDS`"
 )
 
 
@@ -411,6 +413,9 @@ def suggestion(bare: str) -> str | None:
         digits = bare.translate(_LOOKALIKE_DIGITS)
         if digits != bare and digits.lstrip("+-").isdigit() and get(digits) is not None:
             return digits
+        glued = _WORD_THEN_NUMBER.fullmatch(bare)  # "Error691", "err809": a word glued on
+        if glued is not None and get(glued.group(1)) is not None:
+            return glued.group(1)
     if not bare.isascii() or "_" not in bare:
         return None
     import difflib
