@@ -1305,6 +1305,13 @@ def test_an_error_word_glued_to_a_code_is_refused_with_the_code(
     assert "did you mean" not in err  # 9999 is no code
 
 
+def test_an_empty_argument_is_said_to_be_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    # `raserror "$CODE"` with CODE unset.
+    status, out, err = run(capsys, "")
+    assert (status, out) == (1, "")
+    assert err == "raserror: '': an empty argument names no code; give one, such as 691\n"
+
+
 def test_help_with_a_command_that_does_not_exist_is_a_usage_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

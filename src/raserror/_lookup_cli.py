@@ -388,6 +388,8 @@ def refusal(query: str, windows: Win32Error | None) -> str:
     form and word that names no Remote Access code is refused here, and only here.
     """
     bare = _bare(query)
+    if not bare:
+        return f"{query!r}: an empty argument names no code; give one, such as 691"
     if windows is not None:
         # The other meaning is the answer: the list of RAS ranges would only hide it.
         return f"{bare} is not a Remote Access code; in Windows, {windows_said(windows)}"
