@@ -273,6 +273,17 @@ def test_a_message_inside_a_json_string_is_read_as_its_event() -> None:
     )
 
 
+def test_messages_quoted_after_prose_on_lines_in_a_row_are_one_event_each() -> None:
+    # Composed: JSON Lines, one record a line, as a monitor writes them (cf. the VirtualClient
+    # sample); each message ends the one before it, as a new CoId= line does.
+    text = "".join(
+        '{"description": "CoId={' + coid + "}: The user u dialed a connection named c which has "
+        f'failed. The error code returned on failure is {code}."}}\n'
+        for coid, code in (("A", 809), ("B", 691))
+    )
+    assert [(e.coid, e.number) for e in read_events(text)] == [("{A}", 809), ("{B}", 691)]
+
+
 def test_an_old_remoteaccess_event_without_a_code_is_read_as_one() -> None:
     # Verbatim, KB Q128448: "Source: Remote Access" (with its space), tab-indented.
     (event,) = events_in("kb_remoteaccess_20013_nocode_q128448.txt")

@@ -703,8 +703,9 @@ class _Reader:
             done = self.finish()  # whatever field was open: the record ends here
             return None if done is None else iter((done,))
         if record.last is not None:
-            if record.lone and _LONE_START.match(text.lstrip(_QUOTE_MARKS)):
-                return self.start_lone(text)  # the next message, with no blank line between
+            following = _lone_message(text, after_prose=True) if record.lone else None
+            if following is not None:
+                return self.start_lone(following)  # the next message, with no blank line between
             record.extend(record.last, text)
             return None
         lone = _lone_message(text, after_prose=not record.fields)
