@@ -716,6 +716,23 @@ def test_words_that_begin_several_codes_messages_are_no_codes_own_message() -> N
     assert [(int(f.code), f.evidence) for f in find_codes(text)] == [(691, "message")]
 
 
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (628, "The port was disconnected."),
+        (668, "The connection was terminated."),
+        (719, "The connection was terminated by the remote computer."),
+    ],
+)
+def test_a_codes_whole_message_beside_it_is_its_own_though_a_longer_message_holds_it(
+    code: int, message: str
+) -> None:
+    # Composed: each whole message (of either wording) begins another code's longer one.
+    assert message in (raserror.ErrorCode(code).message, raserror.ErrorCode(code).windows_message)
+    text = f"Error {code}: {message}"
+    assert [(int(f.code), f.evidence) for f in find_codes(text)] == [(code, "message")]
+
+
 def test_a_number_beside_its_windows_meaning_is_that_windows_error() -> None:
     # Composed: a VPN word before the real line of tests/realworld/negative/502 (Tribler).
     text = "vpn-up.py: OSError: [WinError 740] The requested operation requires elevation"

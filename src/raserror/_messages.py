@@ -188,6 +188,7 @@ class _Index:
         self.other_runs, self.only_own = _runs_of_length(self.messages, OTHER_QUOTE_WORDS)
         # Beside its number, a run of this many of a code's own words names it: each such run.
         self.beside_runs = _beside_runs(self.by_code)
+        self.own_wholes = _own_wholes(self.by_code)
         # For the quick test of ASCII text: 1 for a part of a message word, 2 for a line break.
         parts = {part: 1 for word in self.vocabulary for part in word.split("'") if part}
         self.token_kinds = {**parts, _LINE_BREAK: 2}
@@ -221,6 +222,22 @@ def _short_wholes(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, list[Error
             codes = wholes.setdefault(words, [])
             codes += [code] if code not in codes else []
     return wholes
+
+
+def _own_wholes(by_code: dict[ErrorCode, list[Run]]) -> dict[ErrorCode, tuple[Run, ...]]:
+    """Each code's whole messages that no other code's message is, word for word.
+
+    A whole message names its code beside its number even where a longer message of
+    another code holds it ("The port was disconnected." in 629's).
+    """
+    codes_of: dict[Run, set[ErrorCode]] = {}
+    for code, messages in by_code.items():
+        for message in messages:
+            codes_of.setdefault(message, set()).add(code)
+    return {
+        code: tuple(message for message in dict.fromkeys(messages) if len(codes_of[message]) == 1)
+        for code, messages in by_code.items()
+    }
 
 
 def _beside_runs(
@@ -530,7 +547,9 @@ def after_words(text: str, at: int, count: int) -> int:
 def has_own_run(code: ErrorCode, words: list[str]) -> bool:
     """Whether ``words`` hold a run of ``code``'s own message long enough to name it beside it."""
     length, runs = index().beside_runs[code]
-    return length == 0 or not runs.isdisjoint(_grams(words, length))
+    if length == 0 or not runs.isdisjoint(_grams(words, length)):
+        return True
+    return any(whole in _grams(words, len(whole)) for whole in index().own_wholes[code])
 
 
 def may_quote_other(code: ErrorCode, words: list[str]) -> bool:
