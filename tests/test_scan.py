@@ -733,6 +733,19 @@ def test_a_codes_whole_message_beside_it_is_its_own_though_a_longer_message_hold
     assert [(int(f.code), f.evidence) for f in find_codes(text)] == [(code, "message")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VPN Error 691 - 700 users affected", [691]),  # 700 counts users
+        ("VPN errors 600-699 are dial-up errors", []),  # a range in a sentence: no error told
+        ("VPN Error 619 - 631, 633 and 676", [619, 631, 633, 676]),  # a list goes on after it
+    ],
+)
+def test_a_range_counts_where_it_ends_its_phrase(text: str, expected: list[int]) -> None:
+    # Composed, beside the real ranges of tests/test_recall.py.
+    assert [int(f.code) for f in find_codes(text)] == expected
+
+
 def test_a_number_beside_its_windows_meaning_is_that_windows_error() -> None:
     # Composed: a VPN word before the real line of tests/realworld/negative/502 (Tribler).
     text = "vpn-up.py: OSError: [WinError 740] The requested operation requires elevation"

@@ -44,6 +44,8 @@ MORE = re.compile(
 RANGE_END = re.compile(r"[ \t]{0,2}(?:-|–|—|&#8211;|&ndash;)[ \t]{0,2}([0-9]{3,5})(?![0-9A-Za-z])")
 # A range runs up at most this far: "Error 691 - 2021" is no range.
 RANGE_WIDTH = 100
+# What follows a range's end: a mark, the line's end, or a heading's capitals ("827 ARE NEW").
+RANGE_AFTER = re.compile(r"[ \t]*(?:[:.,;)\]\r\n]|\Z|[A-Z]{2})")
 # A digit: every rule reads a number, so where none stands near, no rule reads one.
 DIGIT = re.compile(r"[0-9]")
 # The number an error word reads stands this close: at most this far after the word (past the
@@ -156,18 +158,16 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     match = AFTER_WORD.match(text, end)
     if match is None:
         return []
-    more = MORE.match(text, match.end())
-    if more is None:  # one number, the common case: no list to gather
-        last = RANGE_END.match(text, match.end())
-        if last is not None and _is_range(match.group(1), last.group(1)):
-            return list(
-                _some(*(number_at(page, *m.span(1), Shape.ERROR_WORD) for m in (match, last)))
-            )
+    spans = [match.span(1)]
+    last = RANGE_END.match(text, match.end())
+    if last is not None and _is_range(match.group(1), last.group(1), text, last.end()):
+        spans.append(last.span(1))  # "Error 619 - 631:": both ends, and a list may go on
+    more = MORE.match(text, spans[-1][1])
+    if more is None and len(spans) == 1:  # one number, the common case: no list to gather
         if plural:
             return []
         candidate = number_at(page, *match.span(1), Shape.ERROR_WORD)
         return [] if candidate is None else [candidate]
-    spans = [match.span(1)]
     while more is not None:
         spans.append(more.span(1))
         more = MORE.match(text, more.end())
@@ -178,9 +178,17 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     return listed
 
 
-def _is_range(first: str, last: str) -> bool:
-    """Whether ``first - last`` reads as a range of codes: both decimal, rising, not far apart."""
-    return first.isdigit() and int(first) < int(last) <= int(first) + RANGE_WIDTH
+def _is_range(first: str, last: str, text: str, after: int) -> bool:
+    """Whether ``first - last`` reads as a range of codes, ``text[after:]`` following it.
+
+    Both decimal, rising, not far apart, and the range ends its phrase: a mark, the
+    line's end or a heading's capitals follow (``691 - 700 users`` counts users).
+    """
+    return (
+        first.isdigit()
+        and int(first) < int(last) <= int(first) + RANGE_WIDTH
+        and RANGE_AFTER.match(text, after) is not None
+    )
 
 
 def number_after_word(page: Page, end: int) -> tuple[int, int, int] | None:
