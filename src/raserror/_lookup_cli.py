@@ -70,6 +70,7 @@ _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": 
 # Two kinds of evidence the command tells apart beyond the library's own explanations.
 _COMMAND_SAID = {
     "quote": "the text quotes its message, without a number",
+    "short": "its whole message, words other programs use too",
     "asked": "taken as a Remote Access code because it was asked",
     "shared": "several codes' messages hold these words",
 }
@@ -255,6 +256,8 @@ class _Answer:
             quoted = text[finding.start : finding.end]
             # A message quoted without its number is not "beside" anything.
             said = "quote" if evidence == "message" and not _has_digit(quoted) else evidence
+            if said == "quote" and _is_short_message(quoted):
+                said = "short"
             reason = _said(said)
             width = 80 if self.width is None else self.width
             # The quote gives way to the reason: a long message is cut to fit the line,
@@ -368,6 +371,13 @@ def _said(evidence: str) -> str:
     from raserror._evidence import EXPLANATIONS  # loaded with the scanner, only for text
 
     return _COMMAND_SAID.get(evidence) or {str(k): v for k, v in EXPLANATIONS.items()}[evidence]
+
+
+def _is_short_message(quoted: str) -> bool:
+    """Whether a quote found is a whole message too short to name its code in other text."""
+    from raserror._messages import short_whole_message
+
+    return short_whole_message(quoted) is not None
 
 
 def _has_digit(text: str) -> bool:

@@ -60,7 +60,7 @@ QUOTE_ENOUGH_WORDS = 10
 # "connect to the VPN" names no code, "IKE authentication credentials are unacceptable" does.
 QUOTE_DISTINCT_WORDS = 2
 # A whole message shorter than a quote needs ("Policy match error") names its code only
-# when it is all that was asked: from_message, or a text pasted to be explained.
+# when it is all of a text pasted to be explained: any program may write such words.
 SHORT_WHOLE_WORDS = 3
 # Longer than any short message with room for marks around it: longer text is not one.
 SHORT_WHOLE_CHARS = 200
@@ -585,11 +585,10 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     lowered = _lower_words(text, 0, len(text))
     words = lowered if lowered is not None else _words(text, 0, len(text))[0]
     if every:
-        return _candidates(words) or short_whole_codes(words)
+        return _candidates(words)
     found = _quoted(words)
     if not found:
-        codes = short_whole_codes(words)
-        return codes[0] if len(codes) == 1 else None
+        return None
     found.sort(key=lambda quote: (quote[1] - quote[2], -quote[3]))  # longest, then fullest
     code, first, last, _ = found[0]
     if len(found) > 1 and found[1][2] - found[1][1] == last - first and found[1][0] is not code:
@@ -597,23 +596,23 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     return code
 
 
-def short_whole_codes(words: list[str]) -> list[ErrorCode]:
+def _short_whole_codes(words: list[str]) -> list[ErrorCode]:
     """The codes whose whole message, too short to quote, is all of ``words`` (lower-case)."""
     return list(index().short_wholes.get(tuple(words), ()))
 
 
-def short_whole_message(text: str) -> tuple[ErrorCode, int, int] | None:
-    """(code, start, end) where all the words of ``text`` are one code's short whole message.
+def short_whole_message(text: str) -> Quote | None:
+    """The quote, where all the words of ``text`` are one code's short whole message.
 
-    ``text[start:end]`` runs from its first word to its last.
+    It runs from the text's first word to its last.
     """
     if len(text) > SHORT_WHOLE_CHARS:
         return None
     found = list(WORD.finditer(text))
-    codes = short_whole_codes([match.group().lower() for match in found])
+    codes = _short_whole_codes([match.group().lower() for match in found])
     if len(codes) != 1:
         return None
-    return codes[0], found[0].start(), found[-1].end()
+    return Quote(codes[0], found[0].start(), found[-1].end(), len(found), 1.0)
 
 
 def _candidates(words: list[str]) -> list[ErrorCode]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from raserror import _messages
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
 from raserror._page import LONG_LINE
@@ -92,11 +94,18 @@ def other_quoted(
     )
 
 
-_meanings: dict[ErrorCode, tuple[Win32Error, tuple[str, str]] | None] = {}
+class _Meaning(NamedTuple):
+    """The Windows error of a code's number, and what any spelling of it holds, lower-case."""
+
+    windows: Win32Error
+    marks: tuple[str, str]  # its symbol, and its message's longest word
 
 
-def _windows_meaning(code: ErrorCode) -> tuple[Win32Error, tuple[str, str]] | None:
-    """The Windows error of ``code``'s number, with what any spelling of it holds, lower-case."""
+_meanings: dict[ErrorCode, _Meaning | None] = {}
+
+
+def _windows_meaning(code: ErrorCode) -> _Meaning | None:
+    """The Windows error of ``code``'s number, if it has one, read once."""
     if code.win32_symbol is None:
         return None
     if code not in _meanings:
@@ -104,8 +113,25 @@ def _windows_meaning(code: ErrorCode) -> tuple[Win32Error, tuple[str, str]] | No
 
         windows = win32_error(int(code))
         longest = max(windows.message.split(), key=len).strip(".,").lower() if windows else ""
-        _meanings[code] = None if windows is None else (windows, (windows.symbol.lower(), longest))
+        _meanings[code] = (
+            None if windows is None else _Meaning(windows, (windows.symbol.lower(), longest))
+        )
     return _meanings[code]
+
+
+def other_system_near(
+    page: Page, reach: tuple[int, int], line: tuple[int, int], start: int, end: int
+) -> bool:
+    """Whether another system is named within ``reach`` of the number at ``start:end``.
+
+    Or a web API's HTTP status stands beside it on its ``line``.
+    """
+    if page.has_foreign(*reach):
+        return True
+    line_start, line_end = line
+    return page.has_web_status(
+        max(line_start, start - BESIDE_CHARS), min(line_end, end + BESIDE_CHARS)
+    )
 
 
 class Near:
@@ -173,16 +199,17 @@ class Near:
         meaning = _windows_meaning(self.code)
         if meaning is None:
             return None
-        windows, marks = meaning
         page, (start, end) = self.page, self.beside().window
         lowered = page.lowered
         # The quick test, in C: its symbol, or its message's longest word, in the window.
-        if lowered is not None and all(lowered.find(mark, start, end) < 0 for mark in marks):
+        if lowered is not None and all(
+            lowered.find(mark, start, end) < 0 for mark in meaning.marks
+        ):
             return None
         from raserror._win32 import spelled_out
 
         folded = " ".join(page.text[start:end].split()).casefold()  # a message may wrap
-        return windows if spelled_out(windows, folded) else None
+        return meaning.windows if spelled_out(meaning.windows, folded) else None
 
     def context(self) -> bool:
         return self.page.has_context(*self.reach())
@@ -202,9 +229,4 @@ class Near:
             and line[1] - self.start <= CONTEXT_CHARS
         ):
             return True
-        if self.page.has_foreign(*self.reach()):
-            return True
-        line_start, line_end = self.line()
-        return self.page.has_web_status(
-            max(line_start, self.start - BESIDE_CHARS), min(line_end, self.end + BESIDE_CHARS)
-        )
+        return other_system_near(self.page, self.reach(), self.line(), self.start, self.end)

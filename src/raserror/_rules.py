@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
@@ -191,11 +192,29 @@ def _is_range(first: str, last: str, text: str, after: int) -> bool:
     )
 
 
-def number_after_word(page: Page, end: int) -> tuple[int, int, int] | None:
-    """(number, start, end) of the number after an error word ending at ``end``, whatever it names."""
+class WrittenNumber(NamedTuple):
+    """A number as a text writes it, whatever it names: ``text[start:end]`` is ``value``."""
+
+    value: int
+    start: int
+    end: int
+
+
+def number_after_word(page: Page, end: int) -> WrittenNumber | None:
+    """The number after an error word that ends at ``end``, whatever it names."""
     match = AFTER_WORD.match(page.text, end)
     number = None if match is None else parse_number(match.group(1))
-    return None if match is None or number is None else (number, *match.span(1))
+    return None if match is None or number is None else WrittenNumber(number, *match.span(1))
+
+
+def event_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
+    """The code of a RasClient sentence starting at ``anchor``, whatever it names."""
+    match = EVENT.match(page.text, anchor.start())
+    if match is None:
+        return None
+    group = 1 if match.group(1) is not None else 2
+    number = parse_number(match.group(group))
+    return None if number is None else WrittenNumber(number, *match.span(group))
 
 
 def before_word(page: Page, start: int) -> list[Candidate]:
@@ -235,19 +254,13 @@ def read_cjk(page: Page, anchor: re.Match[str]) -> list[Candidate]:
 
 def read_event(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """RasClient's failure and termination sentence, in English, Chinese or Japanese."""
-    span = event_number(page, anchor)
-    candidate = None if span is None else number_at(page, *span, Shape.RAS_SHAPE)
+    number = event_number(page, anchor)
+    candidate = (
+        None if number is None else number_at(page, number.start, number.end, Shape.RAS_SHAPE)
+    )
     if candidate is not None:
         candidate.attempt = attempt_before(page, anchor.start())
         yield candidate
-
-
-def event_number(page: Page, anchor: re.Match[str]) -> tuple[int, int] | None:
-    """Where the code of a RasClient sentence starting at ``anchor`` is written."""
-    match = EVENT.match(page.text, anchor.start())
-    if match is None:
-        return None
-    return match.span(1 if match.group(1) is not None else 2)
 
 
 def attempt_before(page: Page, at: int) -> str | None:

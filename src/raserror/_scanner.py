@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._evidence import Candidate, Evidence, Shape, judge
-from raserror._lookup import parse_number
 from raserror._messages import short_whole_message
-from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near
+from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near, other_system_near
 from raserror._page import LONG_LINE, Page
 from raserror._rules import (
     DIGIT,
@@ -25,6 +24,7 @@ from raserror._rules import (
     RECORD_CHARS,
     RULES,
     Rule,
+    WrittenNumber,
     described_code,
     event_number,
     number_after_word,
@@ -316,8 +316,7 @@ def scan_text(
                 first[quote.code] = quoted
     whole = None if first else short_whole_message(text)
     if whole is not None:  # "Policy match error" pasted alone: all that was asked
-        code, start, end = whole
-        first[code] = Hit(start, end, code, "message")
+        first[whole.code] = Hit(whole.start, whole.end, whole.code, "message")
     return sorted(first.values(), key=lambda hit: hit.start)
 
 
@@ -368,12 +367,12 @@ def named_elsewhere(text: str) -> list[Elsewhere]:
 _ERROR_WORD_RULES = frozenset({"error word", "error word without spaces"})
 
 
-def error_numbers(text: str) -> list[tuple[int, int, int]]:
-    """(number, start, end) of each number in an error shape, whatever it names.
+def error_numbers(text: str) -> list[WrittenNumber]:
+    """Each number in an error shape that no other system is named beside, whatever it names.
 
     After an error word, or in RasClient's sentence. Asked only when a pasted
     text gave no finding, to say why: ``Error 87`` is a Windows error, which is
-    more than "no code found".
+    more than "no code found"; ``HTTP Error 503`` is the web's, and not told.
     """
     scanner = Scanner(text, assume_ras=True, rasdial_output=False)
     page = scanner.page
@@ -381,12 +380,17 @@ def error_numbers(text: str) -> list[tuple[int, int, int]]:
     for rule, anchor in scanner.anchors():
         if rule.name in _ERROR_WORD_RULES:
             number = number_after_word(page, anchor.end())
-        elif rule.name == "event sentence" and (span := event_number(page, anchor)) is not None:
-            value = parse_number(text[span[0] : span[1]])
-            number = None if value is None else (value, *span)
+        elif rule.name == "event sentence":
+            number = event_number(page, anchor)
         else:
-            number = None
-        if number is not None:
+            continue
+        if number is not None and not other_system_near(
+            page,
+            page.around(number.start, CONTEXT_LINES, CONTEXT_CHARS),
+            page.line_bounds(number.start),
+            number.start,
+            number.end,
+        ):
             found.append(number)
     return found
 
