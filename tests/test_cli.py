@@ -1717,6 +1717,24 @@ def test_a_pasted_number_in_an_error_shape_that_is_a_windows_error_is_named_as_o
     status, _, err = run(capsys, "error 99999")
     assert status == 1
     assert "99999 in this text is neither a Remote Access code nor a Windows error" in err
+    # Said as written: an HRESULT stays one.
+    _, _, err = run(capsys, "Error 0x80070005")
+    assert err.startswith("raserror: 0x80070005 in this text is not a Remote Access code: ")
+    assert "ERROR_ACCESS_DENIED" in err
+
+
+def test_a_pasted_number_of_another_system_is_not_given_a_windows_meaning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # IIS's page title, as people paste it: the web's 503, not Windows' 503.
+    status, _, err = run(capsys, "HTTP Error 503. The service is unavailable.")
+    assert status == 1
+    assert "ERROR_NOT_SUPPORTED_WITH_MONITORING" not in err
+    # Composed: SQL Server named, its 824 is said to be its; the 87 beside it is not told.
+    status, _, err = run(capsys, "SQL Server error 824 and error 87")
+    assert status == 1
+    assert err.startswith("raserror: 824 in this text is read as another system's error")
+    assert "87 in this text" not in err
 
 
 def test_a_number_only_ras_has_in_windows_is_said_to_rest_on_that_alone(

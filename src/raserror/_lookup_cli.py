@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from typing import Literal
 
     from raserror._scan import Finding
-    from raserror._scanner import Elsewhere
     from raserror._win32 import Win32Error
 
     Kind = Literal["code", "word", "text"]
@@ -204,34 +203,15 @@ class _Answer:
 
         ``quiet``: where it gives none, that is no failure (code forms beside it answer).
         """
-        from raserror._scanner import named_elsewhere
-
         found, elsewhere = _windows_apart(text, codes_in(text, assume_ras=True))
-        refused = named_elsewhere(text)
-        told = {number for number, _ in elsewhere}
-        elsewhere += [
-            (int(other.code), other.windows)
-            for other in refused
-            if other.windows is not None and int(other.code) not in told
-        ]
         evidences = [_evidence(finding, assume_ras=self.assume_ras) for finding in found]
         if not found and not elsewhere:
             # Words that several codes' messages share (809 and 811 begin alike): each is shown.
             found = _sharing_codes(text)
             evidences = ["shared"] * len(found)
-        unknown: list[str] = []
-        if not found and not elsewhere:
-            # "Error 87": a Windows error, named as one; "error 99999": no error at all.
-            elsewhere, unknown = _error_numbers(text)
-        problems = [
-            f"{number} in this text is not a Remote Access code: in Windows, {windows_said(windows)}"
-            for number, windows in elsewhere
-        ] + [
-            f"{number} in this text is neither a Remote Access code nor a Windows error"
-            for number in unknown
-        ]
+        problems = [_windows_problem(written, windows) for written, windows in elsewhere]
         if not found and not problems:
-            problems = _other_systems(text, refused)
+            elsewhere, problems = _why_no_code(text)
         result: dict[str, object] = {
             "input": shown,
             "code": None,
@@ -297,7 +277,7 @@ def _evidence(finding: Finding, *, assume_ras: bool) -> str:
 
 def _windows_apart(
     text: str, found: list[Finding]
-) -> tuple[list[Finding], list[tuple[int, Win32Error]]]:
+) -> tuple[list[Finding], list[tuple[str, Win32Error]]]:
     """The findings to show, and the numbers the text itself shows to be Windows errors.
 
     A number taken as RAS only because it was asked, whose Windows meaning the
@@ -311,48 +291,62 @@ def _windows_apart(
 
     folded = " ".join(text.split()).casefold()  # a message wrapped over lines still reads
     kept: list[Finding] = []
-    elsewhere: list[tuple[int, Win32Error]] = []
+    elsewhere: list[tuple[str, Win32Error]] = []
     for finding in found:
         windows = win32_error(int(finding.code)) if finding.evidence == "assumed" else None
         # Taken as RAS only because it was asked: Python's "[WinError 740]" says it is not.
         before = text[max(0, finding.start - len("[WinError ")) : finding.start].casefold()
         if windows is not None and (spelled_out(windows, folded) or "winerror" in before):
-            elsewhere.append((int(finding.code), windows))
+            elsewhere.append((text[finding.start : finding.end], windows))
         else:
             kept.append(finding)
     return kept, elsewhere
 
 
-def _error_numbers(text: str) -> tuple[list[tuple[int, Win32Error]], list[str]]:
-    """The numbers after an error word that name no Remote Access code, each once.
+def _windows_problem(written: str, windows: Win32Error) -> str:
+    return (
+        f"{written} in this text is not a Remote Access code: in Windows, {windows_said(windows)}"
+    )
 
-    Those that are Windows errors, with their meaning; the others, as written.
+
+def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
+    """Why a pasted text gave no code: each number in an error shape, said once for what it is.
+
+    The Windows errors among them, as written with their meaning, and every reason:
+    a Windows error spelled out beside the number, another system named near it, a
+    Windows error by its number alone ("Error 87"), or no error at all.
     """
-    from raserror._scanner import error_numbers
+    from raserror._scanner import error_numbers, named_elsewhere
     from raserror._win32 import win32_error
 
-    named: dict[int, Win32Error] = {}
-    unknown: dict[int, str] = {}
-    for number, start, end in error_numbers(text):
-        if get(number) is not None or number in named or number in unknown:
-            continue
-        windows = win32_error(number)
-        if windows is not None:
-            named[number] = windows
-        else:
-            unknown[number] = text[start:end]
-    return list(named.items()), list(unknown.values())
-
-
-def _other_systems(text: str, refused: list[Elsewhere]) -> list[str]:
-    """Why each number in an error shape was refused: another system is named beside it."""
-    return [  # each code once: named_elsewhere tells the first place only
+    refused = named_elsewhere(text)
+    windows = [
+        (text[other.start : other.end], other.windows) for other in refused if other.windows
+    ]
+    named = [  # each code once: named_elsewhere tells the first place only
         f"{text[other.start : other.end]} in this text is read as another system's "
         f"error, not Remote Access's: {other.named!r} stands beside it; if it did "
         f"come from Remote Access, ask `raserror {int(other.code)}`"
         for other in refused
         if other.named is not None
     ]
+    told: set[int] = set()
+    unknown: list[str] = []
+    for number in error_numbers(text):  # those that name no code: named_elsewhere's are codes
+        if get(number.value) is not None or number.value in told:
+            continue
+        told.add(number.value)
+        meaning = win32_error(number.value)
+        if meaning is not None:
+            windows.append((text[number.start : number.end], meaning))
+        else:
+            unknown.append(text[number.start : number.end])
+    problems = [_windows_problem(written, meaning) for written, meaning in windows]
+    problems += [
+        f"{written} in this text is neither a Remote Access code nor a Windows error"
+        for written in unknown
+    ]
+    return windows, problems + named
 
 
 def _sharing_codes(text: str) -> list[Finding]:

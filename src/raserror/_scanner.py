@@ -29,7 +29,7 @@ from raserror._rules import (
     event_number,
     number_after_word,
 )
-from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
+from raserror._vocabulary import PLURAL_ERROR_WORDS, Vocabulary
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -379,6 +379,8 @@ def error_numbers(text: str) -> list[WrittenNumber]:
     found = []
     for rule, anchor in scanner.anchors():
         if rule.name in _ERROR_WORD_RULES:
+            if anchor.group().lower() in PLURAL_ERROR_WORDS:
+                continue  # "errors: 720", "system-error-codes--500-999": a count, a page's name
             number = number_after_word(page, anchor.end())
         elif rule.name == "event sentence":
             number = event_number(page, anchor)

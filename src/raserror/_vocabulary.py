@@ -435,7 +435,11 @@ FOREIGN = FOREIGN_WORDS.compile()
 # A web API's error: its HTTP status on the code's own line ("code: 613 ... [HTTP 400]").
 # Weaker than a name: it speaks only where nothing but being told speaks for the code.
 WEB_STATUS_WORDS = Vocabulary(
-    ("http [1-5][0-9]{2}(?![0-9])", "http/[12](?:\\.[01])? [1-5][0-9]{2}(?![0-9])")
+    (
+        "http [1-5][0-9]{2}(?![0-9])",
+        "http/[12](?:\\.[01])? [1-5][0-9]{2}(?![0-9])",
+        "http error [1-5][0-9]{2}(?![0-9])",  # IIS: "HTTP Error 503. The service is unavailable."
+    )
 )
 WEB_STATUS = WEB_STATUS_WORDS.compile()
 
