@@ -1706,8 +1706,8 @@ def test_a_pasted_number_in_an_error_shape_that_is_a_windows_error_is_named_as_o
         status, out, err = run(capsys, text)
         assert (status, out) == (1, "")
         assert err == (
-            "raserror: 87 in this text is not a Remote Access code: in Windows, 87 is "
-            "ERROR_INVALID_PARAMETER (0x80070057): The parameter is incorrect.\n"
+            "raserror: 87 in this text is not a Remote Access code; if it is a Windows error, "
+            "87 is ERROR_INVALID_PARAMETER (0x80070057): The parameter is incorrect.\n"
         )
         status, document = run_json(capsys, "--json", text)
         results = document["results"]
@@ -1719,8 +1719,23 @@ def test_a_pasted_number_in_an_error_shape_that_is_a_windows_error_is_named_as_o
     assert "99999 in this text is neither a Remote Access code nor a Windows error" in err
     # Said as written: an HRESULT stays one.
     _, _, err = run(capsys, "Error 0x80070005")
-    assert err.startswith("raserror: 0x80070005 in this text is not a Remote Access code: ")
+    assert err.startswith("raserror: 0x80070005 in this text is not a Remote Access code; ")
     assert "ERROR_ACCESS_DENIED" in err
+
+
+def test_a_signed_number_after_an_error_word_keeps_its_sign(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Quoted from tests/realworld/negative/618: a negated Win32 code, no TAPI failure.
+    status, out, err = run(capsys, "CreateProcessAsUser failed.  Error Code -740")
+    assert (status, out) == (1, "")
+    assert (
+        err == "raserror: -740 in this text is neither a Remote Access code nor a Windows error\n"
+    )
+    # A signed HRESULT written in decimal is read whole: Windows' ERROR_LOGON_FAILURE.
+    _, _, err = run(capsys, "Athentication error -2147023570")
+    assert err.startswith("raserror: -2147023570 in this text is not a Remote Access code; ")
+    assert "1326 is ERROR_LOGON_FAILURE" in err
 
 
 def test_a_pasted_number_of_another_system_is_not_given_a_windows_meaning(
@@ -1761,6 +1776,10 @@ def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixtu
         "found 'Policy match error': its whole message, words other programs use too\n"
     )
     assert "\n13868 ERROR_IPSEC_IKE_POLICY_MATCH (winerror.h)\n" in out
+    status, document = run_json(capsys, "--json", "Policy match error")
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [item["evidence"] for item in results[0]["found"]] == ["short"]
 
 
 @pytest.mark.parametrize(("columns", "expected"), [(12, 40), (40, 40), (133, 133)])

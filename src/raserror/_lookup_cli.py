@@ -204,7 +204,7 @@ class _Answer:
         ``quiet``: where it gives none, that is no failure (code forms beside it answer).
         """
         found, elsewhere = _windows_apart(text, codes_in(text, assume_ras=True))
-        evidences = [_evidence(finding, assume_ras=self.assume_ras) for finding in found]
+        evidences = [_evidence(finding, text, assume_ras=self.assume_ras) for finding in found]
         if not found and not elsewhere:
             # Words that several codes' messages share (809 and 811 begin alike): each is shown.
             found = _sharing_codes(text)
@@ -236,8 +236,6 @@ class _Answer:
             quoted = text[finding.start : finding.end]
             # A message quoted without its number is not "beside" anything.
             said = "quote" if evidence == "message" and not _has_digit(quoted) else evidence
-            if said == "quote" and _is_short_message(quoted):
-                said = "short"
             reason = _said(said)
             width = 80 if self.width is None else self.width
             # The quote gives way to the reason: a long message is cut to fit the line,
@@ -268,10 +266,15 @@ def _fill(line: str, width: int) -> str:
     )
 
 
-def _evidence(finding: Finding, *, assume_ras: bool) -> str:
-    """The scanner's evidence; ``"asked"`` where it assumed RAS because raserror was asked."""
+def _evidence(finding: Finding, text: str, *, assume_ras: bool) -> str:
+    """The scanner's evidence; ``"asked"`` where it assumed RAS because raserror was asked.
+
+    ``"short"`` where the text is a message too short to name its code anywhere else.
+    """
     if finding.evidence == "assumed" and not assume_ras:
         return "asked"
+    if finding.evidence == "message" and _is_short_message(text[finding.start : finding.end]):
+        return "short"
     return finding.evidence
 
 
@@ -330,22 +333,25 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
         for other in refused
         if other.named is not None
     ]
+    problems = [_windows_problem(written, meaning) for written, meaning in windows]
     told: set[int] = set()
-    unknown: list[str] = []
     for number in error_numbers(text):  # those that name no code: named_elsewhere's are codes
         if get(number.value) is not None or number.value in told:
             continue
         told.add(number.value)
+        written = text[number.start : number.end]
         meaning = win32_error(number.value)
-        if meaning is not None:
-            windows.append((text[number.start : number.end], meaning))
-        else:
-            unknown.append(text[number.start : number.end])
-    problems = [_windows_problem(written, meaning) for written, meaning in windows]
-    problems += [
-        f"{written} in this text is neither a Remote Access code nor a Windows error"
-        for written in unknown
-    ]
+        if meaning is None:
+            problems.append(
+                f"{written} in this text is neither a Remote Access code nor a Windows error"
+            )
+            continue
+        # Its number alone says no more: FortiClient's "Error -14", Kerberos' "Failure Code: 0x19".
+        windows.append((written, meaning))
+        problems.append(
+            f"{written} in this text is not a Remote Access code; if it is a Windows error, "
+            f"{windows_said(meaning)}"
+        )
     return windows, problems + named
 
 

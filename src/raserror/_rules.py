@@ -157,7 +157,7 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     """
     text = page.text
     match = AFTER_WORD.match(text, end)
-    if match is None:
+    if match is None or _signed(text, match.start(1)):
         return []
     spans = [match.span(1)]
     last = RANGE_END.match(text, match.end())
@@ -177,6 +177,14 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     for candidate in listed:
         candidate.listed_with = codes
     return listed
+
+
+def _signed(text: str, at: int) -> bool:
+    """Whether a minus sign stands against the number at ``at``, after a space: "Error Code -740".
+
+    Not a hyphen that joins the word to it ("Error-691", "vpn-error-691").
+    """
+    return text[at - 1 : at] == "-" and text[at - 2 : at - 1] in (" ", "\t", ":", "=")
 
 
 def _is_range(first: str, last: str, text: str, after: int) -> bool:
@@ -203,8 +211,15 @@ class WrittenNumber(NamedTuple):
 def number_after_word(page: Page, end: int) -> WrittenNumber | None:
     """The number after an error word that ends at ``end``, whatever it names."""
     match = AFTER_WORD.match(page.text, end)
-    number = None if match is None else parse_number(match.group(1))
-    return None if match is None or number is None else WrittenNumber(number, *match.span(1))
+    if match is None:
+        return None
+    number = parse_number(match.group(1))
+    if number is None:
+        return None
+    start, end = match.span(1)
+    if _signed(page.text, start):
+        return WrittenNumber(-number, start - 1, end)  # the sign is part of it as written
+    return WrittenNumber(number, start, end)
 
 
 def event_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:

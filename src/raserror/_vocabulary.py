@@ -425,6 +425,7 @@ FOREIGN_WORDS = Vocabulary(
         "installer",
         "installation",
         "cuda",
+        "roblox",  # its error codes 279, 773...: "Roblox Error Code 773"
         "level [0-9]+, state",
         "レベル",
         "重大度",
