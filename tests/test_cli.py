@@ -1473,6 +1473,13 @@ def test_standard_input_beyond_the_bound_is_refused_unread(
     status, out, err = run(capsys, "-")
     assert (status, out) == (2, "")
     assert "standard input holds no text" in err
+    feed_stdin(monkeypatch, b"")
+    status, document = run_json(capsys, "--json", "-")
+    assert status == 2
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [(result["input"], result["found"]) for result in results] == [("<stdin>", [])]
+    assert "standard input holds no text" in str(results[0]["error"])
 
 
 def test_scan_refuses_a_binary_event_log_and_says_how_to_export_it(

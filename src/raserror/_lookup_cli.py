@@ -191,6 +191,10 @@ class _Answer:
         if pasted is None:
             self.status = max(self.status, EXIT_USAGE)
         elif not pasted.strip():
+            # In JSON too, a result that says so: a script reads why, not an empty list.
+            self.results.append(
+                {"input": "<stdin>", "code": None, "error": _NO_INPUT, "found": []}
+            )
             self.status = max(self.status, fail(_NO_INPUT, EXIT_USAGE))
         elif (forms := _code_forms(pasted)) is not None:
             for token in forms:  # `echo 691 | raserror`: codes, not text
