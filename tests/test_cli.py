@@ -1752,11 +1752,18 @@ def test_a_pasted_number_of_another_system_is_not_given_a_windows_meaning(
     status, _, err = run(capsys, "HTTP Error 503. The service is unavailable.")
     assert status == 1
     assert "ERROR_NOT_SUPPORTED_WITH_MONITORING" not in err
-    # Composed: SQL Server named, its 824 is said to be its; the 87 beside it is not told.
+    # Composed: SQL Server named, its 824 and the 87 beside it are said to be its.
     status, _, err = run(capsys, "SQL Server error 824 and error 87")
     assert status == 1
-    assert err.startswith("raserror: 824 in this text is read as another system's error")
-    assert "87 in this text" not in err
+    assert "824 in this text is read as another system's error, not Remote Access's: 'SQL'" in err
+    assert "87 in this text is read as another system's error: 'SQL' stands beside it" in err
+    assert "ERROR_INVALID_PARAMETER" not in err
+    # Composed in the shape of tests/realworld/negative/500 (SQL Server's log line), with 87.
+    _, _, err = run(capsys, "Error: 87, Severity: 24, State: 2.")
+    assert (
+        err
+        == "raserror: 87 in this text is read as another system's error: 'Severity' stands beside it\n"
+    )
 
 
 def test_a_number_only_ras_has_in_windows_is_said_to_rest_on_that_alone(

@@ -339,11 +339,18 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
     ]
     problems = [_windows_problem(written, meaning) for written, meaning in windows]
     told: set[int] = set()
-    for number in error_numbers(text):  # those that name no code: named_elsewhere's are codes
+    for shaped in error_numbers(text):  # those that name no code: named_elsewhere's are codes
+        number = shaped.number
         if get(number.value) is not None or number.value in told:
             continue
         told.add(number.value)
         written = text[number.start : number.end]
+        if shaped.named is not None:  # "Error: 87, Severity: 24": that server's, not Windows'
+            problems.append(
+                f"{written} in this text is read as another system's error: "
+                f"{shaped.named!r} stands beside it"
+            )
+            continue
         meaning = win32_error(number.value)
         if meaning is None:
             problems.append(

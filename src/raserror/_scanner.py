@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._evidence import Candidate, Evidence, Shape, judge
@@ -367,12 +368,19 @@ def named_elsewhere(text: str) -> list[Elsewhere]:
 _ERROR_WORD_RULES = frozenset({"error word", "error word without spaces"})
 
 
-def error_numbers(text: str) -> list[WrittenNumber]:
-    """Each number in an error shape that no other system is named beside, whatever it names.
+class ShapedNumber(NamedTuple):
+    """A number in an error shape, whatever it names, and what names another system beside it."""
+
+    number: WrittenNumber
+    named: str | None  # as the text writes it: "Severity", "HTTP Error 503"
+
+
+def error_numbers(text: str) -> list[ShapedNumber]:
+    """Each number in an error shape, whatever it names, with another system named beside it.
 
     After an error word, or in RasClient's sentence. Asked only when a pasted
     text gave no finding, to say why: ``Error 87`` is a Windows error, which is
-    more than "no code found"; ``HTTP Error 503`` is the web's, and not told.
+    more than "no code found"; ``HTTP Error 503`` is the web's.
     """
     scanner = Scanner(text, assume_ras=True, rasdial_output=False)
     page = scanner.page
@@ -386,14 +394,17 @@ def error_numbers(text: str) -> list[WrittenNumber]:
             number = event_number(page, anchor)
         else:
             continue
-        if number is not None and not other_system_near(
-            page,
-            page.around(number.start, CONTEXT_LINES, CONTEXT_CHARS),
-            page.line_bounds(number.start),
-            number.start,
-            number.end,
-        ):
-            found.append(number)
+        if number is None:
+            continue
+        reach = page.around(number.start, CONTEXT_LINES, CONTEXT_CHARS)
+        line = page.line_bounds(number.start)
+        named = None
+        if other_system_near(page, reach, line, number.start, number.end):
+            # The name nearest on its line, else within reach (a web status is on its line).
+            named = page.foreign_name(*line, number.start) or page.foreign_name(
+                *reach, number.start
+            )
+        found.append(ShapedNumber(number, named))
     return found
 
 
