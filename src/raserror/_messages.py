@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate, chain, islice, repeat
+from itertools import accumulate, islice, repeat
 from threading import Lock
 from typing import Literal, Optional, Union, overload
 
@@ -174,8 +173,12 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
-        # The whole messages too short to quote, each with the codes whose message it is.
-        self.short_wholes = _short_wholes(self.messages)
+        # Each whole message, word for word, with the codes whose message it is.
+        wholes = _codes_of_wholes(self.messages)
+        # The whole messages too short to quote that say something.
+        self.short_wholes = {
+            words: codes for words, codes in wholes.items() if _short_and_saying(words)
+        }
         # Every word of every message: a shingle's four words are all among them.
         self.vocabulary = frozenset(word for words in texts.values() for word in words)
         # For each message, how many of its first n words say something: a run's count in O(1).
@@ -187,8 +190,13 @@ class _Index:
         # which of them one code's messages alone hold: the quick test of ``may_quote_other``.
         self.other_runs, self.only_own = _runs_of_length(self.messages, OTHER_QUOTE_WORDS)
         # Beside its number, a run of this many of a code's own words names it: each such run.
-        self.beside_runs = _beside_runs(self.by_code)
-        self.own_wholes = _own_wholes(self.by_code)
+        self.beside_runs = _beside_runs(self.messages, self.by_code)
+        # A whole message names its code beside its number even where a longer message of
+        # another code holds it ("The port was disconnected." in 629's), unless it is another's.
+        self.own_wholes = {
+            code: tuple(words for words in dict.fromkeys(messages) if len(wholes[words]) == 1)
+            for code, messages in self.by_code.items()
+        }
         # For the quick test of ASCII text: 1 for a part of a message word, 2 for a line break.
         parts = {part: 1 for word in self.vocabulary for part in word.split("'") if part}
         self.token_kinds = {**parts, _LINE_BREAK: 2}
@@ -212,36 +220,27 @@ def _runs_of_length(
     return frozenset(codes_of), {code: frozenset(runs) for code, runs in only_own.items()}
 
 
-def _short_wholes(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, list[ErrorCode]]:
-    """Each message too short to quote that says something, with the codes whose it is."""
-    wholes: dict[Run, list[ErrorCode]] = {}
+def _codes_of_wholes(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, list[ErrorCode]]:
+    """Each whole message, word for word, with the codes whose message it is, each once."""
+    codes_of: dict[Run, list[ErrorCode]] = {}
     for code, words in messages:
-        distinct = sum(word not in COMMON_WORDS for word in words)
-        short = SHORT_WHOLE_WORDS <= len(words) < QUOTE_WHOLE_WORDS
-        if short and distinct >= QUOTE_DISTINCT_WORDS:  # "The connection dropped" says little
-            codes = wholes.setdefault(words, [])
-            codes += [code] if code not in codes else []
-    return wholes
+        codes = codes_of.setdefault(words, [])
+        codes += [code] if code not in codes else []
+    return codes_of
 
 
-def _own_wholes(by_code: dict[ErrorCode, list[Run]]) -> dict[ErrorCode, tuple[Run, ...]]:
-    """Each code's whole messages that no other code's message is, word for word.
+def _short_and_saying(words: Run) -> bool:
+    """Whether a whole message is too short to quote, yet says something.
 
-    A whole message names its code beside its number even where a longer message of
-    another code holds it ("The port was disconnected." in 629's).
+    "The connection dropped" says little: "dropped" alone is no word any post holds.
     """
-    codes_of: dict[Run, set[ErrorCode]] = {}
-    for code, messages in by_code.items():
-        for message in messages:
-            codes_of.setdefault(message, set()).add(code)
-    return {
-        code: tuple(message for message in dict.fromkeys(messages) if len(codes_of[message]) == 1)
-        for code, messages in by_code.items()
-    }
+    distinct = sum(word not in COMMON_WORDS for word in words)
+    short = SHORT_WHOLE_WORDS <= len(words) < QUOTE_WHOLE_WORDS
+    return short and distinct >= QUOTE_DISTINCT_WORDS
 
 
 def _beside_runs(
-    by_code: dict[ErrorCode, list[Run]],
+    messages: list[tuple[ErrorCode, Run]], by_code: dict[ErrorCode, list[Run]]
 ) -> dict[ErrorCode, tuple[int, frozenset[Run]]]:
     """For each code, how many of its words in a row name it beside its number, and each run.
 
@@ -253,19 +252,10 @@ def _beside_runs(
     }
     found: dict[ErrorCode, tuple[int, frozenset[Run]]] = {}
     for length in set(lengths.values()):
-        runs = {
-            code: {
-                message[at : at + length]
-                for message in messages
-                for at in range(len(message) - length + 1)
-            }
-            for code, messages in by_code.items()
-        }
-        held = Counter(chain.from_iterable(runs.values()))  # by how many codes
+        only_own = _runs_of_length(messages, length)[1]
         for code, own_length in lengths.items():
             if own_length == length:
-                own = (run for run in runs[code] if held[run] == 1)
-                found[code] = (length, frozenset(own))
+                found[code] = (length, only_own.get(code, frozenset()))
     return found
 
 
@@ -596,11 +586,6 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     return code
 
 
-def _short_whole_codes(words: list[str]) -> list[ErrorCode]:
-    """The codes whose whole message, too short to quote, is all of ``words`` (lower-case)."""
-    return list(index().short_wholes.get(tuple(words), ()))
-
-
 def short_whole_message(text: str) -> Quote | None:
     """The quote, where all the words of ``text`` are one code's short whole message.
 
@@ -609,7 +594,7 @@ def short_whole_message(text: str) -> Quote | None:
     if len(text) > SHORT_WHOLE_CHARS:
         return None
     found = list(WORD.finditer(text))
-    codes = _short_whole_codes([match.group().lower() for match in found])
+    codes = index().short_wholes.get(tuple(match.group().lower() for match in found), [])
     if len(codes) != 1:
         return None
     return Quote(codes[0], found[0].start(), found[-1].end(), len(found), 1.0)
