@@ -323,23 +323,25 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
     a Windows error spelled out beside the number, another system named near it, a
     Windows error by its number alone ("Error 87"), or no error at all.
     """
-    from raserror._scanner import error_numbers, named_elsewhere
+    from raserror._scanner import refused_numbers
     from raserror._win32 import win32_error
 
-    refused = named_elsewhere(text)
+    refused = refused_numbers(text)
     windows = [
-        (text[other.start : other.end], other.windows) for other in refused if other.windows
+        (text[other.start : other.end], other.windows)
+        for other in refused.elsewhere
+        if other.windows
     ]
-    named = [  # each code once: named_elsewhere tells the first place only
+    named = [  # each code once: refused_numbers tells the first place only
         f"{text[other.start : other.end]} in this text is read as another system's "
         f"error, not Remote Access's: {other.named!r} stands beside it; if it did "
         f"come from Remote Access, ask `raserror {int(other.code)}`"
-        for other in refused
+        for other in refused.elsewhere
         if other.named is not None
     ]
     problems = [_windows_problem(written, meaning) for written, meaning in windows]
     told: set[int] = set()
-    for shaped in error_numbers(text):  # those that name no code: named_elsewhere's are codes
+    for shaped in refused.numbers:  # those that name no code: the refused ones are codes
         number = shaped.number
         if get(number.value) is not None or number.value in told:
             continue

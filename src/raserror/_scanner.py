@@ -332,42 +332,6 @@ class Elsewhere:
     windows: Win32Error | None = None  # the Windows error of that number, spelled out beside it
 
 
-def named_elsewhere(text: str) -> list[Elsewhere]:
-    """The numbers of ``text`` in an error shape refused as another system's errors.
-
-    Asked of a pasted text, to say why: ``Error 824`` beside ``SQL Server`` is
-    that server's error, however it was asked about, and ``error=740, The
-    requested operation requires elevation`` is Windows' ERROR_ELEVATION_REQUIRED.
-    """
-    scanner = Scanner(text, assume_ras=True, rasdial_output=False)
-    page = scanner.page
-    refused: list[Elsewhere] = []
-    told: set[ErrorCode] = set()  # each code once: the first place that names another system
-    for rule, anchor in scanner.anchors():
-        for candidate in rule.read(page, anchor):
-            if candidate.shape not in (Shape.ERROR_WORD, Shape.COLUMN) or candidate.code in told:
-                continue
-            if scanner.offer(candidate) is not None:
-                continue
-            near = Near(page, candidate.code, candidate.start, candidate.end)
-            windows = near.windows_error()
-            named = (
-                page.foreign_name(*near.reach(), candidate.start)
-                if windows is None and near.foreign_near()
-                else None
-            )
-            if windows is not None or named is not None:
-                told.add(candidate.code)
-                refused.append(
-                    Elsewhere(candidate.code, candidate.start, candidate.end, named, windows)
-                )
-    return refused
-
-
-# The rules that read the number after an error word.
-_ERROR_WORD_RULES = frozenset({"error word", "error word without spaces"})
-
-
 class ShapedNumber(NamedTuple):
     """A number in an error shape, whatever it names, and what names another system beside it."""
 
@@ -375,37 +339,85 @@ class ShapedNumber(NamedTuple):
     named: str | None  # as the text writes it: "Severity", "HTTP Error 503"
 
 
-def error_numbers(text: str) -> list[ShapedNumber]:
-    """Each number in an error shape, whatever it names, with another system named beside it.
+@dataclass(frozen=True)
+class Refused:
+    """Why a text's numbers in error shapes were not taken as codes, read in one pass."""
 
-    After an error word, or in RasClient's sentence. Asked only when a pasted
-    text gave no finding, to say why: ``Error 87`` is a Windows error, which is
-    more than "no code found"; ``HTTP Error 503`` is the web's.
+    # Numbers that name a code, refused as another system's error or Windows' own, each code once.
+    elsewhere: list[Elsewhere]
+    # Every number after an error word or in RasClient's sentence, whatever it names.
+    numbers: list[ShapedNumber]
+
+
+# The rules that read the number after an error word.
+_ERROR_WORD_RULES = frozenset({"error word", "error word without spaces"})
+
+
+def refused_numbers(text: str) -> Refused:
+    """The numbers of ``text`` in an error shape, and those refused as other systems' errors.
+
+    Asked of a pasted text that gave no finding, to say why: ``Error 824``
+    beside ``SQL Server`` is that server's error, however it was asked about;
+    ``error=740, The requested operation requires elevation`` is Windows'
+    ERROR_ELEVATION_REQUIRED; ``Error 87`` is a Windows error, which is more than
+    "no code found"; ``HTTP Error 503`` is the web's.
     """
     scanner = Scanner(text, assume_ras=True, rasdial_output=False)
-    page = scanner.page
-    found = []
+    elsewhere: list[Elsewhere] = []
+    numbers: list[ShapedNumber] = []
+    told: set[ErrorCode] = set()  # each code once: the first place that names another system
     for rule, anchor in scanner.anchors():
-        if rule.name in _ERROR_WORD_RULES:
-            if anchor.group().lower() in PLURAL_ERROR_WORDS:
-                continue  # "errors: 720", "system-error-codes--500-999": a count, a page's name
-            number = number_after_word(page, anchor.end())
-        elif rule.name == "event sentence":
-            number = event_number(page, anchor)
-        else:
+        elsewhere += _refused_at(scanner, rule, anchor, told)
+        number = _number_in_shape(scanner.page, rule, anchor)
+        if number is not None:
+            numbers.append(_shaped(scanner.page, number))
+    return Refused(elsewhere, numbers)
+
+
+def _refused_at(
+    scanner: Scanner, rule: Rule, anchor: re.Match[str], told: set[ErrorCode]
+) -> list[Elsewhere]:
+    """The codes a rule reads at ``anchor`` in an error shape, refused as another system's."""
+    page = scanner.page
+    refused = []
+    for candidate in rule.read(page, anchor):
+        if candidate.shape not in (Shape.ERROR_WORD, Shape.COLUMN) or candidate.code in told:
             continue
-        if number is None:
+        if scanner.offer(candidate) is not None:
             continue
-        reach = page.around(number.start, CONTEXT_LINES, CONTEXT_CHARS)
-        line = page.line_bounds(number.start)
-        named = None
-        if other_system_near(page, reach, line, number.start, number.end):
-            # The name nearest on its line, else within reach (a web status is on its line).
-            named = page.foreign_name(*line, number.start) or page.foreign_name(
-                *reach, number.start
+        near = Near(page, candidate.code, candidate.start, candidate.end)
+        windows = near.windows_error()
+        named = (
+            page.foreign_name(*near.reach(), candidate.start)
+            if windows is None and near.foreign_near()
+            else None
+        )
+        if windows is not None or named is not None:
+            told.add(candidate.code)
+            refused.append(
+                Elsewhere(candidate.code, candidate.start, candidate.end, named, windows)
             )
-        found.append(ShapedNumber(number, named))
-    return found
+    return refused
+
+
+def _number_in_shape(page: Page, rule: Rule, anchor: re.Match[str]) -> WrittenNumber | None:
+    """The number after the error word at ``anchor``, or in its RasClient sentence, if any."""
+    if rule.name in _ERROR_WORD_RULES:
+        if anchor.group().lower() in PLURAL_ERROR_WORDS:
+            return None  # "errors: 720", "system-error-codes--500-999": a count, a page's name
+        return number_after_word(page, anchor.end())
+    return event_number(page, anchor) if rule.name == "event sentence" else None
+
+
+def _shaped(page: Page, number: WrittenNumber) -> ShapedNumber:
+    """``number`` with the name of another system beside it, if one stands there."""
+    reach = page.around(number.start, CONTEXT_LINES, CONTEXT_CHARS)
+    line = page.line_bounds(number.start)
+    if not other_system_near(page, reach, line, number.start, number.end):
+        return ShapedNumber(number, None)
+    # The name nearest on its line, else within reach (a web status is on its line).
+    named = page.foreign_name(*line, number.start) or page.foreign_name(*reach, number.start)
+    return ShapedNumber(number, named)
 
 
 def with_lines(text: str, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
