@@ -78,7 +78,7 @@ def other_quoted(
     page: Page,
     code: ErrorCode,
     window: tuple[int, int],
-    listed_with: frozenset[ErrorCode] = frozenset(),
+    listed_with: frozenset[ErrorCode],
 ) -> bool:
     """Whether another code's message is quoted in ``window``, at some length.
 
