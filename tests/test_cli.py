@@ -638,6 +638,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["list", "extra"], "raserror list: error: unexpected argument 'extra'"),
         (["scan", "--bogus"], "raserror scan: error: unknown option --bogus"),
         (["list", "--category", "bogus"], "raserror list: error: argument --category"),
+        (["events", "--each"], "raserror events: error: unknown option --each"),
     ],
 )
 @pytest.mark.usefixtures("at_a_terminal")
@@ -1435,6 +1436,12 @@ def test_a_dash_reads_pasted_text_from_standard_input(
     results = document["results"]
     assert isinstance(results, list)
     assert [result["input"] for result in results] == ["691", "<stdin>"]
+    # Standard input is read once, as `cat - -` and `raserror scan - -` read it.
+    feed_stdin(monkeypatch, pasted.encode())
+    status, document = run_json(capsys, "--json", "-", "691", "-")
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [result["input"] for result in results] == ["<stdin>", "691"]
 
 
 def test_piped_text_is_read_when_no_code_is_given() -> None:

@@ -17,8 +17,10 @@ from raserror._cli_output import (
     EXIT_USAGE,
     PROG,
     argument_parser,
+    check_unknown,
     error,
     fail,
+    is_option,
     silence,
     start_run,
     tolerate_unencodable_output,
@@ -88,7 +90,7 @@ def _quick_lookup(args: list[str]) -> int | None:
     """``raserror CODE...`` without options: answer without building a parser."""
     if not args or args[0] in SUBCOMMANDS or _asks_for_help(args):
         return None
-    if any(map(_is_option, args)):
+    if any(map(is_option, args)):
         return None
     return lookup_command(args, as_json=False)
 
@@ -106,11 +108,6 @@ def _help_args(parser: argparse.ArgumentParser, asked: list[str]) -> list[str]:
     return [*asked, "--help"]
 
 
-def _is_option(arg: str) -> bool:
-    """``--json``, ``--``; not ``-`` or a negative number (``-2147024205``, ``-0x2B3``)."""
-    return arg.startswith("-") and arg != "-" and not arg[1:2].isdigit()
-
-
 def _run(args: list[str]) -> int:
     parser = _parser()
     if _asks_for_help(args):
@@ -120,7 +117,7 @@ def _run(args: list[str]) -> int:
     # The lookup subcommand is implied: `raserror 691` is `raserror lookup 691`. After `--`
     # every argument is a query: `raserror -- scan` looks up the word "scan".
     options_part = args[: args.index("--")] if "--" in args else args
-    first = next((arg for arg in options_part if not _is_option(arg)), None)
+    first = next((arg for arg in options_part if not is_option(arg)), None)
     implied = first not in SUBCOMMANDS and not {"-h", "--help", "--version"} & set(args[:1])
     if implied:
         args = ["lookup", *args]
@@ -175,11 +172,7 @@ def _check_usage(
     parser: argparse.ArgumentParser, options: argparse.Namespace, unknown: list[str]
 ) -> None:
     """Exit with a usage error that says what is wrong, if anything is."""
-    if unknown:
-        word = unknown[0]
-        parser.error(
-            f"unknown option {word}" if _is_option(word) else f"unexpected argument {word!r}"
-        )
+    check_unknown(parser, unknown)
     if options.command == "lookup" and not options.codes and not stdin_is_piped():
         parser.error("give at least one code, such as 691 or ERROR_VPN_TIMEOUT")
     if options.command == "search" and not options.words:
@@ -194,7 +187,7 @@ def _codes_last(args: list[str]) -> list[str]:
         if arg == "--":
             codes += args[index + 1 :]
             break
-        (options if _is_option(arg) else codes).append(arg)
+        (options if is_option(arg) else codes).append(arg)
     return [*options, "--", *codes]
 
 

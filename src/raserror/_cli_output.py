@@ -62,6 +62,20 @@ def fail(message: str, status: int) -> int:
     return status
 
 
+def is_option(arg: str) -> bool:
+    """``--json``, ``--``; not ``-`` or a negative number (``-2147024205``, ``-0x2B3``)."""
+    return arg.startswith("-") and arg != "-" and not arg[1:2].isdigit()
+
+
+def check_unknown(parser: argparse.ArgumentParser, unknown: list[str]) -> None:
+    """Exit with a usage error that names the first argument the parser did not take."""
+    if unknown:
+        word = unknown[0]
+        parser.error(
+            f"unknown option {word}" if is_option(word) else f"unexpected argument {word!r}"
+        )
+
+
 def shown(name: str) -> str:
     """A file name as messages show it: ``-`` is ``<stdin>``."""
     return "<stdin>" if name == "-" else name

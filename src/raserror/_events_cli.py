@@ -12,6 +12,7 @@ from raserror._cli_output import (
     EXIT_USAGE,
     PROG,
     argument_parser,
+    check_unknown,
     code_json,
     error,
     print_json_line,
@@ -48,7 +49,9 @@ make the exports on Windows with, for example:
 
 def main(args: Sequence[str]) -> int:
     """Run ``raserror events ARGS``; 0 attempts found, 1 none, 2 unreadable input."""
-    options = _parser().parse_args(list(args))
+    parser = _parser()
+    options, unknown = parser.parse_known_args(list(args))
+    check_unknown(parser, unknown)
     files: list[str] = options.files or ["-"]
     listing = _Listing(options, several=len(files) > 1)
     unreadable = False

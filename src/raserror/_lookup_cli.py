@@ -102,10 +102,14 @@ def lookup_command(
         named = any(
             kind == "code" and get(_bare(query)) is not None for query, kind in zip(queries, kinds)
         )
+        stdin_answered = False
         for query, kind in zip(queries, kinds):
             if query == "-":
+                if stdin_answered:
+                    continue  # standard input is read once, as `cat - -` reads it
                 pasted = read_pasted() if pasted is None else pasted
                 answer.stdin(pasted)
+                stdin_answered = True
             elif kind == "word" and named:
                 continue  # `raserror VPN error 809`, typed without quotes: the words say nothing
             else:
