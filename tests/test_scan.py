@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import typing
+from pathlib import Path
 
 import pytest
 from _repo import REPO, snippet_text
@@ -806,3 +807,22 @@ def test_a_quote_dropped_for_its_codes_number_after_it_is_dropped_by_scan_lines_
     whole = find_codes("".join(lines))
     assert [(int(f.code), f.line) for f in whole] == [(868, 97)]
     assert [(f.code, f.line) for f in scan_lines(lines)] == [(f.code, f.line) for f in whole]
+
+
+# "Error 691" with the space a page writes as &nbsp; (French "Erreur\u00a0:"), copied as such.
+_SPACE_AFTER_ERROR_WORD = re.compile(r"(?i)(\berror|\berreur|\bfehler)( )(?=[0-9:])")
+_NBSP_SNIPPETS = [
+    path
+    for path in sorted((REPO / "tests" / "realworld" / "positive").glob("*.txt"))
+    if _SPACE_AFTER_ERROR_WORD.search(snippet_text(path))
+]
+
+
+@pytest.mark.parametrize("path", _NBSP_SNIPPETS, ids=lambda path: path.name[:3])
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+def test_a_no_break_space_after_the_error_word_reads_as_a_space(path: Path, space: str) -> None:
+    # The real snippets as a page that writes &nbsp; after "Error" gives them when copied.
+    text = snippet_text(path)
+    copied = _SPACE_AFTER_ERROR_WORD.sub(rf"\1{space}", text)
+    assert copied != text
+    assert [int(f.code) for f in find_codes(copied)] == [int(f.code) for f in find_codes(text)]

@@ -27,10 +27,15 @@ if TYPE_CHECKING:
 
 # -- Patterns the rules read with ---------------------------------------------------------
 
+# A space as pages write it: a no-break space ("Error&nbsp;691", French "Erreur\u00a0:") too.
+SPACES = (" ", "\t", "\u00a0", "\u202f")
+_SPACE = "[" + "".join(SPACES) + "]"
+_SPACE_OR_JOIN = "[" + "".join(SPACES) + "_-]"
 # Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason".
 _GLUE = (
-    r"[ \t_-]{0,3}(?:(?i:code|number|no\.?|de error|d'erreur|причины|such as|like)[ \t]{0,3})?"
-    r"(?:(?i:is|of|was|ist|est|是|为|為|如|は)[ \t]{0,3})?(?:[:=#：][ \t]{0,3})?[(\[“\"'«]?[ \t]?"
+    rf"{_SPACE_OR_JOIN}{{0,3}}(?:(?i:code|number|no\.?|de error|d'erreur|причины|such as|like)"
+    rf"{_SPACE}{{0,3}})?(?:(?i:is|of|was|ist|est|是|为|為|如|は){_SPACE}{{0,3}})?"
+    rf"(?:[:=#：]{_SPACE}{{0,3}})?[(\[“\"'«]?{_SPACE}?"
 )
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
@@ -38,11 +43,13 @@ AFTER_WORD = re.compile(_GLUE + _NUMBER)
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also".
 MORE = re.compile(
-    r"[ \t]*(?:,|/|;|(?i:and|und|et|и|или|or))(?:[ \t]{1,3}(?i:and|or))?"
-    r"(?:[ \t]{1,3}(?i:even|also))?[ \t]*([0-9]{3,5})(?![0-9A-Za-z])"
+    rf"{_SPACE}*(?:,|/|;|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
+    rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*([0-9]{{3,5}})(?![0-9A-Za-z])"
 )
 # A range after an error word ("Error 619 - 631:", "ERROR CODES 802 &#8211; 827"): both ends.
-RANGE_END = re.compile(r"[ \t]{0,2}(?:-|–|—|&#8211;|&ndash;)[ \t]{0,2}([0-9]{3,5})(?![0-9A-Za-z])")
+RANGE_END = re.compile(
+    rf"{_SPACE}{{0,2}}(?:-|–|—|&#8211;|&ndash;){_SPACE}{{0,2}}([0-9]{{3,5}})(?![0-9A-Za-z])"
+)
 # A range runs up at most this far: "Error 691 - 2021" is no range.
 RANGE_WIDTH = 100
 # What follows a range's end: a mark, the line's end, or a heading's capitals ("827 ARE NEW").
@@ -53,7 +60,7 @@ DIGIT = re.compile(r"[0-9]")
 # longest glue, a sign, or the footer's "messages, then") and two characters before it.
 NUMBER_REACH = 28
 # "629错误", "809 오류", "720 error": the number just before the word.
-BEFORE_WORD = re.compile(r"(?<![0-9A-Za-z.])([0-9]{3,5})[ \t]?\Z")
+BEFORE_WORD = re.compile(rf"(?<![0-9A-Za-z.])([0-9]{{3,5}}){_SPACE}?\Z")
 # RasClient's sentence: the code "returned on failure is 809", "returned after failure is
 # 13868", the reason for "returning after termination is 631", 失败后返回的错误代码为 809.
 EVENT = re.compile(
@@ -257,7 +264,7 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     if anchor.group().lower() in PLURAL_ERROR_WORDS:
         return after_word(page, anchor.end(), plural=True)  # "852 errors" is a count of errors
     found = after_word(page, anchor.end())
-    if previous in (" ", "\t"):  # "720 error"; a table cut into text glues "900Error"
+    if previous in SPACES:  # "720 error"; a table cut into text glues "900Error"
         found += before_word(page, at)
     return found
 
