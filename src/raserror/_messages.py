@@ -181,6 +181,7 @@ class _Index:
         }
         # Every word of every message: a shingle's four words are all among them.
         self.vocabulary = frozenset(word for words in texts.values() for word in words)
+        self.longest_word = max(map(len, self.vocabulary))
         # For each message, how many of its first n words say something: a run's count in O(1).
         self.distinct_before = [_distinct_before(words) for _, words in self.messages]
         for code, messages in self.by_code.items():
@@ -273,21 +274,39 @@ _content_patterns: dict[ErrorCode, re.Pattern[str]] = {}
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 
-def says_own_words(code: ErrorCode, lowered: str, start: int, end: int) -> bool:
+def says_own_words(
+    code: ErrorCode,
+    lowered: str,
+    start: int,
+    end: int,
+    clean: dict[ErrorCode, tuple[int, int]] | None = None,
+) -> bool:
     """Whether a word of ``code``'s messages that says something stands in ``lowered[start:end]``.
 
     ``lowered`` is a lower-cased text. The quick test of a window, in C: the
     pattern has no look-behind, so the engine skips to its first letters.
+    ``clean``: for each code, the last stretch of ``lowered`` found without its
+    words, kept by the caller for windows that move on through one text and
+    end where a word does: only the part past that stretch is read again.
     """
     pattern = _content_patterns.get(code)
     if pattern is None:
         words = sorted(index().content_words[code], key=lambda word: (-len(word), word))
         body = "|".join(map(re.escape, words)) or "(?!)"
         pattern = _content_patterns[code] = re.compile(rf"(?:{body})(?![^\W_])")
-    for match in pattern.finditer(lowered, start, end):
+    known = None if clean is None else clean.get(code)
+    first = start
+    if known is not None and known[0] <= start <= known[1]:
+        if end <= known[1]:
+            return False
+        # A word that starts this far before the stretch's end may run past it: read it again.
+        first = max(start, known[1] - index().longest_word)
+    for match in pattern.finditer(lowered, first, end):
         at = match.start()
         if not at or _WORD_CHAR.match(lowered, at - 1) is None:
             return True
+    if clean is not None:
+        clean[code] = (known[0] if known is not None and first > start else start, end)
     return False
 
 

@@ -39,12 +39,22 @@ class Beside:
             after_end = page.around(end, BESIDE_LINES, BESIDE_CHARS)[1]
         self.window = (max(line_start, start - BESIDE_CHARS), min(after_end, end + BESIDE_CHARS))
         # The quick test, in C: without any word of its message on these lines, its message is not.
-        first = max(line_start, self.window[0] - LONG_LINE)  # the window starts on its line
-        last = line_end if after_end == line_end else page.line_bounds(self.window[1])[1]
-        last = min(last, self.window[1] + LONG_LINE)
+        if line_end - line_start > LONG_LINE:
+            # A line with no end in sight is read in the window alone, its quotes too (``other``).
+            first = self.window[0]
+            last = _messages.after_words(text, self.window[1], _messages.OTHER_QUOTE_WORDS)
+        else:
+            first = line_start
+            last = line_end if after_end == line_end else page.line_bounds(self.window[1])[1]
+            last = min(last, self.window[1] + LONG_LINE)
         lowered = page.lowered if page.lowered is not None else text[first:last].lower()
         offset = 0 if page.lowered is not None else first
-        self.may_be_own = _messages.says_own_words(code, lowered, first - offset, last - offset)
+        if page.lowered is None:
+            self.may_be_own = _messages.says_own_words(
+                code, lowered, first - offset, last - offset
+            )
+        else:  # windows move on through one text: each reads only what the last did not
+            self.may_be_own = _messages.says_own_words(code, lowered, first, last, page.clean)
 
     def own(self) -> bool:
         if not self.may_be_own:

@@ -28,6 +28,8 @@ from raserror._vocabulary import (
 )
 
 TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._codes import ErrorCode
 
 _NEWLINE = re.compile("\n")
 _WORD_END = re.compile(r"\w*")
@@ -92,6 +94,8 @@ class Page:
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
+        # For each code, the last stretch of the text read without its message's words.
+        self.clean: dict[ErrorCode, tuple[int, int]] = {}
         from raserror._page_quotes import PageQuotes  # here: it reads this module's names
 
         # Where the messages of codes are quoted, found when asked.
