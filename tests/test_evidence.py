@@ -26,6 +26,7 @@ class Near:
     own: bool = False
     other: bool = False
     windows: bool = False
+    described: bool = False
     in_context: bool = False
     foreign_line: bool = False
     foreign_reach: bool = False
@@ -42,6 +43,10 @@ class Near:
     def windows_meaning(self) -> bool:
         self.asked.append("windows")
         return self.windows
+
+    def described_otherwise(self) -> bool:
+        self.asked.append("described")
+        return self.described
 
     def context(self) -> bool:
         self.asked.append("context")
@@ -66,6 +71,10 @@ class Near:
         (SHARED, Near(in_context=True, windows=True), False, None),
         (SHARED, Near(in_context=True, windows=True, own=True), False, "context"),
         (SHARED, Near(windows=True), True, None),
+        # "Code: 651" over "Description: Incorrect dial up connection" (a copier's table).
+        (SHARED, Near(in_context=True, described=True), False, None),
+        (SHARED, Near(in_context=True, described=True, own=True), False, "context"),
+        (UNAMBIGUOUS, Near(described=True), False, None),
         (SHARED, Near(in_context=True, foreign_line=True), False, None),
         (SHARED, Near(own=True), False, "message"),
         (SHARED, Near(own=True, foreign_line=True), False, "message"),

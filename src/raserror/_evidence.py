@@ -70,6 +70,9 @@ class Surroundings(Protocol):
     def windows_meaning(self) -> bool:
         """Its meaning in Windows outside Remote Access is spelled out beside it."""
 
+    def described_otherwise(self) -> bool:
+        """A record's description field under it gives a meaning that is not its message."""
+
     def context(self) -> bool:
         """Remote Access context stands within reach."""
 
@@ -97,7 +100,7 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         # unless its own message is there too (asked first: where it says yes the rest is moot).
         if near.own_message():
             return "context"
-        return None if near.windows_meaning() or near.other_message() else "context"
+        return None if _said_otherwise(near) else "context"
     if near.own_message():
         return "message"
     verdict: Evidence | None = None
@@ -106,9 +109,14 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     elif assume_ras and not near.foreign_near():
         verdict = "assumed"  # told it is RAS, but not against another system named close by
     # The costly look for another code's message, only when it could still say no.
-    if verdict is None or near.windows_meaning() or near.other_message():
+    if verdict is None or _said_otherwise(near):
         return None  # nothing speaks for it, or the text beside it is another error's message
     return verdict
+
+
+def _said_otherwise(near: Surroundings) -> bool:
+    """Whether the text beside a number says it means something else, the costly look last."""
+    return near.windows_meaning() or near.described_otherwise() or near.other_message()
 
 
 class Told:
@@ -124,6 +132,9 @@ class Told:
         return False
 
     def windows_meaning(self) -> bool:
+        return False
+
+    def described_otherwise(self) -> bool:
         return False
 
     def context(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from raserror import _messages
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 # Context reaches this many lines around a number, and never further than this.
 CONTEXT_LINES = 12
 CONTEXT_CHARS = 1500
+# A record's field that says what a number stands for, on the line under it.
+DESCRIPTION_FIELD = re.compile(r"[ \t]*(?i:description)[ \t]*:")
 # A message beside its number: on its line, or on the next lines of a dialog copy.
 BESIDE_CHARS = 320
 BESIDE_LINES = 3
@@ -220,6 +223,17 @@ class Near:
 
         folded = " ".join(page.text[start:end].split()).casefold()  # a message may wrap
         return meaning.windows if spelled_out(meaning.windows, folded) else None
+
+    def described_otherwise(self) -> bool:
+        """The number ends its line and the next is a description field.
+
+        Asked after its own message: a service code table's "Code: 651" then
+        "Description: Incorrect dial up connection" writes what it means there.
+        """
+        text, line_end = self.page.text, self.line()[1]
+        if text[self.end : line_end].strip(" \t\r.:;,") or line_end >= len(text):
+            return False
+        return DESCRIPTION_FIELD.match(text, line_end + 1) is not None
 
     def context(self) -> bool:
         return self.page.has_context(*self.reach())

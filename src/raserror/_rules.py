@@ -107,10 +107,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 TABLE_ROWS = 40
 TABLE_CHARS = 16_000
 # The number a quoted message describes: just before it on its line ("619: The port was
-# disconnected."), or alone on the line above it, as lists and tables show one and its words.
+# disconnected.", "633 (`the specified port is already open`)"), or alone on the line above
+# it, as lists and tables show one and its words.
 # Not a time's milliseconds ("10:22:33.691"), nor any number after digits and a mark.
 NUMBER_BEFORE = re.compile(
-    r"(?<![0-9])(?<![0-9][.:,])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}\Z"
+    r"(?<![0-9])(?<![0-9][.:,])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
 _SPACES = re.compile(r"\s*")
 NUMBER_ALONE = re.compile(r"[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")

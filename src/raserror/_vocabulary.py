@@ -326,6 +326,9 @@ ERROR_WORDS = Vocabulary(
         "kodu",
         "kodem",
         "erro",
+        "chyb[auy]",
+        "chybou",
+        "kód",
     ),
     after=r"(?![^\W\d_])",
 )
@@ -426,6 +429,10 @@ FOREIGN_WORDS = Vocabulary(
         "installation",
         "cuda",
         "roblox",  # its error codes 279, 773...: "Roblox Error Code 773"
+        "warzone",  # a game's: "Warzone 2.0 Error Code 657"
+        "quickbooks",  # its pairs: "Error -6189, -816" when QuickBooks opens a company file
+        "bios(?<!netbios)(?![a-z])",  # a PC's power-on self test: "POST/BIOS Error 601" (its floppy drive)
+        "cmos(?![a-z])",  # the same test's setup: "601: diskette control error", CMOS beside
         "level [0-9]+, state",
         "レベル",
         "重大度",
