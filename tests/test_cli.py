@@ -1642,10 +1642,13 @@ def test_pasted_text_that_spells_out_a_windows_error_is_not_answered_as_ras(
 
 
 NEGATIVES = sorted((REPO / "tests" / "realworld" / "negative").glob("*.txt"))
-# Negatives whose text names no system at all: asked about them, the command takes their number
-# as a Remote Access code and says it does so because it was asked (the number as written).
+# Negatives whose text names no other system the command knows: asked about them, it takes their
+# number as a Remote Access code and says it does so because it was asked (the number as written).
 NAMING_NO_SYSTEM = {
     "580-roblox-account-manager-162-error-code-is-773.txt": "773",  # "the error code is 773"
+    # A PC's power-on test, 601 its floppy drive: dial-up help speaks of the BIOS and CMOS too.
+    "651-usenet-1993-post-bios-error-601-floppy.txt": "601",
+    "653-experts-exchange-compaq-601-diskette-control-error.txt": "601",
     # 0x800702E4 is ERROR_ELEVATION_REQUIRED's HRESULT and RAS 740's alike.
     "655-ms-terminal-14227-error-2147943140-0x800702e4.txt": "2147943140",
 }
@@ -1659,8 +1662,8 @@ NAMING_NO_SYSTEM = {
 def test_real_text_of_other_systems_pasted_to_raserror_gives_no_ras_code(
     capsys: pytest.CaptureFixture[str], path: Path
 ) -> None:
-    # Asked is no proof: SQL Server, CUDA, installers, games, a PC's BIOS and Win32 errors named
-    # in the text say no.
+    # Asked is no proof: SQL Server, CUDA, installers, games, QuickBooks and Win32 errors named in
+    # the text say no.
     status, out, _ = run(capsys, snippet_text(path))
     assert status == 1
     assert "found " not in out

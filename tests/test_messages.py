@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import raserror
@@ -207,3 +207,27 @@ def test_threads_that_scan_at_once_keep_the_remembered_count_true(
     finally:
         sys.setswitchinterval(switch)
     assert sum(map(len, _messages._remembered)) == _messages._remembered_words <= 300
+
+
+# Composed: pieces of 691's and 868's words, cut and glued, with marks and spaces between.
+_PIECES = st.sampled_from(
+    ["user", "username", "namex", "password", "resolve", "d", " ", ". ", "-"]
+)
+
+
+# A window that ends inside a word read whole before: its start may be one of them ("user").
+@example("x usernamex", [(0, 11), (2, 6)], ErrorCode(691))
+@given(
+    st.lists(_PIECES, max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200)), max_size=12),
+    st.sampled_from([ErrorCode(691), ErrorCode(868)]),
+)
+def test_the_quick_test_for_own_words_remembering_a_clean_stretch_agrees_with_a_fresh_read(
+    lowered: str, windows: list[tuple[int, int]], code: ErrorCode
+) -> None:
+    # Windows move on through one text: what one read found clean is not read again.
+    clean: dict[ErrorCode, tuple[int, int]] = {}
+    for first, last in windows:
+        start, end = sorted((min(first, len(lowered)), min(last, len(lowered))))
+        fresh = _messages.says_own_words(code, lowered, start, end)
+        assert _messages.says_own_words(code, lowered, start, end, clean) is fresh

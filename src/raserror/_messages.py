@@ -297,15 +297,17 @@ def says_own_words(
     known = None if clean is None else clean.get(code)
     first = start
     if known is not None and known[0] <= start <= known[1]:
-        if end <= known[1]:
+        cut = end < len(lowered) and _WORD_CHAR.match(lowered, end) is not None
+        if end <= known[1] and not cut:
             return False
-        # A word that starts this far before the stretch's end may run past it: read it again.
-        first = max(start, known[1] - index().longest_word)
+        # A word that starts this close to where a read ended may run past it, or be cut short
+        # where this one ends (the start of "usernamex" is "user"): it is read again.
+        first = max(start, min(end, known[1]) - index().longest_word)
     for match in pattern.finditer(lowered, first, end):
         at = match.start()
         if not at or _WORD_CHAR.match(lowered, at - 1) is None:
             return True
-    if clean is not None:
+    if clean is not None and (known is None or end > known[1]):
         clean[code] = (known[0] if known is not None and first > start else start, end)
     return False
 

@@ -431,8 +431,6 @@ FOREIGN_WORDS = Vocabulary(
         "roblox",  # its error codes 279, 773...: "Roblox Error Code 773"
         "warzone",  # a game's: "Warzone 2.0 Error Code 657"
         "quickbooks",  # its pairs: "Error -6189, -816" when QuickBooks opens a company file
-        "bios(?<!netbios)(?![a-z])",  # a PC's power-on self test: "POST/BIOS Error 601" (its floppy drive)
-        "cmos(?![a-z])",  # the same test's setup: "601: diskette control error", CMOS beside
         "level [0-9]+, state",
         "レベル",
         "重大度",
