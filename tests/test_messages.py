@@ -225,9 +225,9 @@ _PIECES = st.sampled_from(
 def test_the_quick_test_for_own_words_remembering_a_clean_stretch_agrees_with_a_fresh_read(
     lowered: str, windows: list[tuple[int, int]], code: ErrorCode
 ) -> None:
-    # Windows move on through one text: what one read found clean is not read again.
-    clean: dict[ErrorCode, tuple[int, int]] = {}
+    # Windows move on through one text: what one read found without them is not read again.
+    read_without: dict[ErrorCode, tuple[int, int]] = {}
     for first, last in windows:
         start, end = sorted((min(first, len(lowered)), min(last, len(lowered))))
         fresh = _messages.says_own_words(code, lowered, start, end)
-        assert _messages.says_own_words(code, lowered, start, end, clean) is fresh
+        assert _messages.says_own_words(code, lowered, start, end, read_without) is fresh

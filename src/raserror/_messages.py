@@ -279,22 +279,23 @@ def says_own_words(
     lowered: str,
     start: int,
     end: int,
-    clean: dict[ErrorCode, tuple[int, int]] | None = None,
+    read_without: dict[ErrorCode, tuple[int, int]] | None = None,
 ) -> bool:
     """Whether a word of ``code``'s messages that says something stands in ``lowered[start:end]``.
 
     ``lowered`` is a lower-cased text. The quick test of a window, in C: the
     pattern has no look-behind, so the engine skips to its first letters.
-    ``clean``: for each code, the last stretch of ``lowered`` found without its
-    words, kept by the caller for windows that move on through one text and
-    end where a word does: only the part past that stretch is read again.
+    ``read_without``: for each code, the last stretch of ``lowered`` read
+    without its words, kept by the caller for windows that move on through one
+    text: only what lies past that stretch, or where a window's end cuts a word,
+    is read again.
     """
     pattern = _content_patterns.get(code)
     if pattern is None:
         words = sorted(index().content_words[code], key=lambda word: (-len(word), word))
         body = "|".join(map(re.escape, words)) or "(?!)"
         pattern = _content_patterns[code] = re.compile(rf"(?:{body})(?![^\W_])")
-    known = None if clean is None else clean.get(code)
+    known = None if read_without is None else read_without.get(code)
     first = start
     if known is not None and known[0] <= start <= known[1]:
         cut = end < len(lowered) and _WORD_CHAR.match(lowered, end) is not None
@@ -307,8 +308,8 @@ def says_own_words(
         at = match.start()
         if not at or _WORD_CHAR.match(lowered, at - 1) is None:
             return True
-    if clean is not None and (known is None or end > known[1]):
-        clean[code] = (known[0] if known is not None and first > start else start, end)
+    if read_without is not None and (known is None or end > known[1]):
+        read_without[code] = (known[0] if known is not None and first > start else start, end)
     return False
 
 

@@ -61,7 +61,9 @@ class Beside:
                 code, lowered, first - offset, last - offset
             )
         else:  # windows move on through one text: each reads only what the last did not
-            self.may_be_own = _messages.says_own_words(code, lowered, first, last, page.clean)
+            self.may_be_own = _messages.says_own_words(
+                code, lowered, first, last, page.read_without
+            )
 
     def own(self) -> bool:
         if not self.may_be_own:

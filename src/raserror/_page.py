@@ -95,7 +95,7 @@ class Page:
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
         # For each code, the last stretch of the text read without its message's words.
-        self.clean: dict[ErrorCode, tuple[int, int]] = {}
+        self.read_without: dict[ErrorCode, tuple[int, int]] = {}
         from raserror._page_quotes import PageQuotes  # here: it reads this module's names
 
         # Where the messages of codes are quoted, found when asked.
