@@ -1651,6 +1651,10 @@ NAMING_NO_SYSTEM = {
     "653-experts-exchange-compaq-601-diskette-control-error.txt": "601",
     # 0x800702E4 is ERROR_ELEVATION_REQUIRED's HRESULT and RAS 740's alike.
     "655-ms-terminal-14227-error-2147943140-0x800702e4.txt": "2147943140",
+    # A router's presence lookup in a home automation plugin's FAQ: "Error 713/714 (presence)".
+    "669-homebridge-fritz-platform-faq-error-713-714-presence.txt": "713",
+    # A game's Android port: "Android 7, error 600".
+    "670-the-powder-toy-36-android-7-error-600.txt": "600",
 }
 
 
