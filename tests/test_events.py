@@ -686,6 +686,11 @@ def test_a_chinese_event_viewer_copy_without_xml_gives_its_code() -> None:
     [
         # Verbatim: architecture-center vpn.md, records indented 8 in a markdown list.
         ("getEventLog_formatlist_remoteaccess_20111_indented8_archcenter_vpnmd.txt", [809, 13801]),
+        # The same page in Japanese: records in bullets, wrapped lines deeper than the values.
+        (
+            "getEventLog_formatlist_remoteaccess_20111_20227_bullets_ja_archcenter.md",
+            [809, 13801, 809],
+        ),
         # Derived from the AZ-ARCH record: every line quoted with "> ".
         ("getEventLog_formatlist_rasclient_20227_azarch_quoted.txt", [809]),
         # Derived: runs of spaces as a web page copies them, non-breaking spaces but the last.
