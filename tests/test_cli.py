@@ -1655,6 +1655,8 @@ NAMING_NO_SYSTEM = {
     "669-homebridge-fritz-platform-faq-error-713-714-presence.txt": "713",
     # A game's Android port: "Android 7, error 600".
     "670-the-powder-toy-36-android-7-error-600.txt": "600",
+    # A self-updater's "failed code 5 AND 740": Win32 5 and 740; the block says 740's other meaning.
+    "675-wuview-8-error-updating-failed-code-5-and-740.txt": "740",
 }
 
 

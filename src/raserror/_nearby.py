@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 # Context reaches this many lines around a number, and never further than this.
 CONTEXT_LINES = 12
 CONTEXT_CHARS = 1500
-# The words just before a number that say whose error it is: "RasDial failed with error 740".
-QUALIFIER_CHARS = 32
 # A record's field that says what a number stands for, on the line under it.
 DESCRIPTION_FIELD = re.compile(r"[ \t]*(?i:description)[ \t]*:")
+# A description holding this many words of the code's messages (not "e" and "g" of "e.g.")
+# may be that message in other words: "Access was denied." under 691.
+DESCRIBED_WORDS = 2
 # Where a sentence ends: a full stop and a space, or its line's end.
 SENTENCE_END = re.compile(r"\.(?:\s|\Z)|\r?\n|\Z")
 # A message beside its number: on its line, or on the next lines of a dialog copy.
@@ -242,28 +243,21 @@ class Near:
         field = DESCRIPTION_FIELD.match(text, line_end + 1)
         if field is None:
             return False
-        # Its first sentence, in words: one word of the code's messages, and it may be that.
+        # Its first sentence, in words: two words of the code's messages, and it may be that.
         sentence = SENTENCE_END.search(text, field.end(), field.end() + BESIDE_CHARS)
         words = _messages.text_words(
             text, field.end(), sentence.start() if sentence else field.end()
         )
-        return _messages.index().content_words[self.code].isdisjoint(words)
+        own = _messages.index().content_words[self.code]
+        return len({word for word in words if len(word) > 1 and word in own}) < DESCRIBED_WORDS
 
     def context(self) -> bool:
         return self.page.has_context(*self.reach())
 
     def foreign_on_line(self) -> bool:
-        """Its line names another system, unless Remote Access is the error's own qualifier.
-
-        "VPN error 809 when I start Warzone": the words just before the number say
-        whose error it is; "Warzone over VPN error 657" names the game there too.
-        """
         line = self.line()
         self._foreign_line = line if self.page.has_foreign(*line) else None
-        if self._foreign_line is None:
-            return False
-        qualifier = (max(line[0], self.start - QUALIFIER_CHARS), self.start)
-        return not self.page.has_context(*qualifier) or self.page.has_foreign(*qualifier)
+        return self._foreign_line is not None
 
     def foreign_near(self) -> bool:
         line = self._foreign_line

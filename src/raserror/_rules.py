@@ -180,10 +180,7 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     while more is not None:
         spans.append(more.span(1))
         more = MORE.match(text, more.end())
-    numbers = [number_at(page, *span, Shape.ERROR_WORD) for span in spans]
-    if numbers[0] is None:
-        return []  # a list led by another program's number is its list: "code 5 AND 740"
-    listed = list(_some(*numbers))
+    listed = list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
     codes = frozenset(candidate.code for candidate in listed)
     for candidate in listed:
         candidate.listed_with = codes
