@@ -838,6 +838,14 @@ def test_a_no_break_space_after_the_error_word_reads_as_a_space(path: Path, spac
             [678],
         ),
         ("VPN\nRemote Access error 691\nDescription: Access was denied.", [691]),
+        # "Description:" alone on its line, NT's wording of 691's message on the next.
+        (
+            (
+                "VPN connection log\nError: 691\nDescription:\nAccess was denied because the "
+                "username and/or password was invalid on the domain."
+            ),
+            [691],
+        ),
         ("VPN modem\nCode: 652\nDescription: Remote service ID2 mismatch error", []),
         # One word of its message is not enough: "there" and "did" are in many messages.
         ("dial-up modem\nCode: 652\nDescription: There is no ID2 in the NVRAM.", []),

@@ -244,10 +244,11 @@ class Near:
         if field is None:
             return False
         # Its first sentence, in words: two words of the code's messages, and it may be that.
-        sentence = SENTENCE_END.search(text, field.end(), field.end() + BESIDE_CHARS)
-        words = _messages.text_words(
-            text, field.end(), sentence.start() if sentence else field.end()
-        )
+        start, value_end = field.end(), text.find("\n", field.end())
+        if value_end >= 0 and not text[start:value_end].strip():
+            start = value_end + 1  # "Description:" alone on its line has its value on the next
+        sentence = SENTENCE_END.search(text, start, start + BESIDE_CHARS)
+        words = _messages.text_words(text, start, sentence.start() if sentence else start)
         own = _messages.index().content_words[self.code]
         return len({word for word in words if len(word) > 1 and word in own}) < DESCRIBED_WORDS
 
