@@ -1777,6 +1777,14 @@ SAID_OF_NUMBERS = [
         "87 in this text is read as another system's error: 'Severity' stands beside it",
         "ERROR_INVALID_PARAMETER",
     ),
+    # Python's OSError repr, a C errno (22) first and the Windows error fourth.
+    (
+        snippet_text(
+            REPO / "tests/realworld/negative/641-bili2-257-zh-overlappedfuture-oserror-995.txt"
+        ),
+        "995 is ERROR_OPERATION_ABORTED",
+        "ERROR_BAD_COMMAND",
+    ),
 ]
 
 

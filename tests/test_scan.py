@@ -858,3 +858,11 @@ def test_a_description_field_under_a_number_speaks_against_it_only_in_other_word
     text: str, expected: list[int]
 ) -> None:
     assert [int(finding.code) for finding in find_codes(text)] == expected
+
+
+def test_python_s_os_error_repr_gives_its_windows_error_not_its_errno() -> None:
+    # Composed in the shape of tests/realworld/negative/641 (asyncio's log of an OSError):
+    # OSError(errno, strerror, filename, winerror, filename2).
+    text = "VPN dial: OSError(22, 'The remote connection was denied.', None, 691, None)"
+    assert [int(finding.code) for finding in find_codes(text)] == [691]
+    assert find_codes("VPN dial: OSError(22, 'Invalid argument', None, 87, None)") == []

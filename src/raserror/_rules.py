@@ -40,6 +40,12 @@ _GLUE = (
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 AFTER_WORD = re.compile(_GLUE + _NUMBER)
+# Python's repr of an OSError, OSError(errno, strerror, filename, winerror, ...): its first
+# number is a C errno, its fourth the Windows error (asyncio logs "exception=OSError(22, ...").
+_QUOTED = r"(?:'(?:[^'\\\n]|\\.){0,500}'|\"(?:[^\"\\\n]|\\.){0,500}\")"
+OS_ERROR_REPR = re.compile(
+    rf"\(-?[0-9]{{1,10}}, {_QUOTED}, (?:None|{_QUOTED}), (-?[0-9]{{1,10}})(?=[,)])"
+)
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also".
 MORE = re.compile(
@@ -164,7 +170,7 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     "errors: 720" is a count of errors.
     """
     text = page.text
-    match = AFTER_WORD.match(text, end)
+    match = _number_after(text, end)
     if match is None or _signed(text, match.start(1)):
         return []
     spans = [match.span(1)]
@@ -185,6 +191,15 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     for candidate in listed:
         candidate.listed_with = codes
     return listed
+
+
+def _number_after(text: str, end: int) -> re.Match[str] | None:
+    """The number after an error word that ends at ``end``, as group 1 of the match."""
+    if text[end : end + 1] == "(":
+        windows = OS_ERROR_REPR.match(text, end)
+        if windows is not None:
+            return windows
+    return AFTER_WORD.match(text, end)
 
 
 def _signed(text: str, at: int) -> bool:
@@ -218,7 +233,7 @@ class WrittenNumber(NamedTuple):
 
 def number_after_word(page: Page, end: int) -> WrittenNumber | None:
     """The number after an error word that ends at ``end``, whatever it names."""
-    match = AFTER_WORD.match(page.text, end)
+    match = _number_after(page.text, end)
     if match is None:
         return None
     number = parse_number(match.group(1))
