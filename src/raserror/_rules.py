@@ -67,6 +67,8 @@ DIGIT = re.compile(r"[0-9]")
 NUMBER_REACH = 28
 # "629错误", "809 오류", "720 error": the number just before the word.
 BEFORE_WORD = re.compile(rf"(?<![0-9A-Za-z.])([0-9]{{3,5}}){_SPACE}?\Z")
+# PowerShell's error record of the VpnClient cmdlets: "FullyQualifiedErrorId : VPN 623,Get-...".
+ERROR_ID = re.compile(r"FullyQualifiedErrorId[ \t]{0,20}:[ \t]{0,4}(VPN|WIN32) ([0-9]{1,10}),")
 # RasClient's sentence: the code "returned on failure is 809", "returned after failure is
 # 13868", the reason for "returning after termination is 631", 失败后返回的错误代码为 809.
 EVENT = re.compile(
@@ -310,6 +312,27 @@ def attempt_before(page: Page, at: int) -> str | None:
     return None if last is None else last.group(1).upper()
 
 
+def read_error_id(page: Page, anchor: re.Match[str]) -> list[Candidate]:
+    """PowerShell's error record of the VpnClient cmdlets: ``FullyQualifiedErrorId : VPN 623,``.
+
+    The module writes a Remote Access failure as ``VPN`` and its code, a
+    Windows error as ``WIN32`` and its number (``WIN32 87``), which is none.
+    """
+    match = ERROR_ID.match(page.text, anchor.start())
+    if match is None or match.group(1) != "VPN":
+        return []
+    return list(_some(number_at(page, *match.span(2), Shape.RAS_SHAPE)))
+
+
+def error_id_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
+    """The number of a VpnClient cmdlet's error id at ``anchor``, whatever it names."""
+    match = ERROR_ID.match(page.text, anchor.start())
+    if match is None:
+        return None
+    number = parse_number(match.group(2))
+    return None if number is None else WrittenNumber(number, *match.span(2))
+
+
 def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """RasClient in any language: a ``CoId=`` line ends with its code after "is"."""
     if not page.first_time("coid", anchor.start()):
@@ -551,6 +574,15 @@ RULES: tuple[Rule, ...] = (
         "Message            : CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM "
         "dialed a connection named",
         "tests/realworld/positive/079-azure-guidance-pt-powershell-rasclient-809.txt",
+    ),
+    Rule(
+        "PowerShell error id",
+        Vocabulary(("FullyQualifiedErrorId",), cased=True),
+        read_error_id,
+        "    + FullyQualifiedErrorId : VPN 623,Get-VpnConnection",
+        "tests/realworld/positive/261-windowsserverdocs-2586-get-vpnconnection-vpn-623.txt",
+        "    + FullyQualifiedErrorId : WIN32 87,Add-VpnConnectionRoute",
+        "tests/realworld/negative/677-powershell-docs-196-fullyqualifiederrorid-win32-87.txt",
     ),
     Rule(
         "rasdial footer",

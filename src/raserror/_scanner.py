@@ -27,6 +27,7 @@ from raserror._rules import (
     Rule,
     WrittenNumber,
     described_code,
+    error_id_number,
     event_number,
     number_after_word,
 )
@@ -406,6 +407,8 @@ def _number_in_shape(page: Page, rule: Rule, anchor: re.Match[str]) -> WrittenNu
         if anchor.group().lower() in PLURAL_ERROR_WORDS:
             return None  # "errors: 720", "system-error-codes--500-999": a count, a page's name
         return number_after_word(page, anchor.end())
+    if rule.name == "PowerShell error id":
+        return error_id_number(page, anchor)  # "WIN32 87": a Windows error, named as one
     return event_number(page, anchor) if rule.name == "event sentence" else None
 
 
