@@ -866,3 +866,11 @@ def test_python_s_os_error_repr_gives_its_windows_error_not_its_errno() -> None:
     text = "VPN dial: OSError(22, 'The remote connection was denied.', None, 691, None)"
     assert [int(finding.code) for finding in find_codes(text)] == [691]
     assert find_codes("VPN dial: OSError(22, 'Invalid argument', None, 87, None)") == []
+    # ctypes.WinError(691): no errno, the Windows error fourth, far from the word.
+    text = "VPN dial: OSError(None, '" + "Access is denied. " * 5 + "', None, 691)"
+    assert [int(finding.code) for finding in find_codes(text)] == [691]
+    # Only an OSError's repr has that shape: another class's fourth number is its own.
+    text = "VPN dial: RasError(691, 'Access denied', None, 0)"
+    assert [int(finding.code) for finding in find_codes(text)] == [691]
+    # An OSError with a file name keeps two arguments: a fourth number is no Windows error.
+    assert find_codes("VPN dial: OSError(22, 'x', 'phone.pbk', 691, None)") == []

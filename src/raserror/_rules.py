@@ -40,11 +40,18 @@ _GLUE = (
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 AFTER_WORD = re.compile(_GLUE + _NUMBER)
-# Python's repr of an OSError, OSError(errno, strerror, filename, winerror, ...): its first
-# number is a C errno, its fourth the Windows error (asyncio logs "exception=OSError(22, ...").
+# Python's repr of an OSError, OSError(errno, strerror, None, winerror, ...): its first number
+# is a C errno (None from ctypes.WinError), its fourth the Windows error (asyncio logs
+# "exception=OSError(22, ...").
 _QUOTED = r"(?:'(?:[^'\\\n]|\\.){0,500}'|\"(?:[^\"\\\n]|\\.){0,500}\")"
 OS_ERROR_REPR = re.compile(
-    rf"\(-?[0-9]{{1,10}}, {_QUOTED}, (?:None|{_QUOTED}), (-?[0-9]{{1,10}})(?=[,)])"
+    rf"\((?:-?[0-9]{{1,10}}|None), {_QUOTED}, None, (-?[0-9]{{1,10}})(?=[,)])"
+)
+# The classes whose repr that is: OSError and its subclasses ("ConnectionResetError(10054, ...").
+OS_ERROR_NAME = re.compile(
+    r"(?<![A-Za-z])(?:OS|IO|Windows|Environment|Connection(?:Reset|Aborted|Refused)?|BrokenPipe"
+    r"|FileNotFound|FileExists|Permission|Timeout|BlockingIO|Interrupted|IsADirectory"
+    r"|NotADirectory|ChildProcess|ProcessLookup)Error\Z"
 )
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also".
@@ -197,7 +204,7 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
 
 def _number_after(text: str, end: int) -> re.Match[str] | None:
     """The number after an error word that ends at ``end``, as group 1 of the match."""
-    if text[end : end + 1] == "(":
+    if text[end : end + 1] == "(" and OS_ERROR_NAME.search(text, max(0, end - 24), end):
         windows = OS_ERROR_REPR.match(text, end)
         if windows is not None:
             return windows
@@ -271,7 +278,10 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     Also the footer of English rasdial: ``..., then Error Messages, then 691``.
     """
     text, at = page.text, anchor.start()
-    if DIGIT.search(text, max(0, at - 2), anchor.end() + NUMBER_REACH) is None:
+    if (
+        DIGIT.search(text, max(0, at - 2), anchor.end() + NUMBER_REACH) is None
+        and text[anchor.end() : anchor.end() + 1] != "("  # an OSError's repr reads on further
+    ):
         return []  # no number where one could be read: the cheap way out for text full of words
     previous = text[at - 1 : at]
     if previous == "_" or (previous.isalpha() and not text[at].isupper()):
