@@ -1777,6 +1777,15 @@ SAID_OF_NUMBERS = [
         "87 in this text is read as another system's error: 'Severity' stands beside it",
         "ERROR_INVALID_PARAMETER",
     ),
+    # PowerShell's VpnClient error id says WIN32: a Windows error, said outright.
+    (
+        snippet_text(
+            REPO
+            / "tests/realworld/negative/677-powershell-docs-196-fullyqualifiederrorid-win32-87.txt"
+        ),
+        "a Windows error, not a Remote Access code: in Windows, 87 is ERROR_INVALID_PARAMETER",
+        "if it is a Windows error",
+    ),
     # Python's OSError repr, a C errno (22) first and the Windows error fourth.
     (
         snippet_text(

@@ -363,8 +363,14 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
                 f"{written} in this text is neither a Remote Access code nor a Windows error"
             )
             continue
-        # Its number alone says no more: FortiClient's "Error -14", Kerberos' "Failure Code: 0x19".
         windows.append((written, meaning))
+        if number.windows:  # "WIN32 87": the text says so
+            problems.append(
+                f"{written} in this text is a Windows error, not a Remote Access code: in "
+                f"Windows, {windows_said(meaning)}"
+            )
+            continue
+        # Its number alone says no more: FortiClient's "Error -14", Kerberos' "Failure Code: 0x19".
         problems.append(
             f"{written} in this text is not a Remote Access code; if it is a Windows error, "
             f"{windows_said(meaning)}"

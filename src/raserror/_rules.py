@@ -238,6 +238,8 @@ class WrittenNumber(NamedTuple):
     value: int
     start: int
     end: int
+    # The text says it is a Windows error: the VpnClient cmdlets' "WIN32 87".
+    windows: bool = False
 
 
 def number_after_word(page: Page, end: int) -> WrittenNumber | None:
@@ -340,7 +342,9 @@ def error_id_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
     if match is None:
         return None
     number = parse_number(match.group(2))
-    return None if number is None else WrittenNumber(number, *match.span(2))
+    if number is None:
+        return None
+    return WrittenNumber(number, *match.span(2), windows=match.group(1) == "WIN32")
 
 
 def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
