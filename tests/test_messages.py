@@ -128,6 +128,16 @@ def test_every_candidate_is_a_code_once_and_none_only_when_from_message_finds_no
         assert from_message(text) is None
 
 
+def test_words_several_messages_begin_with_name_them_only_where_their_sentence_ends() -> None:
+    # Quoted from tests/realworld/negative/683 (KB Q165846): Windows' ERROR_FILE_NOT_FOUND, whose
+    # first six words begin 623's and 754's messages, which go on otherwise.
+    assert from_message("The system could not find the file specified.", every=True) == []
+    # Composed: the words 809's and 811's messages begin with, the sentence ending with them.
+    shared = "The network connection between your computer and the VPN server could not be"
+    for text in (shared + " established", shared + " established. Please try again."):
+        assert {int(code) for code in from_message(text, every=True)} >= {809, 811}
+
+
 @pytest.mark.parametrize("code", list(ErrorCode), ids=lambda code: str(int(code)))
 def test_a_whole_message_has_its_code_among_the_candidates(code: ErrorCode) -> None:
     candidates = from_message(code.windows_message, every=True)

@@ -19,7 +19,7 @@ from raserror._codes import ErrorCode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 # Words as the index sees them: letters and digits; "e.g.," and "(ICS)" lose their marks.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -497,6 +497,16 @@ def _strong(length: int, share: float) -> bool:
     )
 
 
+# Where a sentence ends between two words: a full stop, a mark that ends a clause, a line break,
+# and the ideographic full stop and full-width exclamation and question marks.
+_SENTENCE_END = re.compile("[.!?;:\u3002\uff01\uff1f\n]")
+
+
+def _sentence_goes_on(text: str, spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether word ``at`` of ``text`` (at ``spans``) is in the sentence of the word before it."""
+    return _SENTENCE_END.search(text, spans[at - 1][1], spans[at][0]) is None
+
+
 def _grams(words: list[str], length: int) -> Iterator[tuple[str, ...]]:
     """Every run of ``length`` words in a row, made in C."""
     return zip(*(words[at:] for at in range(length)))
@@ -594,10 +604,11 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     """
     if not isinstance(text, str):
         raise TypeError(f"from_message() needs a str, not {type(text).__name__}")
+    if every:
+        words, spans = _words(text, 0, len(text))
+        return _candidates(words, lambda at: _sentence_goes_on(text, spans, at))
     lowered = _lower_words(text, 0, len(text))
     words = lowered if lowered is not None else _words(text, 0, len(text))[0]
-    if every:
-        return _candidates(words)
     found = _quoted(words)
     if not found:
         return None
@@ -622,9 +633,19 @@ def short_whole_message(text: str) -> Quote | None:
     return Quote(codes[0], found[0].start(), found[-1].end(), len(found), 1.0)
 
 
-def _candidates(words: list[str]) -> list[ErrorCode]:
-    """The codes of the longest quoted runs, the fullest run first, each code once."""
-    runs = _quoted_runs(words)
+def _candidates(words: list[str], goes_on: Callable[[int], bool]) -> list[ErrorCode]:
+    """The codes of the longest quoted runs, the fullest run first, each code once.
+
+    A run several messages share counts only where its sentence ends with it,
+    ``goes_on(last)`` telling whether the words after it still belong to its
+    sentence: "The system could not find the" begins 623's and 754's messages,
+    and "file specified." after it makes another message of it.
+    """
+    runs = [
+        run
+        for run in _quoted_runs(words)
+        if len(run[0]) == 1 or run[2] == len(words) or not goes_on(run[2])
+    ]
     if not runs:
         return []
     longest = max(last - first for _, first, last, _ in runs)
