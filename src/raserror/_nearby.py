@@ -55,15 +55,12 @@ class Beside:
             first = line_start
             last = line_end if after_end == line_end else page.line_bounds(self.window[1])[1]
             last = min(last, self.window[1] + LONG_LINE)
-        lowered = page.lowered if page.lowered is not None else text[first:last].lower()
-        offset = 0 if page.lowered is not None else first
-        if page.lowered is None:
-            self.may_be_own = _messages.says_own_words(
-                code, lowered, first - offset, last - offset
-            )
+        if page.lowered is None:  # lower() moves this text's characters: its window alone
+            lowered = text[first:last].lower()
+            self.may_be_own = _messages.says_own_words(code, lowered, 0, last - first)
         else:  # windows move on through one text: each reads only what the last did not
             self.may_be_own = _messages.says_own_words(
-                code, lowered, first, last, page.read_without
+                code, page.lowered, first, last, page.read_without
             )
 
     def own(self) -> bool:
