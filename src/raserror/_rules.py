@@ -242,6 +242,16 @@ class WrittenNumber(NamedTuple):
     windows: bool = False
 
 
+def number_after_error_word(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
+    """The number after the error word at ``anchor``, whatever it names.
+
+    None after a plural: "errors: 720", "system-error-codes--500-999" are a count, a page's name.
+    """
+    if anchor.group().lower() in PLURAL_ERROR_WORDS:
+        return None
+    return number_after_word(page, anchor.end())
+
+
 def number_after_word(page: Page, end: int) -> WrittenNumber | None:
     """The number after an error word that ends at ``end``, whatever it names."""
     match = _number_after(page.text, end)
@@ -504,6 +514,8 @@ class Rule:
     # Its match always holds one of these: a text with none starts no such rule, and its words
     # (common in logs) are not tried one by one.
     needs: tuple[str, ...] = ()
+    # The number its shape holds, whatever that number names: why a pasted text gave no code.
+    written: Callable[[Page, re.Match[str]], WrittenNumber | None] | None = None
 
 
 RULES: tuple[Rule, ...] = (
@@ -536,6 +548,7 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/024-docker-ipsec-75-error-789-dialog.txt",
         "errors: 720",
         "tests/samples/ordinary.log",
+        written=number_after_error_word,
     ),
     Rule(
         "error word without spaces",
@@ -545,6 +558,7 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/047-lede-302-zh-pptp-619.txt",
         "次のエラー メッセージは、オペレーティング システムの",
         "tests/realworld/negative/511-sqlserver-823-ja.txt",
+        written=number_after_error_word,
     ),
     Rule(
         "error code column",
@@ -577,6 +591,7 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/079-azure-guidance-pt-powershell-rasclient-809.txt",
         "Error returned by CreateProcess: (740, 'CreateProcess'",
         "tests/realworld/negative/503-pywinauto-740-zh.txt",
+        written=event_number,
     ),
     Rule(
         "CoId line",
@@ -597,6 +612,7 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/261-windowsserverdocs-2586-get-vpnconnection-vpn-623.txt",
         "    + FullyQualifiedErrorId : WIN32 87,Add-VpnConnectionRoute",
         "tests/realworld/negative/677-powershell-docs-196-fullyqualifiederrorid-win32-87.txt",
+        written=error_id_number,
     ),
     Rule(
         "rasdial footer",

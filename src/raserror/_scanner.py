@@ -27,11 +27,8 @@ from raserror._rules import (
     Rule,
     WrittenNumber,
     described_code,
-    error_id_number,
-    event_number,
-    number_after_word,
 )
-from raserror._vocabulary import PLURAL_ERROR_WORDS, Vocabulary
+from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -350,10 +347,6 @@ class Refused:
     numbers: list[ShapedNumber]
 
 
-# The rules that read the number after an error word.
-_ERROR_WORD_RULES = frozenset({"error word", "error word without spaces"})
-
-
 def refused_numbers(text: str) -> Refused:
     """The numbers of ``text`` in an error shape, and those refused as other systems' errors.
 
@@ -369,7 +362,7 @@ def refused_numbers(text: str) -> Refused:
     told: set[ErrorCode] = set()  # each code once: the first place that names another system
     for rule, anchor in scanner.anchors():
         elsewhere += _refused_at(scanner, rule, anchor, told)
-        number = _number_in_shape(scanner.page, rule, anchor)
+        number = None if rule.written is None else rule.written(scanner.page, anchor)
         if number is not None:
             numbers.append(_shaped(scanner.page, number))
     return Refused(elsewhere, numbers)
@@ -399,17 +392,6 @@ def _refused_at(
                 Elsewhere(candidate.code, candidate.start, candidate.end, named, windows)
             )
     return refused
-
-
-def _number_in_shape(page: Page, rule: Rule, anchor: re.Match[str]) -> WrittenNumber | None:
-    """The number after the error word at ``anchor``, or in its RasClient sentence, if any."""
-    if rule.name in _ERROR_WORD_RULES:
-        if anchor.group().lower() in PLURAL_ERROR_WORDS:
-            return None  # "errors: 720", "system-error-codes--500-999": a count, a page's name
-        return number_after_word(page, anchor.end())
-    if rule.name == "PowerShell error id":
-        return error_id_number(page, anchor)  # "WIN32 87": a Windows error, named as one
-    return event_number(page, anchor) if rule.name == "event sentence" else None
 
 
 def _shaped(page: Page, number: WrittenNumber) -> ShapedNumber:
