@@ -763,6 +763,15 @@ def test_a_number_beside_its_windows_meaning_is_that_windows_error() -> None:
     assert [int(f.code) for f in find_codes("RasDial: [WinError 740] x")] == [740]
 
 
+@pytest.mark.parametrize("space", [" ", "\t", "\u00a0", "\u202f"])
+def test_a_number_signed_after_any_space_is_no_code(space: str) -> None:
+    # Composed from the real line of tests/realworld/negative/618 ("Error Code -740", a negated
+    # Windows error) with a VPN word, as a web page writes its space: no-break or not.
+    assert find_codes(f"VPN: Error Code{space}-740") == []
+    # A hyphen that joins the word to its number is no sign.
+    assert [int(f.code) for f in find_codes("VPN: Error-740")] == [740]
+
+
 def test_a_number_glued_before_a_latin_error_word_is_no_code() -> None:
     # Quoted from tests/realworld/negative/576 (scodigo.atlassian.net): a table glued to its text.
     assert find_codes("315Function not supported on server\n900Error number must be greater") == []

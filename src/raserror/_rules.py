@@ -216,7 +216,7 @@ def _signed(text: str, at: int) -> bool:
 
     Not a hyphen that joins the word to it ("Error-691", "vpn-error-691").
     """
-    return text[at - 1 : at] == "-" and text[at - 2 : at - 1] in (" ", "\t", ":", "=")
+    return text[at - 1 : at] == "-" and text[at - 2 : at - 1] in (*SPACES, ":", "=")
 
 
 def _is_range(first: str, last: str, text: str, after: int) -> bool:
