@@ -118,6 +118,11 @@ def test_ordinary_log_lines_full_of_numbers_give_nothing() -> None:
         # A plural counts only before a list: "errors 868" is a count, "Errors 633, 676" a list.
         ("terror 868 and errors 868 and error_count 868 and RAS_ERROR 868", []),
         ("Errors 820, 821", [(820, 1, "unambiguous", "820"), (821, 1, "unambiguous", "821")]),
+        # An HRESULT in the list: the decimal code before it is no count.
+        (
+            "VPN Errors 13801 and 0x80092013",
+            [(13801, 1, "context", "13801"), (0x80092013, 1, "context", "0x80092013")],
+        ),
         ("error 868.5 is not an integer", []),
         ("Error \uff18\uff16\uff18: full-width digits are not a code lookup() takes", []),
         ("0x8007036400 is too long", []),

@@ -54,10 +54,12 @@ OS_ERROR_NAME = re.compile(
     r"|NotADirectory|ChildProcess|ProcessLookup)Error\Z"
 )
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
-# "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also".
+# "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also";
+# an HRESULT among them ("Errors 13801 and 0x80092013").
 MORE = re.compile(
     rf"{_SPACE}*(?:,|/|;|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
-    rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*([0-9]{{3,5}})(?![0-9A-Za-z])"
+    rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*([0-9]{{3,5}}|0[xX][0-9a-fA-F]{{8}})"
+    r"(?![0-9A-Za-z])"
 )
 # A range after an error word ("Error 619 - 631:", "ERROR CODES 802 &#8211; 827"): both ends.
 RANGE_END = re.compile(
