@@ -1624,7 +1624,7 @@ def test_pasted_text_that_spells_out_a_windows_error_is_not_answered_as_ras(
     path = REPO / "tests" / "realworld" / "negative" / name
     status, out, err = run(capsys, snippet_text(path))
     assert (status, out) == (1, "")
-    assert "740 in this text is not a Remote Access code" in err
+    assert "740 in this text is a Windows error, not a Remote Access code" in err
     assert "in Windows, 740 is ERROR_ELEVATION_REQUIRED" in err
     status, document = run_json(capsys, "--json", snippet_text(path))
     results = document["results"]
@@ -1719,7 +1719,9 @@ def test_a_windows_error_beside_a_vpn_word_is_named_as_the_windows_error(
         capsys, "VPN client: OSError: [WinError 740] The requested operation requires elevation"
     )
     assert (status, out) == (1, "")
-    assert "740 in this text is not a Remote Access code: in Windows, 740 is " in err
+    assert (
+        "740 in this text is a Windows error, not a Remote Access code: in Windows, 740 is " in err
+    )
     assert "ERROR_ELEVATION_REQUIRED" in err
 
 

@@ -315,8 +315,10 @@ def _windows_apart(
 
 
 def _windows_problem(written: str, windows: Win32Error) -> str:
+    """What a number the text itself shows to be a Windows error is, said outright."""
     return (
-        f"{written} in this text is not a Remote Access code: in Windows, {windows_said(windows)}"
+        f"{written} in this text is a Windows error, not a Remote Access code: in Windows, "
+        f"{windows_said(windows)}"
     )
 
 
@@ -365,10 +367,7 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
             continue
         windows.append((written, meaning))
         if number.windows:  # "WIN32 87": the text says so
-            problems.append(
-                f"{written} in this text is a Windows error, not a Remote Access code: in "
-                f"Windows, {windows_said(meaning)}"
-            )
+            problems.append(_windows_problem(written, meaning))
             continue
         # Its number alone says no more: FortiClient's "Error -14", Kerberos' "Failure Code: 0x19".
         problems.append(
