@@ -777,6 +777,21 @@ def test_a_number_signed_after_any_space_is_no_code(space: str) -> None:
     assert [int(f.code) for f in find_codes("VPN: Error-740")] == [740]
 
 
+def test_a_long_symbols_number_counts_as_far_from_its_end_as_a_short_ones() -> None:
+    # Real: a docs page (positive 060) gives the symbol, then ":", "DWORD" and "= 13887" on the
+    # next lines; indented, as a quoted block keeps it (the indentation composed), 13887 stood
+    # past the reach counted from the symbol's start, 42 characters before its end.
+    text = snippet_text(
+        REPO
+        / "tests"
+        / "realworld"
+        / "positive"
+        / "060-winapi-rs-ike-cert-chain-policy-mismatch-13887.txt"
+    )
+    indented = "".join("    " + line for line in text.splitlines(keepends=True))
+    assert [int(f.code) for f in find_codes(indented)] == [13887]
+
+
 def test_a_number_glued_before_a_latin_error_word_is_no_code() -> None:
     # Quoted from tests/realworld/negative/576 (scodigo.atlassian.net): a table glued to its text.
     assert find_codes("315Function not supported on server\n900Error number must be greater") == []

@@ -429,7 +429,9 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     if code is None or int(code) > 0xFFFF:
         return
     text = page.text
-    start, end = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)
+    # The gap counts from either end of the symbol, however long the symbol is.
+    start = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)[0]
+    end = page.around(anchor.end(), SYMBOL_LINES, SYMBOL_GAP)[1]
     wanted = str(int(code))
     for literal in LITERAL.finditer(text, start, end):
         if literal.group(1) != wanted:
