@@ -1749,14 +1749,35 @@ def test_a_pasted_number_in_an_error_shape_that_is_a_windows_error_is_named_as_o
 # What the command says of a number in an error shape that names no Remote Access code.
 SAID_OF_NUMBERS = [
     # Composed: a number that names nothing at all.
-    ("error 99999", "99999 in this text is neither a Remote Access code nor a Windows error", ""),
+    (
+        "error 99999",
+        "99999 in this text is neither a Remote Access code nor a Windows system error",
+        "",
+    ),
     # Composed: said as written, an HRESULT stays one.
     ("Error 0x80070005", "0x80070005 in this text is not a Remote Access code; ", ""),
     # Quoted from tests/realworld/negative/618: a negated Win32 code, no TAPI failure.
     (
         "CreateProcessAsUser failed.  Error Code -740",
-        "-740 in this text is neither a Remote Access code nor a Windows error",
+        "-740 in this text is neither a Remote Access code nor a Windows system error",
         "ERROR_TAPI",
+    ),
+    # Real: an Azure article's (positive 321) SSPI HRESULT, as an unsigned decimal; composed,
+    # the same written in hex and signed: an HRESULT, in hex, that no table here names.
+    (
+        "Error 2148074257: No authority could be contacted for authentication",
+        "2148074257 in this text is not a Remote Access code: an HRESULT (0x80090311) that",
+        "neither",
+    ),
+    (
+        "Error 0x80090311",
+        "0x80090311 in this text is not a Remote Access code: an HRESULT that",
+        "",
+    ),
+    (
+        "error -2146893039",
+        "-2146893039 in this text is not a Remote Access code: an HRESULT (0x8",
+        "",
     ),
     # A signed HRESULT written in decimal is read whole: Windows' ERROR_LOGON_FAILURE.
     ("Athentication error -2147023570", "1326 is ERROR_LOGON_FAILURE", ""),

@@ -361,9 +361,7 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
             continue
         meaning = win32_error(number.value)
         if meaning is None:
-            problems.append(
-                f"{written} in this text is neither a Remote Access code nor a Windows error"
-            )
+            problems.append(_named_nowhere(written, number.value))
             continue
         windows.append((written, meaning))
         if number.windows:  # "WIN32 87": the text says so
@@ -375,6 +373,22 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
             f"{windows_said(meaning)}"
         )
     return windows, problems + named
+
+
+def _named_nowhere(written: str, value: int) -> str:
+    """What a number in an error shape is that no table here names.
+
+    A value with an HRESULT's failure bit (SSPI's 0x80090311, written 2148074257 or
+    -2146893039) is a Windows HRESULT all the same: said so, in hex.
+    """
+    if 0x80000000 <= value <= 0xFFFFFFFF or -0x80000000 <= value < -0xFFFF:
+        hresult = f"0x{value & 0xFFFFFFFF:08X}"
+        shown = "" if written.lower() == hresult.lower() else f" ({hresult})"
+        return (
+            f"{written} in this text is not a Remote Access code: an HRESULT{shown} "
+            "that raserror does not name"
+        )
+    return f"{written} in this text is neither a Remote Access code nor a Windows system error"
 
 
 def _sharing_codes(text: str) -> list[Finding]:
