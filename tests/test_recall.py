@@ -18,6 +18,13 @@ def codes(text: str) -> list[int]:
 
 RECALLED = [
     pytest.param(
+        # github:tsunami416604/azure-docs.hu-hu:articles/vpn-gateway/vpn-gateway-troubleshoot-vpn-point-to-site-connection-problems.md@018c3133157e41c1e72b210f54f274d90d901a7d
+        "Amikor a VPN-ügyféllel próbál csatlakozni egy Azure-beli virtuális hálózathoz, a következő hibaüzenet jelenik meg:\n\n"
+        "**Nem található a bővíthető hitelesítési protokollal használható tanúsítvány. (798-es hiba)**",
+        [798],
+        id="Hungarian 798-es hiba, the number an adjective before the word",
+    ),
+    pytest.param(
         # https://github.com/quericy/one-key-ikev2-vpn/issues/191 (title and description)
         "这个脚本在有些VPS上出现809错误",
         [809],

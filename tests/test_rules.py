@@ -256,8 +256,9 @@ def test_an_error_word_reads_no_number_beyond_the_reach_its_quick_test_looks() -
     footer = _sre.parse(_rules.FOOTER_EN.pattern.split("([0-9]")[0]).getwidth()
     assert glue + 1 < _rules.NUMBER_REACH
     assert footer[1] - len("error") < _rules.NUMBER_REACH
-    # One space at most between the number and the word after it.
-    assert _sre.parse(_rules.BEFORE_WORD.pattern.split("{3,5})")[1]).getwidth()[1] == 1
+    # Between the number's last digit and the word after it: a suffix and a space at most.
+    after_number = _sre.parse(_rules.BEFORE_WORD.pattern.split("{3,5})")[1]).getwidth()[1]
+    assert after_number < _rules.NUMBER_BEFORE_REACH
 
 
 def test_the_backtracking_check_finds_the_shape_that_once_made_a_line_quadratic() -> None:

@@ -72,10 +72,13 @@ RANGE_AFTER = re.compile(r"[ \t]*(?:[:.,;)\]\r\n]|\Z|[A-Z]{2})")
 # A digit: every rule reads a number, so where none stands near, no rule reads one.
 DIGIT = re.compile(r"[0-9]")
 # The number an error word reads stands this close: at most this far after the word (past the
-# longest glue, a sign, or the footer's "messages, then") and two characters before it.
+# longest glue, a sign, or the footer's "messages, then") and, its last digit, this far before it
+# (past a space and a Hungarian suffix: "798-as hiba").
 NUMBER_REACH = 28
-# "629错误", "809 오류", "720 error": the number just before the word.
-BEFORE_WORD = re.compile(rf"(?<![0-9A-Za-z.])([0-9]{{3,5}}){_SPACE}?\Z")
+NUMBER_BEFORE_REACH = 5
+# "629错误", "809 오류", "720 error": the number just before the word; in Hungarian with the
+# suffix that makes it an adjective ("798-as hiba", "(798-es hiba)").
+BEFORE_WORD = re.compile(rf"(?<![0-9A-Za-z.])([0-9]{{3,5}})(?:-[aeoö]s)?{_SPACE}?\Z")
 # PowerShell's error record of the VpnClient cmdlets: "FullyQualifiedErrorId : VPN 623,Get-...".
 ERROR_ID = re.compile(r"FullyQualifiedErrorId[ \t]{0,20}:[ \t]{0,4}(VPN|WIN32) ([0-9]{1,10}),")
 # RasClient's sentence: the code "returned on failure is 809", "returned after failure is
@@ -293,7 +296,7 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """
     text, at = page.text, anchor.start()
     if (
-        DIGIT.search(text, max(0, at - 2), anchor.end() + NUMBER_REACH) is None
+        DIGIT.search(text, max(0, at - NUMBER_BEFORE_REACH), anchor.end() + NUMBER_REACH) is None
         and text[anchor.end() : anchor.end() + 1] != "("  # an OSError's repr reads on further
     ):
         return []  # no number where one could be read: the cheap way out for text full of words

@@ -329,6 +329,8 @@ ERROR_WORDS = Vocabulary(
         "chyb[auy]",
         "chybou",
         "kód",
+        "hib[aá]t?",
+        "hibakód(?:ot)?",
     ),
     after=r"(?![^\W\d_])",
 )
