@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -168,3 +169,29 @@ def test_positives_find_no_code_that_a_reader_does_not_see() -> None:
 @pytest.mark.parametrize("snippet", NEGATIVES, ids=lambda snippet: snippet.path.name)
 def test_real_text_with_other_numbers_gives_no_finding(snippet: Snippet) -> None:
     assert find_codes(snippet.text) == []
+
+
+def _each_line(prefix: str, text: str) -> str:
+    return "".join(prefix + line for line in text.splitlines(keepends=True))
+
+
+# How a real text is changed on its way to the scanner (the changes composed, the texts real):
+# a reply that quotes it, a block that indents it, Windows' line ends, an editor's trailing spaces.
+TRAVELS: dict[str, Callable[[str], str]] = {
+    "quoted in a reply": lambda text: _each_line("> ", text),
+    "quoted twice, no space": lambda text: _each_line(">>", text),
+    "indented": lambda text: _each_line("    ", text),
+    "CRLF line ends": lambda text: text.replace("\n", "\r\n"),
+    "trailing spaces": lambda text: text.replace("\n", "  \n"),
+}
+
+
+@pytest.mark.parametrize("travel", sorted(TRAVELS))
+def test_real_text_gives_the_same_codes_however_it_travelled(travel: str) -> None:
+    change = TRAVELS[travel]
+    changed = [
+        snippet.path.name
+        for snippet in POSITIVES + NEGATIVES
+        if {f.code for f in find_codes(change(snippet.text))} != set(found(snippet))
+    ]
+    assert changed == []

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from raserror import _messages
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
-from raserror._page import LONG_LINE
+from raserror._page import LINE_LEAD, LONG_LINE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 CONTEXT_LINES = 12
 CONTEXT_CHARS = 1500
 # A record's field that says what a number stands for, on the line under it.
-DESCRIPTION_FIELD = re.compile(r"[ \t]*(?i:description)[ \t]*:")
+DESCRIPTION_FIELD = re.compile(LINE_LEAD + r"(?i:description)[ \t]*:")
 # A description holding this many words of the code's messages (not "e" and "g" of "e.g.")
 # may be that message in other words: "Access was denied." under 691.
 DESCRIBED_WORDS = 2

@@ -35,6 +35,8 @@ _NEWLINE = re.compile("\n")
 _WORD_END = re.compile(r"\w*")
 # Longer lines are read only in the parts near what is asked about.
 LONG_LINE = 4096
+# What may stand before a line's first word: spaces, and the marks of a quoted reply ("> ").
+LINE_LEAD = r"[ \t]*(?:>[ \t]{0,4}){0,8}"
 # A line longer than this is scanned in pieces that overlap.
 PIECE = 1 << 16
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
-from raserror._page import LONG_LINE
+from raserror._page import LINE_LEAD, LONG_LINE
 from raserror._vocabulary import CJK_ERROR_WORDS, ERROR_WORDS, PLURAL_ERROR_WORDS, Vocabulary
 
 TYPE_CHECKING = False
@@ -110,11 +110,11 @@ LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
 SYMBOL_GAP = 60
 SYMBOL_LINES = 3
 # "600" alone on its line, its message on the next (Microsoft's code lists).
-BARE_LINE = r"[ \t]*([0-9]{3,5})[ \t]*\r?$"
+BARE_LINE = LINE_LEAD + r"([0-9]{3,5})[ \t]*\r?$"
 # "813 You have attempted to establish a second broadband connection...": the number, then
 # its message. The mark's spaces are inside the optional group: no two runs of spaces compete.
 # A table row ("| 628 | The port was disconnected. |") and an en or em dash lead it too.
-LEADING_NUMBER = r"[ \t]*(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
+LEADING_NUMBER = LINE_LEAD + r"(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
 # Either, at the start of any line: one search finds every listed line of a text.
 LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
 # A table's first cell, headed "Error Code": a number, or a few ("734, 732", "720/619").
@@ -133,8 +133,8 @@ TABLE_CHARS = 16_000
 NUMBER_BEFORE = re.compile(
     r"(?<![0-9])(?<![0-9][.:,])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
-_SPACES = re.compile(r"\s*")
-NUMBER_ALONE = re.compile(r"[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
+_LEAD = re.compile(LINE_LEAD)
+NUMBER_ALONE = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
@@ -163,8 +163,8 @@ def described_code(page: Page, at: int) -> ErrorCode | None:
     text = page.text
     line_start = page.line_bounds(at)[0]
     number = NUMBER_BEFORE.search(text, max(line_start, at - 24), at)
-    # Only spaces before it on its line, read without copying the line (a long one, many times).
-    alone = number is None and line_start and _SPACES.fullmatch(text, line_start, at)
+    # Only spaces or a reply's marks before it on its line, read without copying the line.
+    alone = number is None and line_start and _LEAD.fullmatch(text, line_start, at)
     if alone:
         number = NUMBER_ALONE.fullmatch(text, *page.line_bounds(line_start - 1))
     return None if number is None else from_int(int(number.group(1)))
@@ -478,7 +478,9 @@ def read_code_column(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     text = page.text
     line_start, line_end = page.line_bounds(anchor.start())
     # The first match on a line is the only one that may be its first cell: asked once a line.
-    if not page.first_time("table", line_start) or text[line_start : anchor.start()].strip(" \t|"):
+    if not page.first_time("table", line_start) or text[line_start : anchor.start()].strip(
+        " \t|>"
+    ):
         return
     separator = anchor.group()[-1]
     position = line_end + 1
@@ -490,8 +492,8 @@ def read_code_column(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         if end - line_end > TABLE_CHARS or end - start > LONG_LINE:
             return
         row = text[start:end]
-        # Before the first cell: spaces, and a leading "|" in a table of pipes.
-        first = start + len(row) - len(row.lstrip(" " if separator == "\t" else " \t|"))
+        # Before the first cell: spaces, a reply's marks, and a leading "|" in a table of pipes.
+        first = start + len(row) - len(row.lstrip(" >" if separator == "\t" else " \t|>"))
         cut = text.find(separator, first, end)
         if cut < 0:
             return  # the table ended
