@@ -252,9 +252,10 @@ PATTERNS = {
 
 def test_an_error_word_reads_no_number_beyond_the_reach_its_quick_test_looks() -> None:
     # The glue and a sign after the word; the footer's words counted from the word's start.
-    glue = _sre.parse(_rules.AFTER_WORD.pattern.split("(-?[0-9]")[0]).getwidth()[1]
+    for pattern in (_rules.AFTER_WORD, _rules.WRAPPED_AFTER_WORD):
+        glue = _sre.parse(pattern.pattern.split("(-?[0-9]")[0]).getwidth()[1]
+        assert glue + 1 < _rules.NUMBER_REACH
     footer = _sre.parse(_rules.FOOTER_EN.pattern.split("([0-9]")[0]).getwidth()
-    assert glue + 1 < _rules.NUMBER_REACH
     assert footer[1] - len("error") < _rules.NUMBER_REACH
     # Between the number's last digit and the word after it: a suffix and a space at most.
     after_number = _sre.parse(_rules.BEFORE_WORD.pattern.split("{3,5})")[1]).getwidth()[1]

@@ -6,6 +6,7 @@ import io
 import re
 import subprocess
 import sys
+import textwrap
 import typing
 from pathlib import Path
 
@@ -790,6 +791,46 @@ def test_a_long_symbols_number_counts_as_far_from_its_end_as_a_short_ones() -> N
     )
     indented = "".join("    " + line for line in text.splitlines(keepends=True))
     assert [int(f.code) for f in find_codes(indented)] == [13887]
+
+
+def _wrapped(text: str, width: int = 72) -> str:
+    """``text`` with each long line wrapped at ``width`` columns, as a mail client sends it."""
+    return "\n".join(
+        textwrap.fill(line, width) if len(line) > width else line for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        # The line breaks after the word Error, before 809.
+        ("221-azure-docs-22805-virtual-wan-error-809-ikev2-windows-7.txt", "Error\n809"),
+        # The line breaks after the words "such as", before a list.
+        ("133-richardhicks-event-20227-decimal-cert-expired-and-list.txt", "such as\n809"),
+        # The line breaks inside RasClient's sentence.
+        ("016-algo-1063-translated-event-13868-631.txt", "after\ntermination is 631"),
+        # The line breaks inside a list, after a comma.
+        ("033-technet-ras-connection-establishment-error-lists.txt", "680,\n692"),
+    ],
+)
+def test_real_text_wrapped_at_a_column_gives_its_codes(name: str, where: str) -> None:
+    # Real texts, wrapped at 72 columns (the wrapping composed): the line breaks fall between
+    # an error word and its number, inside a list and inside RasClient's sentence.
+    text = snippet_text(REPO / "tests" / "realworld" / "positive" / name)
+    wrapped = _wrapped(text)
+    assert where in wrapped
+    assert [f.code for f in find_codes(wrapped)] == [f.code for f in find_codes(text)]
+
+
+def test_a_table_row_under_a_line_that_ends_with_an_error_word_is_not_its_number() -> None:
+    # Quoted from tests/realworld/negative/650 (IBM's POST codes): a wrapped description ends
+    # with "drive error" and the next row starts "607     Disk is": a row, not that error's number.
+    text = (
+        "        606     Diskette change line function/verify function\n"
+        "                failure, drive error\n"
+        "        607     Disk is write protected; drive error.\n"
+    )
+    assert find_codes(text, assume_ras=True) == []
 
 
 def test_a_number_glued_before_a_latin_error_word_is_no_code() -> None:

@@ -32,14 +32,22 @@ SPACES = (" ", "\t", "\u00a0", "\u202f")
 _SPACE = "[" + "".join(SPACES) + "]"
 _SPACE_OR_JOIN = "[" + "".join(SPACES) + "_-]"
 # Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason".
-_GLUE = (
+_GLUE_WORDS = (
     rf"{_SPACE_OR_JOIN}{{0,3}}(?:(?i:code|number|no\.?|de error|d'erreur|причины|such as|like)"
     rf"{_SPACE}{{0,3}})?(?:(?i:is|of|was|ist|est|是|为|為|如|は){_SPACE}{{0,3}})?"
-    rf"(?:[:=#：]{_SPACE}{{0,3}})?[(\[“\"'«]?{_SPACE}?"
+    rf"(?:[:=#：]{_SPACE}{{0,3}})?"
 )
+_OPENING = rf"[(\[“\"'«]?{_SPACE}?"
+_GLUE = _GLUE_WORDS + _OPENING
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 AFTER_WORD = re.compile(_GLUE + _NUMBER)
+# The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
+# that ends with "Error" or "codes such as", the next starting with "809"); not a table's next
+# row, whose number stands a column's width before its words ("607     Disk is").
+WRAPPED_AFTER_WORD = re.compile(
+    _GLUE_WORDS + r"\r?\n[ \t]{0,8}(?:>[ \t]?){0,3}" + _OPENING + _NUMBER + r"(?![ \t]{2}|\t)"
+)
 # Python's repr of an OSError, OSError(errno, strerror, None, winerror, ...): its first number
 # is a C errno (None from ctypes.WinError), its fourth the Windows error (asyncio logs
 # "exception=OSError(22, ...").
@@ -58,8 +66,8 @@ OS_ERROR_NAME = re.compile(
 # an HRESULT among them ("Errors 13801 and 0x80092013").
 MORE = re.compile(
     rf"{_SPACE}*(?:,|/|;|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
-    rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*([0-9]{{3,5}}|0[xX][0-9a-fA-F]{{8}})"
-    r"(?![0-9A-Za-z])"
+    rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*(?:\r?\n[ \t]{{0,8}})?"
+    r"([0-9]{3,5}|0[xX][0-9a-fA-F]{8})(?![0-9A-Za-z])"
 )
 # A range after an error word ("Error 619 - 631:", "ERROR CODES 802 &#8211; 827"): both ends.
 RANGE_END = re.compile(
@@ -72,9 +80,9 @@ RANGE_AFTER = re.compile(r"[ \t]*(?:[:.,;)\]\r\n]|\Z|[A-Z]{2})")
 # A digit: every rule reads a number, so where none stands near, no rule reads one.
 DIGIT = re.compile(r"[0-9]")
 # The number an error word reads stands this close: at most this far after the word (past the
-# longest glue, a sign, or the footer's "messages, then") and, its last digit, this far before it
-# (past a space and a Hungarian suffix: "798-as hiba").
-NUMBER_REACH = 28
+# longest glue, wrapped or not, a sign, or the footer's "messages, then") and, its last digit,
+# this far before it (past a space and a Hungarian suffix: "798-as hiba").
+NUMBER_REACH = 44
 NUMBER_BEFORE_REACH = 5
 # "629错误", "809 오류", "720 error": the number just before the word; in Hungarian with the
 # suffix that makes it an adjective ("798-as hiba", "(798-es hiba)").
@@ -84,7 +92,7 @@ ERROR_ID = re.compile(r"FullyQualifiedErrorId[ \t]{0,20}:[ \t]{0,4}(VPN|WIN32) (
 # RasClient's sentence: the code "returned on failure is 809", "returned after failure is
 # 13868", the reason for "returning after termination is 631", 失败后返回的错误代码为 809.
 EVENT = re.compile(
-    r"(?i:return(?:ed|ing))\b[^.\n]{0,40}?(?i:failure|termination) is[ \t]{1,4}(-?[0-9]{1,10})(?![0-9])"
+    r"(?i:return(?:ed|ing))\b[^.]{0,40}?(?i:failure|termination)\sis\s{1,4}(-?[0-9]{1,10})(?![0-9])"
     r"|(?:返回的错误代码为|返されたエラー[ \t]?コードは)[ \t]{0,3}(-?[0-9]{1,10})(?![0-9])"
 )
 # A CoId= line in any language ends with its code after "is", "ist", "为", "は", ":".
@@ -213,7 +221,7 @@ def _number_after(text: str, end: int) -> re.Match[str] | None:
         windows = OS_ERROR_REPR.match(text, end)
         if windows is not None:
             return windows
-    return AFTER_WORD.match(text, end)
+    return AFTER_WORD.match(text, end) or WRAPPED_AFTER_WORD.match(text, end)
 
 
 def _signed(text: str, at: int) -> bool:
