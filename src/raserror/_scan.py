@@ -40,7 +40,8 @@ def find_codes(text: str, *, assume_ras: bool = False, pasted: bool = False) -> 
     Access text, as ``raserror`` reads text given on its command line: a
     message quoted anywhere in it counts, context or not, a short message
     ("Policy match error") counts where it is the whole text, and each code is
-    reported once, at its first place.
+    reported once: at the first place where the text itself speaks for it,
+    else at its first place.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_codes() needs a str, not {type(text).__name__}")

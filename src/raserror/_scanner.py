@@ -295,15 +295,18 @@ def scan_text(
     """Every finding in ``text``, in order; ``rasdial_output`` trusts rasdial's error lines.
 
     ``pasted``: the text was handed over to be explained as Remote Access text, so a
-    message quoted anywhere in it counts, and each code is reported once, where first seen.
+    message quoted anywhere in it counts, and each code is reported once: where the text
+    first speaks for it, or where first seen if only the asking does.
     """
     scanner = Scanner(text, assume_ras=assume_ras, rasdial_output=rasdial_output)
     hits = scanner.run()
     if not pasted:
         return hits
     first: dict[ErrorCode, Hit] = {}
-    for hit in hits:
-        first.setdefault(hit.code, hit)
+    for hit in hits:  # where the text itself speaks for a code, not only the asking
+        kept = first.get(hit.code)
+        if kept is None or (kept.evidence == "assumed" and hit.evidence != "assumed"):
+            first[hit.code] = hit
     for quote in scanner.page.quotes.within(0, len(text)):
         if quote.code not in first and described_code(scanner.page, quote.start) in (
             None,
