@@ -1693,6 +1693,27 @@ def test_a_number_in_text_naming_no_system_is_taken_as_asked_and_said_so(
     )
 
 
+def test_a_code_found_twice_is_shown_where_the_text_speaks_for_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Real: a GitHub issue (positive 330) titled "Error 809 fix?", with IPsec words only near
+    # the body's "reg fix for Error 809": the title's 809 alone rests on the asking.
+    text = snippet_text(
+        REPO
+        / "tests"
+        / "realworld"
+        / "positive"
+        / "330-setup-ipsec-vpn-770-reg-fix-for-error-809.txt"
+    )
+    status, out, _ = run(capsys, text)
+    assert status == 0
+    assert out.startswith("found '809': the text says it came from Remote Access\n")
+    status, document = run_json(capsys, "--json", text)
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [item["evidence"] for item in results[0]["found"]] == ["context"]
+
+
 def test_words_that_several_messages_share_show_each_code(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

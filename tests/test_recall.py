@@ -25,6 +25,23 @@ RECALLED = [
         id="Hungarian 798-es hiba, the number an adjective before the word",
     ),
     pytest.param(
+        # https://github.com/hwdsl2/setup-ipsec-vpn/issues/1377 (a step, then its log's heading)
+        '3. 連接時出現 "未知的錯誤" errcode 635\n'
+        "\n"
+        "**期待的正确结果**\n"
+        "\n"
+        "**日志**\n"
+        "[检查日志及 VPN 状态](https://github.com/hwdsl2/setup-ipsec-vpn/blob/master/docs/clients-zh.md#检查日志及-vpn-状态)，并添加错误日志以帮助解释该问题（如果适用）。",
+        [635],
+        id="errcode 635 after a Traditional Chinese message",
+    ),
+    pytest.param(
+        # https://www.phpkaifa.cn/zonghebaike/67997.html (its first sentence)
+        "在宽带使用过程中,错误678是用户最常遇到的故障代码之一。",
+        [678],
+        id="错误678 after 宽带 (broadband) alone",
+    ),
+    pytest.param(
         # https://github.com/quericy/one-key-ikev2-vpn/issues/191 (title and description)
         "这个脚本在有些VPS上出现809错误",
         [809],
