@@ -42,6 +42,30 @@ RECALLED = [
         id="错误678 after 宽带 (broadband) alone",
     ),
     pytest.param(
+        # https://github.com/trailofbits/algo/issues/518 (the Actual behavior heading and line)
+        "Confirm VPN connects good from Linux\n"
+        "Move ps1 files and certs to Windows 10\n"
+        "Execute as admin\n"
+        "Attempt to connect\n"
+        "\n"
+        "### The way of deployment (cloud or local)\n"
+        "Local deployed Azure\n"
+        "\n"
+        "### Expected behavior\n"
+        "Good connection\n"
+        "\n"
+        "### Actual behavior\n"
+        "Invalid Payload Received",
+        [13843],
+        id="13843's three-word message as a line of its own, near VPN",
+    ),
+    pytest.param(
+        # https://github.com/hwdsl2/setup-ipsec-vpn/issues/593 (description)
+        'I am trying to connect in Windows 10 via IKEv2 and it displays the error "Policy Match Error"',
+        [13868],
+        id="13868's three-word message in quote marks",
+    ),
+    pytest.param(
         # https://github.com/quericy/one-key-ikev2-vpn/issues/191 (title and description)
         "这个脚本在有些VPS上出现809错误",
         [809],

@@ -723,6 +723,79 @@ def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
         yield Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
 
 
+def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]:
+    """A code's whole message too short to quote, where it stands apart: quoted, or a line."""
+    short = _short_messages()
+    for found in short.apart(page, start, end):
+        group = "quoted" if found.group("quoted") is not None else "line"
+        words = tuple(found.group(group).lower().split())
+        yield Candidate(*found.span(group), short.codes[words], Shape.OWN_WORDS)
+
+
+class _ShortMessages:
+    """Short whole messages that stand apart: in quote marks, or as a whole line.
+
+    "Policy match error" names 13868 there, a heading's or a dialog's line; in a
+    sentence its three words say too little ("IKE SA negotiation timed out").
+    Only the messages of one code each.
+    """
+
+    def __init__(self) -> None:
+        from raserror._messages import index
+
+        self.codes = {
+            words: found[0] for words, found in index().short_wholes.items() if len(found) == 1
+        }
+        self.phrases = sorted((" ".join(words) for words in self.codes), key=len, reverse=True)
+        message = "(?i:" + "|".join(map(re.escape, self.phrases)) + ")"
+        # Quote marks around it, or its line's start (a heading's "#", a bullet) and end; a full
+        # stop or "!" may end it.
+        self.pattern = re.compile(
+            f"[\"“'`«「][ \t]?(?P<quoted>{message})[.!]?[ \t]?[\"”'`»」]"
+            f"|^{LINE_LEAD}(?:#{{1,6}}[ \t]+|[*•-][ \t]+)?(?P<line>{message})[ \t]*[.!]?[ \t]*\r?$",
+            re.MULTILINE,
+        )
+
+    def apart(self, page: Page, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Where one stands apart in ``text[start:end]``: looked for in C, its marks read after."""
+        lowered, offset = page.lowered, 0
+        if lowered is None:  # lower() moves this text's characters, not once each made ASCII
+            lowered, offset = _ascii(page.text[start:end]).lower(), start
+        lines = sorted(
+            {
+                page.line_bounds(offset + at)
+                for phrase in self.phrases
+                for at in _places(lowered, phrase, start - offset, end - offset)
+            }
+        )
+        for line_start, line_end in lines:
+            yield from self.pattern.finditer(page.text, line_start, line_end)
+
+
+def _ascii(text: str) -> str:
+    """``text`` with each character that is not ASCII made one "?": its length kept."""
+    return text.encode("ascii", "replace").decode("ascii")
+
+
+def _places(text: str, needle: str, start: int, end: int) -> Iterator[int]:
+    """Every place of ``needle`` in ``text[start:end]``."""
+    at = text.find(needle, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1, end)
+
+
+_short: _ShortMessages | None = None
+
+
+def _short_messages() -> _ShortMessages:
+    """The short whole messages and where they stand apart, built on first use."""
+    global _short  # noqa: PLW0603 - built once, on first use
+    if _short is None:
+        _short = _ShortMessages()
+    return _short
+
+
 @dataclass(frozen=True)
 class LineRule:
     """A shape that fills a line, tried on the lines near Remote Access context.
@@ -764,4 +837,13 @@ QUOTE = LineRule(
     "2025-06-25T15:06:31Z INFO [openvpn]   ifconfig_pool_defined = DISABLED",
     "tests/realworld/negative/514-gluetun-openvpn-refresh-600.txt",
 )
-LINE_RULES = (RASDIAL_LINE, LISTED, QUOTE)
+SHORT_MESSAGE = LineRule(
+    "short whole message",
+    read_short_messages,
+    'I am trying to connect in Windows 10 via IKEv2 and it displays the error "Policy Match Error"',
+    "tests/realworld/positive/331-setup-ipsec-vpn-593-policy-match-error-quoted-1903.txt",
+    "Deployed the most recent version of Algo to digital ocean (using local deploy) and i receive "
+    "Policy Match error on windows 10",
+    "tests/realworld/positive/017-algo-748-policy-match-13868.txt",
+)
+LINE_RULES = (RASDIAL_LINE, LISTED, QUOTE, SHORT_MESSAGE)

@@ -24,6 +24,7 @@ from raserror._rules import (
     RASDIAL_LINE,
     RECORD_CHARS,
     RULES,
+    SHORT_MESSAGE,
     Rule,
     WrittenNumber,
     described_code,
@@ -232,7 +233,11 @@ class Scanner:
         page = self.page
         proposed = sorted(
             [(candidate.start, 0, candidate) for candidate in LISTED.read(page, start, end)]
-            + [(candidate.start, 1, candidate) for candidate in QUOTE.read(page, start, end)],
+            + [(candidate.start, 1, candidate) for candidate in QUOTE.read(page, start, end)]
+            + [
+                (candidate.start, 1, candidate)
+                for candidate in SHORT_MESSAGE.read(page, start, end)
+            ],
             key=lambda item: item[:2],
         )
         reach = end
