@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from _repo import REPO
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from raserror import _messages, _page, _rules, _scanner, _vocabulary
@@ -461,3 +461,41 @@ def test_a_rule_that_needs_a_string_cannot_start_without_it(text: str, rule: Rul
     # The scanner skips such a rule in a text without those strings: only a shortcut, never a loss.
     for anchor in rule.start.compile().finditer(text):
         assert any(needed in anchor.group() for needed in rule.needs)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Policy match error",
+                "policy  match error",
+                "out of buffers",
+                '"',
+                "`",
+                "# ",
+                "> ",
+                "\n",
+                "\r\n",
+                " ",
+                ".",
+                "İ",
+                "x",
+                "VPN",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+@example(["# ", "Policy match error"], 1, 40)  # a stretch that starts inside the line's lead
+def test_short_messages_found_in_c_are_those_the_pattern_finds(
+    parts: list[str], first: int, last: int
+) -> None:
+    # The quick way (each message found by str.find, then its line read) finds what reading the
+    # whole stretch with the pattern finds, in a text lower() keeps in place and in one it does not.
+    text = "".join(parts)
+    start, end = sorted((min(first, len(text)), min(last, len(text))))
+    short = _rules._short_messages()
+    found = [match.span() for match in short.apart(Page(text), start, end)]
+    assert found == [match.span() for match in short.pattern.finditer(text, start, end)]

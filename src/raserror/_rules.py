@@ -768,8 +768,8 @@ class _ShortMessages:
                 for at in _places(lowered, phrase, start - offset, end - offset)
             }
         )
-        for line_start, line_end in lines:
-            yield from self.pattern.finditer(page.text, line_start, line_end)
+        for line_start, line_end in lines:  # the part of each line in text[start:end]
+            yield from self.pattern.finditer(page.text, max(line_start, start), min(line_end, end))
 
 
 def _ascii(text: str) -> str:
