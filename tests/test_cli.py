@@ -1657,6 +1657,8 @@ NAMING_NO_SYSTEM = {
     "670-the-powder-toy-36-android-7-error-600.txt": "600",
     # A self-updater's "failed code 5 AND 740": Win32 5 and 740; the block says 740's other meaning.
     "675-wuview-8-error-updating-failed-code-5-and-740.txt": "740",
+    # A router's PPPoE disconnect codes: a line's words alone, which vouch for no VPN's 851.
+    "730-furry2011-ja-yamaha-rt-setsudan-code-851-padi.txt": "851",
 }
 
 

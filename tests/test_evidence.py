@@ -30,6 +30,7 @@ class Near:
     in_context: bool = False
     foreign_line: bool = False
     foreign_reach: bool = False
+    line: bool = False
     asked: list[str] = field(default_factory=list)
 
     def own_message(self) -> bool:
@@ -60,6 +61,10 @@ class Near:
         self.asked.append("foreign near")
         return self.foreign_reach
 
+    def line_only(self) -> bool:
+        self.asked.append("line only")
+        return self.line
+
 
 @pytest.mark.parametrize(
     ("code", "near", "assume_ras", "expected"),
@@ -80,6 +85,8 @@ class Near:
         (SHARED, Near(own=True, foreign_line=True), False, "message"),
         (UNAMBIGUOUS, Near(), False, "unambiguous"),
         (UNAMBIGUOUS, Near(foreign_reach=True), False, None),
+        # A VPN's code where only a dial-up or broadband line is spoken of (a router's PPPoE page).
+        (UNAMBIGUOUS, Near(line=True), False, None),
         (UNAMBIGUOUS, Near(other=True), False, None),
         (SHARED, Near(), True, "assumed"),
         (SHARED, Near(foreign_line=True, foreign_reach=True), True, None),

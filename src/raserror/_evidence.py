@@ -76,6 +76,9 @@ class Surroundings(Protocol):
     def context(self) -> bool:
         """Remote Access context stands within reach."""
 
+    def line_only(self) -> bool:
+        """Only a dial-up or broadband line is spoken of within reach, where its code never arises."""
+
     def foreign_on_line(self) -> bool:
         """Its line names another system (SQL Server, an installer)."""
 
@@ -104,7 +107,12 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     if near.own_message():
         return "message"
     verdict: Evidence | None = None
-    if code.win32_symbol is None and shape is Shape.ERROR_WORD and not near.foreign_near():
+    if (
+        code.win32_symbol is None
+        and shape is Shape.ERROR_WORD
+        and not near.foreign_near()
+        and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
+    ):
         verdict = "unambiguous"
     elif assume_ras and not near.foreign_near():
         verdict = "assumed"  # told it is RAS, but not against another system named close by
@@ -139,6 +147,9 @@ class Told:
 
     def context(self) -> bool:
         return self._context
+
+    def line_only(self) -> bool:
+        return False
 
     def foreign_on_line(self) -> bool:
         return False

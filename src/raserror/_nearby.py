@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from raserror import _messages
-from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints()
+from raserror._codes import Category, ErrorCode
 from raserror._page import LINE_LEAD, LONG_LINE
 
 TYPE_CHECKING = False
@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from raserror._page import Page
     from raserror._win32 import Win32Error
 
+# The categories of codes that only a VPN tunnel ends with, never a dial-up or broadband line.
+TUNNEL_CODES = frozenset((Category.VPN, Category.IPSEC, Category.CERTIFICATE))
 # Context reaches this many lines around a number, and never further than this.
 CONTEXT_LINES = 12
 CONTEXT_CHARS = 1500
@@ -250,7 +252,15 @@ class Near:
         return len({word for word in words if len(word) > 1 and word in own}) < DESCRIBED_WORDS
 
     def context(self) -> bool:
-        return self.page.has_context(*self.reach())
+        # A VPN's, IPsec's or certificate's code needs more than a dial-up or broadband line.
+        return self.page.has_context(*self.reach(), beyond_line=self.code.category in TUNNEL_CODES)
+
+    def line_only(self) -> bool:
+        """A VPN's, IPsec's or certificate's code, and only a line's words near: not that code.
+
+        Asked where its context was not found: any context near it is a line's words.
+        """
+        return self.code.category in TUNNEL_CODES and self.page.has_context(*self.reach())
 
     def foreign_on_line(self) -> bool:
         line = self.line()

@@ -18,6 +18,7 @@ from raserror._vocabulary import (
     EVENT_SOURCES,
     FOREIGN,
     FOREIGN_WORDS,
+    LINE_WORDS,
     RAS_CONTEXT,
     WEB_STATUS,
     WEB_STATUS_WORDS,
@@ -45,6 +46,7 @@ PIECE = 1 << 16
 _OWN = (*CONTEXT_VOCABULARIES, EVENT_SOURCES)
 _CONTEXT = range(len(CONTEXT_VOCABULARIES))
 _SOURCES = len(CONTEXT_VOCABULARIES)
+_LINE_WORD = LINE_WORDS.compile()
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
 _WEB_STATUS_NEEDLES = Needles((WEB_STATUS_WORDS,))
@@ -89,6 +91,8 @@ class Page:
         self._places: list[list[int]] | None = None
         self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
+        # The same without the words of a dial-up or broadband line, found when first asked.
+        self._beyond_line: list[int] | None = None
         # The places of other systems' needles, found in the whole text when much is asked.
         self._foreign: list[int] | None = None
         self._foreign_named: dict[int, bool] = {}
@@ -160,8 +164,18 @@ class Page:
 
     # Names ---------------------------------------------------------------------------
 
-    def has_context(self, start: int, end: int) -> bool:
-        return self.context_everywhere or any_between(self.context, start, end)
+    def has_context(self, start: int, end: int, *, beyond_line: bool = False) -> bool:
+        """Whether Remote Access context stands in ``text[start:end]``.
+
+        ``beyond_line``: words of a dial-up or broadband line alone do not count.
+        """
+        if self.context_everywhere:
+            return True
+        if not beyond_line:
+            return any_between(self.context, start, end)
+        if self._beyond_line is None:
+            self._beyond_line = [at for at in self.context if not _LINE_WORD.match(self.text, at)]
+        return any_between(self._beyond_line, start, end)
 
     def has_foreign(self, start: int, end: int) -> bool:
         """Whether another system is named in ``text[start:end]``.

@@ -378,8 +378,6 @@ CONTEXT_WORDS = Vocabulary(
         "rasdial",
         "rasphone",
         "win32ras",
-        "dial[-‐‑ ]?up",
-        "pppoe",
         "l2tp",
         "pptp",
         "sstp",
@@ -387,13 +385,21 @@ CONTEXT_WORDS = Vocabulary(
         "vpn",
         # A virtual private server: where the posts about self-hosted VPNs run theirs.
         "vps(?![a-z])",
+        "coi[dD]=",
+        r"netcfg\.chm",
+    )
+)
+# A dial-up or broadband line: context for the codes such a line ends with, not for a VPN's own
+# (a router's PPPoE page says nothing of certificates, IKE or VPN tunnels).
+LINE_WORDS = Vocabulary(
+    (
+        "dial[-‐‑ ]?up",
+        "pppoe",
         "broadband",
         # The dial-up line and its device: "modem", 電話回線 (a telephone line).
         "modem",
         "モデム",
         "電話回線",
-        "coi[dD]=",
-        r"netcfg\.chm",
         "拨号",
         "撥號",
         "拔号",
@@ -409,7 +415,7 @@ CONTEXT_WORDS = Vocabulary(
 TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
 # IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
 IKE_NAME = Vocabulary(("IKE",), cased=True, before="(?<![A-Za-z_])", after="(?![A-Za-z_])")
-CONTEXT_VOCABULARIES = (CONTEXT_NAMES, CONTEXT_WORDS, TUNNEL_WORDS, IKE_NAME)
+CONTEXT_VOCABULARIES = (CONTEXT_NAMES, CONTEXT_WORDS, TUNNEL_WORDS, IKE_NAME, LINE_WORDS)
 RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
 
 # -- Other systems' numbers ---------------------------------------------------------------
