@@ -1806,6 +1806,12 @@ SAID_OF_NUMBERS = [
         "-2146893039 in this text is not a Remote Access code: an HRESULT (0x8",
         "",
     ),
+    # Composed: an NTSTATUS (an access violation) is no HRESULT.
+    (
+        "exited with error code -1073741819",
+        "-1073741819 in this text is not a Remote Access code: a 32-bit code (0xC0000005)",
+        "HRESULT",
+    ),
     # A signed HRESULT written in decimal is read whole: Windows' ERROR_LOGON_FAILURE.
     ("Athentication error -2147023570", "1326 is ERROR_LOGON_FAILURE", ""),
     # IIS's page title, as people paste it: the web's 503, not Windows' 503.

@@ -822,6 +822,19 @@ def test_real_text_wrapped_at_a_column_gives_its_codes(name: str, where: str) ->
     assert [f.code for f in find_codes(wrapped)] == [f.code for f in find_codes(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Composed: another system named on the line the sentence wraps from.
+        "We use SQL Server behind the office VPN and the VPN error\n824 appears every night",
+        # Composed: a heading is no wrapped line; the number under it starts a sentence.
+        "### Error\n800 users could not log in to the VPN",
+    ],
+)
+def test_a_number_that_starts_its_line_is_read_with_the_line_above_as_written(text: str) -> None:
+    assert find_codes(text) == []
+
+
 def test_a_table_row_under_a_line_that_ends_with_an_error_word_is_not_its_number() -> None:
     # Quoted from tests/realworld/negative/650 (IBM's POST codes): a wrapped description ends
     # with "drive error" and the next row starts "607     Disk is": a row, not that error's number.

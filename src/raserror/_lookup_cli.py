@@ -378,14 +378,16 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
 def _named_nowhere(written: str, value: int) -> str:
     """What a number in an error shape is that no table here names.
 
-    A value with an HRESULT's failure bit (SSPI's 0x80090311, written 2148074257 or
-    -2146893039) is a Windows HRESULT all the same: said so, in hex.
+    A failing HRESULT (SSPI's 0x80090311, written 2148074257 or -2146893039) is
+    said to be one, in hex; another 32-bit code with its top bit set (NTSTATUS's
+    0xC0000005, an exception's 0xE0434352) is shown in hex, named nothing.
     """
     if 0x80000000 <= value <= 0xFFFFFFFF or -0x80000000 <= value < -0xFFFF:
-        hresult = f"0x{value & 0xFFFFFFFF:08X}"
-        shown = "" if written.lower() == hresult.lower() else f" ({hresult})"
+        unsigned = f"0x{value & 0xFFFFFFFF:08X}"
+        shown = "" if written.lower() == unsigned.lower() else f" ({unsigned})"
+        kind = "an HRESULT" if value & 0xF0000000 == 0x80000000 else "a 32-bit code"
         return (
-            f"{written} in this text is not a Remote Access code: an HRESULT{shown} "
+            f"{written} in this text is not a Remote Access code: {kind}{shown} "
             "that raserror does not name"
         )
     return f"{written} in this text is neither a Remote Access code nor a Windows system error"

@@ -264,6 +264,10 @@ class Near:
 
     def foreign_on_line(self) -> bool:
         line = self.line()
+        if line[0] and not self.page.text[line[0] : self.start].strip(" \t>"):
+            # A number that starts its line may end a sentence wrapped from the line above
+            # ("... SQL Server ... the VPN error" / "824 appears"): that line is its line too.
+            line = (self.page.line_bounds(line[0] - 1)[0], line[1])
         self._foreign_line = line if self.page.has_foreign(*line) else None
         return self._foreign_line is not None
 

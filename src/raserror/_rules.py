@@ -45,6 +45,8 @@ AFTER_WORD = re.compile(_GLUE + _NUMBER)
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
 # that ends with "Error" or "codes such as", the next starting with "809"); not a table's next
 # row, whose number stands a column's width before its words ("607     Disk is").
+# A line wrapped at a column is this long at least: a heading ("### Error") is not wrapped.
+WRAPPED_LINE_CHARS = 40
 WRAPPED_AFTER_WORD = re.compile(
     _GLUE_WORDS + r"\r?\n[ \t]{0,8}(?:>[ \t]?){0,3}" + _OPENING + _NUMBER + r"(?![ \t]{2}|\t)"
 )
@@ -221,7 +223,10 @@ def _number_after(text: str, end: int) -> re.Match[str] | None:
         windows = OS_ERROR_REPR.match(text, end)
         if windows is not None:
             return windows
-    return AFTER_WORD.match(text, end) or WRAPPED_AFTER_WORD.match(text, end)
+    found = AFTER_WORD.match(text, end)
+    if found is None and end - (text.rfind("\n", 0, end) + 1) >= WRAPPED_LINE_CHARS:
+        found = WRAPPED_AFTER_WORD.match(text, end)
+    return found
 
 
 def _signed(text: str, at: int) -> bool:
@@ -732,6 +737,12 @@ def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]
         yield Candidate(*found.span(group), short.codes[words], Shape.OWN_WORDS)
 
 
+# The short whole messages that posts quote as the error they saw (13868's, 13843's). The others
+# are words other programs print as well: the C library's "Cannot allocate memory" (664's),
+# "Negotiation timed out" (13805's), wpa_supplicant's "EAP authentication failed".
+QUOTED_SHORT_MESSAGES = frozenset(("policy match error", "invalid payload received"))
+
+
 class _ShortMessages:
     """Short whole messages that stand apart: in quote marks, or as a whole line.
 
@@ -744,7 +755,9 @@ class _ShortMessages:
         from raserror._messages import index
 
         self.codes = {
-            words: found[0] for words, found in index().short_wholes.items() if len(found) == 1
+            words: found[0]
+            for words, found in index().short_wholes.items()
+            if len(found) == 1 and " ".join(words) in QUOTED_SHORT_MESSAGES
         }
         self.phrases = sorted((" ".join(words) for words in self.codes), key=len, reverse=True)
         message = "(?i:" + "|".join(map(re.escape, self.phrases)) + ")"
