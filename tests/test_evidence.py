@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from raserror import ErrorCode
-from raserror._evidence import EXPLANATIONS, Shape, accept, judge
+from raserror._evidence import EXPLANATIONS, Candidate, Shape, accept, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._nearby import Near as NearOnPage
 from raserror._page import Page
@@ -186,7 +186,7 @@ def test_another_system_near_is_looked_for_within_the_reach_alone(
     text = "\n".join([head + " 868 " + line[cut:], *after])
     page = Page(text)
     start = len(head) + 1
-    near = NearOnPage(page, ErrorCode(868), start, start + 3)
+    near = NearOnPage(page, Candidate(start, start + 3, ErrorCode(868), Shape.ERROR_WORD))
     near.foreign_on_line()
     assert near.foreign_near() is page.has_foreign(
         *page.around(start, CONTEXT_LINES, CONTEXT_CHARS)

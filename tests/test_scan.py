@@ -823,6 +823,27 @@ def test_real_text_wrapped_at_a_column_gives_its_codes(name: str, where: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed: a Chinese line wrapped at 72 columns holds 36 characters, each two columns.
+        (
+            "在Windows 10上连接IKEv2 VPN的时候总是出现错误，系统提示的错误\n809，请问怎么解决",  # noqa: RUF001 - Chinese commas, as written
+            [809],
+        ),
+        # Composed: a Windows update's installer named on the line above a code of its own.
+        ("After the Windows Update KB5009543 installer ran,\n789 error appears on L2TP", [789]),
+        # Composed in Windows' own words: it names every connection it dials so, VPNs too.
+        ("用户 CONTOSO 拨号连接 办公室 失败。错误 13806", [13806]),
+        ("「会社」という名前の接続をダイヤルしましたが、失敗しました。エラー 13806", [13806]),
+    ],
+)
+def test_the_line_above_and_the_words_of_dialing_read_as_written(
+    text: str, expected: list[int]
+) -> None:
+    assert [int(f.code) for f in find_codes(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # Composed: another system named on the line the sentence wraps from.

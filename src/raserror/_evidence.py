@@ -56,6 +56,9 @@ class Candidate:
     # The codes of the list it was written in ("VPN Errors 812, 732 and 734"): a message of one
     # of them after the list speaks for the list, not against its other numbers.
     listed_with: frozenset[ErrorCode] = frozenset()
+    # Where its error word ends when a line break stands between ("... the VPN error" / "824"):
+    # that line is the number's line too.
+    wrapped_from: int | None = None
 
 
 class Surroundings(Protocol):

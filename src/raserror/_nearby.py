@@ -11,6 +11,7 @@ from raserror._page import LINE_LEAD, LONG_LINE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from raserror._evidence import Candidate
     from raserror._page import Page
     from raserror._win32 import Win32Error
 
@@ -166,19 +167,15 @@ class Near:
         "listed_with",
         "page",
         "start",
+        "wrapped_from",
     )
 
-    def __init__(
-        self,
-        page: Page,
-        code: ErrorCode,
-        start: int,
-        end: int,
-        listed_with: frozenset[ErrorCode] = frozenset(),
-    ) -> None:
-        """``listed_with``: the codes of the list the number was written in, if it was."""
-        self.page, self.code, self.start, self.end = page, code, start, end
-        self.listed_with = listed_with
+    def __init__(self, page: Page, candidate: Candidate) -> None:
+        """The surroundings of ``candidate`` on ``page``."""
+        self.page, self.code = page, candidate.code
+        self.start, self.end = candidate.start, candidate.end
+        self.listed_with = candidate.listed_with
+        self.wrapped_from = candidate.wrapped_from
         self._reach: tuple[int, int] | None = None
         self._line: tuple[int, int] | None = None
         self._beside: Beside | None = None
@@ -256,18 +253,17 @@ class Near:
         return self.page.has_context(*self.reach(), beyond_line=self.code.category in TUNNEL_CODES)
 
     def line_only(self) -> bool:
-        """A VPN's, IPsec's or certificate's code, and only a line's words near: not that code.
+        """A VPN's, IPsec's or certificate's code, and a broadband or telephone line's words near.
 
-        Asked where its context was not found: any context near it is a line's words.
+        The judge asks it where the code's context was not found, so that any
+        context near it can only be such a line's words.
         """
         return self.code.category in TUNNEL_CODES and self.page.has_context(*self.reach())
 
     def foreign_on_line(self) -> bool:
         line = self.line()
-        if line[0] and not self.page.text[line[0] : self.start].strip(" \t>"):
-            # A number that starts its line may end a sentence wrapped from the line above
-            # ("... SQL Server ... the VPN error" / "824 appears"): that line is its line too.
-            line = (self.page.line_bounds(line[0] - 1)[0], line[1])
+        if self.wrapped_from is not None:  # "... SQL Server ... the VPN error" / "824 appears"
+            line = (self.page.line_bounds(self.wrapped_from)[0], line[1])
         self._foreign_line = line if self.page.has_foreign(*line) else None
         return self._foreign_line is not None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+from unicodedata import east_asian_width
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
@@ -45,8 +46,8 @@ AFTER_WORD = re.compile(_GLUE + _NUMBER)
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
 # that ends with "Error" or "codes such as", the next starting with "809"); not a table's next
 # row, whose number stands a column's width before its words ("607     Disk is").
-# A line wrapped at a column is this long at least: a heading ("### Error") is not wrapped.
-WRAPPED_LINE_CHARS = 40
+# A line wrapped at a column is this wide at least: a heading ("### Error") is not wrapped.
+WRAPPED_LINE_COLUMNS = 40
 WRAPPED_AFTER_WORD = re.compile(
     _GLUE_WORDS + r"\r?\n[ \t]{0,8}(?:>[ \t]?){0,3}" + _OPENING + _NUMBER + r"(?![ \t]{2}|\t)"
 )
@@ -206,6 +207,8 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
         if plural:
             return []
         candidate = number_at(page, *match.span(1), Shape.ERROR_WORD)
+        if candidate is not None and match.re is WRAPPED_AFTER_WORD:
+            candidate.wrapped_from = end
         return [] if candidate is None else [candidate]
     while more is not None:
         spans.append(more.span(1))
@@ -224,9 +227,25 @@ def _number_after(text: str, end: int) -> re.Match[str] | None:
         if windows is not None:
             return windows
     found = AFTER_WORD.match(text, end)
-    if found is None and end - (text.rfind("\n", 0, end) + 1) >= WRAPPED_LINE_CHARS:
-        found = WRAPPED_AFTER_WORD.match(text, end)
+    if found is None:
+        wrapped = WRAPPED_AFTER_WORD.match(text, end)
+        if wrapped is not None and _wrapped_line(text, end):
+            return wrapped
     return found
+
+
+def _wrapped_line(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` is as wide as a line wrapped at a column.
+
+    A character of the wide East Asian scripts takes two columns, as a mail
+    client counts it; only the last ``WRAPPED_LINE_COLUMNS`` characters are read.
+    """
+    low = max(0, end - WRAPPED_LINE_COLUMNS)
+    newline = text.rfind("\n", low, end)
+    if newline < 0 and low > 0:
+        return True
+    columns = sum(2 if east_asian_width(char) in "WF" else 1 for char in text[newline + 1 : end])
+    return columns >= WRAPPED_LINE_COLUMNS
 
 
 def _signed(text: str, at: int) -> bool:

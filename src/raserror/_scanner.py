@@ -134,9 +134,7 @@ class Scanner:
             told = self.attempts.get((candidate.code, candidate.attempt))
             if told is not None and self.same_record(told, candidate.start):
                 return None
-        near = Near(
-            self.page, candidate.code, candidate.start, candidate.end, candidate.listed_with
-        )
+        near = Near(self.page, candidate)
         evidence = judge(candidate.code, candidate.shape, near, assume_ras=self.assume_ras)
         if evidence is None:
             return None
@@ -387,7 +385,7 @@ def _refused_at(
             continue
         if scanner.offer(candidate) is not None:
             continue
-        near = Near(page, candidate.code, candidate.start, candidate.end)
+        near = Near(page, candidate)
         windows = near.windows_error()
         named = (
             page.foreign_name(*near.reach(), candidate.start)

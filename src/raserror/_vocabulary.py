@@ -378,6 +378,13 @@ CONTEXT_WORDS = Vocabulary(
         "rasdial",
         "rasphone",
         "win32ras",
+        # Windows names every connection it dials so, VPNs too: 拨号连接, 接続をダイヤルしました.
+        "dial[-‐‑ ]?up",
+        "拨号",
+        "撥號",
+        "拔号",
+        "ダイヤル",
+        "전화 접속",
         "l2tp",
         "pptp",
         "sstp",
@@ -389,26 +396,20 @@ CONTEXT_WORDS = Vocabulary(
         r"netcfg\.chm",
     )
 )
-# A dial-up or broadband line: context for the codes such a line ends with, not for a VPN's own
-# (a router's PPPoE page says nothing of certificates, IKE or VPN tunnels).
+# A broadband or telephone line and its device: context for the codes such a line ends with,
+# not for a VPN's own (a router's PPPoE page says nothing of certificates, IKE or VPN tunnels).
 LINE_WORDS = Vocabulary(
     (
-        "dial[-‐‑ ]?up",
         "pppoe",
         "broadband",
+        # Broadband, as the English word is: 宽带连接 (a broadband connection) and alone.
+        "宽带",
+        "寬頻",
+        "ブロードバンド",
         # The dial-up line and its device: "modem", 電話回線 (a telephone line).
         "modem",
         "モデム",
         "電話回線",
-        "拨号",
-        "撥號",
-        "拔号",
-        # Broadband, as the English word is: 宽带连接 (a broadband connection) and alone.
-        "宽带",
-        "寬頻",
-        "ダイヤル",
-        "ブロードバンド",
-        "전화 접속",
     )
 )
 # IPsec tunnels, as words of their own: not a piece of a symbol such as ERROR_IPSEC_IKE_...

@@ -412,6 +412,11 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
         "quoted messages on one long line": lambda n: partial(
             raserror.find_codes, "\n" + ("VPN " + " | VPN ".join(messages) + " | ") * (n * 10)
         ),
+        # An error word whose number may stand on the next line: the width of its own line is
+        # read back a few dozen characters, not to the line's start.
+        "'error code is 1a ' repeated on one line": lambda n: partial(
+            raserror.find_codes, "VPN " + "error code is 1a " * (n * 3000) + "\n809"
+        ),
     }
 
 
