@@ -370,6 +370,47 @@ def test_scan_lines_always_agrees_with_find_codes(lines: list[str]) -> None:
     ]
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "> Error 809: The network connection between your computer and the VPN server",
+                "I followed the instructions and I am getting a lot of disconnects. Error",
+                "809 for IKEv2 on Windows 7 and server resets on OpenVPN.",
+                "We use SQL Server behind the office VPN and the VPN error",
+                "824 appears every night",
+                'it displays the error "Policy Match Error"',
+                "### Actual behavior",
+                "Invalid Payload Received",
+                "ヤマハルータのPPPoE接続",
+                "・エラー 851(PADIタイムアウト)",
+                "> Code: 650",
+                "> Description: Communication error of the remote service modem",
+                "Always On VPN administrators will be familiar with error codes such as",
+                "809, 691 and 812, 853, 858, and even 13801, 13806, and 13868.",
+                "",
+            ]
+        ),
+        max_size=80,
+    ),
+    # A chunk holds its last lines back for the next: context reaches a dozen lines.
+    st.integers(raserror._stream._HELD + 2, 40),
+)
+def test_scan_lines_agrees_with_find_codes_on_quoted_and_wrapped_text(
+    lines: list[str], chunk_lines: int
+) -> None:
+    # Lines quoted from real texts of tests/realworld (positives 133, 221, 313, 331; negatives 660,
+    # 730) and two composed (the SQL Server pair), in any order, cut into chunks of a few lines.
+    text = "".join(line + "\n" for line in lines)
+    whole = find_codes(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(raserror._stream, "CHUNK_LINES", chunk_lines)
+        streamed = list(scan_lines(text.splitlines(keepends=True)))
+    assert [(f.code, f.line, f.evidence) for f in streamed] == [
+        (f.code, f.line, f.evidence) for f in whole
+    ]
+
+
 def test_finding_type_hints_resolve_at_run_time() -> None:
     # Serialisers (dataclasses, cattrs, pydantic) read them.
     hints = typing.get_type_hints(Finding)
