@@ -1695,6 +1695,24 @@ def test_a_number_in_text_naming_no_system_is_taken_as_asked_and_said_so(
     )
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "733-myrient-3ds-sdk-ja-error-code-001-0803-port-443.txt",
+        "734-akakagemaru-ja-3ds-error-code-006-0612.txt",
+    ],
+)
+def test_a_number_joined_to_more_digits_is_no_windows_error_of_its_own(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # Real: a game console's error codes (エラーコード 001-0803): "1 is ERROR_INVALID_FUNCTION"
+    # told a helpdesk nothing true.
+    status, out, err = run(capsys, snippet_text(REPO / "tests" / "realworld" / "negative" / name))
+    assert (status, out) == (1, "")
+    assert "if it is a Windows error" not in err
+    assert "no Remote Access error code found" in err
+
+
 def test_a_code_found_twice_is_shown_where_the_text_speaks_for_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

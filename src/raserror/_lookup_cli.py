@@ -314,6 +314,10 @@ def _windows_apart(
     return kept, elsewhere
 
 
+# Digits or letters joined to a number by a hyphen: the number is part of an identifier.
+_JOINED = re.compile(r"-[0-9A-Za-z]")
+
+
 def _windows_problem(written: str, windows: Win32Error) -> str:
     """What a number the text itself shows to be a Windows error is, said outright."""
     return (
@@ -351,6 +355,8 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
         number = shaped.number
         if get(number.value) is not None or number.value in told:
             continue
+        if _JOINED.match(text, number.end):
+            continue  # a console's "001-0803" or "002-XXXX", a date: one identifier
         told.add(number.value)
         written = text[number.start : number.end]
         if shaped.named is not None:  # "Error: 87, Severity: 24": that server's, not Windows'
