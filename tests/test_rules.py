@@ -252,9 +252,13 @@ PATTERNS = {
 
 def test_an_error_word_reads_no_number_beyond_the_reach_its_quick_test_looks() -> None:
     # The glue and a sign after the word; the footer's words counted from the word's start.
-    for pattern in (_rules.AFTER_WORD, _rules.WRAPPED_AFTER_WORD):
-        glue = _sre.parse(pattern.pattern.split("(-?[0-9]")[0]).getwidth()[1]
-        assert glue + 1 < _rules.NUMBER_REACH
+    glue = _sre.parse(_rules.AFTER_WORD.pattern.split("(-?[0-9]")[0]).getwidth()[1]
+    assert glue + 1 < _rules.NUMBER_REACH
+    # Wrapped: the line break within the plain reach, the number within the wider one.
+    before_break, after_break = _rules.WRAPPED_AFTER_WORD.pattern.split("\\r?\\n", 1)
+    assert _sre.parse(before_break).getwidth()[1] + 1 < _rules.NUMBER_REACH
+    wrapped = _sre.parse(before_break + "\r?\n" + after_break.split("(-?[0-9]")[0]).getwidth()[1]
+    assert wrapped + 1 < _rules.WRAPPED_NUMBER_REACH
     footer = _sre.parse(_rules.FOOTER_EN.pattern.split("([0-9]")[0]).getwidth()
     assert footer[1] - len("error") < _rules.NUMBER_REACH
     # Between the number's last digit and the word after it: a suffix and a space at most.

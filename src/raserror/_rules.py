@@ -83,9 +83,11 @@ RANGE_AFTER = re.compile(r"[ \t]*(?:[:.,;)\]\r\n]|\Z|[A-Z]{2})")
 # A digit: every rule reads a number, so where none stands near, no rule reads one.
 DIGIT = re.compile(r"[0-9]")
 # The number an error word reads stands this close: at most this far after the word (past the
-# longest glue, wrapped or not, a sign, or the footer's "messages, then") and, its last digit,
-# this far before it (past a space and a Hungarian suffix: "798-as hiba").
-NUMBER_REACH = 44
+# longest glue, a sign, or the footer's "messages, then"), this far where a line break stands in
+# the glue (a wrapped line's lead too), and, its last digit, this far before it (past a space
+# and a Hungarian suffix: "798-as hiba").
+NUMBER_REACH = 28
+WRAPPED_NUMBER_REACH = 44
 NUMBER_BEFORE_REACH = 5
 # "629错误", "809 오류", "720 error": the number just before the word; in Hungarian with the
 # suffix that makes it an adjective ("798-as hiba", "(798-es hiba)").
@@ -321,15 +323,22 @@ def before_word(page: Page, start: int) -> list[Candidate]:
     return [] if candidate is None else [candidate]
 
 
+def _digit_past_break(text: str, end: int) -> bool:
+    """Whether a line break follows the word ending at ``end``, a digit within reach past it."""
+    newline = text.find("\n", end, end + NUMBER_REACH)
+    return newline >= 0 and DIGIT.search(text, newline, end + WRAPPED_NUMBER_REACH) is not None
+
+
 def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Error 691:``, ``(Error 800)``, ``ErrorCode = 691``, ``Fehler 798``, ``Код 800:``.
 
     Also the footer of English rasdial: ``..., then Error Messages, then 691``.
     """
-    text, at = page.text, anchor.start()
+    text, at, end = page.text, anchor.start(), anchor.end()
     if (
-        DIGIT.search(text, max(0, at - NUMBER_BEFORE_REACH), anchor.end() + NUMBER_REACH) is None
-        and text[anchor.end() : anchor.end() + 1] != "("  # an OSError's repr reads on further
+        DIGIT.search(text, max(0, at - NUMBER_BEFORE_REACH), end + NUMBER_REACH) is None
+        and text[end : end + 1] != "("  # an OSError's repr reads on further
+        and not _digit_past_break(text, end)
     ):
         return []  # no number where one could be read: the cheap way out for text full of words
     previous = text[at - 1 : at]
@@ -339,8 +348,8 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     if footer is not None:
         return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
     if anchor.group().lower() in PLURAL_ERROR_WORDS:
-        return after_word(page, anchor.end(), plural=True)  # "852 errors" is a count of errors
-    found = after_word(page, anchor.end())
+        return after_word(page, end, plural=True)  # "852 errors" is a count of errors
+    found = after_word(page, end)
     if previous in SPACES:  # "720 error"; a table cut into text glues "900Error"
         found += before_word(page, at)
     return found
