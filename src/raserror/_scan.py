@@ -34,7 +34,9 @@ def find_codes(text: str, *, assume_ras: bool = False, pasted: bool = False) -> 
     words), its own message or symbol beside it, a number that no other
     Windows error shares, or ``assume_ras=True``. A message quoted without
     its number is reported too, with ``"message"`` evidence, where Remote
-    Access context stands near it.
+    Access context stands near it; so is 13868's or 13843's three-word
+    message standing apart (``the error "Policy match error"``, or a line
+    of its own).
 
     ``pasted=True`` says the text was handed over to be explained as Remote
     Access text, as ``raserror`` reads text given on its command line: a
