@@ -66,6 +66,15 @@ RECALLED = [
         id="13868's three-word message in quote marks",
     ),
     pytest.param(
+        # https://github.com/Sir-MmD/RTX-VPN/issues/27
+        "ارور 720 میده\n"
+        "با دستگاه میکروتیک هم این ارور ور میده\n"
+        '"could not determine local ip address"\n'
+        "فرقی هم نداره کانکشن l2tp یا ovpn  یا sstp",
+        [720],
+        id="Persian ارور (error) before 720, L2TP and SSTP lines below",
+    ),
+    pytest.param(
         # https://github.com/quericy/one-key-ikev2-vpn/issues/191 (title and description)
         "这个脚本在有些VPS上出现809错误",
         [809],

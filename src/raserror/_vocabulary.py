@@ -292,7 +292,7 @@ def join(*vocabularies: Vocabulary) -> re.Pattern[str]:
 
 # -- Words for "error" or "code" ----------------------------------------------------------
 
-# Latin and Cyrillic scripts: whole words, any case.
+# Scripts that space their words (Latin, Cyrillic, Arabic): whole words, any case.
 ERROR_WORDS = Vocabulary(
     (
         "error",
@@ -332,6 +332,10 @@ ERROR_WORDS = Vocabulary(
         "kód",
         "hib[aá]t?",
         "hibakód(?:ot)?",
+        # Persian (ارور, the English word in its letters; خطا, خطای) and Arabic (خطأ).
+        "ارور",
+        "خطای?",
+        "خطأ",
     ),
     after=r"(?![^\W\d_])",
 )
