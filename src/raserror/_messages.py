@@ -338,6 +338,11 @@ def lower_same_length(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
+def ascii_same_length(text: str) -> str:
+    """``text`` with each character that is not ASCII made one "?": every other in its place."""
+    return text.encode("ascii", "replace").decode("ascii")
+
+
 def _lower_words(text: str, start: int, end: int) -> list[str] | None:
     """The words of ``text[start:end]``, lower-cased in one go; None where that would shift them."""
     lowered = lower_same_length(text[start:end])
@@ -530,7 +535,7 @@ def lines_with_runs(lowered: str) -> list[int]:
     read as a mark, which keeps every such word whole.
     """
     if not lowered.isascii():
-        lowered = lowered.encode("ascii", "replace").decode("ascii")
+        lowered = ascii_same_length(lowered)
     kinds = index().token_kinds
     marked = lowered.translate(_MARKS_TO_SPACES)
     tokens = marked.replace(_LINE_BREAK, f" {_LINE_BREAK} ").split()

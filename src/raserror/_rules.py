@@ -16,8 +16,15 @@ from unicodedata import east_asian_width
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._messages import ascii_same_length
 from raserror._page import LINE_LEAD, LONG_LINE
-from raserror._vocabulary import CJK_ERROR_WORDS, ERROR_WORDS, PLURAL_ERROR_WORDS, Vocabulary
+from raserror._vocabulary import (
+    CJK_ERROR_WORDS,
+    ERROR_WORDS,
+    PLURAL_ERROR_WORDS,
+    Vocabulary,
+    places_of,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,11 +53,11 @@ AFTER_WORD = re.compile(_GLUE + _NUMBER)
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
 # that ends with "Error" or "codes such as", the next starting with "809"); not a table's next
 # row, whose number stands a column's width before its words ("607     Disk is").
-# A line wrapped at a column is this wide at least: a heading ("### Error") is not wrapped.
-WRAPPED_LINE_COLUMNS = 40
 WRAPPED_AFTER_WORD = re.compile(
     _GLUE_WORDS + r"\r?\n[ \t]{0,8}(?:>[ \t]?){0,3}" + _OPENING + _NUMBER + r"(?![ \t]{2}|\t)"
 )
+# A line wrapped at a column is this wide at least: a heading ("### Error") is not wrapped.
+WRAPPED_LINE_COLUMNS = 40
 # Python's repr of an OSError, OSError(errno, strerror, None, winerror, ...): its first number
 # is a C errno (None from ctypes.WinError), its fourth the Windows error (asyncio logs
 # "exception=OSError(22, ...").
@@ -801,29 +808,16 @@ class _ShortMessages:
         """Where one stands apart in ``text[start:end]``: looked for in C, its marks read after."""
         lowered, offset = page.lowered, 0
         if lowered is None:  # lower() moves this text's characters, not once each made ASCII
-            lowered, offset = _ascii(page.text[start:end]).lower(), start
+            lowered, offset = ascii_same_length(page.text[start:end]).lower(), start
         lines = sorted(
             {
                 page.line_bounds(offset + at)
                 for phrase in self.phrases
-                for at in _places(lowered, phrase, start - offset, end - offset)
+                for at in places_of(phrase, lowered, start - offset, end - offset)
             }
         )
         for line_start, line_end in lines:  # the part of each line in text[start:end]
             yield from self.pattern.finditer(page.text, max(line_start, start), min(line_end, end))
-
-
-def _ascii(text: str) -> str:
-    """``text`` with each character that is not ASCII made one "?": its length kept."""
-    return text.encode("ascii", "replace").decode("ascii")
-
-
-def _places(text: str, needle: str, start: int, end: int) -> Iterator[int]:
-    """Every place of ``needle`` in ``text[start:end]``."""
-    at = text.find(needle, start, end)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1, end)
 
 
 _short: _ShortMessages | None = None

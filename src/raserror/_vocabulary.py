@@ -106,12 +106,13 @@ def _trie(words: list[str]) -> str:
 _literals: dict[str, re.Pattern[str] | None] = {}
 
 
-def _places_of(needle: str, haystack: str) -> list[int]:
-    """Every place of ``needle`` in ``haystack``.
+def places_of(needle: str, haystack: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every place of ``needle`` in ``haystack[start:end]``.
 
     Found by the regex engine's literal search, which costs less a place than
     calling ``str.find`` again; by ``str.find`` where places may overlap.
     """
+    end = len(haystack) if end is None else end
     if needle not in _literals:
         overlaps = any(
             needle[cut:] == needle[: len(needle) - cut] for cut in range(1, len(needle))
@@ -119,12 +120,12 @@ def _places_of(needle: str, haystack: str) -> list[int]:
         _literals[needle] = None if overlaps else re.compile(re.escape(needle))
     pattern = _literals[needle]
     if pattern is not None:
-        return [match.start() for match in pattern.finditer(haystack)]
+        return [match.start() for match in pattern.finditer(haystack, start, end)]
     places, find = [], haystack.find
-    at = find(needle)
+    at = find(needle, start, end)
     while at >= 0:
         places.append(at)
-        at = find(needle, at + 1)
+        at = find(needle, at + 1, end)
     return places
 
 
@@ -187,7 +188,7 @@ class NeedleScan:
     def places(self, needle: str, *, cased: bool) -> list[int]:
         """The sorted places of ``needle``, as written if ``cased``, else in the lowered text."""
         if not self.cores:  # a short text: a search costs less than remembering it
-            return _places_of(needle, self.text if cased else self.lowered)
+            return places_of(needle, self.text if cased else self.lowered)
         key = (needle, cased)
         found = self._found.get(key)
         if found is None:
@@ -200,19 +201,19 @@ class NeedleScan:
             if lower == needle.upper():
                 return self.places(needle, cased=False)  # no letter in it has a case
             if lower not in self.cores and (lower, False) not in self._found:
-                return _places_of(needle, self.text)
+                return places_of(needle, self.text)
             places, starts = self.places(lower, cased=False), self.text.startswith
             return (
                 [at for at in places if starts(needle, at)]
                 if len(places) <= self._few
-                else _places_of(needle, self.text)
+                else places_of(needle, self.text)
             )
         core, offset = self.cores.get(needle, (needle, 0))
         if core == needle:
-            return _places_of(needle, self.lowered)
+            return places_of(needle, self.lowered)
         places, starts = self.places(core, cased=False), self.lowered.startswith
         if len(places) > self._few:
-            return _places_of(needle, self.lowered)
+            return places_of(needle, self.lowered)
         return [at - offset for at in places if at >= offset and starts(needle, at - offset)]
 
 
