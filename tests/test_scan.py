@@ -871,6 +871,10 @@ def test_real_text_wrapped_at_a_column_gives_its_codes(name: str, where: str) ->
             "在Windows 10上连接IKEv2 VPN的时候总是出现错误，系统提示的错误\n809，请问怎么解决",  # noqa: RUF001 - Chinese commas, as written
             [809],
         ),
+        # Composed: another system named on the line the sentence wraps from.
+        ("We use SQL Server behind the office VPN and the VPN error\n824 appears every night", []),
+        # Composed: a heading is no wrapped line; the number under it starts a sentence.
+        ("### Error\n800 users could not log in to the VPN", []),
         # Composed: a Windows update's installer named on the line above a code of its own.
         ("After the Windows Update KB5009543 installer ran,\n789 error appears on L2TP", [789]),
         # Composed in Windows' own words: it names every connection it dials so, VPNs too.
@@ -882,19 +886,6 @@ def test_the_line_above_and_the_words_of_dialing_read_as_written(
     text: str, expected: list[int]
 ) -> None:
     assert [int(f.code) for f in find_codes(text)] == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Composed: another system named on the line the sentence wraps from.
-        "We use SQL Server behind the office VPN and the VPN error\n824 appears every night",
-        # Composed: a heading is no wrapped line; the number under it starts a sentence.
-        "### Error\n800 users could not log in to the VPN",
-    ],
-)
-def test_a_number_that_starts_its_line_is_read_with_the_line_above_as_written(text: str) -> None:
-    assert find_codes(text) == []
 
 
 def test_a_table_row_under_a_line_that_ends_with_an_error_word_is_not_its_number() -> None:
