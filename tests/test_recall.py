@@ -66,6 +66,15 @@ RECALLED = [
         id="13868's three-word message in quote marks",
     ),
     pytest.param(
+        # https://github.com/trailofbits/algo/issues/1688 (title and the description's fourth line)
+        "# Policy match error on Windows 10 using Strongswan (IKEv2)\n"
+        "\n"
+        "I know setting up IKEv2 connection on Windows 10 is depreciated, but I have already "
+        "deployed my VPN server and don't want extra software running on it.",
+        [13868],
+        id="13868's three-word message in a heading, among other words",
+    ),
+    pytest.param(
         # https://github.com/Sir-MmD/RTX-VPN/issues/27
         "ارور 720 میده\n"
         "با دستگاه میکروتیک هم این ارور ور میده\n"

@@ -473,6 +473,8 @@ def test_a_rule_that_needs_a_string_cannot_start_without_it(text: str, rule: Rul
             [
                 "Policy match error",
                 "policy  match error",
+                "IKEv2 ",
+                ":",
                 "out of buffers",
                 '"',
                 "`",

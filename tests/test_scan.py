@@ -588,6 +588,28 @@ def test_a_short_whole_message_counts_when_pasted_alone_and_only_then() -> None:
     assert raserror.find_codes(asked) == []  # in a log, three words name nothing alone
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Policy match error: handling",  # a program's own log prefix, as a heading
+        "## Policy match errors",
+        "## Policy match error=%v",
+        "Notes: Policy match error on Windows 10",  # no heading: a sentence's three words
+    ],
+)
+def test_a_short_whole_message_in_a_heading_counts_only_as_words_of_their_own(
+    heading: str,
+) -> None:
+    # Composed: the heading of tests/realworld/positive/338 changed where it must not count,
+    # under a line that speaks of IKEv2 and a VPN (context within reach).
+    text = "I connect to my IKEv2 VPN server from Windows 10.\n" + heading + "\n"
+    assert raserror.find_codes(text) == []
+    title = (
+        "I connect to my IKEv2 VPN server from Windows 10.\n# Policy match error on Windows 10\n"
+    )
+    assert [int(f.code) for f in raserror.find_codes(title)] == [13868]
+
+
 def test_a_format_list_record_that_repeats_its_message_is_one_failure() -> None:
     # Composed from the sample getEventLog_formatlist_rasclient_20227_azarch.txt,
     # indented as a forum quote, with ReplacementStrings holding the whole message, as

@@ -767,7 +767,9 @@ def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]
     """A code's whole message too short to quote, where it stands apart: quoted, or a line."""
     short = _short_messages()
     for found in short.apart(page, start, end):
-        group = "quoted" if found.group("quoted") is not None else "line"
+        group = next(
+            name for name in ("quoted", "line", "heading") if found.group(name) is not None
+        )
         words = tuple(found.group(group).lower().split())
         yield Candidate(*found.span(group), short.codes[words], Shape.OWN_WORDS)
 
@@ -797,10 +799,11 @@ class _ShortMessages:
         self.phrases = sorted((" ".join(words) for words in self.codes), key=len, reverse=True)
         message = "(?i:" + "|".join(map(re.escape, self.phrases)) + ")"
         # Quote marks around it, or its line's start (a heading's "#", a bullet) and end; a full
-        # stop or "!" may end it.
+        # stop or "!" may end it. A heading names what it is about: the words among others there.
         self.pattern = re.compile(
             f"[\"“'`«「][ \t]?(?P<quoted>{message})[.!]?[ \t]?[\"”'`»」]"
-            f"|^{LINE_LEAD}(?:#{{1,6}}[ \t]+|[*•-][ \t]+)?(?P<line>{message})[ \t]*[.!]?[ \t]*\r?$",
+            f"|^{LINE_LEAD}(?:#{{1,6}}[ \t]+|[*•-][ \t]+)?(?P<line>{message})[ \t]*[.!]?[ \t]*\r?$"
+            rf"|^{LINE_LEAD}#{{1,6}}[ \t]+(?:[^\n]*?[^\w\n])??(?P<heading>{message})(?![\w:=])",
             re.MULTILINE,
         )
 
