@@ -66,6 +66,13 @@ RECALLED = [
         id="13868's three-word message in quote marks",
     ),
     pytest.param(
+        # github:ZSCNetSupportDept/website:docs/wiki/08-故障/03-联通特定/index.md (its tip)
+        "联通的拨号故障代码可能会乱跳，也就是多次拨号时，会任意出现错误代码，"
+        "诸如629,619,691,651之类的故障之间随便乱跳",
+        [629, 619, 691, 651],
+        id="a list joined by commas alone after 错误代码，诸如 (error codes, such as)",
+    ),
+    pytest.param(
         # https://github.com/trailofbits/algo/issues/1688 (title and the description's fourth line)
         "# Policy match error on Windows 10 using Strongswan (IKEv2)\n"
         "\n"

@@ -818,6 +818,38 @@ def test_a_range_counts_where_it_ends_its_phrase(text: str, expected: list[int])
     assert [int(f.code) for f in find_codes(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VPN error 809,691", [809, 691]),
+        ("VPN errors 809,691,812 again", [809, 691, 812]),
+        ("VPN error 809,809", [809, 809]),
+        ("VPN error 1,234 times", []),  # one number in thousands
+        ("VPN error 700,000 times", []),  # 000 names no code: thousands
+        ("VPN error 691,2021", []),  # a year is no code: one of them names none, so none counts
+        ("VPN error 650,651.5", []),  # a decimal's point: no list
+        ("VPN error codes, such as 809, 691 and 812, are common", [809, 691, 812]),
+        ("拨号 错误代码629、619", [629, 619]),  # the enumeration comma
+        ("VPN 错误代码：629，619", [629, 619]),  # noqa: RUF001 - the full-width colon and comma
+        ("VPN 错误691和800", [691, 800]),  # and
+        ("VPN 错误691和500端口", [691]),  # port 500 is no code
+    ],
+)
+def test_a_list_read_after_an_error_word(text: str, expected: list[int]) -> None:
+    # Composed, beside the real list of tests/test_recall.py (positive 457's, joined by commas).
+    assert [int(f.code) for f in find_codes(text)] == expected
+
+
+@given(st.lists(st.integers(0, 20000), min_size=2, max_size=6))
+def test_numbers_joined_by_commas_alone_are_all_codes_or_none(numbers: list[int]) -> None:
+    # A list joined by commas without spaces reads as codes only where each is one.
+    text = "VPN error " + ",".join(map(str, numbers)) + " seen"
+    found = [int(f.code) for f in find_codes(text)]
+    each = [raserror.get(number) for number in numbers]
+    every_code = all(3 <= len(str(n)) <= 5 and code is not None for n, code in zip(numbers, each))
+    assert found == (numbers if every_code else [])
+
+
 def test_a_number_beside_its_windows_meaning_is_that_windows_error() -> None:
     # Composed: a VPN word before the real line of tests/realworld/negative/502 (Tribler).
     text = "vpn-up.py: OSError: [WinError 740] The requested operation requires elevation"

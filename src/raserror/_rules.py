@@ -39,9 +39,11 @@ if TYPE_CHECKING:
 SPACES = (" ", "\t", "\u00a0", "\u202f")
 _SPACE = "[" + "".join(SPACES) + "]"
 _SPACE_OR_JOIN = "[" + "".join(SPACES) + "_-]"
-# Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason".
+# Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason", "such
+# as" (in Chinese 诸如, 例如, 比如), a comma before it.
 _GLUE_WORDS = (
-    rf"{_SPACE_OR_JOIN}{{0,3}}(?:(?i:code|number|no\.?|de error|d'erreur|причины|such as|like)"
+    rf"{_SPACE_OR_JOIN}{{0,3}}(?:(?i:code|number|no\.?|de error|d'erreur|причины|like"
+    rf"|(?:[,，]{_SPACE}{{0,2}})?(?:such as|诸如|諸如|例如|比如))"
     rf"{_SPACE}{{0,3}})?(?:(?i:is|of|was|ist|est|是|为|為|如|は){_SPACE}{{0,3}})?"
     rf"(?:[:=#：]{_SPACE}{{0,3}})?"
 )
@@ -71,14 +73,19 @@ OS_ERROR_NAME = re.compile(
     r"|FileNotFound|FileExists|Permission|Timeout|BlockingIO|Interrupted|IsADirectory"
     r"|NotADirectory|ChildProcess|ProcessLookup)Error\Z"
 )
-# Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809".
+# Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809",
+# "错误代码629、619", "651和691" (and), "691と800".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also";
 # an HRESULT among them ("Errors 13801 and 0x80092013").
 MORE = re.compile(
-    rf"{_SPACE}*(?:,|/|;|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
+    rf"{_SPACE}*(?:,|/|;|、|，|和|或|及|と|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
     rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*(?:\r?\n[ \t]{{0,8}})?"
     r"([0-9]{3,5}|0[xX][0-9a-fA-F]{8})(?![0-9A-Za-z])"
 )
+# Codes joined by commas alone after an error word ("错误代码，诸如629,619,691,651"): a list
+# where each is a code, else one number written in thousands ("1,234", "700,000").
+COMMA_LIST = re.compile(_GLUE + r"([0-9]{3,5}(?:,[0-9]{3,5}){1,15})(?![0-9A-Za-z])(?![.,][0-9])")
+_DIGITS = re.compile(r"[0-9]+")
 # A range after an error word ("Error 619 - 631:", "ERROR CODES 802 &#8211; 827"): both ends.
 RANGE_END = re.compile(
     rf"{_SPACE}{{0,2}}(?:-|–|—|&#8211;|&ndash;){_SPACE}{{0,2}}([0-9]{{3,5}})(?![0-9A-Za-z])"
@@ -93,8 +100,8 @@ DIGIT = re.compile(r"[0-9]")
 # longest glue, a sign, or the footer's "messages, then"), this far where a line break stands in
 # the glue (a wrapped line's lead too), and, its last digit, this far before it (past a space
 # and a Hungarian suffix: "798-as hiba").
-NUMBER_REACH = 28
-WRAPPED_NUMBER_REACH = 44
+NUMBER_REACH = 30
+WRAPPED_NUMBER_REACH = 46
 NUMBER_BEFORE_REACH = 5
 # "629错误", "809 오류", "720 error": the number just before the word; in Hungarian with the
 # suffix that makes it an adjective ("798-as hiba", "(798-es hiba)").
@@ -205,7 +212,9 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     """
     text = page.text
     match = _number_after(text, end)
-    if match is None or _signed(text, match.start(1)):
+    if match is None:
+        return _comma_list(page, end)
+    if _signed(text, match.start(1)):
         return []
     spans = [match.span(1)]
     last = RANGE_END.match(text, match.end())
@@ -227,6 +236,25 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     for candidate in listed:
         candidate.listed_with = codes
     return listed
+
+
+def _comma_list(page: Page, end: int) -> list[Candidate]:
+    """The codes joined by commas alone after the error word ending at ``end``, all or none."""
+    match = COMMA_LIST.match(page.text, end)
+    if match is None:
+        return []
+    first = match.start(1)
+    listed = [
+        number_at(page, first + number.start(), first + number.end(), Shape.ERROR_WORD)
+        for number in _DIGITS.finditer(match.group(1))
+    ]
+    kept = [candidate for candidate in listed if candidate is not None]
+    if len(kept) < len(listed):
+        return []  # one of them names no code: a number in thousands, or a list of something else
+    codes = frozenset(candidate.code for candidate in kept)
+    for candidate in kept:
+        candidate.listed_with = codes
+    return kept
 
 
 def _number_after(text: str, end: int) -> re.Match[str] | None:
