@@ -1919,3 +1919,23 @@ def test_a_terminal_narrower_than_40_columns_is_written_for_as_40_wide(
     monkeypatch.setattr(sys.stdout, "fileno", lambda: 1)
     monkeypatch.setattr(os, "get_terminal_size", lambda _fd: os.terminal_size((columns, 24)))
     assert raserror._cli_output.terminal_width() == expected
+
+
+def test_text_with_codes_in_no_error_shape_is_told_how_to_ask_for_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Real: a page (positive 431) whose title lists codes with no error word beside them; the
+    # answer said a number counts "in an error shape (Error 809 ...)", which a bare "Error 809"
+    # with no VPN word near it does not: it now says what else it needs and how to ask for one.
+    page = snippet_text(
+        REPO
+        / "tests"
+        / "realworld"
+        / "positive"
+        / "431-smartadvisoronline-title-fix-windows-809-619-720-decoder-403.txt"
+    )
+    status, out, err = run(capsys, page)
+    assert (status, out) == (1, "")
+    assert "only with VPN or dial-up words or its message near it" in err
+    assert "`raserror 809`" in err
+    assert raserror.find_codes("Error 809") == []  # what the answer no longer leaves unsaid
