@@ -1939,3 +1939,22 @@ def test_text_with_codes_in_no_error_shape_is_told_how_to_ask_for_one(
     assert "only with VPN or dial-up words or its message near it" in err
     assert "`raserror 809`" in err
     assert raserror.find_codes("Error 809") == []  # what the answer no longer leaves unsaid
+
+
+def test_a_number_that_ends_a_name_is_no_windows_error_of_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Real: Windows NT's icwerr.cpp (positive 456) compares its error with the macros
+    # RAS_BOGUS_AUTHFAILCODE_1 and _2; "1 is ERROR_INVALID_FUNCTION" told a reader nothing true.
+    source = snippet_text(
+        REPO
+        / "tests"
+        / "realworld"
+        / "positive"
+        / "456-winnt5-icwerr-rasErrorToIDS-dwerr-ranges-653-675.txt"
+    )
+    assert "RAS_BOGUS_AUTHFAILCODE_1" in source
+    status, out, err = run(capsys, source)
+    assert (status, out) == (1, "")
+    assert "ERROR_INVALID_FUNCTION" not in err
+    assert "no Remote Access error code found" in err

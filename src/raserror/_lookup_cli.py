@@ -357,8 +357,8 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
         number = shaped.number
         if get(number.value) is not None or number.value in told:
             continue
-        if _JOINED.match(text, number.end):
-            continue  # a console's "001-0803" or "002-XXXX", a date: one identifier
+        if _JOINED.match(text, number.end) or text[number.start - 1 : number.start] == "_":
+            continue  # a console's "001-0803" or "002-XXXX", a date, a name's RAS_..._CODE_1
         told.add(number.value)
         written = text[number.start : number.end]
         if shaped.named is not None:  # "Error: 87, Severity: 24": that server's, not Windows'
