@@ -382,6 +382,11 @@ def test_scan_lines_always_agrees_with_find_codes(lines: list[str]) -> None:
                 'it displays the error "Policy Match Error"',
                 "### Actual behavior",
                 "Invalid Payload Received",
+                "# Policy match error on Windows 10 using Strongswan (IKEv2)",
+                (
+                    "联通的拨号故障代码可能会乱跳，也就是多次拨号时，会任意出现错误代码，"
+                    "诸如629,619,691,651之类的故障之间随便乱跳"
+                ),
                 "ヤマハルータのPPPoE接続",
                 "・エラー 851(PADIタイムアウト)",
                 "> Code: 650",
@@ -399,8 +404,8 @@ def test_scan_lines_always_agrees_with_find_codes(lines: list[str]) -> None:
 def test_scan_lines_agrees_with_find_codes_on_quoted_and_wrapped_text(
     lines: list[str], chunk_lines: int
 ) -> None:
-    # Lines quoted from real texts of tests/realworld (positives 133, 221, 313, 331; negatives 660,
-    # 730) and two composed (the SQL Server pair), in any order, cut into chunks of a few lines.
+    # Lines quoted from real texts of tests/realworld (positives 133, 221, 313, 331, 338, 457;
+    # negatives 660, 730) and two composed (the SQL Server pair), in any order, cut into chunks.
     text = "".join(line + "\n" for line in lines)
     whole = find_codes(text)
     with pytest.MonkeyPatch.context() as patch:
@@ -830,7 +835,7 @@ def test_a_range_counts_where_it_ends_its_phrase(text: str, expected: list[int])
         ("VPN error 650,651.5", []),  # a decimal's point: no list
         ("VPN error codes, such as 809, 691 and 812, are common", [809, 691, 812]),
         ("拨号 错误代码629、619", [629, 619]),  # the enumeration comma
-        ("VPN 错误代码：629，619", [629, 619]),  # noqa: RUF001 - the full-width colon and comma
+        ("VPN 错误代码：629，619", [629, 619]),  # the full-width colon and comma
         ("VPN 错误691和800", [691, 800]),  # and
         ("VPN 错误691和500端口", [691]),  # port 500 is no code
     ],
@@ -922,7 +927,7 @@ def test_real_text_wrapped_at_a_column_gives_its_codes(name: str, where: str) ->
     [
         # Composed: a Chinese line wrapped at 72 columns holds 36 characters, each two columns.
         (
-            "在Windows 10上连接IKEv2 VPN的时候总是出现错误，系统提示的错误\n809，请问怎么解决",  # noqa: RUF001 - Chinese commas, as written
+            "在Windows 10上连接IKEv2 VPN的时候总是出现错误，系统提示的错误\n809，请问怎么解决",
             [809],
         ),
         # Composed: another system named on the line the sentence wraps from.
