@@ -1655,8 +1655,6 @@ NAMING_NO_SYSTEM = {
     "669-homebridge-fritz-platform-faq-error-713-714-presence.txt": "713",
     # A game's Android port: "Android 7, error 600".
     "670-the-powder-toy-36-android-7-error-600.txt": "600",
-    # A self-updater's "failed code 5 AND 740": Win32 5 and 740; the block says 740's other meaning.
-    "675-wuview-8-error-updating-failed-code-5-and-740.txt": "740",
     # A router's PPPoE disconnect codes: a line's words alone, which vouch for no VPN's 851.
     "730-furry2011-ja-yamaha-rt-setsudan-code-851-padi.txt": "851",
 }
@@ -1924,9 +1922,9 @@ def test_a_terminal_narrower_than_40_columns_is_written_for_as_40_wide(
 def test_text_with_codes_in_no_error_shape_is_told_how_to_ask_for_one(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Real: a page (positive 431) whose title lists codes with no error word beside them; the
-    # answer said a number counts "in an error shape (Error 809 ...)", which a bare "Error 809"
-    # with no VPN word near it does not: it now says what else it needs and how to ask for one.
+    # Real: a page (positive 431) whose title lists codes with no error word beside them
+    # ("fix Windows 809, 619, 720"): the answer says a number counts in an error shape, and
+    # how to ask about one number; pasted in that shape, the number is taken as asked.
     page = snippet_text(
         REPO
         / "tests"
@@ -1936,9 +1934,11 @@ def test_text_with_codes_in_no_error_shape_is_told_how_to_ask_for_one(
     )
     status, out, err = run(capsys, page)
     assert (status, out) == (1, "")
-    assert "only with VPN or dial-up words or its message near it" in err
+    assert "a number counts only in an error shape" in err
     assert "`raserror 809`" in err
-    assert raserror.find_codes("Error 809") == []  # what the answer no longer leaves unsaid
+    status, out, _ = run(capsys, "How to fix Windows error 809 quickly")
+    assert status == 0
+    assert out.startswith("found '809': taken as a Remote Access code because it was asked\n")
 
 
 def test_a_number_that_ends_a_name_is_no_windows_error_of_its_own(
@@ -1958,3 +1958,19 @@ def test_a_number_that_ends_a_name_is_no_windows_error_of_its_own(
     assert (status, out) == (1, "")
     assert "ERROR_INVALID_FUNCTION" not in err
     assert "no Remote Access error code found" in err
+
+
+def test_a_list_of_another_systems_codes_after_an_error_word_names_none(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Real: github:petercjl/wiki:_meta/extraction-notes/kuaidi100-realtime-query-api-2026-06-26/
+    # knowledge-unit-inventory.md@9020ab00f663188198fe227111b6f014f30fce88, a courier API's error
+    # codes (601: its key expired); joined by 、 they had given 601 "taken as asked".
+    text = (
+        "错误码 400、408、500、501、502、503、601 分别对应数据/公司问题、手机号校验、无结果、"
+        "服务异常、繁忙、签名失败、key 过期/无单量。"
+    )
+    assert raserror.find_codes(text, assume_ras=True) == []
+    status, out, err = run(capsys, text)
+    assert (status, out) == (1, "")
+    assert "601" not in err

@@ -39,6 +39,9 @@ class Shape(Enum):
     # A number in a table's column headed "Error Code": as after an error word, except that a
     # number no other Windows error has proves nothing, code tables of other systems being many.
     COLUMN = "error code column"
+    # Numbers joined by commas alone after an error word ("错误代码629,619"): as after an error
+    # word, except that a number no other Windows error has proves nothing: "651,853" may be one.
+    COMMA_JOINED = "numbers joined by commas"
 
 
 @dataclass

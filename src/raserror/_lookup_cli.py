@@ -76,11 +76,9 @@ _COMMAND_SAID = {
 _NO_INPUT = "standard input holds no text: paste a dialog or a message, or give a code"
 NOTHING_IN_TEXT = (
     "no Remote Access error code found in the text: a number counts only in an error "
-    "shape (Error 809, (Error 800), error code: 691, 629错误) and, where Windows gives "
-    "that number another meaning too, only with VPN or dial-up words or its message near "
-    "it; a message without a number only when it is quoted closely, in Windows' English "
-    "wording; ask about one number with `raserror 809`, find a code by its words with "
-    "`raserror search WORDS`"
+    "shape (Error 809, (Error 800), error code: 691, 629错误), and a message without a "
+    "number only when it is quoted closely, in Windows' English wording; ask about one "
+    "number with `raserror 809`, find a code by its words with `raserror search WORDS`"
 )
 
 

@@ -73,14 +73,18 @@ OS_ERROR_NAME = re.compile(
     r"|FileNotFound|FileExists|Permission|Timeout|BlockingIO|Interrupted|IsADirectory"
     r"|NotADirectory|ChildProcess|ProcessLookup)Error\Z"
 )
+# A Chinese or Japanese measure word after a number makes it a count: "789和 651 次重试" (retries).
+_NOT_COUNTED = (
+    rf"(?!{_SPACE}?(?:次|元|个|個|小时|小時|分钟|分鐘|秒|天|年|月|日|人|台|条|條|回|件|円|時間))"
+)
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809",
 # "错误代码629、619", "651和691" (and), "691と800".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also";
 # an HRESULT among them ("Errors 13801 and 0x80092013").
 MORE = re.compile(
-    rf"{_SPACE}*(?:,|/|;|、|，|和|或|及|と|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
+    rf"{_SPACE}*(?:,|/|;|、|和|或|及|と|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
     rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*(?:\r?\n[ \t]{{0,8}})?"
-    r"([0-9]{3,5}|0[xX][0-9a-fA-F]{8})(?![0-9A-Za-z])"
+    r"([0-9]{3,5}|0[xX][0-9a-fA-F]{8})(?![0-9A-Za-z])" + _NOT_COUNTED
 )
 # Codes joined by commas alone after an error word ("错误代码，诸如629,619,691,651"): a list
 # where each is a code, else one number written in thousands ("1,234", "700,000").
@@ -213,7 +217,7 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     text = page.text
     match = _number_after(text, end)
     if match is None:
-        return _comma_list(page, end)
+        return [] if plural else _comma_list(page, end)  # "errors 651,853": a count, in thousands
     if _signed(text, match.start(1)):
         return []
     spans = [match.span(1)]
@@ -231,7 +235,10 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     while more is not None:
         spans.append(more.span(1))
         more = MORE.match(text, more.end())
-    listed = list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
+    first = number_at(page, *spans[0], Shape.ERROR_WORD)
+    if first is None:
+        return []  # a list that starts with no code is another system's: "错误码 400、408、...、601"
+    listed = [first, *_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans[1:]))]
     codes = frozenset(candidate.code for candidate in listed)
     for candidate in listed:
         candidate.listed_with = codes
@@ -245,7 +252,7 @@ def _comma_list(page: Page, end: int) -> list[Candidate]:
         return []
     first = match.start(1)
     listed = [
-        number_at(page, first + number.start(), first + number.end(), Shape.ERROR_WORD)
+        number_at(page, first + number.start(), first + number.end(), Shape.COMMA_JOINED)
         for number in _DIGITS.finditer(match.group(1))
     ]
     kept = [candidate for candidate in listed if candidate is not None]
@@ -792,7 +799,7 @@ def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
 
 
 def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]:
-    """A code's whole message too short to quote, where it stands apart: quoted, or a line."""
+    """A code's whole message too short to quote, where it stands apart: quoted, a line, a heading."""
     short = _short_messages()
     for found in short.apart(page, start, end):
         group = next(
@@ -806,10 +813,13 @@ def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]
 # are words other programs print as well: the C library's "Cannot allocate memory" (664's),
 # "Negotiation timed out" (13805's), wpa_supplicant's "EAP authentication failed".
 QUOTED_SHORT_MESSAGES = frozenset(("policy match error", "invalid payload received"))
+# Those a heading names among other words ("# Policy match error on Windows 10"); not 13843's,
+# which a code comment says of its own parser ("# ... due to an invalid payload received").
+HEADING_SHORT_MESSAGES = frozenset(("policy match error",))
 
 
 class _ShortMessages:
-    """Short whole messages that stand apart: in quote marks, or as a whole line.
+    """Short whole messages that stand apart: in quote marks, as a whole line, in a heading.
 
     "Policy match error" names 13868 there, a heading's or a dialog's line; in a
     sentence its three words say too little ("IKE SA negotiation timed out").
@@ -826,12 +836,13 @@ class _ShortMessages:
         }
         self.phrases = sorted((" ".join(words) for words in self.codes), key=len, reverse=True)
         message = "(?i:" + "|".join(map(re.escape, self.phrases)) + ")"
+        heading = "(?i:" + "|".join(map(re.escape, sorted(HEADING_SHORT_MESSAGES))) + ")"
         # Quote marks around it, or its line's start (a heading's "#", a bullet) and end; a full
         # stop or "!" may end it. A heading names what it is about: the words among others there.
         self.pattern = re.compile(
             f"[\"“'`«「][ \t]?(?P<quoted>{message})[.!]?[ \t]?[\"”'`»」]"
             f"|^{LINE_LEAD}(?:#{{1,6}}[ \t]+|[*•-][ \t]+)?(?P<line>{message})[ \t]*[.!]?[ \t]*\r?$"
-            rf"|^{LINE_LEAD}#{{1,6}}[ \t]+(?:[^\n]*?[^\w\n])??(?P<heading>{message})(?![\w:=])",
+            rf"|^{LINE_LEAD}#{{1,6}}[ \t](?:[^\n]*?[^\w\n])??(?P<heading>{heading})(?![\w:=])",
             re.MULTILINE,
         )
 

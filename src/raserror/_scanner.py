@@ -381,7 +381,8 @@ def _refused_at(
     page = scanner.page
     refused = []
     for candidate in rule.read(page, anchor):
-        if candidate.shape not in (Shape.ERROR_WORD, Shape.COLUMN) or candidate.code in told:
+        shaped = (Shape.ERROR_WORD, Shape.COLUMN, Shape.COMMA_JOINED)
+        if candidate.shape not in shaped or candidate.code in told:
             continue
         if scanner.offer(candidate) is not None:
             continue

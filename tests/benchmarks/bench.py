@@ -393,6 +393,10 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
         "'600', n*200 spaces, '1 VPN', 10 lines": lambda n: partial(
             raserror.find_codes, ("600" + " " * (n * 200) + "1 VPN\n") * 10
         ),
+        # A heading's spaces once went back one by one to the words before a short message.
+        "'#', n*200 spaces, 'VPN policy match error:', 10 lines": lambda n: partial(
+            raserror.find_codes, ("#" + " " * (n * 200) + "VPN policy match error:\n") * 10
+        ),
         "'<Binary>' repeated after 'RasClient'": lambda n: partial(
             raserror.find_codes, "RasClient " + "<Binary>" * (n * 1000)
         ),
