@@ -834,7 +834,8 @@ def test_a_range_counts_where_it_ends_its_phrase(text: str, expected: list[int])
         ("宽带拨号一直报错误691，800元一年的套餐也用不了", [691]),  # a clause's comma, 800 yuan
         ("VPN 连接失败，错误代码 809，720 小时内重试了 3 次", [809]),  # 720 hours
         ("L2TP VPN 报错 789和 651 次重试", [789]),  # 651 retries
-        ("VPN error code 5 and 740", []),  # a list that starts with no code is another's
+        ("VPN error code 5 and 740", []),  # a list led by a number below every code: another's
+        ("VPN errors 1460, 809", [809]),  # led by a Windows error RasDial returns: still read
         ("VPN error 809,809", [809, 809]),
         ("VPN error 1,234 times", []),  # one number in thousands
         ("VPN error 700,000 times", []),  # 000 names no code: thousands

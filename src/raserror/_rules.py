@@ -235,14 +235,24 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
     while more is not None:
         spans.append(more.span(1))
         more = MORE.match(text, more.end())
-    first = number_at(page, *spans[0], Shape.ERROR_WORD)
-    if first is None:
-        return []  # a list that starts with no code is another system's: "错误码 400、408、...、601"
-    listed = [first, *_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans[1:]))]
+    if _below_codes(text[slice(*spans[0])]):
+        return []  # a list that starts below every code is another system's: "错误码 400、...、601"
+    listed = list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
     codes = frozenset(candidate.code for candidate in listed)
     for candidate in listed:
         candidate.listed_with = codes
     return listed
+
+
+# The lowest Remote Access code: a list led by a smaller number (HTTP's 400, Win32's 5) is not
+# theirs; one led by a Windows error RasDial returns ("errors 1460, 809") may be.
+_LOWEST_CODE = 600
+
+
+def _below_codes(written: str) -> bool:
+    """Whether the number ``written`` is below every Remote Access code."""
+    number = parse_number(written)
+    return number is not None and 0 <= number < _LOWEST_CODE
 
 
 def _comma_list(page: Page, end: int) -> list[Candidate]:
