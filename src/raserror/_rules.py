@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from unicodedata import east_asian_width
 
+from raserror._codes import RANGES
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
 from raserror._messages import ascii_same_length
@@ -237,16 +238,20 @@ def after_word(page: Page, end: int, *, plural: bool = False) -> list[Candidate]
         more = MORE.match(text, more.end())
     if _below_codes(text[slice(*spans[0])]):
         return []  # a list that starts below every code is another system's: "错误码 400、...、601"
-    listed = list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans)))
-    codes = frozenset(candidate.code for candidate in listed)
-    for candidate in listed:
+    return _listed(list(_some(*(number_at(page, *span, Shape.ERROR_WORD) for span in spans))))
+
+
+def _listed(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates``, each told the codes of the list they were written in."""
+    codes = frozenset(candidate.code for candidate in candidates)
+    for candidate in candidates:
         candidate.listed_with = codes
-    return listed
+    return candidates
 
 
 # The lowest Remote Access code: a list led by a smaller number (HTTP's 400, Win32's 5) is not
 # theirs; one led by a Windows error RasDial returns ("errors 1460, 809") may be.
-_LOWEST_CODE = 600
+_LOWEST_CODE = min(low for low, _ in RANGES)
 
 
 def _below_codes(written: str) -> bool:
@@ -268,10 +273,7 @@ def _comma_list(page: Page, end: int) -> list[Candidate]:
     kept = [candidate for candidate in listed if candidate is not None]
     if len(kept) < len(listed):
         return []  # one of them names no code: a number in thousands, or a list of something else
-    codes = frozenset(candidate.code for candidate in kept)
-    for candidate in kept:
-        candidate.listed_with = codes
-    return kept
+    return _listed(kept)
 
 
 def _number_after(text: str, end: int) -> re.Match[str] | None:

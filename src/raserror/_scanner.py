@@ -374,6 +374,10 @@ def refused_numbers(text: str) -> Refused:
     return Refused(elsewhere, numbers)
 
 
+# The shapes whose number is an error's: refused, it may be another system's or Windows' own.
+_ERROR_SHAPES = frozenset((Shape.ERROR_WORD, Shape.COLUMN, Shape.COMMA_JOINED))
+
+
 def _refused_at(
     scanner: Scanner, rule: Rule, anchor: re.Match[str], told: set[ErrorCode]
 ) -> list[Elsewhere]:
@@ -381,8 +385,7 @@ def _refused_at(
     page = scanner.page
     refused = []
     for candidate in rule.read(page, anchor):
-        shaped = (Shape.ERROR_WORD, Shape.COLUMN, Shape.COMMA_JOINED)
-        if candidate.shape not in shaped or candidate.code in told:
+        if candidate.shape not in _ERROR_SHAPES or candidate.code in told:
             continue
         if scanner.offer(candidate) is not None:
             continue
