@@ -13,7 +13,7 @@ import json
 import re
 import sys
 
-from _repo import REPO, snippet_text
+from _repo import REALWORLD, REPO, snippet_text
 
 import raserror
 
@@ -29,7 +29,7 @@ def _decode(raw: bytes) -> str:
 def texts() -> dict[str, str]:
     """Every real text the tests hold, by a name that says where it is."""
     found: dict[str, str] = {}
-    for path in sorted((REPO / "tests" / "realworld").glob("*/*.txt")):
+    for path in sorted((REALWORLD).glob("*/*.txt")):
         found[path.relative_to(REPO).as_posix()] = snippet_text(path)
     for path in sorted((REPO / "tests" / "samples").rglob("*")):
         if path.is_file() and path.name != "README.md":

@@ -12,6 +12,7 @@ GENERATED = REPO / "src" / "raserror" / "_codes.py"
 WIN32_TABLE = REPO / "data" / "winerror.csv"
 WIN32_GENERATED = REPO / "src" / "raserror" / "_win32_codes.py"
 REFERENCE = REPO / "tests" / "reference"
+REALWORLD = REPO / "tests" / "realworld"
 
 
 def read_table() -> list[dict[str, str]]:

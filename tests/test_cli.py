@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from _repo import REPO, snippet_text
+from _repo import REALWORLD, REPO, snippet_text
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -1192,7 +1192,7 @@ def test_pasted_text_with_an_error_shape_beside_another_system_says_so(
 ) -> None:
     # Real negatives: the number stands in an error shape, so "only in an error shape" would
     # mislead; the answer names the other system and how to ask about the code all the same.
-    pasted = snippet_text(REPO / "tests" / "realworld" / "negative" / snippet)
+    pasted = snippet_text(REALWORLD / "negative" / snippet)
     status, out, err = run(capsys, pasted * 3)  # said once for each number, however often
     assert (status, out) == (1, "")
     assert err.count(f"{number} in this text is read as another system's error") == 1
@@ -1621,7 +1621,7 @@ def test_pasted_text_that_spells_out_a_windows_error_is_not_answered_as_ras(
     capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     # Real posts about ERROR_ELEVATION_REQUIRED: the symbol, the message or [WinError 740].
-    path = REPO / "tests" / "realworld" / "negative" / name
+    path = REALWORLD / "negative" / name
     status, out, err = run(capsys, snippet_text(path))
     assert (status, out) == (1, "")
     assert "740 in this text is a Windows error, not a Remote Access code" in err
@@ -1641,7 +1641,7 @@ def test_pasted_text_that_spells_out_a_windows_error_is_not_answered_as_ras(
     ]
 
 
-NEGATIVES = sorted((REPO / "tests" / "realworld" / "negative").glob("*.txt"))
+NEGATIVES = sorted((REALWORLD / "negative").glob("*.txt"))
 # Negatives whose text names no other system the command knows: asked about them, it takes their
 # number as a Remote Access code and says it does so because it was asked (the number as written).
 NAMING_NO_SYSTEM = {
@@ -1683,7 +1683,7 @@ def test_real_text_of_other_systems_pasted_to_raserror_gives_no_ras_code(
 def test_a_number_in_text_naming_no_system_is_taken_as_asked_and_said_so(
     capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    text = snippet_text(REPO / "tests" / "realworld" / "negative" / name)
+    text = snippet_text(REALWORLD / "negative" / name)
     assert raserror.find_codes(text) == []  # the library, not asked, reports nothing
     status, out, _ = run(capsys, text)
     assert status == 0
@@ -1705,7 +1705,7 @@ def test_a_number_joined_to_more_digits_is_no_windows_error_of_its_own(
 ) -> None:
     # Real: a game console's error codes (エラーコード 001-0803): "1 is ERROR_INVALID_FUNCTION"
     # told a helpdesk nothing true.
-    status, out, err = run(capsys, snippet_text(REPO / "tests" / "realworld" / "negative" / name))
+    status, out, err = run(capsys, snippet_text(REALWORLD / "negative" / name))
     assert (status, out) == (1, "")
     assert "if it is a Windows error" not in err
     assert "no Remote Access error code found" in err
@@ -1717,11 +1717,7 @@ def test_a_code_found_twice_is_shown_where_the_text_speaks_for_it(
     # Real: a GitHub issue (positive 330) titled "Error 809 fix?", with IPsec words only near
     # the body's "reg fix for Error 809": the title's 809 alone rests on the asking.
     text = snippet_text(
-        REPO
-        / "tests"
-        / "realworld"
-        / "positive"
-        / "330-setup-ipsec-vpn-770-reg-fix-for-error-809.txt"
+        REALWORLD / "positive" / "330-setup-ipsec-vpn-770-reg-fix-for-error-809.txt"
     )
     status, out, _ = run(capsys, text)
     assert status == 0
@@ -1926,9 +1922,7 @@ def test_text_with_codes_in_no_error_shape_is_told_how_to_ask_for_one(
     # ("fix Windows 809, 619, 720"): the answer says a number counts in an error shape, and
     # how to ask about one number; pasted in that shape, the number is taken as asked.
     page = snippet_text(
-        REPO
-        / "tests"
-        / "realworld"
+        REALWORLD
         / "positive"
         / "431-smartadvisoronline-title-fix-windows-809-619-720-decoder-403.txt"
     )
@@ -1947,11 +1941,7 @@ def test_a_number_that_ends_a_name_is_no_windows_error_of_its_own(
     # Real: Windows NT's icwerr.cpp (positive 456) compares its error with the macros
     # RAS_BOGUS_AUTHFAILCODE_1 and _2; "1 is ERROR_INVALID_FUNCTION" told a reader nothing true.
     source = snippet_text(
-        REPO
-        / "tests"
-        / "realworld"
-        / "positive"
-        / "456-winnt5-icwerr-rasErrorToIDS-dwerr-ranges-653-675.txt"
+        REALWORLD / "positive" / "456-winnt5-icwerr-rasErrorToIDS-dwerr-ranges-653-675.txt"
     )
     assert "RAS_BOGUS_AUTHFAILCODE_1" in source
     status, out, err = run(capsys, source)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _repo import REPO
+from _repo import REALWORLD, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -778,7 +778,7 @@ def test_a_lower_case_source_line_before_a_record_is_no_label(
 ) -> None:
     """A page's own "source:" line once made the record after it another source's."""
     # Verbatim, the localized Azure guidance in tests/realworld, its header lines included.
-    path = REPO / "tests" / "realworld" / "positive" / name
+    path = REALWORLD / "positive" / name
     (event,) = read_events(path.read_text(encoding="utf-8"))
     assert (event.event_id, event.number, event.user) == expected
     assert event.message.startswith(("CoId=", "RoutingDomainID-"))

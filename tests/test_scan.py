@@ -11,7 +11,7 @@ import typing
 from pathlib import Path
 
 import pytest
-from _repo import REPO, snippet_text
+from _repo import REALWORLD, REPO, snippet_text
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -567,9 +567,7 @@ def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once(
     pasted = raserror.find_codes(text, pasted=True)
     assert [(int(f.code), f.evidence) for f in pasted] == [(628, "message")]
     # A real post that names 691 three times: pasted, it is one code to explain.
-    text = snippet_text(
-        REPO / "tests" / "realworld" / "positive" / "009-setup-ipsec-vpn-428-vpn-error-691.txt"
-    )
+    text = snippet_text(REALWORLD / "positive" / "009-setup-ipsec-vpn-428-vpn-error-691.txt")
     assert [int(f.code) for f in raserror.find_codes(text)].count(691) == 3
     once = raserror.find_codes(text, pasted=True)
     assert [int(f.code) for f in once] == [691]
@@ -579,11 +577,7 @@ def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once(
 def test_a_short_whole_message_counts_when_pasted_alone_and_only_then() -> None:
     # 13868's message as the post in tests/realworld/positive/150 writes it, in backticks.
     post = snippet_text(
-        REPO
-        / "tests"
-        / "realworld"
-        / "positive"
-        / "150-alpine-ikev2-8-policy-match-error-backticks.txt"
+        REALWORLD / "positive" / "150-alpine-ikev2-8-policy-match-error-backticks.txt"
     )
     asked = post[post.index("`") : post.rindex("`") + 1]
     assert asked == "`policy match error`"
@@ -872,9 +866,7 @@ def test_a_number_beside_its_windows_meaning_is_that_windows_error() -> None:
     assert find_codes(text) == []
     # Real: ricochet's dialog (negative 506) spells 740's Windows message out; told it is
     # Remote Access, the library still does not take it.
-    ricochet = snippet_text(
-        REPO / "tests" / "realworld" / "negative" / "506-ricochet-createprocess-code-740.txt"
-    )
+    ricochet = snippet_text(REALWORLD / "negative" / "506-ricochet-createprocess-code-740.txt")
     assert find_codes(ricochet, assume_ras=True) == []
     # Python's "[WinError 740]" alone says nothing: RasDial's code is raised the same way.
     assert [int(f.code) for f in find_codes("RasDial: [WinError 740] x")] == [740]
@@ -894,11 +886,7 @@ def test_a_long_symbols_number_counts_as_far_from_its_end_as_a_short_ones() -> N
     # next lines; indented, as a quoted block keeps it (the indentation composed), 13887 stood
     # past the reach counted from the symbol's start, 42 characters before its end.
     text = snippet_text(
-        REPO
-        / "tests"
-        / "realworld"
-        / "positive"
-        / "060-winapi-rs-ike-cert-chain-policy-mismatch-13887.txt"
+        REALWORLD / "positive" / "060-winapi-rs-ike-cert-chain-policy-mismatch-13887.txt"
     )
     indented = "".join("    " + line for line in text.splitlines(keepends=True))
     assert [int(f.code) for f in find_codes(indented)] == [13887]
@@ -927,7 +915,7 @@ def _wrapped(text: str, width: int = 72) -> str:
 def test_real_text_wrapped_at_a_column_gives_its_codes(name: str, where: str) -> None:
     # Real texts, wrapped at 72 columns (the wrapping composed): the line breaks fall between
     # an error word and its number, inside a list and inside RasClient's sentence.
-    text = snippet_text(REPO / "tests" / "realworld" / "positive" / name)
+    text = snippet_text(REALWORLD / "positive" / name)
     wrapped = _wrapped(text)
     assert where in wrapped
     assert [f.code for f in find_codes(wrapped)] == [f.code for f in find_codes(text)]
@@ -1019,7 +1007,7 @@ def test_a_quote_dropped_for_its_codes_number_after_it_is_dropped_by_scan_lines_
 _SPACE_AFTER_ERROR_WORD = re.compile(r"(?i)(\berror|\berreur|\bfehler)( )(?=[0-9:])")
 _NBSP_SNIPPETS = [
     path
-    for path in sorted((REPO / "tests" / "realworld" / "positive").glob("*.txt"))
+    for path in sorted((REALWORLD / "positive").glob("*.txt"))
     if _SPACE_AFTER_ERROR_WORD.search(snippet_text(path))
 ]
 
