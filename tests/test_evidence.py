@@ -25,6 +25,7 @@ class Near:
 
     own: bool = False
     other: bool = False
+    symbol: bool = False
     windows: bool = False
     described: bool = False
     in_context: bool = False
@@ -40,6 +41,10 @@ class Near:
     def other_message(self) -> bool:
         self.asked.append("other")
         return self.other
+
+    def other_symbol(self) -> bool:
+        self.asked.append("symbol")
+        return self.symbol
 
     def windows_meaning(self) -> bool:
         self.asked.append("windows")
@@ -88,6 +93,9 @@ class Near:
         # A VPN's code where only a dial-up or broadband line is spoken of (a router's PPPoE page).
         (UNAMBIGUOUS, Near(line=True), False, None),
         (UNAMBIGUOUS, Near(other=True), False, None),
+        # "0x00003616 - ERROR_IPSEC_IKE_QUEUE_DROP_NO_MM": the number is another code's.
+        (SHARED, Near(in_context=True, symbol=True), False, None),
+        (UNAMBIGUOUS, Near(symbol=True), False, None),
         (SHARED, Near(), True, "assumed"),
         (SHARED, Near(foreign_line=True, foreign_reach=True), True, None),
         # Told it is RAS, yet SQL Server or CUDA is named a line away: no.

@@ -1068,3 +1068,35 @@ def test_python_s_os_error_repr_gives_its_windows_error_not_its_errno() -> None:
     assert [int(finding.code) for finding in find_codes(text)] == [691]
     # An OSError with a file name keeps two arguments: a fourth number is no Windows error.
     assert find_codes("VPN dial: OSError(22, 'x', 'phone.pbk', 691, None)") == []
+
+
+# -- Symbols, CJK marks --------------------------------------------------------------------------
+
+
+def _snippet(kind: str, prefix: str) -> str:
+    (path,) = (REALWORLD / kind).glob(f"{prefix}-*.txt")
+    return snippet_text(path)
+
+
+def test_a_number_paired_with_another_codes_symbol_is_not_that_number_s_code() -> None:
+    # Real: a page asks about "エラー「0x00003615 – ERROR_IPSEC_IKE_QUEUE_DROP_MM」", 13811's
+    # symbol beside 13845's hex: the error word and VPN words would make it 13845.
+    text = _snippet("positive", "441")
+    assert "エラー「0x00003615 – ERROR_IPSEC_IKE_QUEUE_DROP_MM」" in text
+    assert find_codes(text) == []
+    # Real: the same site's page pairs them on two lines and names the hex alone in its title,
+    # "エラーコード 0x00003616": the title is read as written, the symbol a line away from it.
+    text = _snippet("positive", "472")
+    assert [(code, line) for code, line, _, _ in found(text)] == [(13846, 1)]
+    # Composed: its own symbol beside it as well, the number stands.
+    text = "VPN error 13812 ERROR_IPSEC_IKE_QUEUE_DROP_NO_MM"
+    assert [int(finding.code) for finding in find_codes(text)] == [13812]
+
+
+def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
+    # Real: a campus dial-up script's README, "密码错误（691）" beside its dialing words.
+    text = _snippet("positive", "469")
+    assert "密码错误（691）" in text
+    assert [code for code, *_ in found(text)] == [691]
+    # Composed: Japanese corner brackets, as "エラー「0x00003615 ...」" writes them (positive 441).
+    assert [int(finding.code) for finding in find_codes("VPN エラー「691」")] == [691]

@@ -73,6 +73,9 @@ class Surroundings(Protocol):
     def other_message(self) -> bool:
         """Another code's message stands beside it."""
 
+    def other_symbol(self) -> bool:
+        """Another code's symbol stands beside it, and its own does not."""
+
     def windows_meaning(self) -> bool:
         """Its meaning in Windows outside Remote Access is spelled out beside it."""
 
@@ -130,7 +133,12 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
 
 def _said_otherwise(near: Surroundings) -> bool:
     """Whether the text beside a number says it means something else, the costly look last."""
-    return near.windows_meaning() or near.described_otherwise() or near.other_message()
+    return (
+        near.windows_meaning()
+        or near.described_otherwise()
+        or near.other_symbol()
+        or near.other_message()
+    )
 
 
 class Told:
@@ -143,6 +151,9 @@ class Told:
         return False
 
     def other_message(self) -> bool:
+        return False
+
+    def other_symbol(self) -> bool:
         return False
 
     def windows_meaning(self) -> bool:

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from raserror import _messages
 from raserror._codes import Category, ErrorCode
 from raserror._page import LINE_LEAD, LONG_LINE
+from raserror._rules import symbols_beside
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -203,6 +204,10 @@ class Near:
 
     def other_message(self) -> bool:
         return self.beside().other()
+
+    def other_symbol(self) -> bool:
+        codes = symbols_beside(self.page, self.start, self.end)
+        return self.code not in codes and any(code not in self.listed_with for code in codes)
 
     def windows_meaning(self) -> bool:
         return self.windows_error() is not None

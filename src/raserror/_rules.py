@@ -23,6 +23,7 @@ from raserror._vocabulary import (
     CJK_ERROR_WORDS,
     ERROR_WORDS,
     PLURAL_ERROR_WORDS,
+    SYMBOLS,
     Vocabulary,
     places_of,
 )
@@ -48,7 +49,8 @@ _GLUE_WORDS = (
     rf"{_SPACE}{{0,3}})?(?:(?i:is|of|was|ist|est|是|为|為|如|は){_SPACE}{{0,3}})?"
     rf"(?:[:=#：]{_SPACE}{{0,3}})?"
 )
-_OPENING = rf"[(\[“\"'«]?{_SPACE}?"
+# An opening mark before the number; Chinese and Japanese write full-width ones: （691）, 「691」.
+_OPENING = rf"[(\[“\"'«（「『]?{_SPACE}?"
 _GLUE = _GLUE_WORDS + _OPENING
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
@@ -540,6 +542,34 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
             yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
 
 
+_SYMBOL = SYMBOLS.compile()
+_LONGEST_SYMBOL = 68  # "WARNING_" and 60 more
+
+
+def symbols_beside(page: Page, start: int, end: int) -> set[ErrorCode]:
+    """The codes whose symbols stand beside the number at ``start:end`` on its line.
+
+    Beside as ``read_symbol`` reads a symbol's number: nothing numeric between
+    them, ``SYMBOL_GAP`` characters at most. A page that pairs a number with
+    another code's symbol ("0x00003616 - ERROR_IPSEC_IKE_QUEUE_DROP_NO_MM",
+    where 0x3616 is 13846) names that symbol's code there.
+    """
+    text = page.text
+    line_start, line_end = page.line_bounds(start)
+    low, high = max(line_start, start - SYMBOL_GAP), min(line_end, end + SYMBOL_GAP)
+    codes = set()
+    # A symbol that reaches into the window is read whole, not cut at its edge.
+    first, last = max(line_start, low - _LONGEST_SYMBOL), min(line_end, high + _LONGEST_SYMBOL)
+    for symbol in _SYMBOL.finditer(text, first, last):
+        code = by_symbol().get(symbol.group())
+        if code is None or symbol.end() <= low or symbol.start() >= high:
+            continue
+        gap = text[end : symbol.start()] if symbol.start() >= end else text[symbol.end() : start]
+        if len(gap) <= SYMBOL_GAP and not LITERAL.search(gap):
+            codes.add(code)
+    return codes
+
+
 def read_binary(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """An event's data, ``<Binary>B3020000</Binary>`` or ``Data : {41, 3, 0, 0}``.
 
@@ -625,19 +655,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule(
         "symbol",
-        Vocabulary(
-            (
-                "ERROR_[A-Z0-9_]{3,60}",
-                "WARNING_[A-Z0-9_]{3,60}",
-                "CERT_E_[A-Z0-9_]{3,60}",
-                "CRYPT_E_[A-Z0-9_]{3,60}",
-                "TRUST_E_[A-Z0-9_]{3,60}",
-                "SEC_E_[A-Z0-9_]{3,60}",
-                "EAP_E_[A-Z0-9_]{3,60}",
-                "EAP_I_[A-Z0-9_]{3,60}",
-            ),
-            cased=True,
-        ),
+        SYMBOLS,
         read_symbol,
         "У меня на восьмерке кидает 806 ERROR_VPN_GRE_BLOCKED",
         "tests/realworld/positive/052-frkn-ru-806-gre-blocked.txt",

@@ -342,6 +342,20 @@ ERROR_WORDS = Vocabulary(
 )
 # After these plurals only a list of numbers counts: "errors: 720" is a count of errors.
 PLURAL_ERROR_WORDS = frozenset(("errors", "codes", "errores", "ошибок", "кодами"))
+# The symbols of codes, as the SDK headers spell them: ERROR_VPN_TIMEOUT, CERT_E_UNTRUSTEDROOT.
+SYMBOLS = Vocabulary(
+    (
+        "ERROR_[A-Z0-9_]{3,60}",
+        "WARNING_[A-Z0-9_]{3,60}",
+        "CERT_E_[A-Z0-9_]{3,60}",
+        "CRYPT_E_[A-Z0-9_]{3,60}",
+        "TRUST_E_[A-Z0-9_]{3,60}",
+        "SEC_E_[A-Z0-9_]{3,60}",
+        "EAP_E_[A-Z0-9_]{3,60}",
+        "EAP_I_[A-Z0-9_]{3,60}",
+    ),
+    cased=True,
+)
 # Scripts without spaces: the word may touch the number ("629错误", "エラー809").
 CJK_ERROR_WORDS = Vocabulary(
     (
