@@ -149,6 +149,25 @@ def test_a_number_in_a_code_column_counts_as_after_an_error_word_but_never_alone
     assert judge(UNAMBIGUOUS, Shape.COLUMN, near, assume_ras=assume_ras) == expected
 
 
+@pytest.mark.parametrize(
+    ("near", "assume_ras", "expected"),
+    [
+        (Near(in_context=True), False, "context"),
+        (Near(own=True), False, "message"),
+        # Any program's exit status may be compared with 868: being asked is no proof.
+        (Near(), True, None),
+        (Near(), False, None),
+        (Near(in_context=True, foreign_line=True), False, None),
+    ],
+)
+def test_a_number_an_exit_status_is_compared_with_needs_context_or_its_message(
+    near: Near,
+    assume_ras: bool,  # noqa: FBT001 - a parameter of the table above
+    expected: str | None,
+) -> None:
+    assert judge(UNAMBIGUOUS, Shape.EXIT_STATUS, near, assume_ras=assume_ras) == expected
+
+
 def test_a_listed_number_counts_only_with_its_own_message() -> None:
     assert judge(SHARED, Shape.LISTED, Near(in_context=True), assume_ras=True) is None
     assert judge(SHARED, Shape.LISTED, Near(own=True), assume_ras=False) == "message"

@@ -1070,12 +1070,89 @@ def test_python_s_os_error_repr_gives_its_windows_error_not_its_errno() -> None:
     assert find_codes("VPN dial: OSError(22, 'x', 'phone.pbk', 691, None)") == []
 
 
-# -- Symbols, CJK marks --------------------------------------------------------------------------
+# -- Scripts, symbols, CJK marks -----------------------------------------------------------------
 
 
 def _snippet(kind: str, prefix: str) -> str:
     (path,) = (REALWORLD / kind).glob(f"{prefix}-*.txt")
     return snippet_text(path)
+
+
+def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() -> None:
+    # Real: a campus dial-up script keeps rasdial's errorlevel and tests it with `equ`.
+    text = _snippet("positive", "458")
+    assert "if !LAST_ERROR! equ 623 (" in text
+    compared = [
+        (code, evidence)
+        for code, _, evidence, written in found(text)
+        if text.count(f"equ {written} (")
+    ]
+    assert (623, "context") in compared
+    assert (691, "context") in compared
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed, each in the shape its language writes the test after a rasdial call.
+        ('rasdial "Office VPN" %USER% %PASS%\nif %errorlevel% == 691 goto badpass', [691]),
+        ('rasdial "Office VPN"\nIF "%ERRORLEVEL%"=="691" echo bad password', [691]),
+        ('rasdial "Office VPN"\nif errorlevel 691 goto badpass', [691]),
+        ('& rasdial.exe "VPN" $u $p\nif ($LASTEXITCODE -eq 720) { "ppp" }', [720]),
+        ("dwErr = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\nif (dwErr == 691)", [691]),
+        (
+            "win32ras.Dial(None, None, params, None)\nexcept error as e:\n if e.winerror == 691:",
+            [691],
+        ),
+        # A bound is no code: RasErrorToIDS's `dwErr>=653 && dwErr<=663` (positive 456).
+        ("RasDial failed\nif (dwErr >= 653 && dwErr <= 663)", []),
+        # Another program's exit status, with no Remote Access near: any number may be its own.
+        ("robocopy C:\\a D:\\b /MIR\nif %errorlevel% == 720 goto retry", []),
+        ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),
+    ],
+)
+def test_a_number_an_exit_status_is_compared_with_counts_only_near_remote_access(
+    text: str, expected: list[int]
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == expected
+
+
+def test_an_exit_status_compared_is_not_taken_as_asked_when_pasted() -> None:
+    # Real: a PowerShell script's `$LASTEXITCODE -eq 740` after secedit is Windows'
+    # ERROR_ELEVATION_REQUIRED ("Elevation required (exit 740)"), not the RAS code.
+    text = _snippet("negative", "843")
+    assert "$LASTEXITCODE -eq 740" in text
+    assert find_codes(text, assume_ras=True) == []
+
+
+_EXIT_STATUSES = st.sampled_from(
+    [
+        *("%errorlevel%", "!errorlevel!", "%ERRORLEVEL%", "$LASTEXITCODE", "$LastExitCode"),
+        *("dwErr", "exit_code", "ExitCode", "returncode", "e.winerror", "error_code"),
+        "!LAST_ERROR!",
+    ]
+)
+_COMPARISONS = st.sampled_from(["==", "===", "-eq", "-EQ", "equ", "EQU", "Equ"])
+
+
+@given(
+    _EXIT_STATUSES,
+    _COMPARISONS,
+    st.sampled_from(["", " ", "  ", "\t"]),
+    st.sampled_from([691, 809, 868, 13801]),
+    st.booleans(),
+)
+def test_any_spelling_of_an_exit_status_compared_reads_its_number_in_context_only(
+    status: str,
+    comparison: str,
+    space: str,
+    number: int,
+    in_context: bool,  # noqa: FBT001 - drawn by hypothesis
+) -> None:
+    line = f"if {status}{space}{comparison}{space}{number} goto failed"
+    text = f"rasdial MyVPN\n{line}" if in_context else f"robocopy a b\n{line}"
+    codes = [int(finding.code) for finding in find_codes(text)]
+    assert codes == ([number] if in_context else [])
 
 
 def test_a_number_paired_with_another_codes_symbol_is_not_that_number_s_code() -> None:

@@ -42,6 +42,9 @@ class Shape(Enum):
     # Numbers joined by commas alone after an error word ("错误代码629,619"): as after an error
     # word, except that a number no other Windows error has proves nothing: "651,853" may be one.
     COMMA_JOINED = "numbers joined by commas"
+    # A number an exit status is compared with ("%errorlevel% == 691"): any program's status may
+    # be, so only Remote Access context or its own message makes it a code, not being asked.
+    EXIT_STATUS = "exit status compared"
 
 
 @dataclass
@@ -123,7 +126,7 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
     ):
         verdict = "unambiguous"
-    elif assume_ras and not near.foreign_near():
+    elif assume_ras and shape is not Shape.EXIT_STATUS and not near.foreign_near():
         verdict = "assumed"  # told it is RAS, but not against another system named close by
     # The costly look for another code's message, only when it could still say no.
     if verdict is None or _said_otherwise(near):

@@ -22,6 +22,7 @@ from raserror._page import LINE_LEAD, LONG_LINE
 from raserror._vocabulary import (
     CJK_ERROR_WORDS,
     ERROR_WORDS,
+    EXIT_STATUS_WORDS,
     PLURAL_ERROR_WORDS,
     SYMBOLS,
     Vocabulary,
@@ -55,6 +56,8 @@ _GLUE = _GLUE_WORDS + _OPENING
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 AFTER_WORD = re.compile(_GLUE + _NUMBER)
+# The number an exit status is compared with, after the comparison: "691" quoted in batch too.
+COMPARED_NUMBER = re.compile(r"[ \t]{0,3}[\"']?" + _NUMBER)
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
 # that ends with "Error" or "codes such as", the next starting with "809"); not a table's next
 # row, whose number stands a column's width before its words ("607     Disk is").
@@ -459,6 +462,23 @@ def error_id_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
     return WrittenNumber(number, *match.span(2), windows=match.group(1) == "WIN32")
 
 
+def read_exit_status(page: Page, anchor: re.Match[str]) -> list[Candidate]:
+    """``%errorlevel% == 691``, ``if errorlevel 691``, ``$LASTEXITCODE -eq 691``, ``dwErr==667``."""
+    number = compared_number(page, anchor)
+    if number is None:
+        return []
+    return list(_some(number_at(page, number.start, number.end, Shape.EXIT_STATUS)))
+
+
+def compared_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
+    """The number an exit status at ``anchor`` is compared with, whatever it names."""
+    match = COMPARED_NUMBER.match(page.text, anchor.end())
+    if match is None:
+        return None
+    number = parse_number(match.group(1))
+    return None if number is None else WrittenNumber(number, *match.span(1))
+
+
 def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """RasClient in any language: a ``CoId=`` line ends with its code after "is"."""
     if not page.first_time("coid", anchor.start()):
@@ -704,6 +724,16 @@ RULES: tuple[Rule, ...] = (
         "770 | 10 | 400 | UpstreamInvalidResponse |",
         "tests/realworld/negative/574-kobil-frontend-error-codes-subsystem-770.txt",
         needs=("|", "\t"),  # a table's cells stand apart
+    ),
+    Rule(
+        "exit status compared",
+        EXIT_STATUS_WORDS,
+        read_exit_status,
+        "if !LAST_ERROR! equ 691 (",
+        "tests/realworld/positive/458-xdu-autolink-link-xdu-bat-errorlevel-equ-691-623.txt",
+        "if !errorlevel! equ 0 (",
+        "tests/realworld/positive/458-xdu-autolink-link-xdu-bat-errorlevel-equ-691-623.txt",
+        written=compared_number,
     ),
     Rule(
         "event sentence",

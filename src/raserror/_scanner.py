@@ -375,7 +375,7 @@ def refused_numbers(text: str) -> Refused:
 
 
 # The shapes whose number is an error's: refused, it may be another system's or Windows' own.
-_ERROR_SHAPES = frozenset((Shape.ERROR_WORD, Shape.COLUMN, Shape.COMMA_JOINED))
+_ERROR_SHAPES = frozenset((Shape.ERROR_WORD, Shape.COLUMN, Shape.COMMA_JOINED, Shape.EXIT_STATUS))
 
 
 def _refused_at(

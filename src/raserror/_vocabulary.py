@@ -356,6 +356,25 @@ SYMBOLS = Vocabulary(
     ),
     cased=True,
 )
+# A script's or a program's exit status, compared with a number: batch's `%errorlevel% == 691`
+# and `if errorlevel 691`, PowerShell's `$LASTEXITCODE -eq 691`, C's `dwErr == 691`. The
+# comparison is part of the word: a name alone ("exit code 691") is an error word's business.
+EXIT_STATUS_WORDS = Vocabulary(
+    (
+        "errorlevel",
+        "lastexitcode",
+        r"exit[ _]?(?:code|status)",
+        r"return[ _]?(?:code|value)",
+        "retcode",
+        "retval",
+        # dwErr, winerror, error_code: an error variable, whatever program holds it.
+        r"err(?:or)?(?:[_ ]?code)?",
+    ),
+    after=(
+        r"(?i:[%!\"')\]]{0,2}[ \t]{0,3}(?:={2,3}|-eq(?![a-z])|equ(?![a-z])"
+        r"|(?<=errorlevel)[ \t]+(?=[0-9])))"
+    ),
+)
 # Scripts without spaces: the word may touch the number ("629错误", "エラー809").
 CJK_ERROR_WORDS = Vocabulary(
     (
