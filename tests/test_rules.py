@@ -82,6 +82,7 @@ def test_the_examples_read_the_codes_a_reader_sees() -> None:
     assert read["error word without spaces"] == [619]
     assert read["error code column"] == [812]
     assert read["exit status compared"] == [691]
+    assert read["MS-CHAP failure"] == [691]
     assert read["event sentence"] == [809]
     assert read["CoId line"] == [809]
     assert read["rasdial footer"] == [691]

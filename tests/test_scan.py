@@ -1070,7 +1070,7 @@ def test_python_s_os_error_repr_gives_its_windows_error_not_its_errno() -> None:
     assert find_codes("VPN dial: OSError(22, 'x', 'phone.pbk', 691, None)") == []
 
 
-# -- Scripts, symbols, CJK marks -----------------------------------------------------------------
+# -- Scripts, MS-CHAP, symbols, CJK marks ---------------------------------------------------------
 
 
 def _snippet(kind: str, prefix: str) -> str:
@@ -1153,6 +1153,17 @@ def test_any_spelling_of_an_exit_status_compared_reads_its_number_in_context_onl
     text = f"rasdial MyVPN\n{line}" if in_context else f"robocopy a b\n{line}"
     codes = [int(finding.code) for finding in find_codes(text)]
     assert codes == ([number] if in_context else [])
+
+
+def test_ms_chap_s_failure_packet_gives_its_remote_access_code() -> None:
+    # Real: FreeRADIUS relays MS-CHAP-Error "VE=691 R=1 C=... V=3" (its ident byte first).
+    text = _snippet("positive", "440")
+    assert [(code, evidence) for code, _, evidence, _ in found(text)] == [(691, "context")] * 2
+    # Real: OpenBSD radiusd's default failure "E=691 R=0 V=3".
+    assert [code for code, *_ in found(_snippet("positive", "467"))] == [691]
+    # A printf format of the packet holds no number; another field that ends in E= is none.
+    assert find_codes("sprintf('%sE=%d R=0 C=%s V=3', $ident, $code)") == []
+    assert find_codes("SIZE=691 R=0 VPN") == []
 
 
 def test_a_number_paired_with_another_codes_symbol_is_not_that_number_s_code() -> None:

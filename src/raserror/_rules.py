@@ -56,6 +56,8 @@ _GLUE = _GLUE_WORDS + _OPENING
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 AFTER_WORD = re.compile(_GLUE + _NUMBER)
+# MS-CHAP's failure packet: the error, then whether the peer may retry.
+MS_CHAP_FAILURE = re.compile(r"E=([0-9]{1,10}) R=[01]")
 # The number an exit status is compared with, after the comparison: "691" quoted in batch too.
 COMPARED_NUMBER = re.compile(r"[ \t]{0,3}[\"']?" + _NUMBER)
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
@@ -479,6 +481,18 @@ def compared_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
     return None if number is None else WrittenNumber(number, *match.span(1))
 
 
+def read_ms_chap_failure(page: Page, anchor: re.Match[str]) -> list[Candidate]:
+    """MS-CHAP's failure packet, ``E=691 R=0 V=3``: its error is a Remote Access code.
+
+    RFC 2433 and RFC 2759 write the failure as ``E=`` the Windows error, then
+    ``R=`` whether a retry is allowed; a PPP peer of any system sends the same.
+    """
+    number = MS_CHAP_FAILURE.match(page.text, anchor.start())
+    if number is None:
+        return []
+    return list(_some(number_at(page, *number.span(1), Shape.RAS_SHAPE)))
+
+
 def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """RasClient in any language: a ``CoId=`` line ends with its code after "is"."""
     if not page.first_time("coid", anchor.start()):
@@ -734,6 +748,19 @@ RULES: tuple[Rule, ...] = (
         "if !errorlevel! equ 0 (",
         "tests/realworld/positive/458-xdu-autolink-link-xdu-bat-errorlevel-equ-691-623.txt",
         written=compared_number,
+    ),
+    Rule(
+        "MS-CHAP failure",
+        # FreeRADIUS writes the packet's ident byte before it: MS-CHAP-Error = "VE=691 R=1 ...".
+        Vocabulary(
+            (r"E=[0-9]{1,10} R=[01]",), cased=True, before="(?:(?<![A-Za-z0-9_])|(?<=[\"'].))"
+        ),
+        read_ms_chap_failure,
+        '"E=691 R=0 V=3"',
+        "tests/realworld/positive/467-openbsd-radiusd-eap2mschap-default-ms-chap-error-e-691.txt",
+        "'%sE=%d R=0 C=%s V=3'",
+        "tests/realworld/positive/466-php-radser-mschap-error-windows-error-691-646-647-648-649.txt",
+        needs=(" R=0", " R=1"),  # the retry flag after the error: rare in other text
     ),
     Rule(
         "event sentence",

@@ -425,6 +425,8 @@ CONTEXT_WORDS = Vocabulary(
         "전화 접속",
         "l2tp",
         "pptp",
+        # MS-CHAP, the PPP authentication whose failures carry Remote Access codes (E=691).
+        "ms-?chap",
         "sstp",
         "ikev2",
         "vpn",
