@@ -1905,6 +1905,25 @@ def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixtu
     assert [item["evidence"] for item in results[0]["found"]] == ["short"]
 
 
+def test_a_message_pasted_with_one_word_left_out_gives_its_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Real: tests/realworld/positive/334 quotes 13801 so, "IKE credentials are unacceptable".
+    status, out, err = run(capsys, "IKE credentials are unacceptable")
+    assert (status, err) == (0, "")
+    assert out.startswith(
+        "found 'IKE credentials are unacceptable': its message with one word left out\n"
+    )
+    assert "\n13801 ERROR_IPSEC_IKE_AUTH_FAIL (winerror.h)\n" in out
+    status, document = run_json(capsys, "--json", "IKE credentials are unacceptable")
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [item["evidence"] for item in results[0]["found"]] == ["shortened"]
+    # Within a sentence the words are the post's, not a paste of the message: no code.
+    status, _, _ = run(capsys, "I get IKE credentials are unacceptable on Windows 11")
+    assert status == 1
+
+
 @pytest.mark.parametrize(("columns", "expected"), [(12, 40), (40, 40), (133, 133)])
 def test_a_terminal_narrower_than_40_columns_is_written_for_as_40_wide(
     monkeypatch: pytest.MonkeyPatch, columns: int, expected: int

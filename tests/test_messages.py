@@ -241,3 +241,34 @@ def test_the_quick_test_for_own_words_remembering_a_clean_stretch_agrees_with_a_
         start, end = sorted((min(first, len(lowered)), min(last, len(lowered))))
         fresh = _messages.says_own_words(code, lowered, start, end)
         assert _messages.says_own_words(code, lowered, start, end, read_without) is fresh
+
+
+def test_a_message_with_one_word_left_out_names_its_code_when_it_is_all_of_the_text() -> None:
+    # Real: how posts quote 13801 (tests/realworld/positive/334, "IKE credentials are
+    # unacceptable"); Windows says "IKE authentication credentials are unacceptable."
+    assert from_message("IKE credentials are unacceptable") is ErrorCode.IPSEC_IKE_AUTH_FAIL
+    # Windows' own message for ERROR_INVALID_HANDLE is no shortened 601 ("The port handle ...").
+    assert from_message("The handle is invalid.") is None
+    # A word that turns the meaning is never the one left out: 606 is "The port is not connected."
+    assert from_message("The port is connected") is None
+    # Too few words to say anything, or the words left are common ones.
+    assert _messages.shortened_message("there was an error") is None
+    assert _messages.shortened_message("Policy error") is None
+
+
+@given(
+    st.sampled_from([code for code in ErrorCode if code not in SHARED]),
+    st.booleans(),
+    st.integers(min_value=0),
+)
+def test_a_message_shortened_by_one_word_names_its_code_or_none_never_another(
+    code: ErrorCode,
+    windows_wording: bool,  # noqa: FBT001 - drawn by hypothesis
+    seed: int,
+) -> None:
+    words = (code.windows_message if windows_wording else code.message).split()
+    if len(words) < 2:
+        return
+    left_out = seed % len(words)
+    quote = _messages.shortened_message(" ".join(words[:left_out] + words[left_out + 1 :]))
+    assert quote is None or quote.code is code

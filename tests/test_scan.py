@@ -1188,3 +1188,12 @@ def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
     assert [code for code, *_ in found(text)] == [691]
     # Composed: Japanese corner brackets, as "エラー「0x00003615 ...」" writes them (positive 441).
     assert [int(finding.code) for finding in find_codes("VPN エラー「691」")] == [691]
+
+
+def test_a_message_shortened_as_posts_quote_it_counts_in_quote_marks() -> None:
+    # Real: an issue quotes 13801 without "authentication", in quote marks, beside IKEv2 words.
+    text = _snippet("positive", "334")
+    assert '_"IKE credentials are unacceptable"_' in text
+    assert [(code, evidence) for code, _, evidence, _ in found(text)] == [(13801, "message")]
+    # Composed: in a sentence, not apart, its four words say too little.
+    assert find_codes("VPN: I get IKE credentials are unacceptable on Windows 11") == []

@@ -70,6 +70,7 @@ _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": 
 _COMMAND_SAID = {
     "quote": "the text quotes its message, without a number",
     "short": "its whole message, words other programs use too",
+    "shortened": "its message with one word left out",
     "asked": "taken as a Remote Access code because it was asked",
     "shared": "several codes' messages hold these words",
 }
@@ -277,12 +278,17 @@ def _fill(line: str, width: int) -> str:
 def _evidence(finding: Finding, text: str, *, assume_ras: bool) -> str:
     """The scanner's evidence; ``"asked"`` where it assumed RAS because raserror was asked.
 
-    ``"short"`` where the text is a message too short to name its code anywhere else.
+    ``"short"`` where the text is a message too short to name its code anywhere else,
+    ``"shortened"`` where the text is a message with one word left out.
     """
     if finding.evidence == "assumed" and not assume_ras:
         return "asked"
-    if finding.evidence == "message" and _is_short_message(text[finding.start : finding.end]):
-        return "short"
+    if finding.evidence == "message":
+        quoted = text[finding.start : finding.end]
+        if _is_short_message(quoted):
+            return "short"
+        if _is_shortened_message(quoted):
+            return "shortened"
     return finding.evidence
 
 
@@ -422,6 +428,13 @@ def _is_short_message(quoted: str) -> bool:
     from raserror._messages import short_whole_message
 
     return short_whole_message(quoted) is not None
+
+
+def _is_shortened_message(quoted: str) -> bool:
+    """Whether a quote found is a message with one word left out, and no quote of it."""
+    from raserror._messages import from_message, shortened_message
+
+    return shortened_message(quoted) is not None and from_message(quoted, every=True) == []
 
 
 def _has_digit(text: str) -> bool:

@@ -63,6 +63,13 @@ QUOTE_DISTINCT_WORDS = 2
 SHORT_WHOLE_WORDS = 3
 # Longer than any short message with room for marks around it: longer text is not one.
 SHORT_WHOLE_CHARS = 200
+# A message quoted with one word left out ("IKE credentials are unacceptable", 13801's without
+# "authentication") names its code when it is all of a text: this many words are left at least,
+# in at most this many characters,
+SHORTENED_WORDS = 4
+SHORTENED_CHARS = 400
+# and the word left out is none that turns the meaning ("The port is connected").
+_MEANING_WORDS = frozenset(("not", "no", "cannot", "never", "nor", "none", "unable", "without"))
 COMMON_WORDS = frozenset(
     [
         "a",
@@ -173,6 +180,8 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
+        # The messages by their number of words: a shortened one is looked for among one length.
+        self.by_length = _by_length(self.messages)
         # Each whole message, word for word, with the codes whose message it is.
         wholes = _codes_of_wholes(self.messages)
         # The whole messages too short to quote that say something.
@@ -219,6 +228,14 @@ def _runs_of_length(
         if len(codes) == 1:
             only_own.setdefault(next(iter(codes)), set()).add(run)
     return frozenset(codes_of), {code: frozenset(runs) for code, runs in only_own.items()}
+
+
+def _by_length(messages: list[tuple[ErrorCode, Run]]) -> dict[int, list[tuple[ErrorCode, Run]]]:
+    """Each code's messages, once each, by their number of words."""
+    found: dict[int, list[tuple[ErrorCode, Run]]] = {}
+    for code, words in dict.fromkeys(messages):
+        found.setdefault(len(words), []).append((code, words))
+    return found
 
 
 def _codes_of_wholes(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, list[ErrorCode]]:
@@ -599,7 +616,9 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     """The code whose message ``text`` quotes, in either wording, or None.
 
     Case, punctuation, spaces and line breaks do not matter, nor does a
-    missing first or last part. A weak match is refused:
+    missing first or last part, nor, where the text is all of one message,
+    one word of it left out ("IKE credentials are unacceptable" is 13801's,
+    though "The port is connected" is no message). A weak match is refused:
     ``from_message("connection failed")`` is None, and so is a text that
     quotes two codes' messages equally.
 
@@ -616,12 +635,72 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     words = lowered if lowered is not None else _words(text, 0, len(text))[0]
     found = _quoted(words)
     if not found:
-        return None
+        shortened = shortened_message(text)
+        return None if shortened is None else shortened.code
     found.sort(key=lambda quote: (quote[1] - quote[2], -quote[3]))  # longest, then fullest
     code, first, last, _ = found[0]
     if len(found) > 1 and found[1][2] - found[1][1] == last - first and found[1][0] is not code:
         return None
     return code
+
+
+def shortened_message(text: str) -> Quote | None:
+    """The quote, where all the words of ``text`` are one code's message with one word left out.
+
+    "IKE credentials are unacceptable" is 13801's "IKE authentication
+    credentials are unacceptable." Not where the word left out turns the
+    meaning ("not"), nor where two codes' messages shorten alike.
+    """
+    if len(text) > SHORTENED_CHARS:
+        return None
+    found = list(WORD.finditer(text))
+    words = tuple(match.group().lower() for match in found)
+    share = len(words) / (len(words) + 1)
+    # As strong as a quote must be, by the same measures: "the request timed out" is not.
+    if (
+        len(words) < SHORTENED_WORDS
+        or not _strong(len(words), share)
+        or len(set(words) - COMMON_WORDS) < QUOTE_DISTINCT_WORDS
+    ):
+        return None
+    codes = {
+        code
+        for code, message in index().by_length.get(len(words) + 1, ())
+        if _one_word_left_out(message, words)
+    }
+    if len(codes) != 1 or words in _windows_messages():
+        return None  # "The handle is invalid" is Windows' own message, not 601's shortened
+    (code,) = codes
+    return Quote(code, found[0].start(), found[-1].end(), len(words), share)
+
+
+_windows_words: frozenset[tuple[str, ...]] | None = None
+
+
+def _windows_messages() -> frozenset[tuple[str, ...]]:
+    """The words of every Windows system error's message, read on first use."""
+    global _windows_words  # noqa: PLW0603 - built once, on first use
+    if _windows_words is None:
+        from raserror._win32_codes import MESSAGES
+
+        _windows_words = frozenset(
+            tuple(word.lower() for word in WORD.findall(message)) for message in MESSAGES
+        )
+    return _windows_words
+
+
+def _one_word_left_out(message: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are ``message`` with one word, not one that turns its meaning, left out."""
+    left_out = next(
+        (at for at, (said, written) in enumerate(zip(message, words)) if said != written),
+        len(words),
+    )
+    dropped = message[left_out]
+    return (
+        message[left_out + 1 :] == words[left_out:]
+        and dropped not in _MEANING_WORDS
+        and not dropped.endswith("n't")
+    )
 
 
 def short_whole_message(text: str) -> Quote | None:

@@ -896,31 +896,38 @@ def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]
         yield Candidate(*found.span(group), short.codes[words], Shape.OWN_WORDS)
 
 
-# The short whole messages that posts quote as the error they saw (13868's, 13843's). The others
-# are words other programs print as well: the C library's "Cannot allocate memory" (664's),
-# "Negotiation timed out" (13805's), wpa_supplicant's "EAP authentication failed".
-QUOTED_SHORT_MESSAGES = frozenset(("policy match error", "invalid payload received"))
+# The short messages that posts quote as the error they saw: 13868's and 13843's whole, and
+# 13801's with "authentication" left out, as four public posts write it. The other short whole
+# messages are words other programs print as well: the C library's "Cannot allocate memory"
+# (664's), "Negotiation timed out" (13805's), wpa_supplicant's "EAP authentication failed".
+QUOTED_SHORT_MESSAGES = frozenset(
+    ("policy match error", "invalid payload received", "ike credentials are unacceptable")
+)
 # Those a heading names among other words ("# Policy match error on Windows 10"); not 13843's,
 # which a code comment says of its own parser ("# ... due to an invalid payload received").
 HEADING_SHORT_MESSAGES = frozenset(("policy match error",))
 
 
 class _ShortMessages:
-    """Short whole messages that stand apart: in quote marks, as a whole line, in a heading.
+    """Short messages that stand apart: in quote marks, as a whole line, in a heading.
 
     "Policy match error" names 13868 there, a heading's or a dialog's line; in a
     sentence its three words say too little ("IKE SA negotiation timed out").
-    Only the messages of one code each.
+    Only the messages of one code each, whole or with one word left out.
     """
 
     def __init__(self) -> None:
-        from raserror._messages import index
+        from raserror._messages import index, shortened_message
 
-        self.codes = {
-            words: found[0]
-            for words, found in index().short_wholes.items()
-            if len(found) == 1 and " ".join(words) in QUOTED_SHORT_MESSAGES
-        }
+        self.codes: dict[tuple[str, ...], ErrorCode] = {}
+        for phrase in QUOTED_SHORT_MESSAGES:
+            words = tuple(phrase.split())
+            wholes = index().short_wholes.get(words, [])
+            shortened = shortened_message(phrase)
+            if len(wholes) == 1:
+                self.codes[words] = wholes[0]
+            elif shortened is not None:
+                self.codes[words] = shortened.code
         self.phrases = sorted((" ".join(words) for words in self.codes), key=len, reverse=True)
         message = "(?i:" + "|".join(map(re.escape, self.phrases)) + ")"
         heading = "(?i:" + "|".join(map(re.escape, sorted(HEADING_SHORT_MESSAGES))) + ")"

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._evidence import Candidate, Evidence, Shape, judge
-from raserror._messages import short_whole_message
+from raserror._messages import short_whole_message, shortened_message
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near, other_system_near
 from raserror._page import LONG_LINE, Page
 from raserror._rules import (
@@ -319,8 +319,9 @@ def scan_text(
             quoted = scanner.offer(candidate)
             if quoted is not None and quoted.code is quote.code:
                 first[quote.code] = quoted
-    whole = None if first else short_whole_message(text)
-    if whole is not None:  # "Policy match error" pasted alone: all that was asked
+    # "Policy match error" pasted alone, or "IKE credentials are unacceptable": all that was asked.
+    whole = None if first else short_whole_message(text) or shortened_message(text)
+    if whole is not None:
         first[whole.code] = Hit(whole.start, whole.end, whole.code, "message")
     return sorted(first.values(), key=lambda hit: hit.start)
 
