@@ -1905,6 +1905,28 @@ def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixtu
     assert [item["evidence"] for item in results[0]["found"]] == ["short"]
 
 
+def test_a_number_whose_meaning_the_text_spells_out_is_not_glossed_as_a_windows_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Real: FreeRDP's Linux log (negative 849): "system error 104: Connection reset by peer" is a
+    # C errno, and "the exit code is 133" a program's exit status; neither is Windows' 104 or 133.
+    status, out, err = run(capsys, snippet_text(REALWORLD / "negative" / NEGATIVE_849))
+    assert (status, out) == (1, "")
+    assert "ERROR_INVALID_AT_INTERRUPT_TIME" not in err
+    assert "ERROR_IS_JOIN_TARGET" not in err
+    assert "104 in this text is not a Remote Access code: the text says it means " in err
+    assert "133 in this text is a program's exit status, not a Remote Access code" in err
+    # Real: Wintun's "error 2: Can't find the file" (negative 814) says Windows' 2 in its own
+    # words: that Windows error, named outright.
+    status, _, err = run(capsys, snippet_text(REALWORLD / "negative" / NEGATIVE_814))
+    assert status == 1
+    assert "2 in this text is a Windows error, not a Remote Access code" in err
+
+
+NEGATIVE_849 = "849-freerdp-4853-exit-code-security-nego-failure-131-133-0x0002000c.txt"
+NEGATIVE_814 = "814-eduvpn-250-wintun-status-0x10df-error-2.txt"
+
+
 def test_a_message_pasted_with_one_word_left_out_gives_its_code(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

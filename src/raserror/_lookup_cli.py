@@ -322,6 +322,14 @@ def _windows_apart(
 
 # Digits or letters joined to a number by a hyphen: the number is part of an identifier.
 _JOINED = re.compile(r"-[0-9A-Za-z]")
+# What the text says a number is, after a colon on its line: "system error 104: Connection
+# reset by peer" (a C errno's message), up to the sentence's end.
+_DESCRIBED = re.compile(r"[ \t]{0,2}:[ \t]{1,4}([^\W\d_][^\n.;]{2,80})")
+# A program's exit status written before the number: "After the commit, the exit code is 133."
+_EXIT_STATUS_BEFORE = re.compile(
+    r"(?i:exit[ _]?(?:code|status)|return[ _]?code|errorlevel)[ \t]{0,3}"
+    r"(?:(?i:is|was|of)[ \t]{1,3}|[:=][ \t]{0,3})?\Z"
+)
 
 
 def _windows_problem(written: str, windows: Win32Error) -> str:
@@ -371,12 +379,26 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
                 f"{shaped.named!r} stands beside it"
             )
             continue
+        if _EXIT_STATUS_BEFORE.search(text, max(0, number.start - 40), number.start):
+            problems.append(
+                f"{written} in this text is a program's exit status, not a Remote Access code"
+            )
+            continue
         meaning = win32_error(number.value)
         if meaning is None:
             problems.append(_named_nowhere(written, number.value))
             continue
+        described = _DESCRIBED.match(text, number.end)
+        said = "" if described is None else described.group(1).strip()
+        if said and not _says_alike(said, meaning.message):
+            # Another meaning spelled out beside it: a Linux errno's, a program's own.
+            problems.append(
+                f"{written} in this text is not a Remote Access code: the text says it means "
+                f"{said!r}"
+            )
+            continue
         windows.append((written, meaning))
-        if number.windows:  # "WIN32 87": the text says so
+        if number.windows or said:  # "WIN32 87", "Error 87: The parameter is incorrect"
             problems.append(_windows_problem(written, meaning))
             continue
         # Its number alone says no more: FortiClient's "Error -14", Kerberos' "Failure Code: 0x19".
@@ -385,6 +407,21 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
             f"{windows_said(meaning)}"
         )
     return windows, problems + named
+
+
+# Words of three letters or more, in any case: what two wordings of one meaning share.
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+# Two wordings of one meaning share this many such words ("Can't find the file" and "The
+# system cannot find the file specified."); a C errno's "Connection reset by peer" and 104's
+# "Cannot request exclusive semaphores at interrupt time." share none.
+_ALIKE_WORDS = 2
+
+
+def _says_alike(said: str, message: str) -> bool:
+    """Whether a text's words for a number say what Windows' message for it says."""
+    words = {word.casefold() for word in _LONG_WORD.findall(said)} - {"the", "and"}
+    shared = words & {word.casefold() for word in _LONG_WORD.findall(message)}
+    return len(shared) >= min(_ALIKE_WORDS, len(words))
 
 
 def _named_nowhere(written: str, value: int) -> str:
