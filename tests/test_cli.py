@@ -1923,6 +1923,17 @@ def test_a_number_whose_meaning_the_text_spells_out_is_not_glossed_as_a_windows_
     assert "2 in this text is a Windows error, not a Remote Access code" in err
 
 
+def test_an_exit_status_compared_away_from_rasdial_is_said_to_be_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Real: a script tests secedit's `$LASTEXITCODE -eq 740` (negative 843), Windows' elevation
+    # error: the answer says why 740 is no code here, not that no number stands in an error shape.
+    status, out, err = run(capsys, snippet_text(REALWORLD / "negative" / NEGATIVE_843))
+    assert (status, out) == (1, "")
+    assert "740 in this text is compared with an exit status: it is read as a Remote Access" in err
+
+
+NEGATIVE_843 = "843-oxideminer-enable-largepages-secedit-lastexitcode-eq-740-elevation.txt"
 NEGATIVE_849 = "849-freerdp-4853-exit-code-security-nego-failure-131-133-0x0002000c.txt"
 NEGATIVE_814 = "814-eduvpn-250-wintun-status-0x10df-error-2.txt"
 

@@ -29,6 +29,7 @@ class Near:
     windows: bool = False
     described: bool = False
     in_context: bool = False
+    dialing: bool = False
     foreign_line: bool = False
     foreign_reach: bool = False
     line: bool = False
@@ -57,6 +58,10 @@ class Near:
     def context(self) -> bool:
         self.asked.append("context")
         return self.in_context
+
+    def dialer(self) -> bool:
+        self.asked.append("dialer")
+        return self.dialing
 
     def foreign_on_line(self) -> bool:
         self.asked.append("foreign line")
@@ -152,12 +157,14 @@ def test_a_number_in_a_code_column_counts_as_after_an_error_word_but_never_alone
 @pytest.mark.parametrize(
     ("near", "assume_ras", "expected"),
     [
-        (Near(in_context=True), False, "context"),
+        (Near(in_context=True, dialing=True), False, "context"),
         (Near(own=True), False, "message"),
+        # A VPN word near a script's robocopy call says nothing of the status it compares.
+        (Near(in_context=True), False, None),
         # Any program's exit status may be compared with 868: being asked is no proof.
         (Near(), True, None),
         (Near(), False, None),
-        (Near(in_context=True, foreign_line=True), False, None),
+        (Near(in_context=True, dialing=True, foreign_line=True), False, None),
     ],
 )
 def test_a_number_an_exit_status_is_compared_with_needs_context_or_its_message(

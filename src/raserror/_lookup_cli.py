@@ -367,6 +367,14 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
     told: set[int] = set()
     for shaped in refused.numbers:  # those that name no code: the refused ones are codes
         number = shaped.number
+        if number.compared and get(number.value) is not None and number.value not in told:
+            told.add(number.value)
+            problems.append(
+                f"{text[number.start : number.end]} in this text is compared with an exit "
+                "status: it is read as a Remote Access code only where rasdial or a RAS API "
+                "that returned it is named near it"
+            )
+            continue
         if get(number.value) is not None or number.value in told:
             continue
         if _JOINED.match(text, number.end) or text[number.start - 1 : number.start] == "_":
@@ -468,10 +476,10 @@ def _is_short_message(quoted: str) -> bool:
 
 
 def _is_shortened_message(quoted: str) -> bool:
-    """Whether a quote found is a message with one word left out, and no quote of it."""
-    from raserror._messages import from_message, shortened_message
+    """Whether a quote found is a message with one word left out, as posts shorten it."""
+    from raserror._messages import shortened_message
 
-    return shortened_message(quoted) is not None and from_message(quoted, every=True) == []
+    return shortened_message(quoted) is not None
 
 
 def _has_digit(text: str) -> bool:

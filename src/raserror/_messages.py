@@ -63,12 +63,16 @@ QUOTE_DISTINCT_WORDS = 2
 SHORT_WHOLE_WORDS = 3
 # Longer than any short message with room for marks around it: longer text is not one.
 SHORT_WHOLE_CHARS = 200
-# A message quoted with one word left out ("IKE credentials are unacceptable", 13801's without
-# "authentication") names its code when it is all of a text: this many words are left at least,
-# in at most this many characters,
-SHORTENED_WORDS = 4
-SHORTENED_CHARS = 400
-# and the word left out is none that turns the meaning ("The port is connected").
+# The short messages that posts quote as the error they saw: 13868's and 13843's whole, and
+# 13801's with "authentication" left out, as four public posts write it. The other short whole
+# messages are words other programs print as well: the C library's "Cannot allocate memory"
+# (664's), "Negotiation timed out" (13805's), wpa_supplicant's "EAP authentication failed"; and
+# a message shortened by one word is often another program's whole one (Apple's "The request
+# timed out.", not 638's "The request has timed out."), so only those seen in posts count.
+QUOTED_SHORT_MESSAGES = frozenset(
+    ("policy match error", "invalid payload received", "ike credentials are unacceptable")
+)
+# The word left out is none that turns the meaning ("The port is connected").
 _MEANING_WORDS = frozenset(("not", "no", "cannot", "never", "nor", "none", "unable", "without"))
 COMMON_WORDS = frozenset(
     [
@@ -616,9 +620,9 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
     """The code whose message ``text`` quotes, in either wording, or None.
 
     Case, punctuation, spaces and line breaks do not matter, nor does a
-    missing first or last part, nor, where the text is all of one message,
-    one word of it left out ("IKE credentials are unacceptable" is 13801's,
-    though "The port is connected" is no message). A weak match is refused:
+    missing first or last part, nor, where the text is all of it, a word left
+    out as posts shorten it ("IKE credentials are unacceptable" is 13801's).
+    A weak match is refused:
     ``from_message("connection failed")`` is None, and so is a text that
     quotes two codes' messages equally.
 
@@ -630,7 +634,9 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
         raise TypeError(f"from_message() needs a str, not {type(text).__name__}")
     if every:
         words, spans = _words(text, 0, len(text))
-        return _candidates(words, lambda at: _sentence_goes_on(text, spans, at))
+        candidates = _candidates(words, lambda at: _sentence_goes_on(text, spans, at))
+        shortened = None if candidates else shortened_message(text)
+        return candidates if shortened is None else [shortened.code]
     lowered = _lower_words(text, 0, len(text))
     words = lowered if lowered is not None else _words(text, 0, len(text))[0]
     found = _quoted(words)
@@ -645,48 +651,29 @@ def from_message(text: str, *, every: bool = False) -> Union[Optional[ErrorCode]
 
 
 def shortened_message(text: str) -> Quote | None:
-    """The quote, where all the words of ``text`` are one code's message with one word left out.
+    """The quote, where all the words of ``text`` are a message shortened as posts quote it.
 
-    "IKE credentials are unacceptable" is 13801's "IKE authentication
-    credentials are unacceptable." Not where the word left out turns the
-    meaning ("not"), nor where two codes' messages shorten alike.
+    One word of one code's message left out, as ``QUOTED_SHORT_MESSAGES`` lists
+    them: "IKE credentials are unacceptable" is 13801's "IKE authentication
+    credentials are unacceptable."
     """
-    if len(text) > SHORTENED_CHARS:
+    if len(text) > SHORT_WHOLE_CHARS:
         return None
     found = list(WORD.finditer(text))
     words = tuple(match.group().lower() for match in found)
-    share = len(words) / (len(words) + 1)
-    # As strong as a quote must be, by the same measures: "the request timed out" is not.
-    if (
-        len(words) < SHORTENED_WORDS
-        or not _strong(len(words), share)
-        or len(set(words) - COMMON_WORDS) < QUOTE_DISTINCT_WORDS
-    ):
+    if " ".join(words) not in QUOTED_SHORT_MESSAGES:
         return None
     codes = {
         code
         for code, message in index().by_length.get(len(words) + 1, ())
         if _one_word_left_out(message, words)
     }
-    if len(codes) != 1 or words in _windows_messages():
-        return None  # "The handle is invalid" is Windows' own message, not 601's shortened
+    if len(codes) != 1:
+        return None
     (code,) = codes
-    return Quote(code, found[0].start(), found[-1].end(), len(words), share)
-
-
-_windows_words: frozenset[tuple[str, ...]] | None = None
-
-
-def _windows_messages() -> frozenset[tuple[str, ...]]:
-    """The words of every Windows system error's message, read on first use."""
-    global _windows_words  # noqa: PLW0603 - built once, on first use
-    if _windows_words is None:
-        from raserror._win32_codes import MESSAGES
-
-        _windows_words = frozenset(
-            tuple(word.lower() for word in WORD.findall(message)) for message in MESSAGES
-        )
-    return _windows_words
+    return Quote(
+        code, found[0].start(), found[-1].end(), len(words), len(words) / (len(words) + 1)
+    )
 
 
 def _one_word_left_out(message: tuple[str, ...], words: tuple[str, ...]) -> bool:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from raserror._messages import lower_same_length
 from raserror._vocabulary import (
     CONTEXT_VOCABULARIES,
+    DIALER,
     EVENT_SOURCE,
     EVENT_SOURCES,
     FOREIGN,
@@ -93,6 +94,8 @@ class Page:
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
         # The same without the words of a dial-up or broadband line, found when first asked.
         self._beyond_line: list[int] | None = None
+        # Where a tool or API that dials is named, found when first asked.
+        self._dialers: list[int] | None = None
         # The places of other systems' needles, found in the whole text when much is asked.
         self._foreign: list[int] | None = None
         self._foreign_named: dict[int, bool] = {}
@@ -176,6 +179,14 @@ class Page:
         if self._beyond_line is None:
             self._beyond_line = [at for at in self.context if not _LINE_WORD.match(self.text, at)]
         return any_between(self._beyond_line, start, end)
+
+    def has_dialer(self, start: int, end: int) -> bool:
+        """Whether a tool or API that dials (rasdial, RasDial) is named in ``text[start:end]``."""
+        if self.context_everywhere:
+            return True
+        if self._dialers is None:
+            self._dialers = [at for at in self.context if DIALER.match(self.text, at)]
+        return any_between(self._dialers, start, end)
 
     def has_foreign(self, start: int, end: int) -> bool:
         """Whether another system is named in ``text[start:end]``.

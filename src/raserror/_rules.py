@@ -21,9 +21,12 @@ from raserror._messages import ascii_same_length
 from raserror._page import LINE_LEAD, LONG_LINE
 from raserror._vocabulary import (
     CJK_ERROR_WORDS,
+    COMPARISONS,
     ERROR_WORDS,
-    EXIT_STATUS_WORDS,
+    EXIT_STATUS_NAMES,
     PLURAL_ERROR_WORDS,
+    SYMBOL_NAME_CHARS,
+    SYMBOL_PREFIXES,
     SYMBOLS,
     Vocabulary,
     places_of,
@@ -55,11 +58,23 @@ _OPENING = rf"[(\[“\"'«（「『]?{_SPACE}?"
 _GLUE = _GLUE_WORDS + _OPENING
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
-AFTER_WORD = re.compile(_GLUE + _NUMBER)
-# MS-CHAP's failure packet: the error, then whether the peer may retry.
-MS_CHAP_FAILURE = re.compile(r"E=([0-9]{1,10}) R=[01]")
+# A Chinese or Japanese measure word or unit after a number makes it a count or a quantity:
+# "789和 651 次重试" (retries), "エラー（720件）" (errors), "错误（800毫秒）" (milliseconds).
+_NOT_COUNTED = (
+    rf"(?!{_SPACE}?(?:次|元|个|個|小时|小時|分钟|分鐘|秒|毫秒|天|年|月|日|人|台|条|條|回|件|円|時間"
+    r"|行))"
+)
+AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED)
+# MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
+# retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).
+MS_CHAP_FAILURE = re.compile(r"E=(64[6-9]|691|709) R=[01](?![0-9.])")
 # The number an exit status is compared with, after the comparison: "691" quoted in batch too.
-COMPARED_NUMBER = re.compile(r"[ \t]{0,3}[\"']?" + _NUMBER)
+COMPARED_NUMBER = re.compile(r"=?[ \t]{0,3}[\"']?" + _NUMBER)
+# The exit status a comparison tests, ending where the comparison starts: "%errorlevel% ",
+# '"%ERRORLEVEL%"', "$LASTEXITCODE ", "(dwErr", "!LAST_ERROR! ".
+EXIT_STATUS = re.compile("(?i:" + "|".join(EXIT_STATUS_NAMES) + r")[%!\"')\]]{0,2}[ \t]{0,3}\Z")
+# How far before its comparison an exit status's name may start.
+EXIT_STATUS_REACH = 24
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
 # that ends with "Error" or "codes such as", the next starting with "809"); not a table's next
 # row, whose number stands a column's width before its words ("607     Disk is").
@@ -80,10 +95,6 @@ OS_ERROR_NAME = re.compile(
     r"(?<![A-Za-z])(?:OS|IO|Windows|Environment|Connection(?:Reset|Aborted|Refused)?|BrokenPipe"
     r"|FileNotFound|FileExists|Permission|Timeout|BlockingIO|Interrupted|IsADirectory"
     r"|NotADirectory|ChildProcess|ProcessLookup)Error\Z"
-)
-# A Chinese or Japanese measure word after a number makes it a count: "789和 651 次重试" (retries).
-_NOT_COUNTED = (
-    rf"(?!{_SPACE}?(?:次|元|个|個|小时|小時|分钟|分鐘|秒|天|年|月|日|人|台|条|條|回|件|円|時間))"
 )
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809",
 # "错误代码629、619", "651和691" (and), "691と800".
@@ -340,6 +351,8 @@ class WrittenNumber(NamedTuple):
     end: int
     # The text says it is a Windows error: the VpnClient cmdlets' "WIN32 87".
     windows: bool = False
+    # An exit status is compared with it: "%errorlevel% == 691".
+    compared: bool = False
 
 
 def number_after_error_word(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
@@ -465,7 +478,7 @@ def error_id_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
 
 
 def read_exit_status(page: Page, anchor: re.Match[str]) -> list[Candidate]:
-    """``%errorlevel% == 691``, ``if errorlevel 691``, ``$LASTEXITCODE -eq 691``, ``dwErr==667``."""
+    """``%errorlevel% == 691``, ``if !LAST_ERROR! equ 691``, ``$LASTEXITCODE -eq 691``, ``dwErr==667``."""
     number = compared_number(page, anchor)
     if number is None:
         return []
@@ -473,19 +486,23 @@ def read_exit_status(page: Page, anchor: re.Match[str]) -> list[Candidate]:
 
 
 def compared_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
-    """The number an exit status at ``anchor`` is compared with, whatever it names."""
-    match = COMPARED_NUMBER.match(page.text, anchor.end())
+    """The number an exit status is compared with at ``anchor``, whatever it names."""
+    text, at = page.text, anchor.start()
+    if not EXIT_STATUS.search(text, max(0, at - EXIT_STATUS_REACH), at):
+        return None  # "if (action == 691)": no exit status is compared
+    match = COMPARED_NUMBER.match(text, anchor.end())
     if match is None:
         return None
     number = parse_number(match.group(1))
-    return None if number is None else WrittenNumber(number, *match.span(1))
+    return None if number is None else WrittenNumber(number, *match.span(1), compared=True)
 
 
 def read_ms_chap_failure(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """MS-CHAP's failure packet, ``E=691 R=0 V=3``: its error is a Remote Access code.
 
-    RFC 2433 and RFC 2759 write the failure as ``E=`` the Windows error, then
-    ``R=`` whether a retry is allowed; a PPP peer of any system sends the same.
+    RFC 2433 and RFC 2759 write the failure as ``E=`` the Windows error (646-649,
+    691 or 709), then ``R=`` whether a retry is allowed; a PPP peer of any system
+    sends the same.
     """
     number = MS_CHAP_FAILURE.match(page.text, anchor.start())
     if number is None:
@@ -577,7 +594,7 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
 
 
 _SYMBOL = SYMBOLS.compile()
-_LONGEST_SYMBOL = 68  # "WARNING_" and 60 more
+_LONGEST_SYMBOL = max(map(len, SYMBOL_PREFIXES)) + SYMBOL_NAME_CHARS
 
 
 def symbols_beside(page: Page, start: int, end: int) -> set[ErrorCode]:
@@ -741,7 +758,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "exit status compared",
-        EXIT_STATUS_WORDS,
+        COMPARISONS,
         read_exit_status,
         "if !LAST_ERROR! equ 691 (",
         "tests/realworld/positive/458-xdu-autolink-link-xdu-bat-errorlevel-equ-691-623.txt",
@@ -753,13 +770,13 @@ RULES: tuple[Rule, ...] = (
         "MS-CHAP failure",
         # FreeRADIUS writes the packet's ident byte before it: MS-CHAP-Error = "VE=691 R=1 ...".
         Vocabulary(
-            (r"E=[0-9]{1,10} R=[01]",), cased=True, before="(?:(?<![A-Za-z0-9_])|(?<=[\"'].))"
+            (r"E=[0-9]{3} R=[01]",), cased=True, before="(?:(?<![A-Za-z0-9_])|(?<=[\"'].))"
         ),
         read_ms_chap_failure,
         '"E=691 R=0 V=3"',
         "tests/realworld/positive/467-openbsd-radiusd-eap2mschap-default-ms-chap-error-e-691.txt",
-        "'%sE=%d R=0 C=%s V=3'",
-        "tests/realworld/positive/466-php-radser-mschap-error-windows-error-691-646-647-648-649.txt",
+        '"E=709 Error changing password";',
+        "tests/realworld/positive/468-pppd-chap-ms-c-handle-failure-e-646-649-691-709.txt",
         needs=(" R=0", " R=1"),  # the retry flag after the error: rare in other text
     ),
     Rule(
@@ -896,13 +913,6 @@ def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]
         yield Candidate(*found.span(group), short.codes[words], Shape.OWN_WORDS)
 
 
-# The short messages that posts quote as the error they saw: 13868's and 13843's whole, and
-# 13801's with "authentication" left out, as four public posts write it. The other short whole
-# messages are words other programs print as well: the C library's "Cannot allocate memory"
-# (664's), "Negotiation timed out" (13805's), wpa_supplicant's "EAP authentication failed".
-QUOTED_SHORT_MESSAGES = frozenset(
-    ("policy match error", "invalid payload received", "ike credentials are unacceptable")
-)
 # Those a heading names among other words ("# Policy match error on Windows 10"); not 13843's,
 # which a code comment says of its own parser ("# ... due to an invalid payload received").
 HEADING_SHORT_MESSAGES = frozenset(("policy match error",))
@@ -917,7 +927,7 @@ class _ShortMessages:
     """
 
     def __init__(self) -> None:
-        from raserror._messages import index, shortened_message
+        from raserror._messages import QUOTED_SHORT_MESSAGES, index, shortened_message
 
         self.codes: dict[tuple[str, ...], ErrorCode] = {}
         for phrase in QUOTED_SHORT_MESSAGES:

@@ -342,38 +342,38 @@ ERROR_WORDS = Vocabulary(
 )
 # After these plurals only a list of numbers counts: "errors: 720" is a count of errors.
 PLURAL_ERROR_WORDS = frozenset(("errors", "codes", "errores", "ошибок", "кодами"))
-# The symbols of codes, as the SDK headers spell them: ERROR_VPN_TIMEOUT, CERT_E_UNTRUSTEDROOT.
+# The symbols of codes, as the SDK headers spell them: ERROR_VPN_TIMEOUT, CERT_E_UNTRUSTEDROOT,
+# a prefix and at most this many characters after it.
+SYMBOL_NAME_CHARS = 60
+SYMBOL_PREFIXES = (
+    "ERROR_",
+    "WARNING_",
+    "CERT_E_",
+    "CRYPT_E_",
+    "TRUST_E_",
+    "SEC_E_",
+    "EAP_E_",
+    "EAP_I_",
+)
 SYMBOLS = Vocabulary(
-    (
-        "ERROR_[A-Z0-9_]{3,60}",
-        "WARNING_[A-Z0-9_]{3,60}",
-        "CERT_E_[A-Z0-9_]{3,60}",
-        "CRYPT_E_[A-Z0-9_]{3,60}",
-        "TRUST_E_[A-Z0-9_]{3,60}",
-        "SEC_E_[A-Z0-9_]{3,60}",
-        "EAP_E_[A-Z0-9_]{3,60}",
-        "EAP_I_[A-Z0-9_]{3,60}",
-    ),
+    tuple(f"{prefix}[A-Z0-9_]{{3,{SYMBOL_NAME_CHARS}}}" for prefix in SYMBOL_PREFIXES),
     cased=True,
 )
-# A script's or a program's exit status, compared with a number: batch's `%errorlevel% == 691`
-# and `if errorlevel 691`, PowerShell's `$LASTEXITCODE -eq 691`, C's `dwErr == 691`. The
-# comparison is part of the word: a name alone ("exit code 691") is an error word's business.
-EXIT_STATUS_WORDS = Vocabulary(
-    (
-        "errorlevel",
-        "lastexitcode",
-        r"exit[ _]?(?:code|status)",
-        r"return[ _]?(?:code|value)",
-        "retcode",
-        "retval",
-        # dwErr, winerror, error_code: an error variable, whatever program holds it.
-        r"err(?:or)?(?:[_ ]?code)?",
-    ),
-    after=(
-        r"(?i:[%!\"')\]]{0,2}[ \t]{0,3}(?:={2,3}|-eq(?![a-z])|equ(?![a-z])"
-        r"|(?<=errorlevel)[ \t]+(?=[0-9])))"
-    ),
+# Where a script or a program tests a value for equality with a number: `==`, PowerShell's
+# `-eq`, batch's `EQU` (not batch's `if errorlevel 691`, which means at least 691). The operator
+# starts the rule, not the name before it: names such as "error" and "exit" are common in
+# logs, comparisons rare.
+COMPARISONS = Vocabulary(("==", "-eq(?![a-z])", " equ(?![a-z])", "\tequ(?![a-z])"))
+# The names of an exit status or an error a comparison may test: %errorlevel%, $LASTEXITCODE,
+# dwErr, e.winerror, error_code, exit_code, returncode, retval.
+EXIT_STATUS_NAMES = (
+    "errorlevel",
+    "lastexitcode",
+    r"exit[ _]?(?:code|status)",
+    r"return[ _]?(?:code|value)",
+    "retcode",
+    "retval",
+    r"err(?:or)?(?:[_ ]?code)?",
 )
 # Scripts without spaces: the word may touch the number ("629错误", "エラー809").
 CJK_ERROR_WORDS = Vocabulary(
@@ -409,13 +409,13 @@ CONTEXT_NAMES = Vocabulary(
     cased=True,
     before="(?<![A-Za-z])",
 )
-# Tools, events, tunnel protocols and the VPN and dial-up words around them, in any case.
+# The tools that dial, in any case: with the RAS APIs, what an exit status compared is read
+# beside (a VPN word near a script's robocopy or secedit call says nothing of its status).
+DIAL_TOOLS = Vocabulary(("rasdial", "rasphone", "win32ras"))
+# Events, tunnel protocols and the VPN and dial-up words around them, in any case.
 CONTEXT_WORDS = Vocabulary(
     (
         r"remote[ \t]*access",
-        "rasdial",
-        "rasphone",
-        "win32ras",
         # Windows names every connection it dials so, VPNs too: 拨号连接, 接続をダイヤルしました.
         "dial[-‐‑ ]?up",
         "拨号",
@@ -425,8 +425,6 @@ CONTEXT_WORDS = Vocabulary(
         "전화 접속",
         "l2tp",
         "pptp",
-        # MS-CHAP, the PPP authentication whose failures carry Remote Access codes (E=691).
-        "ms-?chap",
         "sstp",
         "ikev2",
         "vpn",
@@ -456,8 +454,16 @@ LINE_WORDS = Vocabulary(
 TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
 # IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
 IKE_NAME = Vocabulary(("IKE",), cased=True, before="(?<![A-Za-z_])", after="(?![A-Za-z_])")
-CONTEXT_VOCABULARIES = (CONTEXT_NAMES, CONTEXT_WORDS, TUNNEL_WORDS, IKE_NAME, LINE_WORDS)
+CONTEXT_VOCABULARIES = (
+    CONTEXT_NAMES,
+    DIAL_TOOLS,
+    CONTEXT_WORDS,
+    TUNNEL_WORDS,
+    IKE_NAME,
+    LINE_WORDS,
+)
 RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
+DIALER = join(CONTEXT_NAMES, DIAL_TOOLS)
 
 # -- Other systems' numbers ---------------------------------------------------------------
 
