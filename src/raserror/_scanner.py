@@ -176,10 +176,11 @@ class Scanner:
         self.near_context(spans)
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
 
-    def anchors(self) -> Iterator[tuple[Rule, re.Match[str]]]:
+    def anchors(self, *, explain: bool = False) -> Iterator[tuple[Rule, re.Match[str]]]:
         """Where each rule starts, in order: its needles found in the page's one pass, then its match.
 
         Every rule reads a number: a text without a digit (a pasted paragraph) starts none.
+        ``explain``: every rule, its gate not asked, to say why a text gave no code.
         """
         page = self.page
         if DIGIT.search(page.text) is None:
@@ -189,9 +190,12 @@ class Scanner:
                 yield RULES[int((anchor.lastgroup or "rule0")[4:])], anchor
             return
         rules, patterns = self.starting.rules, self.starting.patterns
-        starts = sorted(
-            (at, number) for number in range(len(rules)) for at in page.starts_of(number) or ()
-        )
+        asked = [
+            number
+            for number, rule in enumerate(rules)
+            if explain or rule.gate is None or rule.gate(page)
+        ]
+        starts = sorted((at, number) for number in asked for at in page.starts_of(number) or ())
         for at, number in starts:
             match = patterns[number].match(page.text, at)
             if match is not None:
@@ -367,7 +371,7 @@ def refused_numbers(text: str) -> Refused:
     elsewhere: list[Elsewhere] = []
     numbers: list[ShapedNumber] = []
     told: set[ErrorCode] = set()  # each code once: the first place that names another system
-    for rule, anchor in scanner.anchors():
+    for rule, anchor in scanner.anchors(explain=True):
         elsewhere += _refused_at(scanner, rule, anchor, told)
         number = None if rule.written is None else rule.written(scanner.page, anchor)
         if number is not None:

@@ -362,8 +362,9 @@ SYMBOLS = Vocabulary(
 # Where a script or a program tests a value for equality with a number: `==`, PowerShell's
 # `-eq`, batch's `EQU` (not batch's `if errorlevel 691`, which means at least 691). The operator
 # starts the rule, not the name before it: names such as "error" and "exit" are common in
-# logs, comparisons rare.
-COMPARISONS = Vocabulary(("==", "-eq(?![a-z])", " equ(?![a-z])", "\tequ(?![a-z])"))
+# logs, comparisons rare; EQU's needle is "equ " (no needle starts with a space: in text that
+# is not ASCII, every space would start a try).
+COMPARISONS = Vocabulary(("==", "-eq(?![a-z])", "equ "))
 # The names of an exit status or an error a comparison may test: %errorlevel%, $LASTEXITCODE,
 # dwErr, e.winerror, error_code, exit_code, returncode, retval.
 EXIT_STATUS_NAMES = (
