@@ -247,9 +247,11 @@ def test_a_message_with_one_word_left_out_names_its_code_when_it_is_all_of_the_t
     # Real: how posts quote 13801 (tests/realworld/positive/334, "IKE credentials are
     # unacceptable"); Windows says "IKE authentication credentials are unacceptable."
     assert from_message("IKE credentials are unacceptable") is ErrorCode.IPSEC_IKE_AUTH_FAIL
-    # Windows' own message for ERROR_INVALID_HANDLE is no shortened 601 ("The port handle ...").
+    # Real: Windows' own message for ERROR_INVALID_HANDLE, no shortened 601 ("The port handle
+    # is invalid.").
     assert from_message("The handle is invalid.") is None
-    # A word that turns the meaning is never the one left out: 606 is "The port is not connected."
+    # Composed: a word that turns the meaning is never the one left out (606: "The port is not
+    # connected.").
     assert from_message("The port is connected") is None
     # Other programs' whole messages, one word short of a code's: Apple's NSURLErrorDomain
     # -1001 "The request timed out." (638 is "The request has timed out."), an upload check's.

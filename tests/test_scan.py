@@ -1103,10 +1103,11 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
             "win32ras.Dial(None, None, params, None)\nexcept error as e:\n if e.winerror == 691:",
             [691],
         ),
-        # A bound is no code: RasErrorToIDS's `dwErr>=653 && dwErr<=663` (positive 456).
+        # Composed: a bound is no code, as in RasErrorToIDS's `dwErr>=653 && dwErr<=663`
+        # (positive 456).
         ("RasDial failed\nif (dwErr >= 653 && dwErr <= 663)", []),
-        # Another program's exit status, with no Remote Access near: any number may be its own;
-        # a VPN word near it says nothing of that program's status.
+        # Composed: another program's exit status, with no Remote Access near: any number may be
+        # its own; a VPN word near it says nothing of that program's status.
         ("robocopy C:\\a D:\\b /MIR\nif %errorlevel% == 720 goto retry", []),
         ("VPN up\nrobocopy C:\\a D:\\b /MIR\nif %errorlevel% == 720 goto retry", []),
         ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),
