@@ -1890,19 +1890,37 @@ def test_a_number_only_ras_has_in_windows_is_said_to_rest_on_that_alone(
     )
 
 
-def test_a_short_message_pasted_alone_gives_its_code(capsys: pytest.CaptureFixture[str]) -> None:
-    # The title of tests/realworld/positive/149 ("Windows 11 - Policy match error"), its end.
-    status, out, err = run(capsys, "Policy match error")
+@pytest.mark.parametrize(
+    ("paste", "reason", "block", "evidence"),
+    [
+        # The title of tests/realworld/positive/149 ("Windows 11 - Policy match error"), its end:
+        # few words, which other programs may write, and the found line says so.
+        (
+            "Policy match error",
+            "its whole message, words other programs use too",
+            "13868 ERROR_IPSEC_IKE_POLICY_MATCH (winerror.h)",
+            "short",
+        ),
+        # As tests/realworld/positive/334 quotes 13801, "authentication" left out.
+        (
+            "IKE credentials are unacceptable",
+            "its message with one word left out",
+            "13801 ERROR_IPSEC_IKE_AUTH_FAIL (winerror.h)",
+            "shortened",
+        ),
+    ],
+)
+def test_a_short_or_shortened_message_pasted_alone_gives_its_code(
+    capsys: pytest.CaptureFixture[str], paste: str, reason: str, block: str, evidence: str
+) -> None:
+    status, out, err = run(capsys, paste)
     assert (status, err) == (0, "")
-    # Few words, which other programs may write: the found line says so.
-    assert out.startswith(
-        "found 'Policy match error': its whole message, words other programs use too\n"
-    )
-    assert "\n13868 ERROR_IPSEC_IKE_POLICY_MATCH (winerror.h)\n" in out
-    status, document = run_json(capsys, "--json", "Policy match error")
+    assert out.startswith(f"found {paste!r}: {reason}\n")
+    assert f"\n{block}\n" in out
+    status, document = run_json(capsys, "--json", paste)
     results = document["results"]
     assert isinstance(results, list)
-    assert [item["evidence"] for item in results[0]["found"]] == ["short"]
+    assert [item["evidence"] for item in results[0]["found"]] == [evidence]
 
 
 def test_a_number_whose_meaning_the_text_spells_out_is_not_glossed_as_a_windows_error(
@@ -1938,21 +1956,10 @@ NEGATIVE_849 = "849-freerdp-4853-exit-code-security-nego-failure-131-133-0x00020
 NEGATIVE_814 = "814-eduvpn-250-wintun-status-0x10df-error-2.txt"
 
 
-def test_a_message_pasted_with_one_word_left_out_gives_its_code(
+def test_a_shortened_message_within_a_sentence_is_the_post_s_words(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Real: tests/realworld/positive/334 quotes 13801 so, "IKE credentials are unacceptable".
-    status, out, err = run(capsys, "IKE credentials are unacceptable")
-    assert (status, err) == (0, "")
-    assert out.startswith(
-        "found 'IKE credentials are unacceptable': its message with one word left out\n"
-    )
-    assert "\n13801 ERROR_IPSEC_IKE_AUTH_FAIL (winerror.h)\n" in out
-    status, document = run_json(capsys, "--json", "IKE credentials are unacceptable")
-    results = document["results"]
-    assert isinstance(results, list)
-    assert [item["evidence"] for item in results[0]["found"]] == ["shortened"]
-    # Within a sentence the words are the post's, not a paste of the message: no code.
+    # Composed: pasted whole, "IKE credentials are unacceptable" is 13801's; in a sentence, no.
     status, _, _ = run(capsys, "I get IKE credentials are unacceptable on Windows 11")
     assert status == 1
 

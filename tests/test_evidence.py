@@ -136,43 +136,31 @@ def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() 
 
 
 @pytest.mark.parametrize(
-    ("near", "assume_ras", "expected"),
+    ("shape", "near", "assume_ras", "expected"),
     [
-        (Near(in_context=True), False, "context"),
-        (Near(own=True), False, "message"),
-        (Near(), True, "assumed"),
+        (Shape.COLUMN, Near(in_context=True), False, "context"),
+        (Shape.COLUMN, Near(own=True), False, "message"),
+        (Shape.COLUMN, Near(), True, "assumed"),
         # A number no other Windows error has is no proof in a column of some table's codes.
-        (Near(), False, None),
-        (Near(foreign_reach=True), True, None),
-    ],
-)
-def test_a_number_in_a_code_column_counts_as_after_an_error_word_but_never_alone(
-    near: Near,
-    assume_ras: bool,  # noqa: FBT001 - a parameter of the table above
-    expected: str | None,
-) -> None:
-    assert judge(UNAMBIGUOUS, Shape.COLUMN, near, assume_ras=assume_ras) == expected
-
-
-@pytest.mark.parametrize(
-    ("near", "assume_ras", "expected"),
-    [
-        (Near(in_context=True, dialing=True), False, "context"),
-        (Near(own=True), False, "message"),
+        (Shape.COLUMN, Near(), False, None),
+        (Shape.COLUMN, Near(foreign_reach=True), True, None),
+        (Shape.EXIT_STATUS, Near(in_context=True, dialing=True), False, "context"),
+        (Shape.EXIT_STATUS, Near(own=True), False, "message"),
         # A VPN word near a script's robocopy call says nothing of the status it compares.
-        (Near(in_context=True), False, None),
+        (Shape.EXIT_STATUS, Near(in_context=True), False, None),
         # Any program's exit status may be compared with 868: being asked is no proof.
-        (Near(), True, None),
-        (Near(), False, None),
-        (Near(in_context=True, dialing=True, foreign_line=True), False, None),
+        (Shape.EXIT_STATUS, Near(), True, None),
+        (Shape.EXIT_STATUS, Near(), False, None),
+        (Shape.EXIT_STATUS, Near(in_context=True, dialing=True, foreign_line=True), False, None),
     ],
 )
-def test_a_number_an_exit_status_is_compared_with_needs_context_or_its_message(
+def test_a_number_in_a_code_column_or_compared_with_a_status_is_never_a_code_alone(
+    shape: Shape,
     near: Near,
     assume_ras: bool,  # noqa: FBT001 - a parameter of the table above
     expected: str | None,
 ) -> None:
-    assert judge(UNAMBIGUOUS, Shape.EXIT_STATUS, near, assume_ras=assume_ras) == expected
+    assert judge(UNAMBIGUOUS, shape, near, assume_ras=assume_ras) == expected
 
 
 def test_a_listed_number_counts_only_with_its_own_message() -> None:
