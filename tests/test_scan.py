@@ -1079,13 +1079,13 @@ def _snippet(kind: str, prefix: str) -> str:
 
 
 def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() -> None:
-    # Real: a campus dial-up script keeps rasdial's errorlevel and tests it with `equ`, 691 ten
-    # lines under the rasdial call; 623, eighteen lines under it, is past the reach of context.
+    # Real: a campus dial-up script keeps rasdial's errorlevel in LAST_ERROR on the next line and
+    # tests it with `equ`, ten and seventeen lines under the rasdial call.
     text = _snippet("positive", "458")
-    assert "if !LAST_ERROR! equ 691 (" in text
     lines = text.splitlines()
+    assert 'set "LAST_ERROR=!errorlevel!"' in lines
     compared = [(code, line) for code, line, _, _ in found(text) if " equ " in lines[line - 1]]
-    assert compared == [(691, 25)]
+    assert compared == [(691, 25), (623, 32)]
     assert lines[24] == "if !LAST_ERROR! equ 691 ("
 
 
@@ -1110,6 +1110,16 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         # its own; a VPN word near it says nothing of that program's status.
         ("robocopy C:\\a D:\\b /MIR\nif %errorlevel% == 720 goto retry", []),
         ("VPN up\nrobocopy C:\\a D:\\b /MIR\nif %errorlevel% == 720 goto retry", []),
+        # Composed: rasdial ran, then another program: the status tested is that program's.
+        ('rasdial "Office VPN"\nsqlcmd -Q "backup"\nif %errorlevel% == 856 goto failed', []),
+        # Composed: tests chained after rasdial all test its status.
+        (
+            "rasdial VPN\nif %errorlevel% == 691 goto bad\nif %errorlevel% == 619 goto retry",
+            [691, 619],
+        ),
+        # Composed: not every Ras... name dials, nor is $stderr an error status.
+        ("RasPi backup\nif [ $exit_code == 720 ]; then", []),
+        ("rasdial VPN\nif ($stderr == 720) { exit }", []),
         ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),
     ],
 )
@@ -1196,6 +1206,26 @@ def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
     assert [code for code, *_ in found(text)] == [691]
     # Composed: Japanese corner brackets, as "エラー「0x00003615 ...」" writes them (positive 441).
     assert [int(finding.code) for finding in find_codes("VPN エラー「691」")] == [691]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed: a measure word or unit that ends the word after the number: a count.
+        ("VPN エラー（720件）", []),
+        ("VPN 错误（800毫秒）", []),
+        ("VPN エラー（691行目）", []),
+        ("VPN 错误 691 次", []),
+        # Composed: a word that only begins with such a character: the code and the next word.
+        ("PPPoE エラー651回線が切断されました", [651]),
+        ("VPN エラー691回避方法", [691]),
+        ("VPN 错误691日志", [691]),
+    ],
+)
+def test_a_number_before_a_measure_word_is_a_count_not_a_code(
+    text: str, expected: list[int]
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == expected
 
 
 def test_a_message_shortened_as_posts_quote_it_counts_in_quote_marks() -> None:

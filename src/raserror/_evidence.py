@@ -42,8 +42,8 @@ class Shape(Enum):
     # Numbers joined by commas alone after an error word ("错误代码629,619"): as after an error
     # word, except that a number no other Windows error has proves nothing: "651,853" may be one.
     COMMA_JOINED = "numbers joined by commas"
-    # A number an exit status is compared with ("%errorlevel% == 691"): any program's status may
-    # be, so only rasdial or a RAS API named near it, or its own message, makes it a code.
+    # A number an exit status is compared with ("%errorlevel% == 691"), where rasdial or RasDial
+    # returned that status: not an unambiguous number nor being asked makes any other one a code.
     EXIT_STATUS = "exit status compared"
 
 
@@ -88,9 +88,6 @@ class Surroundings(Protocol):
     def context(self) -> bool:
         """Remote Access context stands within reach."""
 
-    def dialer(self) -> bool:
-        """A tool or API that dials (rasdial, RasDial) is named within reach."""
-
     def line_only(self) -> bool:
         """Only a dial-up or broadband line is spoken of within reach, where its code never arises."""
 
@@ -112,9 +109,8 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     if shape is Shape.LISTED:
         return "message" if near.own_message() else None
     foreign_here = near.foreign_on_line()
-    # A status compared is rasdial's or RasDial's only beside them, not beside any VPN word.
-    in_context = near.dialer() if shape is Shape.EXIT_STATUS else near.context()
-    if not foreign_here and in_context:
+    # The rule proposes a status compared only where a dialer returned it: that is its context.
+    if not foreign_here and (shape is Shape.EXIT_STATUS or near.context()):
         # In context only another code's message beside it says no, or the Windows error of the
         # same number spelled out ("error=740, The requested operation requires elevation"),
         # unless its own message is there too (asked first: where it says yes the rest is moot).
@@ -171,9 +167,6 @@ class Told:
         return False
 
     def context(self) -> bool:
-        return self._context
-
-    def dialer(self) -> bool:
         return self._context
 
     def line_only(self) -> bool:

@@ -19,8 +19,10 @@ text giving none is then no failure).
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from enum import Enum
 
 from raserror._cli_output import (
     EXIT_NOT_FOUND,
@@ -323,8 +325,8 @@ def _windows_apart(
 # Digits or letters joined to a number by a hyphen: the number is part of an identifier.
 _JOINED = re.compile(r"-[0-9A-Za-z]")
 # What the text says a number is, after a colon on its line: "system error 104: Connection
-# reset by peer" (a C errno's message), up to the sentence's end.
-_DESCRIBED = re.compile(r"[ \t]{0,2}:[ \t]{1,4}([^\W\d_][^\n.;]{2,80})")
+# reset by peer" (a C errno's message), up to the sentence's end or a quote mark.
+_DESCRIBED = re.compile(r"[ \t]{0,2}:[ \t]{1,4}([^\W\d_][^\n.;\"()\[\]]{2,80})")
 # A program's exit status written before the number: "After the commit, the exit code is 133."
 _EXIT_STATUS_BEFORE = re.compile(
     r"(?i:exit[ _]?(?:code|status)|return[ _]?code|errorlevel)[ \t]{0,3}"
@@ -371,8 +373,9 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
             told.add(number.value)
             problems.append(
                 f"{text[number.start : number.end]} in this text is compared with an exit "
-                "status: it is read as a Remote Access code only where rasdial or a RAS API "
-                "that returned it is named near it"
+                "status: it is read as a Remote Access code only where the text shows that "
+                "rasdial or RasDial returned that status (run just before the test, or setting "
+                "the variable tested)"
             )
             continue
         if get(number.value) is not None or number.value in told:
@@ -387,49 +390,82 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
                 f"{shaped.named!r} stands beside it"
             )
             continue
-        if _EXIT_STATUS_BEFORE.search(text, max(0, number.start - 40), number.start):
-            problems.append(
-                f"{written} in this text is a program's exit status, not a Remote Access code"
-            )
-            continue
+        # "The exit code is 133": a program's status, Windows' error or not.
+        status = _EXIT_STATUS_BEFORE.search(text, max(0, number.start - 40), number.start)
+        what = "a program's exit status, not a Remote Access code" if status else ""
         meaning = win32_error(number.value)
         if meaning is None:
-            problems.append(_named_nowhere(written, number.value))
+            problems.append(
+                f"{written} in this text is {what}"
+                if what
+                else _named_nowhere(written, number.value)
+            )
             continue
         described = _DESCRIBED.match(text, number.end)
-        said = "" if described is None else described.group(1).strip()
-        if said and not _says_alike(said, meaning.message):
-            # Another meaning spelled out beside it: a Linux errno's, a program's own.
+        said_words = described.group(1).strip() if described else ""
+        said = _said_beside(said_words, meaning.message)
+        if said is _Said.OTHERWISE:
+            # Another meaning spelled out beside it in English: a Linux errno's, a program's own.
             problems.append(
                 f"{written} in this text is not a Remote Access code: the text says it means "
-                f"{said!r}"
+                f"{said_words!r}"
             )
             continue
         windows.append((written, meaning))
-        if number.windows or said:  # "WIN32 87", "Error 87: The parameter is incorrect"
+        if number.windows or said is _Said.ALIKE:  # "WIN32 87", "Error 87: The parameter is..."
             problems.append(_windows_problem(written, meaning))
             continue
-        # Its number alone says no more: FortiClient's "Error -14", Kerberos' "Failure Code: 0x19".
+        # Its number alone says no more: FortiClient's "Error -14", Kerberos' "Failure Code: 0x19";
+        # an MSI's "Exit code 1603" is a program's status and, as most are, a Windows error.
         problems.append(
-            f"{written} in this text is not a Remote Access code; if it is a Windows error, "
-            f"{windows_said(meaning)}"
+            f"{written} in this text is {what or 'not a Remote Access code'}; if it is a Windows "
+            f"error, {windows_said(meaning)}"
         )
     return windows, problems + named
 
 
+class _Said(Enum):
+    """What a text's words after a number say of Windows' message for it."""
+
+    ALIKE = "the same meaning"  # "error 2: Can't find the file"
+    OTHERWISE = "another meaning"  # "system error 104: Connection reset by peer"
+    UNSURE = "nothing sure"  # no words, few, or not English ("Zugriff verweigert")
+
+
 # Words of three letters or more, in any case: what two wordings of one meaning share.
 _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
-# Two wordings of one meaning share this many such words ("Can't find the file" and "The
-# system cannot find the file specified."); a C errno's "Connection reset by peer" and 104's
-# "Cannot request exclusive semaphores at interrupt time." share none.
+# Two wordings of one meaning share this many words that say something ("find", "file"),
 _ALIKE_WORDS = 2
+# not these, which most errors' words hold ("Read-only file system" is no ERROR_READ_FAULT).
+_SAID_OF_ALL = frozenset(("system", "error", "failed", "failure"))
 
 
-def _says_alike(said: str, message: str) -> bool:
-    """Whether a text's words for a number say what Windows' message for it says."""
-    words = {word.casefold() for word in _LONG_WORD.findall(said)} - {"the", "and"}
+def _said_beside(said: str, message: str) -> _Said:
+    """Whether ``said``, a text's words after a number, says what Windows' ``message`` says.
+
+    Otherwise only where it is English, Windows' messages' words, and shares none of the
+    message's: "Zugriff verweigert" may be "Access is denied." in German.
+    """
+    from raserror._messages import COMMON_WORDS
+
+    words = {word.casefold() for word in _LONG_WORD.findall(said)} - COMMON_WORDS - _SAID_OF_ALL
     shared = words & {word.casefold() for word in _LONG_WORD.findall(message)}
-    return len(shared) >= min(_ALIKE_WORDS, len(words))
+    if len(shared) >= _ALIKE_WORDS:
+        return _Said.ALIKE
+    english = words & _windows_words()
+    if len(words) >= _ALIKE_WORDS and not shared and len(english) * 2 >= len(words):
+        return _Said.OTHERWISE
+    return _Said.UNSURE
+
+
+@functools.cache
+def _windows_words() -> frozenset[str]:
+    """Every word of Windows' system error messages, lower-case: English as Windows writes it."""
+    from raserror._win32_codes import MESSAGES
+
+    return frozenset(
+        word.casefold() for message in MESSAGES for word in _LONG_WORD.findall(message)
+    )
 
 
 def _named_nowhere(written: str, value: int) -> str:

@@ -257,9 +257,6 @@ class Near:
         # A VPN's, IPsec's or certificate's code needs more than a dial-up or broadband line.
         return self.page.has_context(*self.reach(), beyond_line=self.code.category in TUNNEL_CODES)
 
-    def dialer(self) -> bool:
-        return self.page.has_dialer(*self.reach())
-
     def line_only(self) -> bool:
         """A VPN's, IPsec's or certificate's code, and a broadband or telephone line's words near.
 

@@ -19,11 +19,11 @@ from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
 from raserror._messages import ascii_same_length
 from raserror._page import LINE_LEAD, LONG_LINE
+from raserror._scripts import returned_by_dialer, status_before
 from raserror._vocabulary import (
     CJK_ERROR_WORDS,
     COMPARISONS,
     ERROR_WORDS,
-    EXIT_STATUS_NAMES,
     PLURAL_ERROR_WORDS,
     SYMBOL_NAME_CHARS,
     SYMBOL_PREFIXES,
@@ -59,22 +59,19 @@ _GLUE = _GLUE_WORDS + _OPENING
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
 _NUMBER = r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
 # A Chinese or Japanese measure word or unit after a number makes it a count or a quantity:
-# "789和 651 次重试" (retries), "エラー（720件）" (errors), "错误（800毫秒）" (milliseconds).
-_NOT_COUNTED = (
-    rf"(?!{_SPACE}?(?:次|元|个|個|小时|小時|分钟|分鐘|秒|毫秒|天|年|月|日|人|台|条|條|回|件|円|時間"
-    r"|行))"
-)
-AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED)
+# "789和 651 次重试" (retries) in a list, "エラー（720件）" (errors), "错误（800毫秒）" (ms).
+_COUNTERS = "行目|回目|件目|毫秒|小时|小時|分钟|分鐘|時間|次|元|个|個|秒|天|年|月|日|人|台|条|條|回|件|円|行"
+_NOT_COUNTED = rf"(?!{_SPACE}?(?:{_COUNTERS}))"
+# After one number the counter must end its word: "エラー651回線" (the line), "错误691日志" (the
+# log), "720条件" (conditions) are codes; "エラー（720件）", "错误 691 次" are counts.
+_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff"
+_NOT_COUNTED_ALONE = rf"(?!{_SPACE}?(?:{_COUNTERS})(?![{_CJK_LETTER}]))"
+AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE)
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
 # retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).
 MS_CHAP_FAILURE = re.compile(r"E=(64[6-9]|691|709) R=[01](?![0-9.])")
 # The number an exit status is compared with, after the comparison: "691" quoted in batch too.
 COMPARED_NUMBER = re.compile(r"=?[ \t]{0,3}[\"']?" + _NUMBER)
-# The exit status a comparison tests, ending where the comparison starts: "%errorlevel% ",
-# '"%ERRORLEVEL%"', "$LASTEXITCODE ", "(dwErr", "!LAST_ERROR! ".
-EXIT_STATUS = re.compile("(?i:" + "|".join(EXIT_STATUS_NAMES) + r")[%!\"')\]]{0,2}[ \t]{0,3}\Z")
-# How far before its comparison an exit status's name may start.
-EXIT_STATUS_REACH = 24
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
 # that ends with "Error" or "codes such as", the next starting with "809"); not a table's next
 # row, whose number stands a column's width before its words ("607     Disk is").
@@ -478,17 +475,21 @@ def error_id_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
 
 
 def read_exit_status(page: Page, anchor: re.Match[str]) -> list[Candidate]:
-    """``%errorlevel% == 691``, ``if !LAST_ERROR! equ 691``, ``$LASTEXITCODE -eq 691``, ``dwErr==667``."""
+    """``%errorlevel% == 691``, ``if !LAST_ERROR! equ 691``, ``$LASTEXITCODE -eq 691``, ``dwErr==667``.
+
+    Only a status a dialer returned: rasdial ran last, or the variable was set from RasDial.
+    """
     number = compared_number(page, anchor)
-    if number is None:
+    status = status_before(page, anchor.start())
+    if number is None or status is None or not returned_by_dialer(page, status):
         return []
     return list(_some(number_at(page, number.start, number.end, Shape.EXIT_STATUS)))
 
 
 def compared_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
     """The number an exit status is compared with at ``anchor``, whatever it names."""
-    text, at = page.text, anchor.start()
-    if not EXIT_STATUS.search(text, max(0, at - EXIT_STATUS_REACH), at):
+    text = page.text
+    if status_before(page, anchor.start()) is None:
         return None  # "if (action == 691)": no exit status is compared
     match = COMPARED_NUMBER.match(text, anchor.end())
     if match is None:
@@ -768,7 +769,11 @@ RULES: tuple[Rule, ...] = (
         "exit status compared",
         COMPARISONS,
         read_exit_status,
-        "if !LAST_ERROR! equ 691 (",
+        'rasdial "%CONN_NAME%" %ACCOUNT% %PASSWORD%\nset "LAST_ERROR=!errorlevel!"\n\n'
+        "if !LAST_ERROR! equ 0 (\n"
+        '    set "RESULT_DETAIL=第 !RETRY_COUNT! 次拨号成功"\n'
+        '    set "RESULT_STATUS=成功"\n'
+        "    goto :write_log\n)\n\nif !LAST_ERROR! equ 691 (",
         "tests/realworld/positive/458-xdu-autolink-link-xdu-bat-errorlevel-equ-691-623.txt",
         "if !errorlevel! equ 0 (",
         "tests/realworld/positive/458-xdu-autolink-link-xdu-bat-errorlevel-equ-691-623.txt",

@@ -370,6 +370,7 @@ COMPARISONS = Vocabulary(("==", "-eq(?![a-z])", "equ "))
 EXIT_STATUS_NAMES = (
     "errorlevel",
     "lastexitcode",
+    "winerror",
     r"exit[ _]?(?:code|status)",
     r"return[ _]?(?:code|value)",
     "retcode",
@@ -464,7 +465,14 @@ CONTEXT_VOCABULARIES = (
     LINE_WORDS,
 )
 RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
-DIALER = join(CONTEXT_NAMES, DIAL_TOOLS)
+# The APIs that dial or tell a dial's result, by their case: RasDial, RasDialW, RasHangUp,
+# DotRas's RasDialer; not every Ras... name ("RasPi backup" is a Raspberry Pi's).
+DIAL_APIS = Vocabulary(
+    ("RasDial", "RasHangUp", "RasGetConnectStatus", "RasEnumConnections", "RasGetErrorString"),
+    cased=True,
+    before="(?<![A-Za-z])",
+)
+DIALER = join(DIAL_APIS, DIAL_TOOLS)
 
 # -- Other systems' numbers ---------------------------------------------------------------
 

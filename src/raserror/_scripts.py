@@ -1,0 +1,108 @@
+"""What a script's comparison tests: an exit status, and whether a dialer returned it.
+
+``if %errorlevel% == 691`` names a Remote Access code only where the status
+compared is rasdial's or RasDial's: the last command before it dialed, or the
+variable compared was set from a dialer's result. A script that dials, then
+runs ``sqlcmd``, then tests ``%errorlevel%`` tests sqlcmd's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from raserror._vocabulary import EXIT_STATUS_NAMES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._page import Page
+
+# The exit status a comparison tests, ending where the comparison starts: "%errorlevel% ",
+# '"%ERRORLEVEL%"', "$LASTEXITCODE ", "(dwErr", "!LAST_ERROR! "; a name's start is a word's or
+# a capital inside one (dwErr), not letters inside a word ($stderr).
+EXIT_STATUS = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?P<name>(?i:"
+    + "|".join(EXIT_STATUS_NAMES)
+    + r"))[%!\"')\]]{0,2}[ \t]{0,3}\Z"
+)
+# How far before its comparison an exit status's name may start.
+EXIT_STATUS_REACH = 24
+# The statuses that the last command sets: batch's and PowerShell's.
+_LAST_COMMAND_STATUS = frozenset(("errorlevel", "lastexitcode"))
+# The characters of a variable, an attribute's dots included: "dwErr", "LAST_ERROR", "e.winerror".
+_VARIABLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+# Lines a walk up from a comparison passes: blank, a comment, a block's end or another branch,
+# an exception handler's head ("except win32ras.error as e:", "} catch (...) {").
+_PASSED = re.compile(
+    r"[ \t]*(?:$|(?i:rem\b|::|#|//|'|\)|}|else\b|goto\b|echo\b|exit\b|:[A-Za-z_]"
+    r"|except\b|catch\b|try\b|finally\b))"
+)
+# How many lines above a comparison its dialing command or its variable's setting may stand.
+STATUS_LINES = 40
+
+
+class Status(NamedTuple):
+    """The exit status a comparison tests, as the script names it."""
+
+    variable: str  # "errorlevel", "LAST_ERROR", "dwErr", "e.winerror"
+    start: int  # where its name starts in the text
+
+
+def status_before(page: Page, at: int) -> Status | None:
+    """The exit status compared by the comparison operator at ``at``, if one is."""
+    text = page.text
+    found = EXIT_STATUS.search(text, max(0, at - EXIT_STATUS_REACH), at)
+    if found is None:
+        return None  # "if (action == 691)": no exit status is compared
+    start = found.start("name")
+    while start and text[start - 1] in _VARIABLE_CHARS:
+        start -= 1  # the whole variable: "LAST_ERROR", not its "ERROR"
+    return Status(text[start : found.end("name")], start)
+
+
+def returned_by_dialer(page: Page, status: Status) -> bool:
+    """Whether a dialer returned ``status``: it ran last, or the variable was set from it."""
+    if status.variable.lower() in _LAST_COMMAND_STATUS:
+        return _dialed_last(page, status.start, status.variable)
+    setting = _set_before(page, status)
+    if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
+        return _dialed_last(page, status.start, status.variable)
+    return _names_dialer(page, setting) or _dialed_last(page, setting, status.variable)
+
+
+def _dialed_last(page: Page, at: int, variable: str) -> bool:
+    """Whether the line holding ``at``, or the last command above it, names a dialer.
+
+    Walking up, a blank line, a comment, a block's end, a jump and a line that
+    tests the same status again (a chain of tests) are passed over.
+    """
+    text, line_start = page.text, page.line_bounds(at)[0]
+    if _names_dialer(page, at):
+        return True
+    for _ in range(STATUS_LINES):
+        if line_start == 0:
+            return False
+        line_start, line_end = page.line_bounds(line_start - 1)
+        line = text[line_start:line_end]
+        if _PASSED.match(line) or variable.lower() in line.lower():
+            if _names_dialer(page, line_start):
+                return True
+            continue
+        return _names_dialer(page, line_start)
+    return False
+
+
+def _set_before(page: Page, status: Status) -> int | None:
+    """Where the variable of ``status`` was last set above it, within ``STATUS_LINES`` lines."""
+    text = page.text
+    low = page.around(status.start, STATUS_LINES, STATUS_LINES * 100)[0]
+    setting = re.compile(rf"(?<![\w.]){re.escape(status.variable)}[ \t]*=(?!=)", re.IGNORECASE)
+    last = None
+    for found in setting.finditer(text, low, page.line_bounds(status.start)[0]):
+        last = found.start()
+    return last
+
+
+def _names_dialer(page: Page, at: int) -> bool:
+    """Whether the line holding ``at`` names a tool or API that dials."""
+    return page.has_dialer(*page.line_bounds(at))
