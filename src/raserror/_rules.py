@@ -45,12 +45,17 @@ if TYPE_CHECKING:
 SPACES = (" ", "\t", "\u00a0", "\u202f")
 _SPACE = "[" + "".join(SPACES) + "]"
 _SPACE_OR_JOIN = "[" + "".join(SPACES) + "_-]"
+_SPACE_OR_HYPHEN = "[" + "".join(SPACES) + "-]"
 # Between the word and the number: "code", "is", "=", ":", "(", "#", a Russian "reason", "such
-# as" (in Chinese 诸如, 例如, 比如), a comma before it.
-_GLUE_WORDS = (
-    rf"{_SPACE_OR_JOIN}{{0,3}}(?:(?i:code|number|no\.?|de error|d'erreur|причины|like"
+# as" (in Chinese 诸如, 例如, 比如), a comma before it. An underscore joins the word only to
+# another ("error_code: 691"): "CODE_605" is a constant's name, not code 605.
+_GLUE_WORD = (
+    rf"(?i:code|number|no\.?|de error|d'erreur|причины|like"
     rf"|(?:[,，]{_SPACE}{{0,2}})?(?:such as|诸如|諸如|例如|比如))"
-    rf"{_SPACE}{{0,3}})?(?:(?i:is|of|was|ist|est|是|为|為|如|は){_SPACE}{{0,3}})?"
+)
+_GLUE_WORDS = (
+    rf"(?:{_SPACE_OR_JOIN}{{0,3}}{_GLUE_WORD}{_SPACE}{{0,3}}|{_SPACE_OR_HYPHEN}{{0,3}})"
+    rf"(?:(?i:is|of|was|ist|est|是|为|為|如|は){_SPACE}{{0,3}})?"
     rf"(?:[:=#：]{_SPACE}{{0,3}})?"
 )
 # An opening mark before the number; Chinese and Japanese write full-width ones: （691）, 「691」.
