@@ -1180,8 +1180,11 @@ def test_ms_chap_s_failure_packet_gives_its_remote_access_code() -> None:
     assert find_codes("SIZE=691 R=0 VPN") == []
     assert find_codes("VPN particle E=700 R=1.5") == []
     assert find_codes("VPN E=13801 R=0") == []
-    # Composed in FreeRADIUS's format: "(713)" is a request number, MS-CHAP no Remote Access.
+    # Composed in FreeRADIUS's format: "(713)" is a request number, MS-CHAP no Remote Access;
+    # so is "(852)" before a module's name, VPN words near or not.
     assert find_codes("ERROR: (713) mschap: ERROR: MS-CHAP2-Response is incorrect") == []
+    assert find_codes("VPN users: ERROR: (852) eap_peap: TLS Alert read:fatal") == []
+    assert [int(f.code) for f in find_codes("VPN client: Error (691): Access denied")] == [691]
 
 
 def test_a_number_paired_with_another_codes_symbol_is_not_that_number_s_code() -> None:

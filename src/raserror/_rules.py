@@ -71,7 +71,10 @@ _NOT_COUNTED = rf"(?!{_SPACE}?(?:{_COUNTERS}))"
 # log), "720条件" (conditions) are codes; "エラー（720件）", "错误 691 次" are counts.
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff"
 _NOT_COUNTED_ALONE = rf"(?!{_SPACE}?(?:{_COUNTERS})(?![{_CJK_LETTER}]))"
-AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE)
+# A number in parentheses before a module's name and a colon is a log's request or thread id:
+# FreeRADIUS writes "ERROR: (852) eap_peap: ...".
+_NOT_A_REQUEST = r"(?!\)[ \t]{1,4}[a-z][a-z0-9_]{1,30}:)"
+AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_A_REQUEST)
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
 # retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).
 MS_CHAP_FAILURE = re.compile(r"E=(64[6-9]|691|709) R=[01](?![0-9.])")
