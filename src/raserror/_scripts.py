@@ -37,8 +37,12 @@ _PASSED = re.compile(
     r"[ \t]*(?:$|(?i:rem\b|::|#|//|'|\)|}|else\b|goto\b|echo\b|exit\b|:[A-Za-z_]"
     r"|except\b|catch\b|try\b|finally\b))"
 )
-# How many lines above a comparison its dialing command or its variable's setting may stand.
+# How many lines above a comparison its dialing command or its variable's setting may stand,
 STATUS_LINES = 40
+# and how much of each line is read: a command's head, not all of a line with no end in sight.
+_LINE_HEAD = 200
+# The longest variable read back from a status's name.
+_LONGEST_VARIABLE = 64
 
 
 class Status(NamedTuple):
@@ -54,8 +58,8 @@ def status_before(page: Page, at: int) -> Status | None:
     found = EXIT_STATUS.search(text, max(0, at - EXIT_STATUS_REACH), at)
     if found is None:
         return None  # "if (action == 691)": no exit status is compared
-    start = found.start("name")
-    while start and text[start - 1] in _VARIABLE_CHARS:
+    start = low = found.start("name")
+    while start > max(0, low - _LONGEST_VARIABLE) and text[start - 1] in _VARIABLE_CHARS:
         start -= 1  # the whole variable: "LAST_ERROR", not its "ERROR"
     return Status(text[start : found.end("name")], start)
 
@@ -83,7 +87,7 @@ def _dialed_last(page: Page, at: int, variable: str) -> bool:
         if line_start == 0:
             return False
         line_start, line_end = page.line_bounds(line_start - 1)
-        line = text[line_start:line_end]
+        line = text[line_start : min(line_end, line_start + _LINE_HEAD)]
         if _PASSED.match(line) or variable.lower() in line.lower():
             if _names_dialer(page, line_start):
                 return True

@@ -404,6 +404,11 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
         "'Error 809 ' repeated on one line": lambda n: partial(
             raserror.find_codes, "VPN " + "Error 809 " * (n * 500)
         ),
+        # Each comparison walks up to the command before it, reading each line's head only.
+        "'if %errorlevel% == 691 ' repeated on two lines after rasdial": lambda n: partial(
+            raserror.find_codes,
+            "rasdial VPN\n" + ("if %errorlevel% == 691 " * (n * 250) + "\n") * 2,
+        ),
         "from_message on a message repeated": lambda n: partial(
             raserror.from_message, message * (n * 100)
         ),
