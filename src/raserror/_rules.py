@@ -487,19 +487,23 @@ def read_exit_status(page: Page, anchor: re.Match[str]) -> list[Candidate]:
 
     Only a status a dialer returned: rasdial ran last, or the variable was set from RasDial.
     """
-    number = compared_number(page, anchor)
     status = status_before(page, anchor.start())
-    if number is None or status is None or not returned_by_dialer(page, status):
+    number = None if status is None else _compared_with(page, anchor)
+    if status is None or number is None or not returned_by_dialer(page, status):
         return []
     return list(_some(number_at(page, number.start, number.end, Shape.EXIT_STATUS)))
 
 
 def compared_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
     """The number an exit status is compared with at ``anchor``, whatever it names."""
-    text = page.text
     if status_before(page, anchor.start()) is None:
         return None  # "if (action == 691)": no exit status is compared
-    match = COMPARED_NUMBER.match(text, anchor.end())
+    return _compared_with(page, anchor)
+
+
+def _compared_with(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:
+    """The number after the comparison operator at ``anchor``."""
+    match = COMPARED_NUMBER.match(page.text, anchor.end())
     if match is None:
         return None
     number = parse_number(match.group(1))
