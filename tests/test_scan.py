@@ -1120,10 +1120,20 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         # Composed: not every Ras... name dials, nor is $stderr an error status.
         ("RasPi backup\nif [ $exit_code == 720 ]; then", []),
         ("rasdial VPN\nif ($stderr == 720) { exit }", []),
+        # Composed: a comment or an echo names rasdial, it runs nothing; another command runs last
+        # on the dial's line; a label starts another flow; the variable is set again from
+        # another call; the dialer after the operator is the test's branch, not what it tests.
+        ("sqlcmd -Q x\nrem rasdial first\nif %errorlevel% == 691 goto a", []),
+        ("rasdial VPN u p && sqlcmd -Q x\nif %errorlevel% == 691 goto a", []),
+        ("rasdial VPN\ngoto :eof\n:check\nif %errorlevel% == 691 goto a", []),
+        ("dwErr = RasDial(NULL);\ndwErr = InstallService(x);\nif (dwErr == 720)", []),
+        ('sqlcmd\nif %errorlevel% == 691 rasdial "VPN" /disconnect', []),
+        # Composed: a redirect is no second command; a handler's head is passed over.
+        ("rasdial VPN >nul 2>&1\nif %errorlevel% == 691 goto a", [691]),
         ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),
     ],
 )
-def test_a_number_an_exit_status_is_compared_with_counts_only_near_remote_access(
+def test_a_number_compared_with_a_status_counts_only_where_a_dialer_returned_it(
     text: str, expected: list[int]
 ) -> None:
     assert [int(finding.code) for finding in find_codes(text)] == expected

@@ -489,9 +489,13 @@ def read_exit_status(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """
     status = status_before(page, anchor.start())
     number = None if status is None else _compared_with(page, anchor)
-    if status is None or number is None or not returned_by_dialer(page, status):
+    # A number that names no code ("== 0") is not worth the walk up to the command before it.
+    candidate = (
+        None if number is None else number_at(page, number.start, number.end, Shape.EXIT_STATUS)
+    )
+    if status is None or candidate is None or not returned_by_dialer(page, status):
         return []
-    return list(_some(number_at(page, number.start, number.end, Shape.EXIT_STATUS)))
+    return [candidate]
 
 
 def compared_number(page: Page, anchor: re.Match[str]) -> WrittenNumber | None:

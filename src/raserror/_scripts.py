@@ -31,12 +31,21 @@ EXIT_STATUS_REACH = 24
 _LAST_COMMAND_STATUS = frozenset(("errorlevel", "lastexitcode"))
 # The characters of a variable, an attribute's dots included: "dwErr", "LAST_ERROR", "e.winerror".
 _VARIABLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
-# Lines a walk up from a comparison passes: blank, a comment, a block's end or another branch,
-# an exception handler's head ("except win32ras.error as e:", "} catch (...) {").
+# Lines a walk up from a comparison passes: blank, a comment, a block's end, a jump or an echo,
+# an exception handler's head ("except win32ras.error as e:", "} catch (...) {"). None of them
+# runs a program: one that names rasdial only names it ("rem rasdial first").
 _PASSED = re.compile(
-    r"[ \t]*(?:$|(?i:rem\b|::|#|//|'|\)|}|else\b|goto\b|echo\b|exit\b|:[A-Za-z_]"
+    r"[ \t]*(?:$|(?i:rem\b|::|#|//|'|\)|}|else\b|goto\b|echo\b|write-host\b|print\b|exit\b"
     r"|except\b|catch\b|try\b|finally\b))"
 )
+# A label: where a jump may enter, so what stands above it ran in another flow.
+_LABEL = re.compile(r"[ \t]*:[A-Za-z_]")
+# A test of a status, as a chain of tests repeats it: "if %errorlevel% == 619 goto retry".
+_TEST = re.compile(r"==|(?i:-eq\b|[ \t]equ[ \t])")
+# Where a command line's commands part: the dialer must run in the last ("rasdial && sqlcmd").
+_COMMAND_SEPARATOR = re.compile(r"&&|\|\||[;|]|(?<!>)&")  # not a redirect's "2>&1"
+# A setting that reads the last command's status: "set "LAST_ERROR=!errorlevel!"".
+_READS_LAST_STATUS = re.compile(r"(?i:errorlevel|lastexitcode)|\$\?")
 # How many lines above a comparison its dialing command or its variable's setting may stand,
 STATUS_LINES = 40
 # and how much of each line is read: a command's head, not all of a line with no end in sight.
@@ -71,33 +80,50 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
     setting = _set_before(page, status)
     if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
         return _dialed_last(page, status.start, status.variable)
-    return _names_dialer(page, setting) or _dialed_last(page, setting, status.variable)
+    line_start, line_end = page.line_bounds(setting)
+    if page.has_dialer(setting, line_end):  # "dwErr = RasDial(...)"
+        return True
+    # Set from the last command's status ("set "LAST_ERROR=!errorlevel!""): that command's.
+    reads_status = _READS_LAST_STATUS.search(
+        page.text, setting, min(line_end, setting + _LINE_HEAD)
+    )
+    return reads_status is not None and _dialed_last(page, line_start, status.variable)
 
 
 def _dialed_last(page: Page, at: int, variable: str) -> bool:
-    """Whether the line holding ``at``, or the last command above it, names a dialer.
+    """Whether the test at ``at`` or the last command above it runs a dialer.
 
-    Walking up, a blank line, a comment, a block's end, a jump and a line that
-    tests the same status again (a chain of tests) are passed over.
+    On the test's own line only before ``at`` ("if ((err = RasDial(...)) == 691)"). Walking up, a
+    blank line, a comment, a block's end, a jump, an echo and another test of the same status (a
+    chain of tests) are passed over; a label stops the walk. On the command line found, the
+    dialer must run in its last command ("rasdial ... && sqlcmd ..." is sqlcmd's status).
     """
-    text, line_start = page.text, page.line_bounds(at)[0]
-    if _names_dialer(page, at):
+    text, (line_start, _) = page.text, page.line_bounds(at)
+    if page.has_dialer(line_start, at):
         return True
+    name = variable.lower()
     for _ in range(STATUS_LINES):
         if line_start == 0:
             return False
         line_start, line_end = page.line_bounds(line_start - 1)
-        line = text[line_start : min(line_end, line_start + _LINE_HEAD)]
-        if _PASSED.match(line) or variable.lower() in line.lower():
-            if _names_dialer(page, line_start):
-                return True
+        head_end = min(line_end, line_start + _LINE_HEAD)
+        line = text[line_start:head_end]
+        if _LABEL.match(line):
+            return False
+        if _PASSED.match(line) or (name in line.lower() and _TEST.search(line)):
             continue
-        return _names_dialer(page, line_start)
+        last = line_start
+        for separator in _COMMAND_SEPARATOR.finditer(text, line_start, head_end):
+            last = separator.end()
+        return page.has_dialer(last, line_end)
     return False
 
 
 def _set_before(page: Page, status: Status) -> int | None:
-    """Where the variable of ``status`` was last set above it, within ``STATUS_LINES`` lines."""
+    """Where the variable of ``status`` was last set above it, within ``STATUS_LINES`` lines.
+
+    As many characters as lines of a hundred: a long line is not read back further.
+    """
     text = page.text
     low = page.around(status.start, STATUS_LINES, STATUS_LINES * 100)[0]
     setting = re.compile(rf"(?<![\w.]){re.escape(status.variable)}[ \t]*=(?!=)", re.IGNORECASE)
@@ -105,8 +131,3 @@ def _set_before(page: Page, status: Status) -> int | None:
     for found in setting.finditer(text, low, page.line_bounds(status.start)[0]):
         last = found.start()
     return last
-
-
-def _names_dialer(page: Page, at: int) -> bool:
-    """Whether the line holding ``at`` names a tool or API that dials."""
-    return page.has_dialer(*page.line_bounds(at))
