@@ -184,8 +184,8 @@ class _Index:
             # Its two rarest words stand for a message in the quick test of a line.
             anchors.update(sorted(words, key=lambda word: (counts[word], word))[:2])
         self.anchors = frozenset(anchors)
-        # The messages by their number of words: a shortened one is looked for among one length.
-        self.by_length = _by_length(self.messages)
+        # The shortenings posts quote ("ike credentials are unacceptable"), each with its code.
+        self.shortened = _shortened(self.messages)
         # Each whole message, word for word, with the codes whose message it is.
         wholes = _codes_of_wholes(self.messages)
         # The whole messages too short to quote that say something.
@@ -234,11 +234,21 @@ def _runs_of_length(
     return frozenset(codes_of), {code: frozenset(runs) for code, runs in only_own.items()}
 
 
-def _by_length(messages: list[tuple[ErrorCode, Run]]) -> dict[int, list[tuple[ErrorCode, Run]]]:
-    """Each code's messages, once each, by their number of words."""
-    found: dict[int, list[tuple[ErrorCode, Run]]] = {}
-    for code, words in dict.fromkeys(messages):
-        found.setdefault(len(words), []).append((code, words))
+def _shortened(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, ErrorCode]:
+    """Each listed short message that is one code's message with one word left out, and that code.
+
+    Not one that two codes' messages shorten to, nor a whole message (``short_wholes``).
+    """
+    found: dict[Run, ErrorCode] = {}
+    for phrase in QUOTED_SHORT_MESSAGES:
+        words = tuple(phrase.split())
+        codes = {
+            code
+            for code, message in messages
+            if len(message) == len(words) + 1 and _one_word_left_out(message, words)
+        }
+        if len(codes) == 1:
+            found[words] = codes.pop()
     return found
 
 
@@ -661,16 +671,9 @@ def shortened_message(text: str) -> Quote | None:
         return None
     found = list(WORD.finditer(text))
     words = tuple(match.group().lower() for match in found)
-    if " ".join(words) not in QUOTED_SHORT_MESSAGES:
+    code = index().shortened.get(words)
+    if code is None:
         return None
-    codes = {
-        code
-        for code, message in index().by_length.get(len(words) + 1, ())
-        if _one_word_left_out(message, words)
-    }
-    if len(codes) != 1:
-        return None
-    (code,) = codes
     return Quote(
         code, found[0].start(), found[-1].end(), len(words), len(words) / (len(words) + 1)
     )

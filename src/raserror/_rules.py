@@ -957,17 +957,13 @@ class _ShortMessages:
     """
 
     def __init__(self) -> None:
-        from raserror._messages import QUOTED_SHORT_MESSAGES, index, shortened_message
+        from raserror._messages import QUOTED_SHORT_MESSAGES, index
 
-        self.codes: dict[tuple[str, ...], ErrorCode] = {}
+        self.codes: dict[tuple[str, ...], ErrorCode] = dict(index().shortened)
         for phrase in QUOTED_SHORT_MESSAGES:
-            words = tuple(phrase.split())
-            wholes = index().short_wholes.get(words, [])
-            shortened = shortened_message(phrase)
+            wholes = index().short_wholes.get(tuple(phrase.split()), [])
             if len(wholes) == 1:
-                self.codes[words] = wholes[0]
-            elif shortened is not None:
-                self.codes[words] = shortened.code
+                self.codes[tuple(phrase.split())] = wholes[0]
         self.phrases = sorted((" ".join(words) for words in self.codes), key=len, reverse=True)
         message = "(?i:" + "|".join(map(re.escape, self.phrases)) + ")"
         heading = "(?i:" + "|".join(map(re.escape, sorted(HEADING_SHORT_MESSAGES))) + ")"
