@@ -48,6 +48,10 @@ CASES: dict[str, Callable[[int], str]] = {
         )
         * (20 * n)
     ),
+    # Composed: one table of many arms, each saying its code's words: read once, arm by arm.
+    "a table of codes with an arm a line": lambda n: (
+        "switch (err) {\n" + "    case 691: return 'authentication failure';\n" * (50 * n)
+    ),
 }
 
 

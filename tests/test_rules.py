@@ -17,7 +17,7 @@ from _repo import REPO
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from raserror import _messages, _page, _rules, _scanner, _vocabulary
+from raserror import _code_tables, _messages, _page, _rules, _scanner, _scripts, _vocabulary
 from raserror._page import Page
 from raserror._rules import LINE_RULES, RULES, LineRule, Rule
 from raserror._vocabulary import NeedleScan, Vocabulary, literal_start
@@ -83,6 +83,7 @@ def test_the_examples_read_the_codes_a_reader_sees() -> None:
     assert read["error code column"] == [812]
     assert read["exit status compared"] == [691]
     assert read["MS-CHAP failure"] == [691]
+    assert read["code table"] == [600, 601, 608, 615]
     assert read["event sentence"] == [809]
     assert read["CoId line"] == [809]
     assert read["rasdial footer"] == [691]
@@ -247,7 +248,7 @@ def _unbounded_runs(sequence: object, where: str) -> list[str]:
 
 PATTERNS = {
     f"{module.__name__}.{name}": value
-    for module in (_rules, _vocabulary, _page, _messages, _scanner)
+    for module in (_rules, _vocabulary, _page, _messages, _scanner, _scripts, _code_tables)
     for name, value in vars(module).items()
     if isinstance(value, re.Pattern)
 }

@@ -1248,3 +1248,132 @@ def test_a_message_shortened_as_posts_quote_it_counts_in_quote_marks() -> None:
     assert [(code, evidence) for code, _, evidence, _ in found(text)] == [(13801, "message")]
     # Composed: in a sentence, not apart, its four words say too little.
     assert find_codes("VPN: I get IKE credentials are unacceptable on Windows 11") == []
+
+
+def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None:
+    # Real: a Delphi RAS wrapper's `case e of` table, each arm `NNN: result := '...'` in the
+    # author's words, most of them words of its code's message ('line is busy' for 676).
+    text = _snippet("positive", "464")
+    assert "   676: result := 'line is busy';" in text.splitlines()
+    found_here = found(text)
+    assert len(found_here) == 28
+    assert {evidence for _, _, evidence, _ in found_here} == {"context"}
+    # Its `000: result := '';` (success) names no code; an arm in the author's own words
+    # ('no dialtone' for 680) counts with the arms around it.
+    assert (680, "context") in [(code, evidence) for code, _, evidence, _ in found_here]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed: a switch's arms in C sharp, what each returns on the line under it.
+        (
+            (
+                'switch (err)\n{\n    case 691:\n        return "Authentication failed";\n'
+                '    case 678:\n        return "No answer";\n    case 676:\n'
+                '        return "The line is busy";\n}'
+            ),
+            [691, 678, 676],
+        ),
+        # Composed: Rust's and Python's maps, VB's `Case` with nothing after it.
+        (
+            (
+                '    691 => "authentication failure",\n    676 => "line busy",\n'
+                '    680 => "no dial tone",\n    619 => "port disconnected",'
+            ),
+            [691, 676, 680, 619],
+        ),
+        (
+            (
+                "ERRORS = {\n    691: 'authentication failed',\n    678: 'no answer',\n"
+                "    676: 'line is busy',\n}"
+            ),
+            [691, 678, 676],
+        ),
+        (
+            (
+                'Case 691\n    msg = "Authentication failed"\nCase 676\n    msg = "Line busy"\n'
+                'Case 678\n    msg = "No answer"'
+            ),
+            [691, 676, 678],
+        ),
+        # Composed: a shop's error table in the same numbers, saying other things: no code.
+        (
+            (
+                "switch ($code) {\n    case 602:\n        $text = 'Order could not be created';\n"
+                "    case 603:\n        $text = 'The order has no items';\n    case 700:\n"
+                "        $text = 'The shop has no products';\n}"
+            ),
+            [],
+        ),
+        # Composed: two arms that say their code's words are too few to make a table of codes.
+        ("    691: 'authentication failure',\n    676: 'line busy',\n    605: 'saved',", []),
+        # Composed: most arms name no code: a table of something else.
+        (
+            (
+                "    691: 'authentication',\n    676: 'line busy',\n    678: 'no answer',\n"
+                "    100: 'a',\n    200: 'b',\n    300: 'c',\n    404: 'd',\n"
+            ),
+            [],
+        ),
+        # Composed: an assignment is no arm.
+        (
+            "x := 691;\n    691 := 'authentication';\n    676 := 'busy';\n    678 := 'no answer';",
+            [],
+        ),
+    ],
+)
+def test_a_table_of_codes_counts_where_its_arms_say_their_codes_words(
+    text: str, expected: list[int]
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == expected
+
+
+@pytest.mark.parametrize("offset", range(0, 60, 7))
+def test_a_programs_table_of_codes_cut_by_a_chunk_boundary_is_read_whole(
+    offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", 60)
+    table = [line + "\n" for line in _snippet("positive", "464").splitlines()]
+    lines = ["filler line\n"] * (60 - offset) + table * 3 + ["x\n"] * 40
+    whole = find_codes("".join(lines))
+    assert len(whole) == 3 * 28
+    assert [(f.code, f.line) for f in scan_lines(lines)] == [(f.code, f.line) for f in whole]
+
+
+_ARMS = st.sampled_from(
+    [
+        # Composed arms: a code's words, another code's, none; lines between arms.
+        "    case 691: return 'authentication failure';",
+        "    676: result := 'line is busy';",
+        '    678 => "no answer",',
+        "    602: 'order not created',",
+        "    case 5: return 'access denied';",
+        "        break;",
+        "",
+        "// a comment",
+    ]
+)
+
+
+@given(st.lists(_ARMS, max_size=40))
+def test_a_table_of_codes_reads_only_its_arms_numbers_and_streams_alike(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    whole = find_codes(text)
+    for finding in whole:
+        label = re.match(r" *(?:case )?([0-9]+)", lines[finding.line - 1])
+        assert label is not None
+        assert label.group(1) == text[finding.start : finding.end]
+    # Fewer than three arms that say their own code's words: no table.
+    if sum(1 for line in lines if line[4:].lstrip("case ")[:3] in ("691", "676", "678")) < 3:
+        assert whole == []
+    streamed = list(scan_lines(text.splitlines(keepends=True)))
+    assert [(f.code, f.line) for f in streamed] == [(f.code, f.line) for f in whole]
+
+
+def test_the_arms_that_vouch_for_an_arm_stand_within_what_scan_lines_holds() -> None:
+    from raserror import _code_tables
+
+    # An arm's verdict reads the arms this many lines each side: all of them held around it.
+    assert _code_tables.ARM_REACH < raserror._stream._HELD
+    assert _code_tables.ARM_REACH < raserror._stream._BEFORE_HELD

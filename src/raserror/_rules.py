@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from unicodedata import east_asian_width
 
+from raserror._code_tables import ARM_START, has_arms, read_code_table
 from raserror._codes import RANGES
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
@@ -795,6 +796,21 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/458-xdu-autolink-link-xdu-bat-errorlevel-equ-691-623.txt",
         written=compared_number,
         gate=names_a_dialer,
+    ),
+    Rule(
+        "code table",
+        Vocabulary((ARM_START,), cased=True, whole=True),
+        read_code_table,
+        "   600: result := 'operation is pending';\n"
+        "   601: result := 'invalid port handle';\n"
+        "   608: result := 'device does not exist';\n"
+        "   615: result := 'port not found';",
+        "tests/realworld/positive/464-kol-kolras-pas-geterrstring-case-table-600-797.txt",
+        '    110: "POP3", 111: "RPCBind", 135: "Microsoft RPC", 139: "NetBIOS",\n'
+        '    143: "IMAP", 161: "SNMP", 443: "HTTPS", 445: "Microsoft-DS/SMB",\n'
+        '    465: "SMTP over SSL", 514: "Syslog", 587: "SMTP Submission", 631: "IPP Printing",',
+        "tests/realworld/negative/842-networkscanner-vv-py-port-dict-631-993-995-pptp-vpn.txt",
+        gate=has_arms,
     ),
     Rule(
         "MS-CHAP failure",

@@ -1,0 +1,141 @@
+"""A program's table of codes: ``case 691:`` or ``600: result := 'operation is pending';``.
+
+Each arm of a ``switch``, a ``case ... of`` or a map labels what follows with a
+number. A run of arms is a table of Remote Access codes where most of its arms
+name codes and say, in words of that code's own message, what it means: then
+each arm there that names a code is that code. A table of ports, HTTP statuses
+or another program's errors says other words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import NamedTuple
+
+from raserror._evidence import Candidate, Shape
+from raserror._lookup import from_int
+from raserror._messages import says_own_words
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from raserror._codes import ErrorCode
+    from raserror._page import Page
+
+# An arm's label, at its line's start (after a reply's marks): "case 691:", VB's "Case 691", "691 =>", '"691":',
+# Pascal's "600: result := ..." (not "600 := x", an assignment).
+_LABEL = (
+    r"[ \t]*(?:>[ \t]*){0,8}(?:(?i:case)[ \t]+(?P<case>[0-9]{3,5})[ \t]*(?::(?![=:])|,|(?=\r?(?:\n|\Z)))"
+    r"|[\"']?(?P<key>[0-9]{3,5})[\"']?[ \t]*(?::(?![=:])|=>))"
+)
+ARM = re.compile(_LABEL)
+# Where the rule starts: a line break (found in C, at line breaks alone), then a label's start.
+ARM_START = (
+    "\n"
+    r"[ \t]*(?:>[ \t]*){0,8}(?:(?i:case)[ \t]+[0-9]{3,5}|[\"']?[0-9]{3,5}[\"']?[ \t]*(?::|=>))"
+)
+# Lines without a label that may stand between two arms of one table: a return, a comment.
+ARM_GAP = 3
+# How many lines each side of an arm the arms that vouch for it stand: fewer than scan_lines
+# holds after a line, so that it reads what find_codes does.
+ARM_REACH = 12
+# How much of an arm's line (and the next, where its line says nothing) tells its meaning.
+_SAID_CHARS = 200
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Arm(NamedTuple):
+    """One arm of a table: its number, the code it names if any, and whether it says its words."""
+
+    line: int  # its line's number, from 0
+    start: int
+    end: int
+    code: ErrorCode | None
+    says_own: bool
+
+
+def has_arms(page: Page) -> bool:
+    """Whether ``page`` holds three arms at least: a table to read (one pass, in C)."""
+    count = 0 if ARM.match(page.text) is None else 1
+    for _ in _ARM_STARTS.finditer(page.text):
+        count += 1
+        if count == 3:
+            return True
+    return False
+
+
+_ARM_STARTS = re.compile(ARM_START)
+
+
+def read_code_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """The codes of the table whose arm starts after ``anchor``'s line break, each table once."""
+    first = anchor.start() + 1
+    if not page.first_time("code table", first):
+        return  # an arm of a table read already
+    # The text's first line is the one line whose arm no line break starts.
+    start = 0 if ARM.match(page.text, 0) and _gaps_only(page, 0, first) else first
+    arms = _arms(page, start)
+    lines = [arm.line for arm in arms]
+    naming = _running_count([arm.code is not None for arm in arms])
+    saying = _running_count([arm.code is not None and arm.says_own for arm in arms])
+    for arm in arms:
+        if arm.code is None:
+            continue
+        low = bisect_left(lines, arm.line - ARM_REACH)
+        high = bisect_right(lines, arm.line + ARM_REACH)
+        named, said = naming[high] - naming[low], saying[high] - saying[low]
+        # Most arms there name codes, and three at least, half of those at least, say their words.
+        if said >= 3 and 2 * said >= named and 3 * named >= 2 * (high - low):
+            yield Candidate(arm.start, arm.end, arm.code, Shape.RAS_SHAPE)
+
+
+def _arms(page: Page, start: int) -> list[Arm]:
+    """The arms of the run of lines from ``start``: each an arm, or one of a few lines between."""
+    text, arms = page.text, []
+    line = bisect_left(page.newlines, start)
+    gap = 0
+    at = start
+    while at <= len(text) and gap <= ARM_GAP:
+        line_end = page.line_bounds(at)[1]
+        label = ARM.match(text, at, line_end)
+        if label is None:
+            gap += 1
+        else:
+            gap = 0
+            page.first_time("code table", at)
+            arms.append(_arm(page, line, label, line_end))
+        at, line = line_end + 1, line + 1
+    return arms
+
+
+def _arm(page: Page, line: int, label: re.Match[str], line_end: int) -> Arm:
+    """The arm ``label`` starts, on line number ``line`` ending at ``line_end``."""
+    text = page.text
+    group = "case" if label.group("case") is not None else "key"
+    start, end = label.span(group)
+    code = from_int(int(text[start:end]))
+    said_start, said_end = label.end(), min(line_end, label.end() + _SAID_CHARS)
+    if _LETTER.search(text, said_start, said_end) is None and line_end < len(text):
+        # "case 691:" alone on its line: what it returns is on the next, unless that is an arm.
+        next_end = page.line_bounds(line_end + 1)[1]
+        if ARM.match(text, line_end + 1, next_end) is None:
+            said_start, said_end = line_end + 1, min(next_end, line_end + 1 + _SAID_CHARS)
+    says_own = code is not None and says_own_words(
+        code, text[said_start:said_end].lower(), 0, said_end - said_start
+    )
+    return Arm(line, start, end, code, says_own)
+
+
+def _gaps_only(page: Page, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an arm's line, then no more lines than a gap between arms."""
+    return page.text.count("\n", start, end) <= ARM_GAP + 1
+
+
+def _running_count(flags: list[bool]) -> list[int]:
+    """How many of ``flags`` are true before each index, and in all: ``counts[j] - counts[i]``."""
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
