@@ -1377,3 +1377,14 @@ def test_the_arms_that_vouch_for_an_arm_stand_within_what_scan_lines_holds() -> 
     # An arm's verdict reads the arms this many lines each side: all of them held around it.
     assert _code_tables.ARM_REACH < raserror._stream._HELD
     assert _code_tables.ARM_REACH < raserror._stream._BEFORE_HELD
+
+
+def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> None:
+    # Real: an Azure docs issue, "Error 798 - advice is to check certificates - I got the P2S
+    # connection up": 798 is also a Windows error (ERROR_CORRUPT_LOG_CLEARED), so only context
+    # makes it the EAP certificate code.
+    text = _snippet("positive", "493")
+    assert [(code, evidence) for code, _, evidence, _ in found(text)] == [(798, "context")]
+    # Composed: the same in Azure's long name, and the letters inside another word.
+    assert [int(f.code) for f in find_codes("Point-to-site: Error 798")] == [798]
+    assert find_codes("P2SH script hash: Error 798") == []

@@ -430,6 +430,9 @@ CONTEXT_WORDS = Vocabulary(
         "sstp",
         "ikev2",
         "vpn",
+        # Azure's name for a VPN that a Windows client dials into its gateway.
+        "point[-‐‑ ]to[-‐‑ ]site",
+        "p2s(?![a-z0-9])",
         # A virtual private server: where the posts about self-hosted VPNs run theirs.
         "vps(?![a-z])",
         "coi[dD]=",
