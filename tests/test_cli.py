@@ -1087,7 +1087,7 @@ def test_a_pasted_message_without_a_number_is_found_by_its_words(
     status, out, _ = run(capsys, "IKE authentication credentials are unacceptable")
     assert status == 0
     first = out.splitlines()[0]
-    assert first.endswith(": the text quotes its message, without a number")
+    assert first.endswith(": the text quotes words of its message, without a number")
     assert "beside" not in first  # nothing stands beside a number that is not there
     assert "13801 ERROR_IPSEC_IKE_AUTH_FAIL (winerror.h)" in out
 
@@ -1112,7 +1112,7 @@ def test_a_long_quoted_message_is_cut_to_fit_its_found_line(
     assert all(len(line) <= (width or 80) for line in heading), heading
     said = " ".join(line.strip() for line in heading)
     assert said.startswith("found 'The network")
-    assert "...': the text quotes its message, without a number" in said
+    assert "...': the text quotes words of its message, without a number" in said
     assert "beside" not in said
 
 
@@ -1147,7 +1147,7 @@ def test_a_code_taken_because_it_was_asked_says_so(capsys: pytest.CaptureFixture
     status, out, err = run(capsys, pasted)
     assert (status, err) == (0, "")
     assert out.splitlines()[0] == (
-        "found '740': taken as a Remote Access code because it was asked"
+        "found '740': taken as a Remote Access code: you asked about this text"
     )
     assert "outside Remote Access, 740 is ERROR_ELEVATION_REQUIRED" in out
     status, document = run_json(capsys, "--json", pasted)
@@ -1689,7 +1689,7 @@ def test_a_number_in_text_naming_no_system_is_taken_as_asked_and_said_so(
     assert status == 0
     written = NAMING_NO_SYSTEM[name]
     assert out.startswith(
-        f"found '{written}': taken as a Remote Access code because it was asked\n"
+        f"found '{written}': taken as a Remote Access code: you asked about this text\n"
     )
 
 
@@ -2012,7 +2012,9 @@ def test_text_with_codes_in_no_error_shape_is_told_how_to_ask_for_one(
     assert "`raserror 809`" in err
     status, out, _ = run(capsys, "How to fix Windows error 809 quickly")
     assert status == 0
-    assert out.startswith("found '809': taken as a Remote Access code because it was asked\n")
+    assert out.startswith(
+        "found '809': taken as a Remote Access code: you asked about this text\n"
+    )
 
 
 def test_a_number_that_ends_a_name_is_no_windows_error_of_its_own(

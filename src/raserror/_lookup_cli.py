@@ -70,10 +70,10 @@ _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": 
 
 # Two kinds of evidence the command tells apart beyond the library's own explanations.
 _COMMAND_SAID = {
-    "quote": "the text quotes its message, without a number",
+    "quote": "the text quotes words of its message, without a number",
     "short": "its whole message, words other programs use too",
     "shortened": "its message with one word left out",
-    "asked": "taken as a Remote Access code because it was asked",
+    "asked": "taken as a Remote Access code: you asked about this text",
     "shared": "several codes' messages hold these words",
 }
 _NO_INPUT = "standard input holds no text: paste a dialog or a message, or give a code"
