@@ -362,6 +362,21 @@ def test_a_list_searched_whole_starts_where_its_needles_would_match(
     assert needles.find_one(scan, 0) == [at for at in by_needles if pattern.match(text, at)]
 
 
+@given(st.text(alphabet="0x8(3)aBcse: \n\u00e9", max_size=60), st.sampled_from(WHOLE))
+def test_a_list_searched_whole_gives_the_same_places_in_any_text(
+    text: str, vocabulary: Vocabulary
+) -> None:
+    # A text that is not ASCII is searched for all lists at once, but one searched whole as
+    # written is searched apart, by its pattern (its needle, a line break, is everywhere).
+    matched = [match.start() for match in vocabulary.compile().finditer(text)]
+    places = _page.Page(text, starts=(vocabulary,)).starts_of(0)
+    assert places is not None
+    if vocabulary.cased:
+        assert places == matched
+    else:  # its needles' places, where anchors() then matches it
+        assert set(matched) <= set(places)
+
+
 # -- Tables ---------------------------------------------------------------------------------
 
 TABLE_104 = (REPO / "tests/realworld/positive/104-vpnwired-error-table-pipes.txt").read_text(

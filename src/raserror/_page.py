@@ -114,14 +114,18 @@ class Page:
         """Where the needles of the ``number``-th list stand; None where the patterns search."""
         if self.lowered is None:
             return None
-        if not self._ascii:
-            if self._places is None:
-                self._places = self._needles.find(self.lowered)
-            return self._places[number]
         places = self._places_of_list.get(number)
-        if places is None:
+        if places is not None:
+            return places
+        if not self._ascii:
+            places = self._needles.find_apart(self.text, number)
+            if places is None:
+                if self._places is None:
+                    self._places = self._needles.find(self.lowered)
+                return self._places[number]
+        else:
             places = self._needles.find_one(self._scan, number)  # type: ignore[arg-type] # ASCII
-            self._places_of_list[number] = places
+        self._places_of_list[number] = places
         return places
 
     def _matches(self, pattern: re.Pattern[str], *lists: int) -> list[int]:

@@ -229,7 +229,16 @@ class Needles:
     def __init__(self, vocabularies: tuple[Vocabulary, ...]) -> None:
         self.vocabularies = vocabularies
         owners: dict[str, set[int]] = {}
+        # A list searched whole as written is found by its own pattern in any text, in C: its
+        # needle may be common (a line break before a table's arm), its match rare.
+        self._apart = {
+            number: vocabulary.compile()
+            for number, vocabulary in enumerate(vocabularies)
+            if vocabulary.whole and vocabulary.cased
+        }
         for number, vocabulary in enumerate(vocabularies):
+            if number in self._apart:
+                continue
             for needle in vocabulary.needles:
                 owners.setdefault(needle.lower(), set()).add(number)
         needles = sorted(owners)
@@ -266,8 +275,16 @@ class Needles:
         places.sort()
         return places
 
+    def find_apart(self, text: str, number: int) -> list[int] | None:
+        """The places of the ``number``-th list in ``text`` if it is searched apart, else None."""
+        pattern = self._apart.get(number)
+        return None if pattern is None else [place.start() for place in pattern.finditer(text)]
+
     def find(self, lowered: str, start: int = 0, end: int | None = None) -> list[list[int]]:
-        """For each vocabulary, the sorted places of its needles in ``lowered[start:end]``."""
+        """For each vocabulary, the sorted places of its needles in ``lowered[start:end]``.
+
+        A list searched apart has none here: ``find_apart`` finds its places.
+        """
         found: list[list[int]] = [[] for _ in self.vocabularies]
         owners, inner, match = self._owners, self._inner, self._pattern.match
         end = len(lowered) if end is None else end
