@@ -1316,6 +1316,25 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
             ),
             [],
         ),
+        # Composed in ESLint's format: a line and column, "853:10", are no arm, though the
+        # messages of 853-866 hold "but" and 853's "used" ("defined but never used").
+        (
+            (
+                "src/app.js\n  853:10  warning  'a' is assigned a value but never used\n"
+                "  856:7   warning  'x' is defined but never used\n"
+                "  858:3   warning  'y' is defined but never used\n"
+                "  861:12  warning  'z' is defined but never used\n"
+            ),
+            [],
+        ),
+        # Composed in Redis' format: a process id before its role, "605:M".
+        (
+            (
+                "605:M 05 Dec * Server set port 6379\n605:M 05 Dec * Port set\n"
+                "605:M 05 Dec * Port information set\n"
+            ),
+            [],
+        ),
         # Composed: an assignment is no arm.
         (
             "x := 691;\n    691 := 'authentication';\n    676 := 'busy';\n    678 := 'no answer';",

@@ -24,11 +24,14 @@ if TYPE_CHECKING:
     from raserror._codes import ErrorCode
     from raserror._page import Page
 
-# An arm's label, at its line's start (after a reply's marks): "case 691:", VB's "Case 691", "691 =>", '"691":',
-# Pascal's "600: result := ..." (not "600 := x", an assignment).
+# An arm's label, at its line's start (after a reply's marks): "case 691:", VB's "Case 691",
+# "691 =>", '"691":', Pascal's "600: result := ..."; its colon ends a word, not "600 := x" (an
+# assignment), ESLint's "853:10" (a line and column) nor Redis' "605:M" (a process id).
+_COLON = r":(?=[ \t\r\n\"'{]|\Z)"
 _LABEL = (
-    r"[ \t]*(?:>[ \t]*){0,8}(?:(?i:case)[ \t]+(?P<case>[0-9]{3,5})[ \t]*(?::(?![=:])|,|(?=\r?(?:\n|\Z)))"
-    r"|[\"']?(?P<key>[0-9]{3,5})[\"']?[ \t]*(?::(?![=:])|=>))"
+    r"[ \t]*(?:>[ \t]*){0,8}"
+    rf"(?:(?i:case)[ \t]+(?P<case>[0-9]{{3,5}})[ \t]*(?:{_COLON}|,|(?=\r?(?:\n|\Z)))"
+    rf"|[\"']?(?P<key>[0-9]{{3,5}})[\"']?[ \t]*(?:{_COLON}|=>))"
 )
 ARM = re.compile(_LABEL)
 # Where the rule starts: a line break (found in C, at line breaks alone), then a label's start.
