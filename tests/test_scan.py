@@ -24,8 +24,11 @@ from raserror._vocabulary import RAS_CONTEXT
 
 SAMPLES = REPO / "tests" / "samples"
 # Markers of Remote Access context, as find_codes documents them.
+# What stands near a number found by context: a dialer, a RAS shape (MS-CHAP's failure packet,
+# an arm of a table of codes), or the context vocabulary itself.
 CONTEXT_MARKERS = re.compile(
     r"(?i:rasdial|remote access|netcfg\.chm|error messages, then)|Ras[A-Z]|Mpr[A-Z]|CoI[dD]=|returned on"
+    r"|E=[0-9]{3} R=[01]|(?im:^[ \t>]*(?:case[ \t]+)?[\"']?[0-9]{3,5}[\"']?[ \t]*(?::|=>|$))"
 )
 
 
@@ -1128,6 +1131,11 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         ("rasdial VPN\ngoto :eof\n:check\nif %errorlevel% == 691 goto a", []),
         ("dwErr = RasDial(NULL);\ndwErr = InstallService(x);\nif (dwErr == 720)", []),
         ('sqlcmd\nif %errorlevel% == 691 rasdial "VPN" /disconnect', []),
+        # Composed: a name any result takes counts where a dialer set it, not otherwise.
+        ("ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\nif (ret == 691)", [691]),
+        ("DWORD dwRet = RasDialW(NULL, NULL, &p, 0, NULL, &h);\nif (dwRet == 720) {", [720]),
+        ("rasdial VPN\nif (result == 691) {", []),
+        ("VPN down\nresult = compute()\nif (result == 691)", []),
         # Composed: a redirect is no second command; a handler's head is passed over.
         ("rasdial VPN >nul 2>&1\nif %errorlevel% == 691 goto a", [691]),
         ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),

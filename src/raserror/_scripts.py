@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from raserror._vocabulary import EXIT_STATUS_NAMES
+from raserror._vocabulary import EXIT_STATUS_NAMES, GENERIC_STATUS_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -78,7 +78,10 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
     if status.variable.lower() in _LAST_COMMAND_STATUS:
         return _dialed_last(page, status.start, status.variable)
     setting = _set_before(page, status)
-    if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
+    if setting is None:
+        if _generic(status.variable):
+            return False  # "if (result == 691)": any call's result, unless set from a dialer
+        # An exception's attribute, never assigned: "except ...: e.winerror".
         return _dialed_last(page, status.start, status.variable)
     line_start, line_end = page.line_bounds(setting)
     if page.has_dialer(setting, line_end):  # "dwErr = RasDial(...)"
@@ -88,6 +91,12 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
         page.text, setting, min(line_end, setting + _LINE_HEAD)
     )
     return reads_status is not None and _dialed_last(page, line_start, status.variable)
+
+
+def _generic(variable: str) -> bool:
+    """Whether ``variable`` is named as any result is ("ret", "dwRet", "nResult")."""
+    name = variable.lower()
+    return any(name.endswith(generic) for generic in GENERIC_STATUS_NAMES)
 
 
 def _dialed_last(page: Page, at: int, variable: str) -> bool:

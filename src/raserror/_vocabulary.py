@@ -384,6 +384,7 @@ SYMBOLS = Vocabulary(
 COMPARISONS = Vocabulary(("==", "-eq(?![a-z])", "equ "))
 # The names of an exit status or an error a comparison may test: %errorlevel%, $LASTEXITCODE,
 # dwErr, e.winerror, error_code, exit_code, returncode, retval.
+GENERIC_STATUS_NAMES = ("ret", "rc", "res", "result", "status")
 EXIT_STATUS_NAMES = (
     "errorlevel",
     "lastexitcode",
@@ -393,6 +394,8 @@ EXIT_STATUS_NAMES = (
     "retcode",
     "retval",
     r"err(?:or)?(?:[_ ]?code)?",
+    # Names any result takes ("ret = RasDial(...)"): they count only where set from a dialer.
+    *GENERIC_STATUS_NAMES,
 )
 # Scripts without spaces: the word may touch the number ("629错误", "エラー809").
 CJK_ERROR_WORDS = Vocabulary(
