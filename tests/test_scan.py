@@ -1415,3 +1415,21 @@ def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> Non
     # Composed: the same in Azure's long name, and the letters inside another word.
     assert [int(f.code) for f in find_codes("Point-to-site: Error 798")] == [798]
     assert find_codes("P2SH script hash: Error 798") == []
+
+
+def test_a_system_error_lists_line_of_a_number_and_its_hex_is_read_as_after_an_error_word() -> (
+    None
+):
+    # Real: a translated page of Microsoft's system error list, each IKE code as "13868 (0x362C)"
+    # on its own line under a symbol the translation mangled, its message in French.
+    text = _snippet("positive", "473")
+    assert "13868 (0x362C)" in text.splitlines()
+    assert [code for code, *_ in found(text)] == [13868, 13869, 13870]
+    # Real: the same list's Win32 entries, "689 (0x2B1)" under ERROR_DBG_REPLY_LATER, and a post
+    # quoting "ERROR_ELEVATION_REQUIRED" above "740 (0x2E4)": another Windows error, even when
+    # the text is said to be Remote Access's.
+    for name in ("686", "687", "507"):
+        assert find_codes(_snippet("negative", name), assume_ras=True) == []
+    # Composed: the hex of another number, or more on the line than the pair, is no such line.
+    assert find_codes("IKE\n13868 (0x362D)") == []
+    assert find_codes("IKE: len 13868 (0x362C) bytes") == []

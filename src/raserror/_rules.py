@@ -584,6 +584,36 @@ def read_bracketed(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     yield from _some(_hresult(page, anchor.start() + 1, anchor.end() - 1))
 
 
+# How far above its number a list's entry may name its symbol: a page's markup ("<span
+# id=...></span><span id=...>**...**") makes the symbol's line long.
+_LIST_ENTRY_CHARS = 600
+# A line that holds a number and, in brackets, the same number in hex: "13868 (0x362C)".
+_DECIMAL_BEFORE_HEX = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t]{0,8}([0-9]{3,5})[ \t]?\Z")
+
+
+def read_decimal_and_hex(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """A line of Microsoft's lists of system errors: the number, then its hex, ``13868 (0x362C)``.
+
+    The list gives each error so under its symbol, on a line of its own: the
+    number needs evidence from around it as after an error word.
+    """
+    text = page.text
+    line_start, line_end = page.line_bounds(anchor.start())
+    if text[anchor.end() : line_end].strip():
+        return  # more on the line: "len 800 (0x320) bytes" is no list's line
+    decimal = _DECIMAL_BEFORE_HEX.match(text, line_start, anchor.start())
+    if decimal is None or int(decimal.group(1)) != int(anchor.group()[1:-1], 16):
+        return
+    candidate = number_at(page, *decimal.span(1), Shape.ERROR_WORD)
+    if candidate is None:
+        return
+    # The same list of another Windows error: its symbol above it, as the list writes it.
+    windows = candidate.code.win32_symbol
+    above = page.around(line_start, SYMBOL_LINES, _LIST_ENTRY_CHARS)[0]
+    if windows is None or windows not in text[above:line_start]:
+        yield candidate
+
+
 def _hresult(page: Page, at: int, end: int) -> Candidate | None:
     text = page.text
     if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
@@ -883,6 +913,16 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/003-dotras-eap-negative-decimal-hresult.txt",
         "-2100000000",
         "composed: not a code",
+    ),
+    Rule(
+        "decimal and hex",
+        Vocabulary((r"\(0x[0-9A-Fa-f]{3,4}\)",), cased=True, whole=True),
+        read_decimal_and_hex,
+        "13868 (0x362C)",
+        "tests/realworld/positive/473-win32-pr-fr-fr-system-errors-13868-13870-mangled-symbols-span-ids.txt",
+        "Dec 29 20:34:15 mini31 xl2tpd[755]: firmware_rev_avp: peer reports firmware version "
+        "2560 (0x0a00)",
+        "tests/realworld/negative/790-xl2tpd-219-server-log-pid-755-windows-peer.txt",
     ),
     Rule(
         "bracketed HRESULT",
