@@ -382,9 +382,10 @@ SYMBOLS = Vocabulary(
 # logs, comparisons rare; EQU's needle is "equ " (no needle starts with a space: in text that
 # is not ASCII, every space would start a try).
 COMPARISONS = Vocabulary(("==", "-eq(?![a-z])", "equ "))
+# Names any call's result takes: a comparison tests a dialer's only where a dialer set it.
+GENERIC_STATUS_NAMES = ("ret", "rc", "res", "result", "status")
 # The names of an exit status or an error a comparison may test: %errorlevel%, $LASTEXITCODE,
 # dwErr, e.winerror, error_code, exit_code, returncode, retval.
-GENERIC_STATUS_NAMES = ("ret", "rc", "res", "result", "status")
 EXIT_STATUS_NAMES = (
     "errorlevel",
     "lastexitcode",
@@ -394,7 +395,6 @@ EXIT_STATUS_NAMES = (
     "retcode",
     "retval",
     r"err(?:or)?(?:[_ ]?code)?",
-    # Names any result takes ("ret = RasDial(...)"): they count only where set from a dialer.
     *GENERIC_STATUS_NAMES,
 )
 # Scripts without spaces: the word may touch the number ("629错误", "エラー809").
