@@ -250,8 +250,8 @@ class Page:
         counts, wherever it ends.
         """
         reach = min(len(lowered), end + needles.longest)
-        places = needles.find(lowered, start, reach)[0]
-        return any(pattern.match(self.text, at) for at in places if at < end)
+        match, text = pattern.match, self.text
+        return any(at < end and match(text, at) for at in needles.places_in(lowered, start, reach))
 
     def has_event_source(self, start: int, end: int) -> bool:
         """Whether RasClient or RemoteAccess is named in ``text[start:end]``."""

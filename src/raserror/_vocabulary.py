@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 # Characters that mean something in a regex: a fragment's literal start ends at one.
 _SPECIAL = frozenset("[](){}?*+|.^$")
 
@@ -279,6 +283,19 @@ class Needles:
         """The places of the ``number``-th list in ``text`` if it is searched apart, else None."""
         pattern = self._apart.get(number)
         return None if pattern is None else [place.start() for place in pattern.finditer(text)]
+
+    def places_in(self, lowered: str, start: int, end: int) -> Iterator[int]:
+        """Each place of a needle of any list in ``lowered[start:end]``, in the pass's order.
+
+        Found one by one, so that a caller that stops at the first it wants reads no further.
+        """
+        inner, match = self._inner, self._pattern.match
+        for needle in self._pattern.finditer(lowered, start, end):
+            at = needle.start()
+            yield at
+            for offset in inner[needle.group()]:
+                if match(lowered, at + offset, end) is not None:
+                    yield at + offset
 
     def find(self, lowered: str, start: int = 0, end: int | None = None) -> list[list[int]]:
         """For each vocabulary, the sorted places of its needles in ``lowered[start:end]``.
