@@ -207,8 +207,13 @@ class _Index:
         self.beside_runs = _beside_runs(self.messages, self.by_code)
         # A whole message names its code beside its number even where a longer message of
         # another code holds it ("The port was disconnected." in 629's), unless it is another's.
+        # Each spelled as its words between spaces: words hold none, so a run of them is a part.
         self.own_wholes = {
-            code: tuple(words for words in dict.fromkeys(messages) if len(wholes[words]) == 1)
+            code: tuple(
+                f" {' '.join(words)} "
+                for words in dict.fromkeys(messages)
+                if len(wholes[words]) == 1 and words
+            )
             for code, messages in self.by_code.items()
         }
         # For the quick test of ASCII text: 1 for a part of a message word, 2 for a line break.
@@ -545,7 +550,7 @@ def _sentence_goes_on(text: str, spans: list[tuple[int, int]], at: int) -> bool:
 
 def _grams(words: list[str], length: int) -> Iterator[tuple[str, ...]]:
     """Every run of ``length`` words in a row, made in C."""
-    return zip(*(words[at:] for at in range(length)))
+    return zip(*[words[at:] for at in range(length)])
 
 
 # ASCII text as tokens split in C: every mark a space (one character for one, the quick way
@@ -607,7 +612,11 @@ def has_own_run(code: ErrorCode, words: list[str]) -> bool:
     length, runs = index().beside_runs[code]
     if length == 0 or not runs.isdisjoint(_grams(words, length)):
         return True
-    return any(whole in _grams(words, len(whole)) for whole in index().own_wholes[code])
+    wholes = index().own_wholes[code]
+    if not wholes:
+        return False
+    spelled = f" {' '.join(words)} "  # one search in C for each whole message, not a scan of runs
+    return any(whole in spelled for whole in wholes)
 
 
 def may_quote_other(code: ErrorCode, words: list[str]) -> bool:
