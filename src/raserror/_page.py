@@ -155,11 +155,12 @@ class Page:
         newlines = self.newlines
         floor, ceiling = max(0, at - chars), min(len(self.text), at + chars)
         # Back: ``lines + 1`` line breaks before at - 1; forward: ``lines + 1`` after at.
+        # Each is a line break within those limits or the limit itself: no min() or max() after.
         first = bisect_left(newlines, at - 1) - (lines + 1)
         start = newlines[first] + 1 if at and first >= 0 and newlines[first] >= floor else floor
         last = bisect_right(newlines, at) + lines
         end = newlines[last] if last < len(newlines) and newlines[last] < ceiling else ceiling
-        return max(start, floor), min(end, ceiling)
+        return start, end
 
     def first_time(self, rule: str, at: int) -> bool:
         """Whether ``rule`` is asked about the line holding ``at`` for the first time."""
