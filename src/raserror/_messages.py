@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate, islice, repeat
+from itertools import accumulate, repeat
 from threading import Lock
 from typing import Literal, Optional, Union, overload
 
@@ -599,12 +599,16 @@ def text_words(text: str, start: int, end: int) -> list[str]:
     return words if words is not None else _words(text, start, end)[0]
 
 
+# Up to so many words, each after what is no word: where finditer of WORD finds them, in one match.
+_words_ahead: dict[int, re.Pattern[str]] = {}
+
+
 def after_words(text: str, at: int, count: int) -> int:
     """Where the ``count``-th word from ``at`` on ends (a word cut at ``at`` counts as one)."""
-    end = at
-    for match in islice(WORD.finditer(text, at), count):
-        end = match.end()
-    return end
+    ahead = _words_ahead.get(count)
+    if ahead is None:
+        ahead = _words_ahead[count] = re.compile(rf"(?:[\W_]*{WORD.pattern}){{0,{count}}}")
+    return ahead.match(text, at).end()  # type: ignore[union-attr] # {0,n} always matches
 
 
 def has_own_run(code: ErrorCode, words: list[str]) -> bool:
