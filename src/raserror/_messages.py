@@ -217,8 +217,9 @@ class _Index:
             for code, messages in self.by_code.items()
         }
         # For the quick test of ASCII text: 1 for a part of a message word, 2 for a line break.
-        parts = {part: 1 for word in self.vocabulary for part in word.split("'") if part}
-        self.token_kinds = {**parts, _LINE_BREAK: 2}
+        # As bytes: the text's tokens are ASCII, split as bytes in C.
+        parts = {part.encode(): 1 for word in self.vocabulary for part in word.split("'") if part}
+        self.token_kinds = {**parts, _LINE_BREAK.encode(): 2}
 
 
 Run = tuple[str, ...]
@@ -559,6 +560,8 @@ _LINE_BREAK = "\x00"
 _MARKS_TO_SPACES = str.maketrans(
     {chr(char): " " for char in range(128) if not chr(char).isalnum()} | {"\n": _LINE_BREAK}
 )
+_BREAK_BYTE = _LINE_BREAK.encode()
+_BREAK_TOKEN = b" " + _BREAK_BYTE + b" "
 
 
 def lines_with_runs(lowered: str) -> list[int]:
@@ -573,21 +576,20 @@ def lines_with_runs(lowered: str) -> list[int]:
     if not lowered.isascii():
         lowered = ascii_same_length(lowered)
     kinds = index().token_kinds
-    marked = lowered.translate(_MARKS_TO_SPACES)
-    tokens = marked.replace(_LINE_BREAK, f" {_LINE_BREAK} ").split()
+    # As bytes, which split in C faster than a str does: the text is ASCII by now.
+    marked = lowered.translate(_MARKS_TO_SPACES).encode("ascii")
+    tokens = marked.replace(_BREAK_BYTE, _BREAK_TOKEN).split()
     known = bytes(map(kinds.get, tokens, repeat(0)))
     runs = known.replace(b"\x02", b"\x01")
-    breaks = []
-    at = known.find(2)
-    while at >= 0:
-        breaks.append(at)
-        at = known.find(2, at + 1)
     lines: list[int] = []
+    line = counted = 0  # the line breaks before token ``counted``, counted in C as runs go on
     at = runs.find(_ALL_KNOWN)
     while at >= 0:
         stop = runs.find(0, at)  # the run of known tokens goes on to here
         stop = len(runs) if stop < 0 else stop
-        first, last = bisect_left(breaks, at), bisect_left(breaks, stop - 1)
+        line += known.count(2, counted, at)
+        counted = at
+        first, last = line, line + known.count(2, at, stop - 1)
         lines.extend(range(max(lines[-1] + 1, first) if lines else first, last + 1))
         at = runs.find(_ALL_KNOWN, stop)
     return lines
