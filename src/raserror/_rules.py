@@ -173,6 +173,8 @@ BARE_LINE = LINE_LEAD + r"([0-9]{3,5})[ \t]*\r?$"
 LEADING_NUMBER = LINE_LEAD + r"(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
 # Either, at the start of any line: one search finds every listed line of a text.
 LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
+# The same after a line break: the engine skips to each break in C, not trying every character.
+_LISTED_AFTER_BREAK = re.compile(f"(?m)\n(?:{BARE_LINE}|{LEADING_NUMBER})")
 # A table's first cell, headed "Error Code": a number, or a few ("734, 732", "720/619").
 TABLE_NUMBERS = re.compile(r"[0-9]{3,5}(?:[ \t]{0,3}(?:,|/|&|and|or)[ \t]{0,3}[0-9]{3,5})*")
 TABLE_NUMBER = re.compile(r"[0-9]{3,5}")
@@ -975,11 +977,21 @@ def read_rasdial_line(page: Page, start: int, end: int) -> Iterator[Candidate]:
 
 def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
     """A number alone on its line or leading it, that counts with its own message beside it."""
-    for line in LISTED_LINES.finditer(page.text, start, end):
-        line_start, line_end = page.line_bounds(line.start())
+    for line_start, line in _listed_lines(page.text, start, end):
+        line_end = page.line_bounds(line_start)[1]
         if line_end - line_start <= LONG_LINE:  # a line with no end in sight is no list
             group = 1 if line.group(1) is not None else 2
             yield from _some(number_at(page, *line.span(group), Shape.LISTED))
+
+
+def _listed_lines(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each line of ``text[start:end]`` that LISTED_LINES matches, with where it starts, in order."""
+    if start == 0:  # the text's first line has no break before it
+        first = LISTED_LINES.match(text, 0, end)
+        if first is not None:
+            yield 0, first
+    for line in _LISTED_AFTER_BREAK.finditer(text, max(start - 1, 0), end):
+        yield line.start() + 1, line
 
 
 def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
