@@ -271,6 +271,28 @@ def test_an_error_word_reads_no_number_beyond_the_reach_its_quick_test_looks() -
     assert after_number < _rules.NUMBER_BEFORE_REACH
 
 
+def test_a_coid_lines_code_is_searched_for_no_further_back_than_a_match_can_start() -> None:
+    assert _sre.parse(_rules.COID_CODE.pattern).getwidth()[1] <= _rules.COID_CODE_CHARS
+
+
+@given(
+    st.text(alphabet="is t:=-0123456789x\n为", max_size=60),
+    st.integers(min_value=0, max_value=60),
+    st.integers(min_value=0, max_value=60),
+)
+@example("The error code returned on failure is 809.", 0, 42)
+@example("this is  -1234567890 and some more", 3, 34)
+def test_a_coid_lines_code_is_found_as_a_search_of_the_whole_line_finds_it(
+    text: str, start: int, end: int
+) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    whole = _rules.COID_CODE.search(text, start, end)
+    found = _rules.coid_code(text, start, end)
+    assert (whole is None) == (found is None)
+    if whole is not None and found is not None:
+        assert (found.span(), found.groups()) == (whole.span(), whole.groups())
+
+
 def test_the_backtracking_check_finds_the_shape_that_once_made_a_line_quadratic() -> None:
     once = re.compile(r"[ \t]*([0-9]{3,5})[ \t]*[:.\-]?[ \t]+(?=[^\W\d_])")
     assert _unbounded_runs(_sre.parse(once.pattern), "once")

@@ -147,6 +147,9 @@ EVENT = re.compile(
 COID_CODE = re.compile(
     r"(?:\bis|\bist|\best|为|為|は|[:：=])[ \t]{0,2}(-?[0-9]{1,10})[^0-9\n]{0,12}\Z"
 )
+# A match of COID_CODE ends where the search does, so it starts this close to that end: its word
+# (3 characters at most), 2 spaces, a sign and 10 digits, 12 other characters.
+COID_CODE_CHARS = 3 + 2 + 11 + 12
 # The attempt's id at the start of a RasClient message, and how far before its code it stands.
 COID_GUID = re.compile(r"CoI[dD]=\{([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12})\}")
 COID_REACH = 600
@@ -539,12 +542,17 @@ def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """RasClient in any language: a ``CoId=`` line ends with its code after "is"."""
     if not page.first_time("coid", anchor.start()):
         return
-    match = COID_CODE.search(page.text, anchor.end(), page.line_bounds(anchor.start())[1])
+    match = coid_code(page.text, anchor.end(), page.line_bounds(anchor.start())[1])
     if match is not None:
         candidate = number_at(page, *match.span(1), Shape.RAS_SHAPE)
         if candidate is not None:
             candidate.attempt = attempt_before(page, match.start(1))
             yield candidate
+
+
+def coid_code(text: str, start: int, end: int) -> re.Match[str] | None:
+    """COID_CODE's match in ``text[start:end]``, looked for only where one can start."""
+    return COID_CODE.search(text, max(start, end - COID_CODE_CHARS), end)
 
 
 def read_footer(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
