@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import repeat
 from threading import Lock
 from typing import Literal, Optional, Union, overload
 
@@ -434,11 +434,27 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     quoted = _quoted(words, _remembered_runs(words))
     if not quoted:
         return []
-    offsets = list(accumulate(map(len, parts), initial=start))
+    # A quote starts where its first word's part does and ends where the part after its last does.
+    offsets = _part_offsets(
+        parts, start, [at for _, first, last, _ in quoted for at in (2 * first + 1, 2 * last)]
+    )
     return [
         Quote(code, offsets[2 * first + 1], offsets[2 * last], last - first, share)
         for code, first, last, share in quoted
     ]
+
+
+def _part_offsets(parts: list[str], start: int, wanted: list[int]) -> dict[int, int]:
+    """Where each of the ``wanted`` parts starts, ``parts`` read from ``start`` on.
+
+    Their lengths added up in C only as far as the last part wanted, no offset kept but these.
+    """
+    offsets: dict[int, int] = {}
+    done, offset = 0, start  # the parts before ``done`` end at ``offset``
+    for part in sorted(set(wanted)):
+        offset += sum(map(len, parts[done:part]))
+        offsets[part], done = offset, part
+    return offsets
 
 
 # (codes, first word, past the last word, share) of a run of a text's words quoted.
