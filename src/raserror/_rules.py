@@ -206,12 +206,21 @@ RECORD_CHARS = 4000
 _DATA_CHARS = 4200
 
 
+# parse_number reads up to this many decimal digits as a number: no code has more.
+_PLAIN_DIGITS = 20
+
+
 def number_at(
     page: Page, start: int, end: int, shape: Shape, *, footer: bool = False
 ) -> Candidate | None:
     """The candidate the number written at ``start:end`` makes, if it names a code."""
-    number = parse_number(page.text[start:end])
-    code = None if number is None else from_int(number)
+    written = page.text[start:end]
+    # Plain decimal digits, as most codes are written, are what parse_number reads them as.
+    if written.isdigit() and written.isascii() and len(written) <= _PLAIN_DIGITS:
+        code = from_int(int(written))
+    else:
+        number = parse_number(written)
+        code = None if number is None else from_int(number)
     return None if code is None else Candidate(start, end, code, shape, footer)
 
 
