@@ -48,6 +48,12 @@ CASES: dict[str, Callable[[int], str]] = {
         )
         * (20 * n)
     ),
+    # Composed (a review's probes): the hex of a number on one long line, each once copied to
+    # the line's end; tables one after another after a first line that is an arm.
+    "'(0x364) ' repeated on one line": lambda n: "(0x364) " * (2000 * n),
+    "tables of one arm after a first line that is one": lambda n: (
+        "case 691:\n" + "\n\n\n\ncase 601:\n" * (500 * n)
+    ),
     # Composed: one table of many arms, each saying its code's words: read once, arm by arm.
     "a table of codes with an arm a line": lambda n: (
         "switch (err) {\n" + "    case 691: return 'authentication failure';\n" * (50 * n)

@@ -1136,6 +1136,20 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         ("DWORD dwRet = RasDialW(NULL, NULL, &p, 0, NULL, &h);\nif (dwRet == 720) {", [720]),
         ("rasdial VPN\nif (result == 691) {", []),
         ("VPN down\nresult = compute()\nif (result == 691)", []),
+        ("ret = RasDial(NULL, &p); if (ret == 691) return;", [691]),
+        # Composed (a review's probes): a parameter of the same name in the next function, a
+        # dialer named in the setting's comment, a keyword argument, an identifier that
+        # holds "rasdial".
+        (
+            (
+                "    DWORD status = RasDial(NULL, NULL, &p, 0, NULL, &h);\n    return status;\n}\n\n"
+                "void on_reply(int status)\n{\n    if (status == 800)"
+            ),
+            [],
+        ),
+        ("rc = ping_gateway();   /* only after RasDial succeeded */\nif (rc == 651)", []),
+        ("dwErr = Other(); // then RasDial\nif (dwErr == 691)", []),
+        ("notify(status=rasdial_status)\nif status == 720:", []),
         # Composed: a redirect is no second command; a handler's head is passed over.
         ("rasdial VPN >nul 2>&1\nif %errorlevel% == 691 goto a", [691]),
         ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),
@@ -1277,6 +1291,7 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
         # Composed: a switch's arms in C sharp, what each returns on the line under it.
         (
             (
+                "err = RasDial(null, null, p, 0, null, ref h);\n"
                 'switch (err)\n{\n    case 691:\n        return "Authentication failed";\n'
                 '    case 678:\n        return "No answer";\n    case 676:\n'
                 '        return "The line is busy";\n}'
@@ -1286,6 +1301,7 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
         # Composed: Rust's and Python's maps, VB's `Case` with nothing after it.
         (
             (
+                "    // PPP and RAS errors\n"
                 '    691 => "authentication failure",\n    676 => "line busy",\n'
                 '    680 => "no dial tone",\n    619 => "port disconnected",'
             ),
@@ -1293,13 +1309,15 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
         ),
         (
             (
-                "ERRORS = {\n    691: 'authentication failed',\n    678: 'no answer',\n"
+                "# dial-up errors\nERRORS = {\n    691: 'authentication failed',\n"
+                "    678: 'no answer',\n"
                 "    676: 'line is busy',\n}"
             ),
             [691, 678, 676],
         ),
         (
             (
+                "' RasDial's errors\n"
                 'Case 691\n    msg = "Authentication failed"\nCase 676\n    msg = "Line busy"\n'
                 'Case 678\n    msg = "No answer"'
             ),
@@ -1308,19 +1326,30 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
         # Composed: a shop's error table in the same numbers, saying other things: no code.
         (
             (
-                "switch ($code) {\n    case 602:\n        $text = 'Order could not be created';\n"
+                "// VPN shop\nswitch ($code) {\n    case 602:\n"
+                "        $text = 'Order could not be created';\n"
                 "    case 603:\n        $text = 'The order has no items';\n    case 700:\n"
                 "        $text = 'The shop has no products';\n}"
             ),
             [],
         ),
         # Composed: two arms that say their code's words are too few to make a table of codes.
-        ("    691: 'authentication failure',\n    676: 'line busy',\n    605: 'saved',", []),
+        ("VPN\n    691: 'authentication failure',\n    676: 'line busy',\n    605: 'saved',", []),
         # Composed: most arms name no code: a table of something else.
         (
             (
-                "    691: 'authentication',\n    676: 'line busy',\n    678: 'no answer',\n"
+                "VPN\n    691: 'authentication',\n    676: 'line busy',\n    678: 'no answer',\n"
                 "    100: 'a',\n    200: 'b',\n    300: 'c',\n    404: 'd',\n"
+            ),
+            [],
+        ),
+        # Composed (a review's probe): a camera SDK's table in words like Windows' own, "Invalid
+        # handle", "Device does not exist", with nothing of Remote Access near it.
+        (
+            (
+                '    switch (err) {\n    case 600: return "Operation still pending";\n'
+                '    case 601: return "Invalid handle";\n    case 602: return "Device already open";\n'
+                '    case 603: return "Buffer too small";\n    case 608: return "Device does not exist";\n'
             ),
             [],
         ),
@@ -1371,6 +1400,7 @@ def test_a_programs_table_of_codes_cut_by_a_chunk_boundary_is_read_whole(
 _ARMS = st.sampled_from(
     [
         # Composed arms: a code's words, another code's, none; lines between arms.
+        "    // RasDial's errors",
         "    case 691: return 'authentication failure';",
         "    676: result := 'line is busy';",
         '    678 => "no answer",',
@@ -1415,6 +1445,10 @@ def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> Non
     # Composed: the same in Azure's long name, and the letters inside another word.
     assert [int(f.code) for f in find_codes("Point-to-site: Error 798")] == [798]
     assert find_codes("P2SH script hash: Error 798") == []
+    # Composed (a review's probes): the letters inside a word, and the words in a sentence.
+    assert find_codes("Converting the mp2s stream failed with error 800.") == []
+    assert find_codes("user_p2s: Error 800") == []
+    assert find_codes("Click the link to point to site settings. Error 800 then shows.") == []
 
 
 def test_a_system_error_lists_line_of_a_number_and_its_hex_is_read_as_after_an_error_word() -> (
@@ -1433,3 +1467,22 @@ def test_a_system_error_lists_line_of_a_number_and_its_hex_is_read_as_after_an_e
     # Composed: the hex of another number, or more on the line than the pair, is no such line.
     assert find_codes("IKE\n13868 (0x362D)") == []
     assert find_codes("IKE: len 13868 (0x362C) bytes") == []
+    # Composed (a review's probes): the pair with no list's symbol above it is no entry.
+    assert find_codes("868 (0x364)") == []
+    assert find_codes("VPN settings\nDefault:\n900 (0x384)") == []
+    assert [int(f.code) for f in find_codes("ERROR_VPN_REFUSED\n\n868 (0x364)")] == [868]
+
+
+@pytest.mark.parametrize("width", [80, 3000, 9000])
+def test_a_table_of_long_arm_lines_streams_as_find_codes_reads_it(width: int) -> None:
+    # Composed (a review's probe): arms padded to long lines, two in three saying their words;
+    # an arm's reach is bounded in characters too, within what scan_lines holds around it.
+    said = {691: "authentication failure", 676: "line is busy", 720: "PPP control protocols"}
+    lines = [
+        f"   {code}: result := '{said[code] if row % 3 else 'qqq'}'; // " + "z" * width + "\n"
+        for row, code in enumerate([691, 676, 720] * 47)
+    ]
+    whole = find_codes("".join(lines))
+    assert [(f.code, f.line) for f in scan_lines(lines)] == [(f.code, f.line) for f in whole]
+    if width == 80:
+        assert len(whole) == len(lines)

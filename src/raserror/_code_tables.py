@@ -41,9 +41,14 @@ ARM_START = (
 )
 # Lines without a label that may stand between two arms of one table: a return, a comment.
 ARM_GAP = 3
-# How many lines each side of an arm the arms that vouch for it stand: fewer than scan_lines
-# holds after a line, so that it reads what find_codes does.
+# How far each side of an arm the arms that vouch for it stand, in lines and in characters:
+# less than scan_lines holds around a line, so that it reads what find_codes does.
 ARM_REACH = 12
+ARM_REACH_CHARS = 16_000
+# Within that reach, what says the table is one of Remote Access codes and not another
+# program's in like words ("case 601: return 'Invalid handle'" in a camera's SDK): Remote
+# Access context, or PPP, the dial-up link whose errors the 7xx codes are.
+_PPP = re.compile(r"(?<![A-Za-z])(?i:ppp)(?![A-Za-z])")
 # How much of an arm's line (and the next, where its line says nothing) tells its meaning.
 _SAID_CHARS = 200
 _LETTER = re.compile(r"[^\W\d_]")
@@ -52,7 +57,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 class Arm(NamedTuple):
     """One arm of a table: its number, the code it names if any, and whether it says its words."""
 
-    line: int  # its line's number, from 0
     start: int
     end: int
     code: ErrorCode | None
@@ -78,26 +82,32 @@ def read_code_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     if not page.first_time("code table", first):
         return  # an arm of a table read already
     # The text's first line is the one line whose arm no line break starts.
-    start = 0 if ARM.match(page.text, 0) and _gaps_only(page, 0, first) else first
+    near_start = bisect_left(page.newlines, first) <= ARM_GAP + 1
+    start = 0 if near_start and ARM.match(page.text, 0) else first
     arms = _arms(page, start)
-    lines = [arm.line for arm in arms]
+    starts = [arm.start for arm in arms]
     naming = _running_count([arm.code is not None for arm in arms])
     saying = _running_count([arm.code is not None and arm.says_own for arm in arms])
     for arm in arms:
         if arm.code is None:
             continue
-        low = bisect_left(lines, arm.line - ARM_REACH)
-        high = bisect_right(lines, arm.line + ARM_REACH)
+        reach_start, reach_end = page.around(arm.start, ARM_REACH, ARM_REACH_CHARS)
+        low, high = bisect_left(starts, reach_start), bisect_right(starts, reach_end)
         named, said = naming[high] - naming[low], saying[high] - saying[low]
         # Most arms there name codes, and three at least, half of those at least, say their words.
-        if said >= 3 and 2 * said >= named and 3 * named >= 2 * (high - low):
+        vouched = said >= 3 and 2 * said >= named and 3 * named >= 2 * (high - low)
+        if vouched and _of_remote_access(page, reach_start, reach_end):
             yield Candidate(arm.start, arm.end, arm.code, Shape.RAS_SHAPE)
+
+
+def _of_remote_access(page: Page, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks of Remote Access or of PPP."""
+    return page.has_context(start, end) or _PPP.search(page.text, start, end) is not None
 
 
 def _arms(page: Page, start: int) -> list[Arm]:
     """The arms of the run of lines from ``start``: each an arm, or one of a few lines between."""
     text, arms = page.text, []
-    line = bisect_left(page.newlines, start)
     gap = 0
     at = start
     while at <= len(text) and gap <= ARM_GAP:
@@ -108,13 +118,13 @@ def _arms(page: Page, start: int) -> list[Arm]:
         else:
             gap = 0
             page.first_time("code table", at)
-            arms.append(_arm(page, line, label, line_end))
-        at, line = line_end + 1, line + 1
+            arms.append(_arm(page, label, line_end))
+        at = line_end + 1
     return arms
 
 
-def _arm(page: Page, line: int, label: re.Match[str], line_end: int) -> Arm:
-    """The arm ``label`` starts, on line number ``line`` ending at ``line_end``."""
+def _arm(page: Page, label: re.Match[str], line_end: int) -> Arm:
+    """The arm ``label`` starts, on a line ending at ``line_end``."""
     text = page.text
     group = "case" if label.group("case") is not None else "key"
     start, end = label.span(group)
@@ -128,12 +138,7 @@ def _arm(page: Page, line: int, label: re.Match[str], line_end: int) -> Arm:
     says_own = code is not None and says_own_words(
         code, text[said_start:said_end].lower(), 0, said_end - said_start
     )
-    return Arm(line, start, end, code, says_own)
-
-
-def _gaps_only(page: Page, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is an arm's line, then no more lines than a gap between arms."""
-    return page.text.count("\n", start, end) <= ARM_GAP + 1
+    return Arm(start, end, code, says_own)
 
 
 def _running_count(flags: list[bool]) -> list[int]:

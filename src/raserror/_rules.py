@@ -606,30 +606,34 @@ def read_bracketed(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
 # How far above its number a list's entry may name its symbol: a page's markup ("<span
 # id=...></span><span id=...>**...**") makes the symbol's line long.
 _LIST_ENTRY_CHARS = 600
-# A line that holds a number and, in brackets, the same number in hex: "13868 (0x362C)".
+# Before the hex on its line: the number alone, after a reply's marks ("13868 (0x362C)").
 _DECIMAL_BEFORE_HEX = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t]{0,8}([0-9]{3,5})[ \t]?\Z")
+_NOTHING_MORE = re.compile(r"[ \t\r]*\Z")
+# The head of a list's entry: the error's symbol, as written or in a page's anchor id.
+_ENTRY_SYMBOL = re.compile(r"ERROR_[A-Z0-9_]{3,}")
 
 
 def read_decimal_and_hex(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """A line of Microsoft's lists of system errors: the number, then its hex, ``13868 (0x362C)``.
 
-    The list gives each error so under its symbol, on a line of its own: the
-    number needs evidence from around it as after an error word.
+    The list gives each error so on a line of its own under its symbol: the
+    number needs evidence from around it as after an error word. Under a
+    Windows error's symbol, the entry is that error's.
     """
     text = page.text
     line_start, line_end = page.line_bounds(anchor.start())
-    if text[anchor.end() : line_end].strip():
-        return  # more on the line: "len 800 (0x320) bytes" is no list's line
+    # Both bounded: the number must start the line, and nothing may follow the hex.
     decimal = _DECIMAL_BEFORE_HEX.match(text, line_start, anchor.start())
-    if decimal is None or int(decimal.group(1)) != int(anchor.group()[1:-1], 16):
+    if decimal is None or _NOTHING_MORE.match(text, anchor.end(), line_end) is None:
+        return
+    if int(decimal.group(1)) != int(anchor.group()[1:-1], 16):  # int() reads the "0x"
         return
     candidate = number_at(page, *decimal.span(1), Shape.ERROR_WORD)
     if candidate is None:
         return
-    # The same list of another Windows error: its symbol above it, as the list writes it.
-    windows = candidate.code.win32_symbol
     above = page.around(line_start, SYMBOL_LINES, _LIST_ENTRY_CHARS)[0]
-    if windows is None or windows not in text[above:line_start]:
+    symbols = set(_ENTRY_SYMBOL.findall(text, above, line_start))
+    if symbols and candidate.code.win32_symbol not in symbols:
         yield candidate
 
 
@@ -850,10 +854,12 @@ RULES: tuple[Rule, ...] = (
         "code table",
         Vocabulary((ARM_START,), cased=True, whole=True),
         read_code_table,
-        "   600: result := 'operation is pending';\n"
-        "   601: result := 'invalid port handle';\n"
-        "   608: result := 'device does not exist';\n"
-        "   615: result := 'port not found';",
+        "   628: result := 'port was disconnected';\n"
+        "   629: result := 'disconnected by remote';\n"
+        "   630: result := 'hardware failure';\n"
+        "   631: result := 'user disconnect';\n"
+        "   633: result := 'port is in use';\n"
+        "   638: result := 'PPP no address assigned';",
         "tests/realworld/positive/464-kol-kolras-pas-geterrstring-case-table-600-797.txt",
         '    110: "POP3", 111: "RPCBind", 135: "Microsoft RPC", 139: "NetBIOS",\n'
         '    143: "IMAP", 161: "SNMP", 443: "HTTPS", 445: "Microsoft-DS/SMB",\n'
@@ -937,7 +943,14 @@ RULES: tuple[Rule, ...] = (
         "decimal and hex",
         Vocabulary((r"\(0x[0-9A-Fa-f]{3,4}\)",), cased=True, whole=True),
         read_decimal_and_hex,
-        "13868 (0x362C)",
+        (
+            '<span id="ERROR_IPSEC_IKE_POLICY_MATCH"></span>'
+            '<span id="error_ipsec_ike_policy_match"></span>'
+            "**ERREUR de correspondance de la \\_ \\_ stratégie IKE IPSec \\_ \\_**\n"
+            "</dt> <dd> <dl> <dt>\n"
+            "\n"
+            "13868 (0x362C)"
+        ),
         "tests/realworld/positive/473-win32-pr-fr-fr-system-errors-13868-13870-mangled-symbols-span-ids.txt",
         "Dec 29 20:34:15 mini31 xl2tpd[755]: firmware_rev_avp: peer reports firmware version "
         "2560 (0x0a00)",

@@ -77,14 +77,13 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
     """Whether a dialer returned ``status``: it ran last, or the variable was set from it."""
     if status.variable.lower() in _LAST_COMMAND_STATUS:
         return _dialed_last(page, status.start, status.variable)
+    if _generic(status.variable):
+        return _generic_set_by_dialer(page, status)
     setting = _set_before(page, status)
-    if setting is None:
-        if _generic(status.variable):
-            return False  # "if (result == 691)": any call's result, unless set from a dialer
-        # An exception's attribute, never assigned: "except ...: e.winerror".
+    if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
         return _dialed_last(page, status.start, status.variable)
     line_start, line_end = page.line_bounds(setting)
-    if page.has_dialer(setting, line_end):  # "dwErr = RasDial(...)"
+    if page.has_dialer(setting, _code_end(page.text, setting, line_end)):  # "dwErr = RasDial()"
         return True
     # Set from the last command's status ("set "LAST_ERROR=!errorlevel!""): that command's.
     reads_status = _READS_LAST_STATUS.search(
@@ -99,10 +98,49 @@ def _generic(variable: str) -> bool:
     return any(name.endswith(generic) for generic in GENERIC_STATUS_NAMES)
 
 
+def _generic_set_by_dialer(page: Page, status: Status) -> bool:
+    """Whether a variable named as any result is was set by a dialer: nothing else tells.
+
+    On the test's own line ("ret = RasDial(...); if (ret == 691)"), or by a statement
+    above that sets it ("DWORD ret = RasDial(...);", not "notify(status=...)"), the
+    name not declared again between, as a function's parameter ("void f(int status)").
+    """
+    text = page.text
+    line_start = page.line_bounds(status.start)[0]
+    if page.has_dialer(line_start, status.start):
+        return True
+    name = re.escape(status.variable)
+    statement = re.compile(
+        rf"^[ \t]*(?:[A-Za-z_][\w<>*&]*[ \t]+){{0,3}}[$]?{name}[ \t]*=(?![=>])",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    low = page.around(status.start, STATUS_LINES, STATUS_LINES * 100)[0]
+    setting = None
+    for setting in statement.finditer(text, low, line_start):  # noqa: B007 - the last is wanted
+        pass
+    if setting is None:
+        return False
+    parameter = re.compile(rf"[(,][ \t]*[A-Za-z_][\w<>*&]*[ \t*&]+{name}[ \t]*[,)=]")
+    if parameter.search(text, setting.end(), line_start):
+        return False
+    setting_end = page.line_bounds(setting.end())[1]
+    return page.has_dialer(setting.end(), _code_end(text, setting.end(), setting_end))
+
+
+# Where a line's code ends and its comment begins: "//", "/*", "#", a batch "rem" or "::".
+_COMMENT = re.compile(r"//|/\*|#|(?i:\brem\b)|::")
+
+
+def _code_end(text: str, start: int, end: int) -> int:
+    """Where the code of ``text[start:end]`` ends: at a comment's start, if one is there."""
+    comment = _COMMENT.search(text, start, end)
+    return end if comment is None else comment.start()
+
+
 def _dialed_last(page: Page, at: int, variable: str) -> bool:
     """Whether the test at ``at`` or the last command above it runs a dialer.
 
-    On the test's own line only before ``at`` ("if ((err = RasDial(...)) == 691)"). Walking up, a
+    On the test's own line only before ``at`` ("rasdial VPN || if %errorlevel% == 691"). Walking up, a
     blank line, a comment, a block's end, a jump, an echo and another test of the same status (a
     chain of tests) are passed over; a label stops the walk. On the command line found, the
     dialer must run in its last command ("rasdial ... && sqlcmd ..." is sqlcmd's status).

@@ -467,9 +467,6 @@ CONTEXT_WORDS = Vocabulary(
         "sstp",
         "ikev2",
         "vpn",
-        # Azure's name for a VPN that a Windows client dials into its gateway.
-        "point[-‐‑ ]to[-‐‑ ]site",
-        "p2s(?![a-z0-9])",
         # A virtual private server: where the posts about self-hosted VPNs run theirs.
         "vps(?![a-z])",
         "coi[dD]=",
@@ -492,6 +489,11 @@ LINE_WORDS = Vocabulary(
         "電話回線",
     )
 )
+# Azure's name for the VPN a Windows client dials into its gateway, as words of their own: not
+# "mp2s", nor "point to site" in a sentence.
+AZURE_VPN_WORDS = Vocabulary(
+    ("p2s", "point[-‐‑]to[-‐‑]site"), before="(?<![A-Za-z0-9_])", after="(?![A-Za-z0-9_])"
+)
 # IPsec tunnels, as words of their own: not a piece of a symbol such as ERROR_IPSEC_IKE_...
 TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
 # IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
@@ -500,6 +502,7 @@ CONTEXT_VOCABULARIES = (
     CONTEXT_NAMES,
     DIAL_TOOLS,
     CONTEXT_WORDS,
+    AZURE_VPN_WORDS,
     TUNNEL_WORDS,
     IKE_NAME,
     LINE_WORDS,
