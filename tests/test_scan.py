@@ -1150,6 +1150,8 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         ("rc = ping_gateway();   /* only after RasDial succeeded */\nif (rc == 651)", []),
         ("dwErr = Other(); // then RasDial\nif (dwErr == 691)", []),
         ("notify(status=rasdial_status)\nif status == 720:", []),
+        # Composed: C++'s global scope before the call is no comment.
+        ("dwErr = ::RasDial(NULL, NULL, &p, 0, NULL, &h);\nif (dwErr == 691)", [691]),
         # Composed: a redirect is no second command; a handler's head is passed over.
         ("rasdial VPN >nul 2>&1\nif %errorlevel% == 691 goto a", [691]),
         ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),

@@ -127,8 +127,9 @@ def _generic_set_by_dialer(page: Page, status: Status) -> bool:
     return page.has_dialer(setting.end(), _code_end(text, setting.end(), setting_end))
 
 
-# Where a line's code ends and its comment begins: "//", "/*", "#", a batch "rem" or "::".
-_COMMENT = re.compile(r"//|/\*|#|(?i:\brem\b)|::")
+# Where a line's code ends and its comment begins: "//", "/*", "#", batch's "rem" (not "::",
+# which begins a batch comment only at a line's start and C++'s "::RasDial" anywhere).
+_COMMENT = re.compile(r"//|/\*|#|(?i:\brem\b)")
 
 
 def _code_end(text: str, start: int, end: int) -> int:
