@@ -1150,6 +1150,20 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         ("rc = ping_gateway();   /* only after RasDial succeeded */\nif (rc == 651)", []),
         ("dwErr = Other(); // then RasDial\nif (dwErr == 691)", []),
         ("notify(status=rasdial_status)\nif status == 720:", []),
+        # Composed (a second review's probes): a generic name set from the status rasdial left,
+        # set in a condition; a dialer's name in a string earlier on the line sets nothing.
+        ('rasdial "MyVPN" u p\nset RESULT=%ERRORLEVEL%\nif %RESULT% == 691 echo bad', [691]),
+        ('rasdial VPN\nset "ret=!errorlevel!"\nif !ret! == 691 goto bad', [691]),
+        ('rasdial VPN u p\n$status = $LASTEXITCODE\nif ($status -eq 691) { "bad" }', [691]),
+        ("rasdial VPN\nsqlcmd -Q x\nset RESULT=%ERRORLEVEL%\nif %RESULT% == 691 echo x", []),
+        (
+            (
+                "if ((dwRet = RasDial(NULL, NULL, &rdParams, 0L, NULL, &hRasReConn)) != 0)\n{\n"
+                "    if (dwRet == 691)"
+            ),
+            [691],
+        ),
+        ('printf("RasHangUp\\n"); if (ret == 629) x();', []),
         # Composed: C++'s global scope before the call is no comment.
         ("dwErr = ::RasDial(NULL, NULL, &p, 0, NULL, &h);\nif (dwErr == 691)", [691]),
         # Composed: a redirect is no second command; a handler's head is passed over.
@@ -1294,7 +1308,7 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
         (
             (
                 "err = RasDial(null, null, p, 0, null, ref h);\n"
-                'switch (err)\n{\n    case 691:\n        return "Authentication failed";\n'
+                'switch (err)\n{\n    case 691:\n        return "Wrong user name or password";\n'
                 '    case 678:\n        return "No answer";\n    case 676:\n'
                 '        return "The line is busy";\n}'
             ),
@@ -1304,14 +1318,14 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
         (
             (
                 "    // PPP and RAS errors\n"
-                '    691 => "authentication failure",\n    676 => "line busy",\n'
+                '    691 => "bad password",\n    676 => "line busy",\n'
                 '    680 => "no dial tone",\n    619 => "port disconnected",'
             ),
             [691, 676, 680, 619],
         ),
         (
             (
-                "# dial-up errors\nERRORS = {\n    691: 'authentication failed',\n"
+                "# dial-up errors\nERRORS = {\n    691: 'wrong password',\n"
                 "    678: 'no answer',\n"
                 "    676: 'line is busy',\n}"
             ),
@@ -1320,7 +1334,7 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
         (
             (
                 "' RasDial's errors\n"
-                'Case 691\n    msg = "Authentication failed"\nCase 676\n    msg = "Line busy"\n'
+                'Case 691\n    msg = "Wrong password"\nCase 676\n    msg = "Line busy"\n'
                 'Case 678\n    msg = "No answer"'
             ),
             [691, 676, 678],
@@ -1352,6 +1366,19 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
                 '    switch (err) {\n    case 600: return "Operation still pending";\n'
                 '    case 601: return "Invalid handle";\n    case 602: return "Device already open";\n'
                 '    case 603: return "Buffer too small";\n    case 608: return "Device does not exist";\n'
+            ),
+            [],
+        ),
+        # Composed (a review's probe): a modem's own FTP result codes in words many programs
+        # say ("Failed to upload file", "Invalid parameter"): they tell no Remote Access code.
+        (
+            (
+                "// modem FTP(S) result codes\nswitch (err) {\n"
+                '    case 610: return "Invalid parameter";\n'
+                '    case 621: return "Failed to upload file";\n'
+                '    case 622: return "Failed to download file";\n'
+                '    case 624: return "Failed to rename file";\n'
+                '    case 629: return "Connection closed by remote server";\n}'
             ),
             [],
         ),
@@ -1403,7 +1430,7 @@ _ARMS = st.sampled_from(
     [
         # Composed arms: a code's words, another code's, none; lines between arms.
         "    // RasDial's errors",
-        "    case 691: return 'authentication failure';",
+        "    case 691: return 'bad password';",
         "    676: result := 'line is busy';",
         '    678 => "no answer",',
         "    602: 'order not created',",
@@ -1433,9 +1460,12 @@ def test_a_table_of_codes_reads_only_its_arms_numbers_and_streams_alike(lines: l
 def test_the_arms_that_vouch_for_an_arm_stand_within_what_scan_lines_holds() -> None:
     from raserror import _code_tables
 
-    # An arm's verdict reads the arms this many lines each side: all of them held around it.
+    # An arm's verdict reads the arms this many lines each side, and the context this far above
+    # it: all of it held around it, by lines and by characters.
     assert _code_tables.ARM_REACH < raserror._stream._HELD
-    assert _code_tables.ARM_REACH < raserror._stream._BEFORE_HELD
+    assert _code_tables.CONTEXT_ABOVE < raserror._stream._BEFORE_HELD
+    assert _code_tables.ARM_REACH_CHARS < _code_tables.CONTEXT_ABOVE_CHARS
+    assert _code_tables.CONTEXT_ABOVE_CHARS < raserror._stream._CARRIED_CHARS
 
 
 def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> None:
@@ -1479,7 +1509,7 @@ def test_a_system_error_lists_line_of_a_number_and_its_hex_is_read_as_after_an_e
 def test_a_table_of_long_arm_lines_streams_as_find_codes_reads_it(width: int) -> None:
     # Composed (a review's probe): arms padded to long lines, two in three saying their words;
     # an arm's reach is bounded in characters too, within what scan_lines holds around it.
-    said = {691: "authentication failure", 676: "line is busy", 720: "PPP control protocols"}
+    said = {691: "bad password", 676: "line is busy", 720: "PPP control protocols"}
     lines = [
         f"   {code}: result := '{said[code] if row % 3 else 'qqq'}'; // " + "z" * width + "\n"
         for row, code in enumerate([691, 676, 720] * 47)
@@ -1488,3 +1518,16 @@ def test_a_table_of_long_arm_lines_streams_as_find_codes_reads_it(width: int) ->
     assert [(f.code, f.line) for f in scan_lines(lines)] == [(f.code, f.line) for f in whole]
     if width == 80:
         assert len(whole) == len(lines)
+
+
+def test_a_table_of_codes_headed_by_remote_access_words_is_read_whole() -> None:
+    # Composed (a second review's probe): a map of every code 600-679 with Windows' messages
+    # under a comment naming RasDial; the arms in its middle have no context of their own.
+    lines = ["# Error strings for RasDial failures (dial-up / VPN)", "RAS_ERRORS = {"]
+    codes = [code for code in ErrorCode if 600 <= code < 680]
+    lines += [f'    {int(code)}: "{code.message}",' for code in codes] + ["}"]
+    text = "\n".join(lines)
+    assert [f.code for f in find_codes(text)] == codes
+    assert [(f.code, f.line) for f in scan_lines(text.splitlines(keepends=True))] == [
+        (f.code, f.line) for f in find_codes(text)
+    ]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from typing import NamedTuple
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
-from raserror._messages import says_own_words
+from raserror._messages import index
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -45,10 +46,17 @@ ARM_GAP = 3
 # less than scan_lines holds around a line, so that it reads what find_codes does.
 ARM_REACH = 12
 ARM_REACH_CHARS = 16_000
+# How far above an arm the context that heads its table may stand: less than scan_lines reads
+# again before the lines it reports.
+CONTEXT_ABOVE = 40
+CONTEXT_ABOVE_CHARS = 32_000
 # Within that reach, what says the table is one of Remote Access codes and not another
 # program's in like words ("case 601: return 'Invalid handle'" in a camera's SDK): Remote
 # Access context, or PPP, the dial-up link whose errors the 7xx codes are.
 _PPP = re.compile(r"(?<![A-Za-z])(?i:ppp)(?![A-Za-z])")
+# A word that more codes' messages than this hold tells no code ("file", "invalid", "device").
+_MOST_HOLDERS = 15
+_WORD = re.compile(r"[^\W\d_]+")
 # How much of an arm's line (and the next, where its line says nothing) tells its meaning.
 _SAID_CHARS = 200
 _LETTER = re.compile(r"[^\W\d_]")
@@ -96,7 +104,9 @@ def read_code_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         named, said = naming[high] - naming[low], saying[high] - saying[low]
         # Most arms there name codes, and three at least, half of those at least, say their words.
         vouched = said >= 3 and 2 * said >= named and 3 * named >= 2 * (high - low)
-        if vouched and _of_remote_access(page, reach_start, reach_end):
+        # Context may head the table: looked for further up, as far as scan_lines reads back.
+        heading = page.around(arm.start, CONTEXT_ABOVE, CONTEXT_ABOVE_CHARS)[0]
+        if vouched and _of_remote_access(page, heading, reach_end):
             yield Candidate(arm.start, arm.end, arm.code, Shape.RAS_SHAPE)
 
 
@@ -135,10 +145,34 @@ def _arm(page: Page, label: re.Match[str], line_end: int) -> Arm:
         next_end = page.line_bounds(line_end + 1)[1]
         if ARM.match(text, line_end + 1, next_end) is None:
             said_start, said_end = line_end + 1, min(next_end, line_end + 1 + _SAID_CHARS)
-    says_own = code is not None and says_own_words(
-        code, text[said_start:said_end].lower(), 0, said_end - said_start
-    )
-    return Arm(start, end, code, says_own)
+    said = set(_WORD.findall(text[said_start:said_end].lower()))
+    return Arm(start, end, code, code is not None and not said.isdisjoint(_telling_words(code)))
+
+
+def _telling_words(code: ErrorCode) -> frozenset[str]:
+    """The words of ``code``'s messages that few codes' messages hold: "busy", "dialtone".
+
+    An arm that says "Invalid parameter" or "Failed to upload file" says what many
+    errors of many programs say: it tells no code (a modem's table of FTP errors).
+    """
+    words = _telling.get(code)
+    if words is None:
+        held = _holders()
+        words = _telling[code] = frozenset(
+            word for word in index().content_words[code] if held[word] <= _MOST_HOLDERS
+        )
+    return words
+
+
+def _holders() -> Counter[str]:
+    """For each word of the messages, how many codes' messages hold it."""
+    if not _held:
+        _held.update(word for words in index().content_words.values() for word in words)
+    return _held
+
+
+_telling: dict[ErrorCode, frozenset[str]] = {}
+_held: Counter[str] = Counter()
 
 
 def _running_count(flags: list[bool]) -> list[int]:

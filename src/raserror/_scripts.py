@@ -101,30 +101,42 @@ def _generic(variable: str) -> bool:
 def _generic_set_by_dialer(page: Page, status: Status) -> bool:
     """Whether a variable named as any result is was set by a dialer: nothing else tells.
 
-    On the test's own line ("ret = RasDial(...); if (ret == 691)"), or by a statement
-    above that sets it ("DWORD ret = RasDial(...);", not "notify(status=...)"), the
-    name not declared again between, as a function's parameter ("void f(int status)").
+    By the last statement that sets it, on the test's line before it or above:
+    "DWORD ret = RasDial(...);", "if ((dwRet = RasDial(...)) != 0)", not a keyword
+    argument ("notify(status=...)"); or from the last command's status after a dialer
+    ("set RESULT=%ERRORLEVEL%" under rasdial). Not where a function's parameter
+    of that name stands between ("void f(int status)").
     """
-    text = page.text
-    line_start = page.line_bounds(status.start)[0]
-    if page.has_dialer(line_start, status.start):
-        return True
-    name = re.escape(status.variable)
-    statement = re.compile(
-        rf"^[ \t]*(?:[A-Za-z_][\w<>*&]*[ \t]+){{0,3}}[$]?{name}[ \t]*=(?![=>])",
-        re.IGNORECASE | re.MULTILINE,
-    )
+    text, name = page.text, status.variable.lower()
     low = page.around(status.start, STATUS_LINES, STATUS_LINES * 100)[0]
     setting = None
-    for setting in statement.finditer(text, low, line_start):  # noqa: B007 - the last is wanted
-        pass
+    for found in _SETTING.finditer(text, low, status.start):
+        if found.group("name").lower() == name:
+            setting = found
     if setting is None:
         return False
-    parameter = re.compile(rf"[(,][ \t]*[A-Za-z_][\w<>*&]*[ \t*&]+{name}[ \t]*[,)=]")
-    if parameter.search(text, setting.end(), line_start):
+    between = _PARAMETER.finditer(text, setting.end(), status.start)
+    if any(found.group("name").lower() == name for found in between):
         return False
-    setting_end = page.line_bounds(setting.end())[1]
-    return page.has_dialer(setting.end(), _code_end(text, setting.end(), setting_end))
+    line_start, line_end = page.line_bounds(setting.end())
+    code_end = min(_code_end(text, setting.end(), line_end), status.start)
+    if page.has_dialer(setting.end(), code_end):
+        return True
+    reads_status = _READS_LAST_STATUS.search(text, setting.end(), code_end)
+    return reads_status is not None and _dialed_last(page, line_start, status.variable)
+
+
+# A statement that sets a variable: at its line's start after type words ("DWORD ret =",
+# 'set "ret=', "$status ="), or opening a condition ("if ((dwRet = RasDial(...)) != 0)").
+_SETTING = re.compile(
+    r"(?:^[ \t]*(?:[A-Za-z_][\w<>*&]*[ \t]+){0,3}[\"$]?|\(\([ \t]*)"
+    r"(?P<name>[A-Za-z_]\w*)[ \t]*=(?![=>])",
+    re.MULTILINE,
+)
+# A function's parameter: a type, then the name ("(int status,", "(DWORD *ret)").
+_PARAMETER = re.compile(
+    r"[(,][ \t]*[A-Za-z_][\w<>]*(?:[ \t]*[*&]+[ \t]*|[ \t]+)(?P<name>[A-Za-z_]\w*)[ \t]*[,)=]"
+)
 
 
 # Where a line's code ends and its comment begins: "//", "/*", "#", batch's "rem" (not "::",
