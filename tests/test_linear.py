@@ -54,6 +54,13 @@ CASES: dict[str, Callable[[int], str]] = {
     "tables of one arm after a first line that is one": lambda n: (
         "case 691:\n" + "\n\n\n\ncase 601:\n" * (500 * n)
     ),
+    # Composed (a third review's probe): a long table of codes' numbers with nothing of Remote
+    # Access near: where PPP is named is found once for the table, not once for each arm.
+    "a table of arms that say their words, with no context": lambda n: "".join(
+        f"    case {code}: return '{word}';\n"
+        for code, word in [(676, "line busy"), (678, "no answer"), (680, "no dial tone")]
+        * (100 * n)
+    ),
     # Composed: one table of many arms, each saying its code's words: read once, arm by arm.
     "a table of codes with an arm a line": lambda n: (
         "switch (err) {\n" + "    case 691: return 'authentication failure';\n" * (50 * n)

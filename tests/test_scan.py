@@ -1164,6 +1164,32 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
             [691],
         ),
         ('printf("RasHangUp\\n"); if (ret == 629) x();', []),
+        # Composed (a third review's probes): the last write to the name is another call's, its
+        # address passed, a later statement on the setting's line, a list of targets; a setting
+        # in a condition, and pywin32's list of targets, as real wrappers write them.
+        (
+            (
+                "DWORD ret = RasDial(NULL, NULL, params, 0, NULL, conn);\n}\nBOOL f(LPWSTR cmd)\n{\n"
+                "    DWORD ret;\n    if (!CreateProcessW(cmd)) ret = GetLastError();\n"
+                "    if (ret == 740)"
+            ),
+            [],
+        ),
+        ("ret = RasDial(NULL, p);\nGetExitCodeProcess(h, &ret); if (ret == 735) x();", []),
+        ("ret = UploadReport(server); RasHangUp(conn);\nif (ret == 629)", []),
+        (
+            (
+                "status = win32ras.GetConnectStatus(handle)\n"
+                "status, output = subprocess.getstatusoutput(cmd)\nif status == 651:"
+            ),
+            [],
+        ),
+        (
+            "if (dwRet = RasDial(NULL, NULL, &DialParams, 0, NULL, &hRasConn))\n{\n  if (dwRet == 691)",
+            [691],
+        ),
+        ("if (0 != (ret = RasDial(NULL, NULL, &p, 0, NULL, &h)))\n{\n  if (ret == 691)", [691]),
+        ("hras, rc = win32ras.Dial(None, None, params, None)\nif rc == 691:", [691]),
         # Composed: C++'s global scope before the call is no comment.
         ("dwErr = ::RasDial(NULL, NULL, &p, 0, NULL, &h);\nif (dwErr == 691)", [691]),
         # Composed: a redirect is no second command; a handler's head is passed over.
@@ -1380,6 +1406,16 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
                 '    case 624: return "Failed to rename file";\n'
                 '    case 629: return "Connection closed by remote server";\n}'
             ),
+            [],
+        ),
+        # Composed (a third review's probe): code's own words ("if", "case") tell no code.
+        (
+            "/* modem.c: the PPP link over the serial modem */\nswitch (msg->type) {\n"
+            + "".join(
+                f"case {n}:\n    if (link->up) send_ack(link, msg);\n    break;\n"
+                for n in (800, 806, 818, 820, 822)
+            )
+            + "}",
             [],
         ),
         # Composed in ESLint's format: a line and column, "853:10", are no arm, though the

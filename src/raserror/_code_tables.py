@@ -2,9 +2,11 @@
 
 Each arm of a ``switch``, a ``case ... of`` or a map labels what follows with a
 number. A run of arms is a table of Remote Access codes where most of its arms
-name codes and say, in words of that code's own message, what it means: then
-each arm there that names a code is that code. A table of ports, HTTP statuses
-or another program's errors says other words.
+name codes, enough of them say what their code means in a word of its message
+that few codes' messages hold ("busy" for 676), and Remote Access or PPP is
+named in reach or heads the table: then each arm there that names a code is
+that code. A table of ports, HTTP statuses or another program's errors says
+other words.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import NamedTuple
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
-from raserror._messages import index
+from raserror._messages import WORD, index
+from raserror._page import any_between
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,13 +53,97 @@ ARM_REACH_CHARS = 16_000
 # again before the lines it reports.
 CONTEXT_ABOVE = 40
 CONTEXT_ABOVE_CHARS = 32_000
-# Within that reach, what says the table is one of Remote Access codes and not another
-# program's in like words ("case 601: return 'Invalid handle'" in a camera's SDK): Remote
-# Access context, or PPP, the dial-up link whose errors the 7xx codes are.
+# From there to the arms' reach below, what says the table is one of Remote Access codes and
+# not another program's in like words ("case 601: return 'Invalid handle'" in a camera's SDK):
+# Remote Access context, or PPP, the dial-up link whose errors the 7xx codes are.
 _PPP = re.compile(r"(?<![A-Za-z])(?i:ppp)(?![A-Za-z])")
-# A word that more codes' messages than this hold tells no code ("file", "invalid", "device").
+# A word that more codes' messages than this hold tells no code ("file", "invalid", "device"),
 _MOST_HOLDERS = 15
-_WORD = re.compile(r"[^\W\d_]+")
+# nor does a word any program's text says, however few messages hold it ("if", "case").
+_EVERYDAY = frozenset(
+    (
+        "also",
+        "any",
+        "call",
+        "case",
+        "change",
+        "data",
+        "day",
+        "did",
+        "do",
+        "done",
+        "down",
+        "e",
+        "end",
+        "etc",
+        "event",
+        "few",
+        "find",
+        "fix",
+        "g",
+        "get",
+        "got",
+        "how",
+        "if",
+        "its",
+        "know",
+        "log",
+        "made",
+        "make",
+        "many",
+        "more",
+        "most",
+        "must",
+        "need",
+        "new",
+        "none",
+        "nor",
+        "off",
+        "old",
+        "one",
+        "only",
+        "out",
+        "over",
+        "p",
+        "per",
+        "request",
+        "result",
+        "run",
+        "s",
+        "same",
+        "say",
+        "see",
+        "send",
+        "sent",
+        "set",
+        "so",
+        "some",
+        "state",
+        "status",
+        "such",
+        "sure",
+        "t",
+        "than",
+        "them",
+        "then",
+        "time",
+        "too",
+        "try",
+        "two",
+        "type",
+        "up",
+        "use",
+        "used",
+        "uses",
+        "via",
+        "w",
+        "want",
+        "way",
+        "when",
+        "who",
+        "x",
+    )
+)
 # How much of an arm's line (and the next, where its line says nothing) tells its meaning.
 _SAID_CHARS = 200
 _LETTER = re.compile(r"[^\W\d_]")
@@ -93,7 +180,13 @@ def read_code_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     near_start = bisect_left(page.newlines, first) <= ARM_GAP + 1
     start = 0 if near_start and ARM.match(page.text, 0) else first
     arms = _arms(page, start)
+    if not arms:
+        return
     starts = [arm.start for arm in arms]
+    # Where PPP is named about the table, found once: each arm looks it up.
+    ppp_from = page.around(arms[0].start, CONTEXT_ABOVE, CONTEXT_ABOVE_CHARS)[0]
+    ppp_to = page.around(arms[-1].start, ARM_REACH, ARM_REACH_CHARS)[1]
+    ppp = [found.start() for found in _PPP.finditer(page.text, ppp_from, ppp_to)]
     naming = _running_count([arm.code is not None for arm in arms])
     saying = _running_count([arm.code is not None and arm.says_own for arm in arms])
     for arm in arms:
@@ -106,13 +199,10 @@ def read_code_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         vouched = said >= 3 and 2 * said >= named and 3 * named >= 2 * (high - low)
         # Context may head the table: looked for further up, as far as scan_lines reads back.
         heading = page.around(arm.start, CONTEXT_ABOVE, CONTEXT_ABOVE_CHARS)[0]
-        if vouched and _of_remote_access(page, heading, reach_end):
+        if vouched and (
+            page.has_context(heading, reach_end) or any_between(ppp, heading, reach_end)
+        ):
             yield Candidate(arm.start, arm.end, arm.code, Shape.RAS_SHAPE)
-
-
-def _of_remote_access(page: Page, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` speaks of Remote Access or of PPP."""
-    return page.has_context(start, end) or _PPP.search(page.text, start, end) is not None
 
 
 def _arms(page: Page, start: int) -> list[Arm]:
@@ -145,7 +235,7 @@ def _arm(page: Page, label: re.Match[str], line_end: int) -> Arm:
         next_end = page.line_bounds(line_end + 1)[1]
         if ARM.match(text, line_end + 1, next_end) is None:
             said_start, said_end = line_end + 1, min(next_end, line_end + 1 + _SAID_CHARS)
-    said = set(_WORD.findall(text[said_start:said_end].lower()))
+    said = set(WORD.findall(text[said_start:said_end].lower()))
     return Arm(start, end, code, code is not None and not said.isdisjoint(_telling_words(code)))
 
 
@@ -159,7 +249,9 @@ def _telling_words(code: ErrorCode) -> frozenset[str]:
     if words is None:
         held = _holders()
         words = _telling[code] = frozenset(
-            word for word in index().content_words[code] if held[word] <= _MOST_HOLDERS
+            word
+            for word in index().content_words[code]
+            if held[word] <= _MOST_HOLDERS and word not in _EVERYDAY
         )
     return words
 

@@ -101,51 +101,63 @@ def _generic(variable: str) -> bool:
 def _generic_set_by_dialer(page: Page, status: Status) -> bool:
     """Whether a variable named as any result is was set by a dialer: nothing else tells.
 
-    By the last statement that sets it, on the test's line before it or above:
-    "DWORD ret = RasDial(...);", "if ((dwRet = RasDial(...)) != 0)", not a keyword
-    argument ("notify(status=...)"); or from the last command's status after a dialer
-    ("set RESULT=%ERRORLEVEL%" under rasdial). Not where a function's parameter
-    of that name stands between ("void f(int status)").
+    By the last write to it above the test, on the test's line or above: "DWORD ret =
+    RasDial(...);", "if (dwRet = RasDial(...))", "hras, rc = win32ras.Dial(...)", its
+    statement read to its end ("ret = Upload(); RasHangUp(h);" is Upload's); or from the
+    last command's status after a dialer ("set RESULT=%ERRORLEVEL%" under rasdial). Any
+    other last write says no: its address passed ("GetExitCodeProcess(p, &ret)"), a
+    declaration ("DWORD ret;"), a parameter of that name ("void f(int status)").
     """
-    text, name = page.text, status.variable.lower()
+    text = page.text
     low = page.around(status.start, STATUS_LINES, STATUS_LINES * 100)[0]
-    setting = None
-    for found in _SETTING.finditer(text, low, status.start):
-        if found.group("name").lower() == name:
-            setting = found
-    if setting is None:
-        return False
-    between = _PARAMETER.finditer(text, setting.end(), status.start)
-    if any(found.group("name").lower() == name for found in between):
-        return False
-    line_start, line_end = page.line_bounds(setting.end())
-    code_end = min(_code_end(text, setting.end(), line_end), status.start)
-    if page.has_dialer(setting.end(), code_end):
+    last: re.Match[str] | None = None
+    for pattern in _writes(status.variable):
+        for found in pattern.finditer(text, low, status.start):
+            if last is None or found.start() > last.start():
+                last = found
+    if last is None or last.group("set") is None:
+        return False  # never written in view, or last written otherwise than set
+    line_start, line_end = page.line_bounds(last.end())
+    statement_end = min(_code_end(text, last.end(), line_end), status.start)
+    if page.has_dialer(last.end(), statement_end):
         return True
-    reads_status = _READS_LAST_STATUS.search(text, setting.end(), code_end)
+    reads_status = _READS_LAST_STATUS.search(text, last.end(), statement_end)
     return reads_status is not None and _dialed_last(page, line_start, status.variable)
 
 
-# A statement that sets a variable: at its line's start after type words ("DWORD ret =",
-# 'set "ret=', "$status ="), or opening a condition ("if ((dwRet = RasDial(...)) != 0)").
-_SETTING = re.compile(
-    r"(?:^[ \t]*(?:[A-Za-z_][\w<>*&]*[ \t]+){0,3}[\"$]?|\(\([ \t]*)"
-    r"(?P<name>[A-Za-z_]\w*)[ \t]*=(?![=>])",
-    re.MULTILINE,
-)
-# A function's parameter: a type, then the name ("(int status,", "(DWORD *ret)").
-_PARAMETER = re.compile(
-    r"[(,][ \t]*[A-Za-z_][\w<>]*(?:[ \t]*[*&]+[ \t]*|[ \t]+)(?P<name>[A-Za-z_]\w*)[ \t]*[,)=]"
-)
+def _writes(variable: str) -> tuple[re.Pattern[str], ...]:
+    """The ways a script writes ``variable``; a match's group "set" stands where it sets it."""
+    name = re.escape(variable)
+    return (
+        # "ret = ...", "$status = ...", 'set "ret=', "rc, out = ...".
+        re.compile(
+            rf"(?<![\w.$%!])[$]?{name}(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*(?P<set>=)(?![=>])",
+            re.IGNORECASE,
+        ),
+        # Later in a statement's list of targets: "hras, rc = win32ras.Dial(...)".
+        re.compile(
+            rf"(?:^|[;{{])[ \t]*(?:[\w.]+[ \t]*,[ \t]*)+[$]?{name}(?:[ \t]*,[ \t]*[\w.]+)*"
+            r"[ \t]*(?P<set>=)(?![=>])",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        # Its address passed for a call to fill it ("&ret"): it is not set here.
+        re.compile(rf"&[ \t]*{name}(?!\w)(?P<set>(?!))?", re.IGNORECASE),
+        # A declaration or a parameter that names it again ("DWORD ret;", "(int status)").
+        re.compile(
+            rf"(?:^|[(,;{{])[ \t]*[A-Za-z_][\w<>]*(?:[ \t]*[*&]+[ \t]*|[ \t]+){name}[ \t]*"
+            r"[,);](?P<set>(?!))?",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+    )
 
 
-# Where a line's code ends and its comment begins: "//", "/*", "#", batch's "rem" (not "::",
-# which begins a batch comment only at a line's start and C++'s "::RasDial" anywhere).
-_COMMENT = re.compile(r"//|/\*|#|(?i:\brem\b)")
+# Where a statement's code ends: its ";", or a comment's start, "//", "/*", "#", batch's "rem"
+# (not "::", which begins a batch comment only at a line's start, and C++'s "::RasDial").
+_COMMENT = re.compile(r";|//|/\*|#|(?i:\brem\b)")
 
 
 def _code_end(text: str, start: int, end: int) -> int:
-    """Where the code of ``text[start:end]`` ends: at a comment's start, if one is there."""
+    """Where the statement in ``text[start:end]`` ends: at its ";" or a comment, if one is."""
     comment = _COMMENT.search(text, start, end)
     return end if comment is None else comment.start()
 
