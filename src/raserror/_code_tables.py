@@ -251,7 +251,7 @@ def _telling_words(code: ErrorCode) -> frozenset[str]:
         words = _telling[code] = frozenset(
             word
             for word in index().content_words[code]
-            if held[word] <= _MOST_HOLDERS and word not in _EVERYDAY
+            if held[word] <= _MOST_HOLDERS and word not in _EVERYDAY and not word.isdigit()
         )
     return words
 

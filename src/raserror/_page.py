@@ -64,11 +64,6 @@ def _needles_with(starts: tuple[Vocabulary, ...]) -> tuple[Needles, dict[str, tu
     return needles
 
 
-# After a dialer's name, what makes it part of a variable's ("rasdial_status"); a letter may
-# end an API's name ("RasDialW", DotRas's "RasDialer").
-_NAME_GOES_ON = re.compile(r"[0-9_]")
-
-
 def any_between(positions: list[int], start: int, end: int) -> bool:
     index = bisect_left(positions, start)
     return index < len(positions) and positions[index] < end
@@ -195,13 +190,8 @@ class Page:
         if self.context_everywhere:
             return True
         if self._dialers is None:
-            self._dialers = [at for at in self.context if self._names_dialer(at)]
+            self._dialers = [at for at in self.context if DIALER.match(self.text, at)]
         return any_between(self._dialers, start, end)
-
-    def _names_dialer(self, at: int) -> bool:
-        """Whether a dialer's whole name stands at ``at``: not "rasdial_status", a variable's."""
-        found = DIALER.match(self.text, at)
-        return found is not None and _NAME_GOES_ON.match(self.text, found.end()) is None
 
     def has_foreign(self, start: int, end: int) -> bool:
         """Whether another system is named in ``text[start:end]``.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from raserror._vocabulary import EXIT_STATUS_NAMES, GENERIC_STATUS_NAMES
+from raserror._vocabulary import EXIT_STATUS_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -77,8 +77,6 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
     """Whether a dialer returned ``status``: it ran last, or the variable was set from it."""
     if status.variable.lower() in _LAST_COMMAND_STATUS:
         return _dialed_last(page, status.start, status.variable)
-    if _generic(status.variable):
-        return _generic_set_by_dialer(page, status)
     setting = _set_before(page, status)
     if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
         return _dialed_last(page, status.start, status.variable)
@@ -90,65 +88,6 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
         page.text, setting, min(line_end, setting + _LINE_HEAD)
     )
     return reads_status is not None and _dialed_last(page, line_start, status.variable)
-
-
-def _generic(variable: str) -> bool:
-    """Whether ``variable`` is named as any result is ("ret", "dwRet", "nResult")."""
-    name = variable.lower()
-    return any(name.endswith(generic) for generic in GENERIC_STATUS_NAMES)
-
-
-def _generic_set_by_dialer(page: Page, status: Status) -> bool:
-    """Whether a variable named as any result is was set by a dialer: nothing else tells.
-
-    By the last write to it above the test, on the test's line or above: "DWORD ret =
-    RasDial(...);", "if (dwRet = RasDial(...))", "hras, rc = win32ras.Dial(...)", its
-    statement read to its end ("ret = Upload(); RasHangUp(h);" is Upload's); or from the
-    last command's status after a dialer ("set RESULT=%ERRORLEVEL%" under rasdial). Any
-    other last write says no: its address passed ("GetExitCodeProcess(p, &ret)"), a
-    declaration ("DWORD ret;"), a parameter of that name ("void f(int status)").
-    """
-    text = page.text
-    low = page.around(status.start, STATUS_LINES, STATUS_LINES * 100)[0]
-    last: re.Match[str] | None = None
-    for pattern in _writes(status.variable):
-        for found in pattern.finditer(text, low, status.start):
-            if last is None or found.start() > last.start():
-                last = found
-    if last is None or last.group("set") is None:
-        return False  # never written in view, or last written otherwise than set
-    line_start, line_end = page.line_bounds(last.end())
-    statement_end = min(_code_end(text, last.end(), line_end), status.start)
-    if page.has_dialer(last.end(), statement_end):
-        return True
-    reads_status = _READS_LAST_STATUS.search(text, last.end(), statement_end)
-    return reads_status is not None and _dialed_last(page, line_start, status.variable)
-
-
-def _writes(variable: str) -> tuple[re.Pattern[str], ...]:
-    """The ways a script writes ``variable``; a match's group "set" stands where it sets it."""
-    name = re.escape(variable)
-    return (
-        # "ret = ...", "$status = ...", 'set "ret=', "rc, out = ...".
-        re.compile(
-            rf"(?<![\w.$%!])[$]?{name}(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*(?P<set>=)(?![=>])",
-            re.IGNORECASE,
-        ),
-        # Later in a statement's list of targets: "hras, rc = win32ras.Dial(...)".
-        re.compile(
-            rf"(?:^|[;{{])[ \t]*(?:[\w.]+[ \t]*,[ \t]*)+[$]?{name}(?:[ \t]*,[ \t]*[\w.]+)*"
-            r"[ \t]*(?P<set>=)(?![=>])",
-            re.IGNORECASE | re.MULTILINE,
-        ),
-        # Its address passed for a call to fill it ("&ret"): it is not set here.
-        re.compile(rf"&[ \t]*{name}(?!\w)(?P<set>(?!))?", re.IGNORECASE),
-        # A declaration or a parameter that names it again ("DWORD ret;", "(int status)").
-        re.compile(
-            rf"(?:^|[(,;{{])[ \t]*[A-Za-z_][\w<>]*(?:[ \t]*[*&]+[ \t]*|[ \t]+){name}[ \t]*"
-            r"[,);](?P<set>(?!))?",
-            re.IGNORECASE | re.MULTILINE,
-        ),
-    )
 
 
 # Where a statement's code ends: its ";", or a comment's start, "//", "/*", "#", batch's "rem"

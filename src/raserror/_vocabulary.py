@@ -399,8 +399,6 @@ SYMBOLS = Vocabulary(
 # logs, comparisons rare; EQU's needle is "equ " (no needle starts with a space: in text that
 # is not ASCII, every space would start a try).
 COMPARISONS = Vocabulary(("==", "-eq(?![a-z])", "equ "))
-# Names any call's result takes: a comparison tests a dialer's only where a dialer set it.
-GENERIC_STATUS_NAMES = ("ret", "rc", "res", "result", "status")
 # The names of an exit status or an error a comparison may test: %errorlevel%, $LASTEXITCODE,
 # dwErr, e.winerror, error_code, exit_code, returncode, retval.
 EXIT_STATUS_NAMES = (
@@ -412,7 +410,6 @@ EXIT_STATUS_NAMES = (
     "retcode",
     "retval",
     r"err(?:or)?(?:[_ ]?code)?",
-    *GENERIC_STATUS_NAMES,
 )
 # Scripts without spaces: the word may touch the number ("629错误", "エラー809").
 CJK_ERROR_WORDS = Vocabulary(
