@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate, islice
 from typing import NamedTuple
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
 from raserror._messages import WORD, index
-from raserror._page import any_between
+from raserror._page import any_between, lines_starting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,16 +33,16 @@ if TYPE_CHECKING:
 # "691 =>", '"691":', Pascal's "600: result := ..."; its colon ends a word, not "600 := x" (an
 # assignment), ESLint's "853:10" (a line and column) nor Redis' "605:M" (a process id).
 _COLON = r":(?=[ \t\r\n\"'{]|\Z)"
+# Before a label: spaces and a reply's marks.
+_ARM_LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
 _LABEL = (
-    r"[ \t]*(?:>[ \t]*){0,8}"
-    rf"(?:(?i:case)[ \t]+(?P<case>[0-9]{{3,5}})[ \t]*(?:{_COLON}|,|(?=\r?(?:\n|\Z)))"
+    _ARM_LEAD + rf"(?:(?i:case)[ \t]+(?P<case>[0-9]{{3,5}})[ \t]*(?:{_COLON}|,|(?=\r?(?:\n|\Z)))"
     rf"|[\"']?(?P<key>[0-9]{{3,5}})[\"']?[ \t]*(?:{_COLON}|=>))"
 )
 ARM = re.compile(_LABEL)
 # Where the rule starts: a line break (found in C, at line breaks alone), then a label's start.
 ARM_START = (
-    "\n"
-    r"[ \t]*(?:>[ \t]*){0,8}(?:(?i:case)[ \t]+[0-9]{3,5}|[\"']?[0-9]{3,5}[\"']?[ \t]*(?::|=>))"
+    "\n" + _ARM_LEAD + r"(?:(?i:case)[ \t]+[0-9]{3,5}|[\"']?[0-9]{3,5}[\"']?[ \t]*(?::|=>))"
 )
 # Lines without a label that may stand between two arms of one table: a return, a comment.
 ARM_GAP = 3
@@ -160,12 +161,8 @@ class Arm(NamedTuple):
 
 def has_arms(page: Page) -> bool:
     """Whether ``page`` holds three arms at least: a table to read (one pass, in C)."""
-    count = 0 if ARM.match(page.text) is None else 1
-    for _ in _ARM_STARTS.finditer(page.text):
-        count += 1
-        if count == 3:
-            return True
-    return False
+    text = page.text
+    return len(list(islice(lines_starting(ARM, _ARM_STARTS, text, 0, len(text)), 3))) == 3
 
 
 _ARM_STARTS = re.compile(ARM_START)
@@ -187,8 +184,11 @@ def read_code_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     ppp_from = page.around(arms[0].start, CONTEXT_ABOVE, CONTEXT_ABOVE_CHARS)[0]
     ppp_to = page.around(arms[-1].start, ARM_REACH, ARM_REACH_CHARS)[1]
     ppp = [found.start() for found in _PPP.finditer(page.text, ppp_from, ppp_to)]
-    naming = _running_count([arm.code is not None for arm in arms])
-    saying = _running_count([arm.code is not None and arm.says_own for arm in arms])
+    # How many arms before each name codes, and say their words: a reach's count is a difference.
+    naming = list(accumulate((int(arm.code is not None) for arm in arms), initial=0))
+    saying = list(
+        accumulate((int(arm.code is not None and arm.says_own) for arm in arms), initial=0)
+    )
     for arm in arms:
         if arm.code is None:
             continue
@@ -265,11 +265,3 @@ def _holders() -> Counter[str]:
 
 _telling: dict[ErrorCode, frozenset[str]] = {}
 _held: Counter[str] = Counter()
-
-
-def _running_count(flags: list[bool]) -> list[int]:
-    """How many of ``flags`` are true before each index, and in all: ``counts[j] - counts[i]``."""
-    counts = [0]
-    for flag in flags:
-        counts.append(counts[-1] + flag)
-    return counts

@@ -31,6 +31,8 @@ from raserror._vocabulary import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from raserror._codes import ErrorCode
 
 _NEWLINE = re.compile("\n")
@@ -62,6 +64,23 @@ def _needles_with(starts: tuple[Vocabulary, ...]) -> tuple[Needles, dict[str, tu
         cores = shared_cores((*lists, FOREIGN_WORDS))
         needles = _needles[starts] = (Needles(lists), cores)
     return needles
+
+
+def lines_starting(
+    first_line: re.Pattern[str], after_break: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each line of ``text[start:end]`` that starts with a match, with where the line starts.
+
+    ``after_break`` is the same pattern after a line break: the engine skips to each break
+    in C, not trying every character; the text's first line, with no break before it, is
+    tried alone with ``first_line``.
+    """
+    if start == 0:
+        first = first_line.match(text, 0, end)
+        if first is not None:
+            yield 0, first
+    for line in after_break.finditer(text, max(start - 1, 0), end):
+        yield line.start() + 1, line
 
 
 def any_between(positions: list[int], start: int, end: int) -> bool:

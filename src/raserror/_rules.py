@@ -19,7 +19,7 @@ from raserror._codes import RANGES
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
 from raserror._messages import ascii_same_length
-from raserror._page import LINE_LEAD, LONG_LINE
+from raserror._page import LINE_LEAD, LONG_LINE, lines_starting
 from raserror._scripts import returned_by_dialer, status_before
 from raserror._vocabulary import (
     CJK_ERROR_WORDS,
@@ -1007,21 +1007,13 @@ def read_rasdial_line(page: Page, start: int, end: int) -> Iterator[Candidate]:
 
 def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
     """A number alone on its line or leading it, that counts with its own message beside it."""
-    for line_start, line in _listed_lines(page.text, start, end):
+    for line_start, line in lines_starting(
+        LISTED_LINES, _LISTED_AFTER_BREAK, page.text, start, end
+    ):
         line_end = page.line_bounds(line_start)[1]
         if line_end - line_start <= LONG_LINE:  # a line with no end in sight is no list
             group = 1 if line.group(1) is not None else 2
             yield from _some(number_at(page, *line.span(group), Shape.LISTED))
-
-
-def _listed_lines(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
-    """Each line of ``text[start:end]`` that LISTED_LINES matches, with where it starts, in order."""
-    if start == 0:  # the text's first line has no break before it
-        first = LISTED_LINES.match(text, 0, end)
-        if first is not None:
-            yield 0, first
-    for line in _LISTED_AFTER_BREAK.finditer(text, max(start - 1, 0), end):
-        yield line.start() + 1, line
 
 
 def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:

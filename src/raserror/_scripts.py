@@ -104,9 +104,9 @@ def _code_end(text: str, start: int, end: int) -> int:
 def _dialed_last(page: Page, at: int, variable: str) -> bool:
     """Whether the test at ``at`` or the last command above it runs a dialer.
 
-    On the test's own line only before ``at`` ("rasdial VPN || if %errorlevel% == 691"). Walking up, a
-    blank line, a comment, a block's end, a jump, an echo and another test of the same status (a
-    chain of tests) are passed over; a label stops the walk. On the command line found, the
+    On the test's own line only before ``at`` ("rasdial VPN || if %errorlevel% == 691").
+    Walking up, a blank line, a comment, a block's end, a jump, an echo and another test of
+    the same status (a chain of tests) are passed over; a label stops the walk. On the command line found, the
     dialer must run in its last command ("rasdial ... && sqlcmd ..." is sqlcmd's status).
     """
     text, (line_start, _) = page.text, page.line_bounds(at)
