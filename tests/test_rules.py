@@ -84,6 +84,7 @@ def test_the_examples_read_the_codes_a_reader_sees() -> None:
     assert read["exit status compared"] == [691]
     assert read["MS-CHAP failure"] == [691]
     assert read["code table"] == [628, 629, 630, 631, 633, 638]
+    assert read["switch on a status"] == [651]
     assert read["decimal and hex"] == [13868]
     assert read["event sentence"] == [809]
     assert read["CoId line"] == [809]

@@ -399,10 +399,10 @@ def test_scan_lines_always_agrees_with_find_codes(lines: list[str]) -> None:
                 "",
             ]
         ),
-        max_size=80,
+        max_size=120,
     ),
-    # A chunk holds its last lines back for the next: context reaches a dozen lines.
-    st.integers(raserror._stream._HELD + 2, 40),
+    # A chunk holds its last lines back for the next: a switch's subject may be told lines below.
+    st.integers(raserror._stream._HELD + 2, raserror._stream._HELD + 26),
 )
 def test_scan_lines_agrees_with_find_codes_on_quoted_and_wrapped_text(
     lines: list[str], chunk_lines: int

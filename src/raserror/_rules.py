@@ -21,6 +21,7 @@ from raserror._lookup import by_symbol, from_int, parse_number
 from raserror._messages import ascii_same_length
 from raserror._page import LINE_LEAD, LONG_LINE, lines_starting
 from raserror._scripts import returned_by_dialer, status_before
+from raserror._switches import names_a_status_call, read_switch
 from raserror._vocabulary import (
     CJK_ERROR_WORDS,
     COMPARISONS,
@@ -866,6 +867,37 @@ RULES: tuple[Rule, ...] = (
         '    465: "SMTP over SSL", 514: "Syslog", 587: "SMTP Submission", 631: "IPP Printing",',
         "tests/realworld/negative/842-networkscanner-vv-py-port-dict-631-993-995-pptp-vpn.txt",
         gate=has_arms,
+    ),
+    Rule(
+        "switch on a status",
+        Vocabulary((r"switch[ \t]*[($A-Za-z_]", r"select[ \t]+case[ \t]"), before=r"(?<![\w$])"),
+        read_switch,
+        "\t\tif(RasGetErrorStringW(ret,szError,sizeof(szError))==ERROR_SUCCESS)\n"
+        "\t\t{\n"
+        "\t\t\terrorMessage.setUtf16((const unsigned short*)szError,lstrlenW(szError));\n"
+        "\t\t}else\n"
+        "\t\t{\n"
+        '\t\t\terrorMessage = tr("未知错误");\n'
+        "\t\t}\n"
+        '\t\terrorMessage = QString::number(ret,10) + " " + errorMessage;\n'
+        "\t\tswitch(ret)\n"
+        "\t\t{\n"
+        "\t\tcase 651:",
+        "tests/realworld/positive/094-ndr-client-basedsl-win-switch-ret-rasdialw-651-691-756-668.txt",
+        "\t\t\t\tswitch (Convert.ToInt32(temp.Split('|')[1]))\n"
+        "\t\t\t\t{\n"
+        "\t\t\t\t\tcase 401:\n"
+        '\t\t\t\t\t\tresult = "Changed pass";\n'
+        "\t\t\t\t\t\tbreak;\n"
+        "\t\t\t\t\tcase 405:\n"
+        '\t\t\t\t\t\tresult = Language.GetValue("Checkpoint");\n'
+        "\t\t\t\t\t\tbreak;\n"
+        "\t\t\t\t\tcase 400:\n"
+        '\t\t\t\t\t\tresult = "Tài khoản không tồn tại";\n'
+        "\t\t\t\t\t\tbreak;\n"
+        "\t\t\t\t\tcase 613:",
+        "tests/realworld/negative/902-maxcare-comon-switch-status-613-token-limit-rasdial-below.txt",
+        gate=names_a_status_call,
     ),
     Rule(
         "MS-CHAP failure",

@@ -76,18 +76,18 @@ def status_before(page: Page, at: int) -> Status | None:
 def returned_by_dialer(page: Page, status: Status) -> bool:
     """Whether a dialer returned ``status``: it ran last, or the variable was set from it."""
     if status.variable.lower() in _LAST_COMMAND_STATUS:
-        return _dialed_last(page, status.start, status.variable)
+        return dialed_last(page, status.start, status.variable)
     setting = _set_before(page, status)
     if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
-        return _dialed_last(page, status.start, status.variable)
+        return dialed_last(page, status.start, status.variable)
     line_start, line_end = page.line_bounds(setting)
-    if page.has_dialer(setting, _code_end(page.text, setting, line_end)):  # "dwErr = RasDial()"
+    if page.has_dialer(setting, code_end(page.text, setting, line_end)):  # "dwErr = RasDial()"
         return True
     # Set from the last command's status ("set "LAST_ERROR=!errorlevel!""): that command's.
     reads_status = _READS_LAST_STATUS.search(
         page.text, setting, min(line_end, setting + _LINE_HEAD)
     )
-    return reads_status is not None and _dialed_last(page, line_start, status.variable)
+    return reads_status is not None and dialed_last(page, line_start, status.variable)
 
 
 # Where a statement's code ends: its ";", or a comment's start, "//", "/*", "#", batch's "rem"
@@ -95,14 +95,14 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
 _COMMENT = re.compile(r";|//|/\*|#|(?i:\brem\b)")
 
 
-def _code_end(text: str, start: int, end: int) -> int:
+def code_end(text: str, start: int, end: int) -> int:
     """Where the statement in ``text[start:end]`` ends: at its ";" or a comment, if one is."""
     comment = _COMMENT.search(text, start, end)
     return end if comment is None else comment.start()
 
 
-def _dialed_last(page: Page, at: int, variable: str) -> bool:
-    """Whether the test at ``at`` or the last command above it runs a dialer.
+def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -> bool:
+    """Whether the test at ``at`` or the last command above it, ``lines`` up at most, runs a dialer.
 
     On the test's own line only before ``at`` ("rasdial VPN || if %errorlevel% == 691").
     Walking up, a blank line, a comment, a block's end, a jump, an echo and another test of
@@ -113,7 +113,7 @@ def _dialed_last(page: Page, at: int, variable: str) -> bool:
     if page.has_dialer(line_start, at):
         return True
     name = variable.lower()
-    for _ in range(STATUS_LINES):
+    for _ in range(lines):
         if line_start == 0:
             return False
         line_start, line_end = page.line_bounds(line_start - 1)

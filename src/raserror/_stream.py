@@ -8,6 +8,7 @@ from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._page import PIECE
 from raserror._rules import TABLE_ROWS
 from raserror._scanner import Finding, scan_text
+from raserror._switches import SUBJECT_CHARS, SUBJECT_LINES, SWITCH_CHARS, SWITCH_LINES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,11 +21,13 @@ CHUNK_LINES = 8192
 # chunk boundary is still seen whole. The last lines wait for the next chunk to report
 # them: at least _HELD lines and _HELD_CHARS characters, since a quote is dropped where its
 # code's number stands up to CONTEXT_CHARS after it, and that number needs its own context.
-_HELD = CONTEXT_LINES + 2
-_HELD_CHARS = 2 * CONTEXT_CHARS
-# Before the held lines, what their findings may depend on: context, and a table's header
-# with the rows under it; this many lines, and past this many characters at most one more.
-_BEFORE_HELD = TABLE_ROWS + CONTEXT_LINES + 2
+# A switch's first arm counts by what the program says of its subject below its last one.
+_HELD = max(CONTEXT_LINES, SWITCH_LINES + SUBJECT_LINES) + 2
+_HELD_CHARS = max(2 * CONTEXT_CHARS, SWITCH_CHARS + SUBJECT_CHARS)
+# Before the held lines, what their findings may depend on: context, a table's header with
+# the rows under it, a switch's head and what stands above it; this many lines, and past
+# this many characters at most one more.
+_BEFORE_HELD = max(TABLE_ROWS + CONTEXT_LINES, SWITCH_LINES + SUBJECT_LINES) + 2
 _CARRIED_CHARS = 1 << 16
 
 

@@ -1,0 +1,238 @@
+"""A switch on a Remote Access status: its arms' numbers are codes, and no other switch's are."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import raserror._stream
+from raserror import find_codes, scan_lines
+
+
+def codes(text: str) -> list[int]:
+    return [int(finding.code) for finding in find_codes(text)]
+
+
+# Composed: RasDial's result switched on, its arms stacked and described in the program's words.
+SET_FROM_RASDIAL = """\
+    DWORD ret = RasDialW(NULL, NULL, &params, 0, NULL, &conn);
+    if (ret != ERROR_SUCCESS)
+    {
+        switch (ret)
+        {
+        case 691:
+            return L"wrong user or password";
+        case 800: case 807: case 809:
+            return L"the server did not answer";
+        case 1062:
+            return L"a service is not running";
+        }
+    }
+"""
+
+
+def test_a_switch_on_what_rasdial_returned_gives_its_arms_codes() -> None:
+    assert codes(SET_FROM_RASDIAL) == [691, 800, 807, 809]  # 1062 is no Remote Access code
+
+
+def test_a_switch_on_what_another_call_returned_gives_nothing() -> None:
+    # Composed: the same switch, its subject set from the registry after the dial.
+    text = SET_FROM_RASDIAL.replace(
+        "    if (ret != ERROR_SUCCESS)",
+        '    ret = RegOpenKeyExW(HKEY_CURRENT_USER, L"Software", 0, KEY_READ, &key);\n'
+        "    if (ret != ERROR_SUCCESS)",
+    )
+    assert codes(text) == []
+
+
+# Composed: the subject is a parameter; the program asks Windows for its message after.
+DESCRIBED = """\
+QString describe(quint32 code)
+{
+    QString meaning;
+    switch (code)
+    {
+        case 691: meaning = "Sai mật khẩu."; break;
+        case 800:
+        case 807:
+        case 809:
+        case 868:
+            meaning = "Không liên lạc được với máy chủ.";
+            break;
+        case 787:
+        case 788:
+        case 789:
+            meaning = "Bắt tay bảo mật thất bại.";
+            break;
+        case 13801:
+        case 13806:
+            meaning = "Chứng chỉ không hợp lệ.";
+            break;
+        default: meaning = "?"; break;
+    }
+    wchar_t buffer[512] = {};
+    if (RasGetErrorStringW(code, buffer, 512) == ERROR_SUCCESS)
+        meaning += QString::fromWCharArray(buffer);
+    return meaning;
+}
+"""
+
+
+def test_a_switch_on_a_status_given_to_rasgeterrorstring_below_it_is_read() -> None:
+    assert codes(DESCRIBED) == [691, 800, 807, 809, 868, 787, 788, 789, 13801, 13806]
+    # Asked about another value, Windows' message tells nothing of this switch's subject.
+    assert codes(DESCRIBED.replace("RasGetErrorStringW(code", "RasGetErrorStringW(last")) == []
+
+
+@pytest.mark.parametrize("offset", range(0, 60, 7))
+def test_a_switch_cut_by_a_chunk_boundary_is_read_as_find_codes_reads_it(
+    offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(raserror._stream, "CHUNK_LINES", 60)
+    # Lines as wide as a program's may be: the chunk holds lines back by their count.
+    program = [line.ljust(200) + "\n" for line in DESCRIBED.splitlines()]
+    filler = ["// " + "x" * 200 + "\n"]
+    lines = filler * (60 - offset) + program * 3 + filler * 60
+    whole = find_codes("".join(lines))
+    assert len(whole) == 3 * 10
+    assert [(f.code, f.line) for f in scan_lines(lines)] == [(f.code, f.line) for f in whole]
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        ("", [691, 868]),
+        ("ping -n 1 vpn.example.com\n", []),  # the status switched on is ping's
+    ],
+)
+def test_a_powershell_switch_on_lastexitcode_reads_rasdials_status_only(
+    between: str, expected: list[int]
+) -> None:
+    # Composed: PowerShell's switch, its arms blocks after their numbers.
+    text = (
+        'rasdial "Office VPN" $user $password\n'
+        + between
+        + "switch ($LASTEXITCODE) {\n"
+        + '    0 { "connected" }\n'
+        + '    691 { "check the password" }\n'
+        + '    868 { "check the server name" }\n'
+        + "}\n"
+    )
+    assert codes(text) == expected
+
+
+def test_a_switch_on_a_process_exit_code_counts_where_that_process_ran_rasdial() -> None:
+    # Composed after a real C# client's shape: cmd.exe runs rasdial, its exit code switched on.
+    text = """\
+var process = new Process();
+process.StartInfo.FileName = "cmd.exe";
+process.StartInfo.Arguments = "/c rasdial Office user secret";
+process.Start();
+process.WaitForExit();
+switch (process.ExitCode)
+{
+    case 0:
+        break;
+    case 691:
+        Log("bad credentials");
+        break;
+}
+"""
+    assert codes(text) == [691]
+    # The same object given another command after: the status is that command's.
+    later = text.replace(
+        "process.Start();",
+        'process.StartInfo.Arguments = "/c ping vpn.example.com";\nprocess.Start();',
+    )
+    assert codes(later) == []
+
+
+def test_a_switch_inside_an_arm_switches_on_something_else() -> None:
+    # Composed: a window message switched on inside an arm of RasDial's result.
+    text = """\
+    ret = RasDial(NULL, NULL, &params, 0, NULL, &conn);
+    switch (ret)
+    {
+    case 691:
+        switch (uMsg)
+        {
+        case 800:
+            break;
+        }
+    case 868:
+        break;
+    }
+"""
+    assert codes(text) == [691]
+
+
+def test_a_switch_on_a_window_message_beside_rasdial_gives_nothing() -> None:
+    # Composed: a dialer's window procedure; its messages are numbers in the same range.
+    text = """\
+    ret = RasDial(NULL, NULL, &params, 0, NULL, &conn);
+    switch (uMsg)
+    {
+    case 700:
+        OnDial();
+        break;
+    case 800:
+        OnHangUp();
+        break;
+    }
+"""
+    assert codes(text) == []
+
+
+def test_a_ranges_arm_is_no_code() -> None:
+    # Composed: VB's Select Case, a range of labels and one label.
+    text = """\
+    dwErr = RasDial(ByVal 0&, vbNullString, params, 0&, 0&, hConn)
+    Select Case dwErr
+        Case 600 To 699
+            MsgBox "dial-up error"
+        Case 691
+            MsgBox "wrong password"
+    End Select
+"""
+    assert codes(text) == [691]
+
+
+_LINES = st.sampled_from(
+    [
+        # Composed lines of a program: a dial, a switch's head and arms, its end, others.
+        "    ret = RasDial(NULL, NULL, &params, 0, NULL, &conn);",
+        "    RasGetErrorString(ret, buffer, 256);",
+        "    switch (ret)",
+        "    switch (uMsg)",
+        "    {",
+        "    }",
+        "    case 691:",
+        "    case 800: case 809:",
+        "    case 1062:",
+        "        break;",
+        "        ret = Other();",
+        "",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=80), st.integers(min_value=0, max_value=30))
+def test_a_switch_reads_only_its_labels_and_streams_alike(lines: list[str], cut: int) -> None:
+    text = "\n".join(lines) + "\n"
+    whole = find_codes(text)
+    for finding in whole:
+        assert re.match(r" *case ", lines[finding.line - 1]), lines[finding.line - 1]
+    streamed = _streamed([line + "\n" for line in lines], 60 + cut)
+    assert [(f.code, f.line) for f in streamed] == [(f.code, f.line) for f in whole]
+
+
+def _streamed(lines: list[str], chunk_lines: int) -> list[raserror.Finding]:
+    saved = raserror._stream.CHUNK_LINES
+    raserror._stream.CHUNK_LINES = chunk_lines
+    try:
+        return list(scan_lines(lines))
+    finally:
+        raserror._stream.CHUNK_LINES = saved
