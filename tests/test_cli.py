@@ -1657,6 +1657,10 @@ NAMING_NO_SYSTEM = {
     "670-the-powder-toy-36-android-7-error-600.txt": "600",
     # A router's PPPoE disconnect codes: a line's words alone, which vouch for no VPN's 851.
     "730-furry2011-ja-yamaha-rt-setsudan-code-851-padi.txt": "851",
+    # A GSM modem's "Error 601 seems to be an error coming from the SimCom module".
+    "891-sim800l-driver-51-error-code-400-408-601-simcom-network-error.txt": "601",
+    # An LTE modem's "error code 601", its "HTTP status: 601" seventeen lines further down.
+    "894-botletics-sim7000-26-http-status-601-dweet-temp-600-roaming.txt": "601",
 }
 
 
@@ -1677,6 +1681,20 @@ def test_real_text_of_other_systems_pasted_to_raserror_gives_no_ras_code(
     status, out, _ = run(capsys, snippet_text(path))
     assert status == 1
     assert "found " not in out
+
+
+def test_a_message_describing_a_number_of_another_system_is_no_code_when_pasted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Quoted from tests/realworld/negative/895 (an LDAP bind's errors, in hex): the words begin
+    # 923's message, but they describe Active Directory's 530 before them.
+    line = "     530\tnot permitted to logon at this time\n"
+    status, out, _ = run(capsys, line)
+    assert (status, out.count("923")) == (1, 0)
+    # Composed: the same words after 923's own number are its message.
+    status, out, _ = run(capsys, "Error 923: The remote account is not permitted to logon")
+    assert status == 0
+    assert "ERROR_REMOTE_RESTRICTED_LOGON_HOURS" in out
 
 
 @pytest.mark.parametrize("name", sorted(NAMING_NO_SYSTEM))

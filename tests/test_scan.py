@@ -967,14 +967,23 @@ def test_a_number_glued_before_a_latin_error_word_is_no_code() -> None:
     assert [int(f.code) for f in find_codes("VPN: 720 error")] == [720]
 
 
-@given(st.text(alphabet="0123456789 |:-\nab", max_size=40), st.integers(0, 40))
-def test_a_code_described_is_a_number_written_before_the_place(text: str, at: int) -> None:
+@given(
+    st.text(alphabet="0123456789 |:-\nab", max_size=40),
+    st.integers(0, 40),
+    st.sampled_from([ErrorCode(691), ErrorCode(13801)]),
+)
+def test_words_describe_another_number_only_where_one_is_written_before_them(
+    text: str, at: int, code: ErrorCode
+) -> None:
     from raserror._page import Page
-    from raserror._rules import described_code
+    from raserror._rules import describes_another
 
     at = min(at, len(text))
-    code = described_code(Page(text), at)
-    assert code is None or str(int(code)) in text[:at]
+    if describes_another(Page(text), at, code):
+        assert re.search("[0-9]{3}", text[:at])
+    # The code's own number before its words is no other's.
+    own = f"{int(code)} "
+    assert not describes_another(Page(own + "The remote connection"), len(own), code)
 
 
 def test_a_times_milliseconds_are_no_number_that_a_quote_describes() -> None:

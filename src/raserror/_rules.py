@@ -225,11 +225,12 @@ def number_at(
     return None if code is None else Candidate(start, end, code, shape, footer)
 
 
-def described_code(page: Page, at: int) -> ErrorCode | None:
-    """The code whose number stands where words at ``at`` describe it, if one does.
+def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
+    """Whether words at ``at`` describe a number that is not ``code``'s: they name no code there.
 
     A quoted message describes the number just before it on its line, or the
-    number alone on the line above it: it names no code of its own there.
+    number alone on the line above it, whether or not that number is a code:
+    ``530 not permitted to logon at this time`` is an LDAP error's, not 923's.
     """
     text = page.text
     line_start = page.line_bounds(at)[0]
@@ -238,7 +239,7 @@ def described_code(page: Page, at: int) -> ErrorCode | None:
     alone = number is None and line_start and _LEAD.fullmatch(text, line_start, at)
     if alone:
         number = NUMBER_ALONE.fullmatch(text, *page.line_bounds(line_start - 1))
-    return None if number is None else from_int(int(number.group(1)))
+    return number is not None and from_int(int(number.group(1))) is not code
 
 
 def _some(*candidates: Candidate | None) -> Iterator[Candidate]:

@@ -27,7 +27,7 @@ from raserror._rules import (
     SHORT_MESSAGE,
     Rule,
     WrittenNumber,
-    described_code,
+    describes_another,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
 
@@ -265,7 +265,7 @@ class Scanner:
         high = bisect_right(found, (quote.end + CONTEXT_CHARS,))
         if any(code is quote.code for _, _, code in found[low:high]):
             return
-        if described_code(self.page, quote.start) not in (None, quote.code):
+        if describes_another(self.page, quote.start, quote.code):
             return  # the words describe the number beside them ("619" over "The port was ...")
         self.offer(quote)
         found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
@@ -315,9 +315,8 @@ def scan_text(
         if kept is None or (kept.evidence == "assumed" and hit.evidence != "assumed"):
             first[hit.code] = hit
     for quote in scanner.page.quotes.within(0, len(text)):
-        if quote.code not in first and described_code(scanner.page, quote.start) in (
-            None,
-            quote.code,
+        if quote.code not in first and not describes_another(
+            scanner.page, quote.start, quote.code
         ):
             candidate = Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
             quoted = scanner.offer(candidate)

@@ -371,6 +371,8 @@ ERROR_WORDS = Vocabulary(
         "ارور",
         "خطای?",
         "خطأ",
+        # Vietnamese: lỗi, and mã lỗi (an error code).
+        "lỗi",
     ),
     after=r"(?![^\W\d_])",
 )
@@ -546,6 +548,8 @@ FOREIGN_WORDS = Vocabulary(
         "roblox",  # its error codes 279, 773...: "Roblox Error Code 773"
         "warzone",  # a game's: "Warzone 2.0 Error Code 657"
         "quickbooks",  # its pairs: "Error -6189, -816" when QuickBooks opens a company file
+        "sybase",  # Sybase's Adaptive Server: its "Error 691" is an invalid logical page
+        "adaptive server",
         "level [0-9]+, state",
         "レベル",
         "重大度",
