@@ -198,6 +198,7 @@ TRAVELS: dict[str, Callable[[str], str]] = {
     "quoted twice, no space": lambda text: _each_line(">>", text),
     "indented": lambda text: _each_line("    ", text),
     "CRLF line ends": lambda text: text.replace("\n", "\r\n"),
+    "CR line ends (classic Mac OS)": lambda text: text.replace("\n", "\r"),
     "trailing spaces": lambda text: text.replace("\n", "  \n"),
 }
 

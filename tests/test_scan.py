@@ -1530,3 +1530,19 @@ def test_a_table_of_codes_headed_by_remote_access_words_is_read_whole() -> None:
     assert [(f.code, f.line) for f in scan_lines(text.splitlines(keepends=True))] == [
         (f.code, f.line) for f in find_codes(text)
     ]
+
+
+@pytest.mark.parametrize("prefix", ["034", "055", "104", "175"])
+def test_a_lone_carriage_return_ends_a_line_for_find_codes_as_for_scan_lines(prefix: str) -> None:
+    # Real texts (tests/realworld/positive) with classic Mac OS line ends: find_codes counts their
+    # lines as scan_lines over a file read the way `raserror scan` reads one does.
+    text = _snippet("positive", prefix).replace("\n", "\r")
+    whole = find_codes(text)
+    assert whole
+    assert len({f.line for f in whole}) > 1
+    lines = io.StringIO(text, newline="").readlines()
+    streamed = [(f.code, f.line) for f in scan_lines(lines)]
+    assert streamed == [(f.code, f.line) for f in whole]
+    assert [text[f.start : f.end] for f in whole] == [
+        lines[f.line - 1][f.start : f.end] for f in scan_lines(lines)
+    ]

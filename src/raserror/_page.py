@@ -36,6 +36,17 @@ if TYPE_CHECKING:
     from raserror._codes import ErrorCode
 
 _NEWLINE = re.compile("\n")
+# A carriage return alone ends a line, as Python reads a file and ``raserror scan`` reads lines.
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lines_ended(text: str) -> str:
+    """``text`` with a line break for each lone carriage return: every position stays."""
+    if "\r" not in text or _LONE_CR.search(text) is None:
+        return text
+    return _LONE_CR.sub("\n", text)
+
+
 _WORD_END = re.compile(r"\w*")
 # Longer lines are read only in the parts near what is asked about.
 LONG_LINE = 4096
@@ -95,6 +106,7 @@ class Page:
         self, text: str, *, context_everywhere: bool = False, starts: tuple[Vocabulary, ...] = ()
     ) -> None:
         """``starts``: more lists whose places ``starts_of`` gives, found in the same pass."""
+        text = lines_ended(text)
         self.text = text
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
