@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 
 import pytest
 from hypothesis import given
@@ -236,3 +237,92 @@ def _streamed(lines: list[str], chunk_lines: int) -> list[raserror.Finding]:
         return list(scan_lines(lines))
     finally:
         raserror._stream.CHUNK_LINES = saved
+
+
+def test_switches_on_one_line_are_each_read_to_the_next_not_to_the_lines_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Composed (a review's probe, once quadratic): switch after switch on one long line.
+    import raserror._switches
+
+    real = raserror._switches.LABELS
+    read: list[int] = []
+
+    class Counting:
+        def finditer(self, text: str, start: int, end: int) -> typing.Iterator[re.Match[str]]:
+            read.append(end - start)
+            return real.finditer(text, start, end)
+
+    monkeypatch.setattr(raserror._switches, "LABELS", Counting())
+    for copies in (1000, 4000):
+        text = "ret = RasDial(NULL, NULL, &params, 0, NULL, &conn);\n"
+        text += "switch (ret) { case 691: " * copies
+        # Those whose head stands within reach of the dial, 1,500 characters.
+        assert 50 <= len(find_codes(text)) <= 70
+        assert sum(read) <= 2 * len(text), (copies, sum(read))
+        read.clear()
+
+
+# Composed (a review's probes): a status the program does not show, or labels that are no arms.
+REVIEWED = {
+    "reassigned": (
+        '    DWORD err = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    if (err != ERROR_SUCCESS) {\n        RasGetErrorString(err, msg, 256);\n        Log(msg);\n        return;\n    }\n    err = QueryLicenseServer(server);\n    switch (err)\n    {\n    case 700: Log("licence expired"); break;\n    case 800: Log("too many seats"); break;\n    }\n',
+        [],
+    ),
+    "other_function_told": (
+        'static void ShowRasError(DWORD err)\n{\n    TCHAR msg[256];\n    RasGetErrorString(err, msg, 256);\n    MessageBox(NULL, msg, _T("VPN"), MB_OK);\n}\n\nstatic const char *LicenceText(int err)\n{\n    switch (err)\n    {\n    case 700: return "licence expired";\n    case 800: return "too many seats";\n    }\n    return "unknown";\n}\n',
+        [],
+    ),
+    "other_function_set": (
+        'static DWORD Dial(RASDIALPARAMS *params, HRASCONN *conn)\n{\n    DWORD ret = RasDial(NULL, NULL, params, 0, NULL, conn);\n    return ret;\n}\n\nstatic const char *LicenceText(int ret)\n{\n    switch (ret)\n    {\n    case 700: return "licence expired";\n    case 800: return "too many seats";\n    }\n    return "unknown";\n}\n',
+        [],
+    ),
+    "commented_setting": (
+        '    ret = QueryLicenseServer(server);\n    // ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    switch (ret)\n    {\n    case 700: Log("licence expired"); break;\n    case 800: Log("too many seats"); break;\n    }\n',
+        [],
+    ),
+    "oneline_then_unrecognised_head": (
+        '    DWORD ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    switch (ret) { case 0: return TRUE; default: break; }\n    switch (QueryLicenseServer(server)) {\n    case 700: Log("licence expired"); break;\n    case 800: Log("too many seats"); break;\n    }\n',
+        [],
+    ),
+    "closing_not_at_line_start": (
+        '    DWORD ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    switch (ret) {\n        case 0: return TRUE;\n        default: Log("dial failed"); break; }\n    switch (QueryLicenseServer(server)) {\n        case 700: Log("licence expired"); break;\n        case 800: Log("too many seats"); break;\n    }\n',
+        [],
+    ),
+    "comment_in_case": (
+        "    ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    switch (ret)\n    {\n    case 0:\n        break;\n    default:\n        // the licence server answers 700 in this case 700\n        break;\n    }\n",
+        [],
+    ),
+    "string_case": (
+        '    ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    switch (ret)\n    {\n    case 0:\n        break;\n    default:\n        Log("no handler for case 1062: or case 700: yet");\n        break;\n    }\n',
+        [],
+    ),
+    "process_reuse": (
+        'var p = new Process();\np.StartInfo.FileName = "rasdial.exe";\np.StartInfo.Arguments = "Office user secret";\np.Start();\np.WaitForExit();\np.StartInfo.FileName = licenceTool;\np.StartInfo.Arguments = server;\np.Start();\np.WaitForExit();\nswitch (p.ExitCode)\n{\n    case 700: Log("licence expired"); break;\n}\n',
+        [],
+    ),
+    "process_reuse2": (
+        'var p = new Process();\np.StartInfo.FileName = "cmd.exe";\np.StartInfo.Arguments = "/c rasdial Office user secret";\np.Start();\np.WaitForExit();\np.StartInfo.Arguments = licenceArgs;\np.Start();\np.WaitForExit();\nswitch (p.ExitCode)\n{\n    case 700: Log("licence expired"); break;\n}\n',
+        [],
+    ),
+    "vb_case_is": (
+        '    dwErr = RasDial(ByVal 0&, vbNullString, params, 0&, 0&, hConn)\n    Select Case dwErr\n        Case Is >= 600\n            MsgBox "dial-up error"\n        Case 691 \' wrong password\n            MsgBox "wrong password"\n    End Select\n',
+        [691],
+    ),
+    "prose": (
+        "I call ret = RasDial(...) and then switch (ret) { ... } on it.\nIn case 691: the password is wrong. In case 1062 nothing happens.\n",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REVIEWED))
+def test_only_the_arms_of_a_switch_on_a_status_shown_are_read(name: str) -> None:
+    text, expected = REVIEWED[name]
+    assert codes(text) == expected
+
+
+def test_a_log_lines_number_before_a_message_does_not_hide_it() -> None:
+    # Composed (a review's probe): a line number is no number the message describes.
+    message = raserror.ErrorCode(691).windows_message
+    assert codes(f"rasdial log\nLine 1024: {message}\n") == [691]

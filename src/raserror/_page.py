@@ -220,9 +220,17 @@ class Page:
         """Whether a tool or API that dials (rasdial, RasDial) is named in ``text[start:end]``."""
         if self.context_everywhere:
             return True
+        return any_between(self._dialer_places(), start, end)
+
+    def dialers_in(self, start: int, end: int) -> list[int]:
+        """Where a tool or API that dials or reads a dial's status is named in ``text[start:end]``."""
+        places = self._dialer_places()
+        return places[bisect_left(places, start) : bisect_left(places, end)]
+
+    def _dialer_places(self) -> list[int]:
         if self._dialers is None:
             self._dialers = [at for at in self.context if DIALER.match(self.text, at)]
-        return any_between(self._dialers, start, end)
+        return self._dialers
 
     def has_foreign(self, start: int, end: int) -> bool:
         """Whether another system is named in ``text[start:end]``.

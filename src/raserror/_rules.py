@@ -196,6 +196,8 @@ NUMBER_BEFORE = re.compile(
     r"(?<![0-9])(?<![0-9][.:,])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
 _LEAD = re.compile(LINE_LEAD)
+# Before a number that leads its line as a list's entry: a field's name ("HEX: 0x530 - ...").
+_ENTRY_LEAD = re.compile(LINE_LEAD + r"(?:[A-Za-z][A-Za-z ]{0,20}:[ \t]*)?(?:0[xX])?")
 NUMBER_ALONE = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
@@ -229,8 +231,11 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     """Whether words at ``at`` describe a number that is not ``code``'s: they name no code there.
 
     A quoted message describes the number just before it on its line, or the
-    number alone on the line above it, whether or not that number is a code:
-    ``530 not permitted to logon at this time`` is an LDAP error's, not 923's.
+    number alone on the line above it: a code's (``Error 800:`` before 809's
+    message), or any number that leads its line as a list's entry does, after
+    a field's name at most (``530 not permitted to logon at this time`` and
+    ``HEX: 0x530 - not permitted ...`` are an LDAP error's, not 923's); not a
+    number after other words (``Line 1024:``, a log's line).
     """
     text = page.text
     line_start = page.line_bounds(at)[0]
@@ -239,7 +244,12 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     alone = number is None and line_start and _LEAD.fullmatch(text, line_start, at)
     if alone:
         number = NUMBER_ALONE.fullmatch(text, *page.line_bounds(line_start - 1))
-    return number is not None and from_int(int(number.group(1))) is not code
+    if number is None:
+        return False
+    named = from_int(int(number.group(1)))
+    if named is not None:
+        return named is not code
+    return bool(alone) or _ENTRY_LEAD.fullmatch(text, line_start, number.start(1)) is not None
 
 
 def _some(*candidates: Candidate | None) -> Iterator[Candidate]:

@@ -1,12 +1,12 @@
 """A switch on a Remote Access status: ``switch (ret)`` where ``ret`` went to RasGetErrorString.
 
 A switch's arms label the values of its subject. Where the program shows the
-subject to be a Remote Access status (it passes it to RasGetErrorString, sets
-it from RasDial, or switches on the exit status of rasdial that it ran just
-above), each arm's number that names a code is that code, whatever words or
-language the arm describes it in. A switch on anything else (a window
-message, a connection state, an HTTP status) is not read, however near a
-dialer it stands.
+subject to be a Remote Access status (it hands it to RasGetErrorString with no
+other write of it between, sets it from RasDial on its last write above, or
+switches on the exit status of rasdial that it ran just above), each arm's
+number that names a code is that code, whatever words or language the arm
+describes it in. A switch whose subject the program does not show so (a
+window message, a connection state, another call's result) is not read.
 """
 
 from __future__ import annotations
@@ -24,24 +24,32 @@ if TYPE_CHECKING:
     from raserror._page import Page
 
 # The statement's head and its subject: C's and its kin's "switch (ret)" (a cast allowed),
-# Go's "switch ret {", VB's "Select Case dwErr"; a subject is a name, with dots and "$".
+# PowerShell's "switch -exact ($x)", Go's "switch ret {", VB's "Select Case dwErr"; a subject is
+# a name, with dots and "$".
 _NAME = r"[$A-Za-z_][\w$]{0,63}(?:\.[A-Za-z_]\w{0,63}){0,3}"
 HEADING = re.compile(
-    rf"(?i:switch)[ \t]*\([ \t]*(?:\([A-Za-z_][\w \t]{{0,30}}\)[ \t]*)?(?P<paren>{_NAME})[ \t]*\)"
-    rf"|(?i:switch)[ \t]+(?P<bare>{_NAME})[ \t]*\{{"
+    r"(?i:switch)(?:[ \t]+-[A-Za-z]{1,20}){0,3}[ \t]*\([ \t]*(?:\([A-Za-z_][\w \t]{0,30}\)[ \t]*)?"
+    rf"(?P<paren>{_NAME})[ \t]*\)"
+    rf"|(?i:switch)[ \t]+(?P<bare>{_NAME})[ \t]*(?P<brace>\{{)"
     rf"|(?i:select)[ \t]+(?i:case)[ \t]+(?P<vb>{_NAME})[ \t]*(?:\r?\n|\Z|')"
 )
-# An arm's labels, one or a list, "case 691:" or "Case 691, 692" or C# 9's "or"; a list of
-# labels stacked on one line; PowerShell's block "691 {"; never a range ("Case 600 To 699").
+# An arm's labels where a statement starts (a line's start after any reply's marks, or after
+# ";", ":", a brace): one or a list, "case 691:" or "Case 691, 692" or C# 9's "or", a list
+# stacked on one line, PowerShell's block "691 {"; never a range ("Case 600 To 699"), nor
+# "case" in a sentence or a comment.
+# A line's lead: spaces, and a reply's marks with any spaces after each (one way to read it).
+_LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
 _NUMBER_LIST = r"[0-9]{3,5}(?:[ \t]*(?:,|\bor\b)[ \t]*[0-9]{3,5})*"
 LABELS = re.compile(
-    rf"(?<![\w.])(?i:case)[ \t]+(?P<case>{_NUMBER_LIST})[ \t]*(?=:|=>|->|\r?$)"
-    rf"|^[ \t]*[\"']?(?P<block>[0-9]{{3,5}})[\"']?[ \t]*\{{",
+    rf"(?:^{_LEAD}|(?<=[;:{{}}])[ \t]*)(?i:case)[ \t]+(?P<case>{_NUMBER_LIST})"
+    r"(?=[ \t]*(?::|=>|->|'|\r?$))"
+    rf"|(?:^{_LEAD}|(?<=[{{}};])[ \t]*)[\"']?(?P<block>[0-9]{{3,5}})[\"']?[ \t]*\{{",
     re.MULTILINE,
 )
 _NUMBER = re.compile(r"[0-9]{3,5}")
-# Where the switch ends: its closing brace or VB's "End Select", no deeper than its head.
-_CLOSING = re.compile(r"[ \t]*(\}|(?i:end[ \t]+select))")
+# What ends the reading of a switch: its closing brace (the braces counted from its head), the
+# word switch (a switch inside or after it switches on something else), VB's End Select.
+_BOUNDARY = re.compile(r"[{}]|(?<![\w$])(?i:switch|end[ \t]+select|select[ \t]+case)(?![\w$])")
 # How far the arms go below the head, in lines and in characters;
 SWITCH_LINES = 40
 SWITCH_CHARS = 8000
@@ -50,11 +58,14 @@ SUBJECT_LINES = 12
 SUBJECT_CHARS = 1500
 # The calls that take a Remote Access status: the Win32 API and pywin32's.
 _ERROR_STRING = r"(?:RasGetErrorString[AW]?|win32ras\.GetErrorString)[ \t]*\([ \t]*(?:\([\w \t]{1,30}\)[ \t]*)?"
-# The exit status of a process object: "process.ExitCode", Python's "result.returncode".
-_EXIT_CODE = re.compile(r"(?P<object>.+)\.(?i:exitcode|exitstatus|returncode)\Z")
-_QUOTE_MARK = re.compile("[\"']")
+# The exit status of a process object: C#'s "process.ExitCode".
+_EXIT_CODE = re.compile(r"(?P<object>.+)\.(?i:exitcode)\Z")
 # PowerShell's status of the last command it ran.
-_LAST_COMMAND = frozenset(("$lastexitcode", "lastexitcode"))
+_LAST_COMMAND = "$lastexitcode"
+# Before a write on its line, what makes it a comment: "//", "/*", or a line that starts one.
+_COMMENTED = re.compile(r"[ \t]*(?:#|'|\*|(?i:rem\b))|.*?(?://|/\*)")
+_COMMENT_MARK = re.compile(r"//|/\*")
+_COMMENT_REACH = 200
 
 
 def read_switch(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
@@ -62,7 +73,7 @@ def read_switch(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     heading = HEADING.match(page.text, anchor.start())
     if heading is None:
         return
-    subject = next(name for name in heading.groups() if name is not None)
+    subject = next(name for name in heading.group("paren", "bare", "vb") if name is not None)
     arms, body_end = _arms(page, heading)
     if not arms or not _is_status(page, subject, heading, body_end):
         return
@@ -78,67 +89,94 @@ def read_switch(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
 
 
 def _arms(page: Page, heading: re.Match[str]) -> tuple[list[re.Match[str]], int]:
-    """The labels of the switch ``heading`` starts, and where its last line read ends.
+    """The labels of the switch ``heading`` starts, and where its reading ends.
 
-    Read line by line from its head's line on, as far as its closing line, the
-    head of another switch (a switch inside an arm switches on something else)
-    or ``SWITCH_LINES``.
+    Read from its head to its closing brace, the word switch, VB's End Select,
+    or ``SWITCH_LINES`` lines and ``SWITCH_CHARS`` characters, whichever comes first.
     """
     text = page.text
-    head_start, at = page.line_bounds(heading.start())
-    head = text[head_start : heading.start()]
-    indent = len(head) - len(head.lstrip(" \t"))
-    limit = page.around(heading.start(), SWITCH_LINES, SWITCH_CHARS)[1]
-    arms = list(LABELS.finditer(text, heading.end(), at))
-    while at < limit:
-        line_start, at = page.line_bounds(at + 1)
-        closing = _CLOSING.match(text, line_start, at)
-        if closing is not None and closing.start(1) - line_start <= indent:
-            break
-        if HEADING.search(text, line_start, at) is not None:
-            break
-        arms += LABELS.finditer(text, line_start, at)
-    return arms, at
+    end = page.around(heading.start(), SWITCH_LINES, SWITCH_CHARS)[1]
+    depth = 1 if heading.group("brace") else 0  # Go's head holds its opening brace
+    for mark in _BOUNDARY.finditer(text, heading.end(), end):
+        if mark.group() == "{":
+            depth += 1
+            continue
+        if mark.group() == "}":
+            depth -= 1
+            if depth > 0:
+                continue
+        end = mark.start()
+        break
+    return list(LABELS.finditer(text, heading.end(), end)), end
 
 
 def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) -> bool:
     """Whether the program shows ``subject`` to be a Remote Access status about its switch."""
-    text = page.text
-    low = page.around(heading.start(), SUBJECT_LINES, SUBJECT_CHARS)[0]
-    high = page.around(body_end, SUBJECT_LINES, SUBJECT_CHARS)[1]
-    told = re.compile(_ERROR_STRING + re.escape(subject) + r"[ \t]*[,)]")
-    if told.search(text, low, high) is not None:  # "RasGetErrorString(ret, szError, ...)"
-        return True
-    if subject.lower() in _LAST_COMMAND:  # PowerShell's "switch ($LASTEXITCODE)" after rasdial
-        variable = subject.strip("$%")
-        return dialed_last(page, heading.start(), variable, SUBJECT_LINES)
+    text, head = page.text, heading.start()
+    low = page.around(head, SUBJECT_LINES, SUBJECT_CHARS)[0]
+    if subject.lower() == _LAST_COMMAND:  # PowerShell's "switch ($LASTEXITCODE)" after rasdial
+        return dialed_last(page, head, subject[1:], SUBJECT_LINES)
     exit_code = _EXIT_CODE.match(subject)
     if exit_code is not None:
-        return _process_dialed(page, exit_code.group("object"), low, heading.start())
-    # "ret = RasDial(...)": the last setting above the head, within reach.
-    setting = re.compile(rf"(?<![\w.$]){re.escape(subject)}[ \t]*=(?!=)")
-    start = None
-    for found in setting.finditer(text, low, heading.start()):
-        start = found.start()
-    return start is not None and page.has_dialer(
-        start, code_end(text, start, page.line_bounds(start)[1])
+        return _process_dialed(page, exit_code.group("object"), low, head)
+    name = re.escape(subject)
+    # "RasGetErrorString(ret, szError, ...)", with no other write of the subject between.
+    told = re.compile(_ERROR_STRING + name + r"[ \t]*[,)]")
+    high = page.around(body_end, SUBJECT_LINES, SUBJECT_CHARS)[1]
+    for at in page.dialers_in(low, high):
+        if told.match(text, at) is not None and not _writes(page, name, *sorted((at, head))):
+            return True
+    # "ret = RasDial(...)": its last write above the head.
+    writes = _writes(page, name, low, head)
+    return bool(writes) and page.has_dialer(
+        writes[-1], code_end(text, writes[-1], page.line_bounds(writes[-1])[1])
     )
 
 
-def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
-    """Whether the last line in ``text[low:high]`` that gives ``process`` a quoted argument dials.
+def _writes(page: Page, name: str, start: int, end: int) -> list[int]:
+    """Where the variable ``name`` (escaped) is written in ``text[start:end]``, in order.
 
-    ``process.StartInfo.FileName = "cmd.exe"`` then ``....Add(@"/c rasdial ...")``: the
-    command the process runs is the last one it was given.
+    Set ("ret = ...", Go's "ret := ..."), or declared afresh ("int ret)", a
+    parameter of another function; "DWORD ret;"); not in a comment.
     """
     text = page.text
-    named = re.compile(rf"(?<![\w.$]){re.escape(process)}\.")
-    last = None
-    for found in named.finditer(text, low, high):
-        line_start, line_end = page.line_bounds(found.start())
-        if _QUOTE_MARK.search(text, found.end(), line_end) is not None:
-            last = (line_start, line_end)
-    return last is not None and page.has_dialer(*last)
+    written = re.compile(
+        rf"(?<![\w.$])(?:{name}[ \t]*:?=(?!=)"
+        rf"|[A-Za-z_][\w:<>]*[ \t*&]+{name}(?![\w$])[ \t]*(?=[,;)=]))"
+    )
+    return [
+        found.start()
+        for found in written.finditer(text, start, end)
+        if not _commented(text, page.line_bounds(found.start())[0], found.start())
+    ]
+
+
+def _commented(text: str, line_start: int, at: int) -> bool:
+    """Whether ``at`` is in a comment: its line starts one, or "//" or "/*" stands before it.
+
+    On a long line, only the last ``_COMMENT_REACH`` characters before it are read.
+    """
+    if at - line_start > _COMMENT_REACH:
+        return _COMMENT_MARK.search(text, at - _COMMENT_REACH, at) is not None
+    return _COMMENTED.match(text, line_start, at) is not None
+
+
+def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
+    """Whether ``process`` was last given a command that dials, in ``text[low:high]``.
+
+    Its program and its arguments are read together: the last line that sets
+    each (``process.StartInfo.FileName = "cmd.exe"``, then
+    ``process.StartInfo.Arguments = "/c rasdial ..."``), either naming rasdial.
+    """
+    text = page.text
+    given = re.compile(
+        rf"(?<![\w.$]){re.escape(process)}\.(?:StartInfo\.)?(?:(?P<program>FileName)"
+        r"|Arguments|ArgumentList)"
+    )
+    last: dict[bool, tuple[int, int]] = {}
+    for found in given.finditer(text, low, high):
+        last[found.group("program") is not None] = page.line_bounds(found.start())
+    return any(page.has_dialer(*line) for line in last.values())
 
 
 def names_a_status_call(page: Page) -> bool:

@@ -409,6 +409,12 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
             raserror.find_codes,
             "rasdial VPN\n" + ("if %errorlevel% == 691 " * (n * 250) + "\n") * 2,
         ),
+        # Each switch's labels read to the next switch, not to the line's end: once quadratic.
+        "'switch (ret) { case 691: ' repeated on one line after RasDial": lambda n: partial(
+            raserror.find_codes,
+            "ret = RasDial(NULL, NULL, &params, 0, NULL, &conn);\n"
+            + "switch (ret) { case 691: " * (n * 1000),
+        ),
         "from_message on a message repeated": lambda n: partial(
             raserror.from_message, message * (n * 100)
         ),
