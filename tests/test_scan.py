@@ -786,7 +786,7 @@ def test_words_that_begin_several_codes_messages_are_no_codes_own_message() -> N
     assert find_codes(text) == []
     assert find_codes(text, pasted=True, assume_ras=True) == []  # as the command reads it
     # 691's own words beside it still name it (its older wording says nothing of RAS).
-    text = f"Error 691: {raserror.ErrorCode(691).message}"
+    text = f"Error 691: {ErrorCode(691).message}"
     assert [(int(f.code), f.evidence) for f in find_codes(text)] == [(691, "message")]
 
 
@@ -1532,11 +1532,18 @@ def test_a_table_of_codes_headed_by_remote_access_words_is_read_whole() -> None:
     ]
 
 
-@pytest.mark.parametrize("prefix", ["034", "055", "104", "175"])
-def test_a_lone_carriage_return_ends_a_line_for_find_codes_as_for_scan_lines(prefix: str) -> None:
-    # Real texts (tests/realworld/positive) with classic Mac OS line ends: find_codes counts their
-    # lines as scan_lines over a file read the way `raserror scan` reads one does.
-    text = _snippet("positive", prefix).replace("\n", "\r")
+@pytest.mark.parametrize(
+    ("prefix", "line_end"),
+    [(prefix, "\r") for prefix in ("034", "055", "104", "175")]
+    + [(prefix, "\r\r\n") for prefix in ("034", "175")],
+)
+def test_a_lone_carriage_return_ends_a_line_for_find_codes_as_for_scan_lines(
+    prefix: str, line_end: str
+) -> None:
+    # Real texts (tests/realworld/positive) with classic Mac OS line ends, or CR LF written again
+    # in text mode: find_codes counts their lines as scan_lines over a file read the way
+    # `raserror scan` reads one does.
+    text = _snippet("positive", prefix).replace("\n", line_end)
     whole = find_codes(text)
     assert whole
     assert len({f.line for f in whole}) > 1
@@ -1546,3 +1553,26 @@ def test_a_lone_carriage_return_ends_a_line_for_find_codes_as_for_scan_lines(pre
     assert [text[f.start : f.end] for f in whole] == [
         lines[f.line - 1][f.start : f.end] for f in scan_lines(lines)
     ]
+
+
+def test_a_log_lines_number_before_a_message_does_not_hide_it() -> None:
+    # Composed (a review's probe): a line number is no number the message describes.
+    message = ErrorCode(691).windows_message
+    assert _codes(f"rasdial log\nLine 1024: {message}\n") == [691]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Composed (a second review's probes): the message describes the number before it.
+        "Authentication failed with error 1331: The account is disabled.",
+        "AcceptSecurityContext error, data 533 - The account is disabled.",
+        "returned HTTP 403: The account is disabled.",
+    ],
+)
+def test_a_message_after_a_number_that_is_no_code_describes_that_number(line: str) -> None:
+    assert _codes("rasdial VPN\n" + line + "\n") == []
+
+
+def _codes(text: str) -> list[int]:
+    return [int(finding.code) for finding in find_codes(text)]

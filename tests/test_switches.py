@@ -322,7 +322,55 @@ def test_only_the_arms_of_a_switch_on_a_status_shown_are_read(name: str) -> None
     assert codes(text) == expected
 
 
-def test_a_log_lines_number_before_a_message_does_not_hide_it() -> None:
-    # Composed (a review's probe): a line number is no number the message describes.
-    message = raserror.ErrorCode(691).windows_message
-    assert codes(f"rasdial log\nLine 1024: {message}\n") == [691]
+# Composed (a second review's probes): writes the first missed, and layouts read since.
+REVIEWED_AGAIN = {
+    "out_parameter": (
+        'BOOL Connect(HWND hwnd)\n{\n    DWORD ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    if (ret != ERROR_SUCCESS)\n        return FALSE;\n    STARTUPINFO si = { sizeof(si) };\n    PROCESS_INFORMATION pi;\n    CreateProcess(NULL, L"updater.exe /check", NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi);\n    WaitForSingleObject(pi.hProcess, INFINITE);\n    GetExitCodeProcess(pi.hProcess, &ret);\n    switch (ret)\n    {\n    case 800:\n        MessageBox(hwnd, L"No newer version", L"Update", MB_OK);\n        break;\n    case 801:\n        break;\n    }\n    return TRUE;\n}\n',
+        [],
+    ),
+    "registry_out_parameter": (
+        'BOOL Connect(void)\n{\n    DWORD err = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    if (err != ERROR_SUCCESS)\n        return FALSE;\n    DWORD size = sizeof(err);\n    RegGetValueW(HKEY_CURRENT_USER, L"Software\\\\Tool", L"LastHttpStatus", RRF_RT_DWORD, NULL, &err, &size);\n    switch (err)\n    {\n    case 200:\n        break;\n    case 404:\n    case 800:\n        Log(L"mirror missing");\n        break;\n    }\n    return TRUE;\n}\n',
+        [],
+    ),
+    "process_set_again": (
+        '            var proc = new Process();\n            proc.StartInfo.FileName = "rasdial.exe";\n            proc.StartInfo.Arguments = $"\\"{entry}\\" {user} {password}";\n            proc.Start();\n            proc.WaitForExit();\n            // now install the route helper service\n            proc = Process.Start("sc.exe", "start RouteHelper");\n            proc.WaitForExit();\n            switch (proc.ExitCode)\n            {\n                case 0: break;\n                case 740:\n                    Log("sc.exe must run as administrator");\n                    break;\n                case 1056:\n                    break;\n            }\n',
+        [],
+    ),
+    "vb_parameter_of_another_function": (
+        'Private Function RasErrorText(ByVal lErr As Long) As String\n    Dim sBuf As String * 512\n    If RasGetErrorString(lErr, sBuf, 512) = 0 Then\n        RasErrorText = Left$(sBuf, InStr(sBuf, vbNullChar) - 1)\n    End If\nEnd Function\n\nPrivate Function FileErrorText(ByVal lErr As Long) As String\n    Select Case lErr\n        Case 53: FileErrorText = "File not found"\n        Case 70: FileErrorText = "Permission denied"\n        Case 735: FileErrorText = "Can\'t save file to TEMP"\n        Case 744: FileErrorText = "Search text not found"\n    End Select\nEnd Function\n',
+        [],
+    ),
+    "exception_object_declared_again": (
+        '        static string Describe(Win32Exception ex)\n        {\n            var sb = new StringBuilder(512);\n            RasGetErrorString(ex.NativeErrorCode, sb, sb.Capacity);\n            return sb.ToString();\n        }\n\n        static void RunElevated(string exe)\n        {\n            try { Process.Start(new ProcessStartInfo(exe) { Verb = "runas" }); }\n            catch (Win32Exception ex)\n            {\n                switch (ex.NativeErrorCode)\n                {\n                    case 740: Log("The tool must run as administrator"); break;\n                    case 1223: Log("The user cancelled the UAC prompt"); break;\n                }\n            }\n        }\n',
+        [],
+    ),
+    "return_reads_the_status": (
+        '    DWORD dwErr = RasDial(NULL, NULL, &rdp, 0, NULL, &hConn);\n    if (dwErr == ERROR_SUCCESS)\n        return dwErr;\n    switch (dwErr)\n    {\n    case 691: ShowError(L"Wrong password"); break;\n    case 678: ShowError(L"No answer"); break;\n    }\n',
+        [691, 678],
+    ),
+    "vb_dim_as": (
+        '    Private Sub btnConnect_Click(sender As Object, e As EventArgs) Handles btnConnect.Click\n        Dim params As New RASDIALPARAMS\n        params.dwSize = Marshal.SizeOf(params)\n        params.szEntryName = "VPN"\n        Dim ret As Integer = RasDial(IntPtr.Zero, Nothing, params, 0, IntPtr.Zero, hConn)\n        Select Case ret\n            Case 0\n                lblStatus.Text = "Connected"\n            Case 691\n                lblStatus.Text = "Wrong user name or password"\n            Case 800, 809\n                lblStatus.Text = "Server not reachable"\n        End Select\n    End Sub\n',
+        [691, 800, 809],
+    ),
+    "process_started_with_rasdial": (
+        '            var p = Process.Start("rasdial.exe", $"\\"{entry}\\" {user} {password}");\n            p.WaitForExit();\n            switch (p.ExitCode)\n            {\n                case 0:\n                    return "Connected";\n                case 691:\n                    return "Wrong user name or password";\n                case 868:\n                    return "Server name not resolved";\n            }\n',
+        [691, 868],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REVIEWED_AGAIN))
+def test_a_status_written_again_is_no_status_and_common_layouts_are_read(name: str) -> None:
+    text, expected = REVIEWED_AGAIN[name]
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "command", ["rasdial VPN $user $password", 'rasdial "VPN" $u $p | Out-Null']
+)
+def test_powershell_reads_rasdials_status_through_a_pipe_into_a_cmdlet(command: str) -> None:
+    # Composed: Out-Null is a cmdlet; $LASTEXITCODE stays the native command's.
+    text = command + "\nswitch ($LASTEXITCODE) {\n    691 { 'password' }\n}\n"
+    assert codes(text) == [691]
+    # Composed: batch's errorlevel after a pipe into findstr is findstr's.
+    assert codes("rasdial VPN u p | findstr /i error\nif %errorlevel% == 691 echo bad\n") == []

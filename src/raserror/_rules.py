@@ -197,7 +197,10 @@ NUMBER_BEFORE = re.compile(
 )
 _LEAD = re.compile(LINE_LEAD)
 # Before a number that leads its line as a list's entry: a field's name ("HEX: 0x530 - ...").
-_ENTRY_LEAD = re.compile(LINE_LEAD + r"(?:[A-Za-z][A-Za-z ]{0,20}:[ \t]*)?(?:0[xX])?")
+# Before a number, a word that makes it a place in a file, not an error: "Line 1024:", "row 12".
+_POSITION_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page)[ \t]{0,3}#?[ \t]{0,3}\Z"
+)
 NUMBER_ALONE = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
@@ -231,11 +234,11 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     """Whether words at ``at`` describe a number that is not ``code``'s: they name no code there.
 
     A quoted message describes the number just before it on its line, or the
-    number alone on the line above it: a code's (``Error 800:`` before 809's
-    message), or any number that leads its line as a list's entry does, after
-    a field's name at most (``530 not permitted to logon at this time`` and
-    ``HEX: 0x530 - not permitted ...`` are an LDAP error's, not 923's); not a
-    number after other words (``Line 1024:``, a log's line).
+    number alone on the line above it, whether or not that number is a code:
+    ``Error 800:`` before 809's message, ``530 not permitted to logon at this
+    time`` (an LDAP error's, not 923's), ``error 1331: The account is
+    disabled.`` (Windows' own, not 647's); not a number that says where in a
+    file (``Line 1024:``).
     """
     text = page.text
     line_start = page.line_bounds(at)[0]
@@ -249,7 +252,8 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     named = from_int(int(number.group(1)))
     if named is not None:
         return named is not code
-    return bool(alone) or _ENTRY_LEAD.fullmatch(text, line_start, number.start(1)) is not None
+    before = max(line_start, number.start(1) - 24)
+    return bool(alone) or _POSITION_BEFORE.search(text, before, number.start(1)) is None
 
 
 def _some(*candidates: Candidate | None) -> Iterator[Candidate]:

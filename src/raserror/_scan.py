@@ -71,6 +71,6 @@ def scan_lines(lines: Iterable[str], *, assume_ras: bool = False) -> Iterator[Fi
     if isinstance(lines, (str, bytes)):
         raise TypeError(
             f"scan_lines() needs an iterable of lines, not one {type(lines).__name__}: "
-            "use find_codes() for a text, or text.splitlines(keepends=True)"
+            'use find_codes() for a text, or pass io.StringIO(text, newline="")'
         )
     return stream(lines, assume_ras=assume_ras)

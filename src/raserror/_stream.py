@@ -41,7 +41,7 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
             raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
         if len(item) < PIECE and not column:
             # The common line: one piece, the start of its line.
-            chunk.append((item if item.endswith("\n") else item + "\n", line, 0))
+            chunk.append((_line_ended(item), line, 0))
             size += len(item)
             line += 1
         else:
@@ -64,7 +64,7 @@ def _add_pieces(
     for offset in range(0, max(len(item), 1), PIECE):
         piece = item[offset : offset + PIECE]
         tail = offset + PIECE < len(item) or continued
-        chunk.append((piece if tail or piece.endswith("\n") else piece + "\n", line, column))
+        chunk.append((piece if tail else _line_ended(piece), line, column))
         column = column + len(piece) if tail else 0
         size += len(piece)
     return (line if continued else line + 1), column, size
@@ -107,3 +107,10 @@ def _report(
             _, line, column = chunk[index]
             begin = hit.start - offsets[index] + column
             yield Finding(hit.code, begin, begin + hit.end - hit.start, line, hit.evidence)
+
+
+def _line_ended(line: str) -> str:
+    """``line`` ending in a line feed, as ``find_codes`` reads it: a carriage return there is one."""
+    if line.endswith("\n"):
+        return line
+    return line[:-1] + "\n" if line.endswith("\r") else line + "\n"

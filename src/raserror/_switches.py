@@ -62,6 +62,8 @@ _ERROR_STRING = r"(?:RasGetErrorString[AW]?|win32ras\.GetErrorString)[ \t]*\([ \
 _EXIT_CODE = re.compile(r"(?P<object>.+)\.(?i:exitcode)\Z")
 # PowerShell's status of the last command it ran.
 _LAST_COMMAND = "$lastexitcode"
+# Words before a name that declare no variable: "return ret;" reads it.
+_NO_TYPE = "(?:return|throw|delete|case|goto|else|sizeof|yield|await)"
 # Before a write on its line, what makes it a comment: "//", "/*", or a line that starts one.
 _COMMENTED = re.compile(r"[ \t]*(?:#|'|\*|(?i:rem\b))|.*?(?://|/\*)")
 _COMMENT_MARK = re.compile(r"//|/\*")
@@ -123,8 +125,14 @@ def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) 
     # "RasGetErrorString(ret, szError, ...)", with no other write of the subject between.
     told = re.compile(_ERROR_STRING + name + r"[ \t]*[,)]")
     high = page.around(body_end, SUBJECT_LINES, SUBJECT_CHARS)[1]
+    # A subject read from an object ("ex.NativeErrorCode"): nor is the object written between.
+    owner = subject.split(".", maxsplit=1)[0]
+    names = [name] if owner == subject else [name, re.escape(owner)]
     for at in page.dialers_in(low, high):
-        if told.match(text, at) is not None and not _writes(page, name, *sorted((at, head))):
+        between = sorted((at, head))
+        if told.match(text, at) is not None and not any(
+            _writes(page, written, *between) for written in names
+        ):
             return True
     # "ret = RasDial(...)": its last write above the head.
     writes = _writes(page, name, low, head)
@@ -136,13 +144,16 @@ def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) 
 def _writes(page: Page, name: str, start: int, end: int) -> list[int]:
     """Where the variable ``name`` (escaped) is written in ``text[start:end]``, in order.
 
-    Set ("ret = ...", Go's "ret := ..."), or declared afresh ("int ret)", a
-    parameter of another function; "DWORD ret;"); not in a comment.
+    Set ("ret = ...", Go's "ret := ..."), declared afresh ("int ret)", a
+    parameter of another function; "DWORD ret;"; VB's "ByVal ret As Long"), or
+    handed over to be written ("&ret", an out parameter); not in a comment.
     """
     text = page.text
     written = re.compile(
         rf"(?<![\w.$])(?:{name}[ \t]*:?=(?!=)"
-        rf"|[A-Za-z_][\w:<>]*[ \t*&]+{name}(?![\w$])[ \t]*(?=[,;)=]))"
+        rf"|(?!{_NO_TYPE}\b)(?<![:<>])[A-Za-z_][\w:<>]*[ \t*&]+{name}(?![\w$])[ \t]*(?=[,;)=])"
+        rf"|{name}[ \t]+(?i:as)[ \t])"
+        rf"|(?<![\w&])&[ \t]*{name}(?![\w$.])"
     )
     return [
         found.start()
@@ -166,7 +177,9 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
 
     Its program and its arguments are read together: the last line that sets
     each (``process.StartInfo.FileName = "cmd.exe"``, then
-    ``process.StartInfo.Arguments = "/c rasdial ..."``), either naming rasdial.
+    ``process.StartInfo.Arguments = "/c rasdial ..."``), either naming rasdial;
+    or, where the object itself was set after them, that statement
+    (``p = Process.Start("rasdial.exe", ...)``).
     """
     text = page.text
     given = re.compile(
@@ -176,6 +189,11 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     last: dict[bool, tuple[int, int]] = {}
     for found in given.finditer(text, low, high):
         last[found.group("program") is not None] = page.line_bounds(found.start())
+    # The object set after them ("proc = Process.Start("sc.exe", ...)"): that statement's command.
+    writes = _writes(page, re.escape(process), low, high)
+    if writes and writes[-1] > max((start for start, _ in last.values()), default=-1):
+        statement_end = code_end(text, writes[-1], page.line_bounds(writes[-1])[1])
+        return page.has_dialer(writes[-1], statement_end)
     return any(page.has_dialer(*line) for line in last.values())
 
 
