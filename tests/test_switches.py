@@ -324,6 +324,15 @@ def test_only_the_arms_of_a_switch_on_a_status_shown_are_read(name: str) -> None
 
 # Composed (a second review's probes): writes the first missed, and layouts read since.
 REVIEWED_AGAIN = {
+    # A real dialer's write (a hunt of real RAS programs found it tested with an if, not a
+    # switch): a window message's name that begins as rasdial does is no dial.
+    "window_message_registered": (
+        (
+            "uRasMsg = RegisterWindowMessage(RASDIALEVENT);\n"
+            "switch (uRasMsg) {\ncase 720: break;\ncase 800: break;\n}\n"
+        ),
+        [],
+    ),
     "out_parameter": (
         'BOOL Connect(HWND hwnd)\n{\n    DWORD ret = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\n    if (ret != ERROR_SUCCESS)\n        return FALSE;\n    STARTUPINFO si = { sizeof(si) };\n    PROCESS_INFORMATION pi;\n    CreateProcess(NULL, L"updater.exe /check", NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi);\n    WaitForSingleObject(pi.hProcess, INFINITE);\n    GetExitCodeProcess(pi.hProcess, &ret);\n    switch (ret)\n    {\n    case 800:\n        MessageBox(hwnd, L"No newer version", L"Update", MB_OK);\n        break;\n    case 801:\n        break;\n    }\n    return TRUE;\n}\n',
         [],

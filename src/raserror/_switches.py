@@ -60,6 +60,12 @@ SUBJECT_CHARS = 1500
 _ERROR_STRING = r"(?:RasGetErrorString[AW]?|win32ras\.GetErrorString)[ \t]*\([ \t]*(?:\([\w \t]{1,30}\)[ \t]*)?"
 # The exit status of a process object: C#'s "process.ExitCode".
 _EXIT_CODE = re.compile(r"(?P<object>.+)\.(?i:exitcode)\Z")
+# A dial named as a call or a command, not a name that only begins so (RASDIALEVENT, a window
+# message's name; RasDialParams, a structure).
+_DIAL = re.compile(
+    r"(?<![A-Za-z])(?:(?:RasDial|RasEnumConnections|RasGetConnectStatus|RasHangUp)[AW]?[ \t]*\("
+    r"|(?i:rasdial|rasphone)(?:\.exe)?(?![\w]))"
+)
 # PowerShell's status of the last command it ran.
 _LAST_COMMAND = "$lastexitcode"
 # Words before a name that declare no variable: "return ret;" reads it.
@@ -136,9 +142,14 @@ def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) 
             return True
     # "ret = RasDial(...)": its last write above the head.
     writes = _writes(page, name, low, head)
-    return bool(writes) and page.has_dialer(
-        writes[-1], code_end(text, writes[-1], page.line_bounds(writes[-1])[1])
+    return bool(writes) and _dials(
+        page, writes[-1], code_end(text, writes[-1], page.line_bounds(writes[-1])[1])
     )
+
+
+def _dials(page: Page, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` dials: a dialing API called, or rasdial run."""
+    return page.has_dialer(start, end) and _DIAL.search(page.text, start, end) is not None
 
 
 def _writes(page: Page, name: str, start: int, end: int) -> list[int]:
@@ -193,8 +204,8 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     writes = _writes(page, re.escape(process), low, high)
     if writes and writes[-1] > max((start for start, _ in last.values()), default=-1):
         statement_end = code_end(text, writes[-1], page.line_bounds(writes[-1])[1])
-        return page.has_dialer(writes[-1], statement_end)
-    return any(page.has_dialer(*line) for line in last.values())
+        return _dials(page, writes[-1], statement_end)
+    return any(_dials(page, *line) for line in last.values())
 
 
 def names_a_status_call(page: Page) -> bool:
