@@ -1,7 +1,9 @@
 """The scanner's output on every real text in the tests, recorded to catch any change.
 
-Run ``python tests/_golden_scan.py`` to write ``tests/golden/scanner.json`` again after a
-change made on purpose; commit it apart, saying which findings changed and why.
+Run ``python tests/_golden_scan.py --check`` to see which texts' findings a change moves
+(nothing is written), and ``python tests/_golden_scan.py`` to write
+``tests/golden/scanner.json`` again after a change made on purpose; commit it apart, saying
+which findings changed and why.
 The texts: the snippets of tests/realworld/, every file of tests/samples/, and
 the README's code blocks.
 """
@@ -77,9 +79,33 @@ def snapshot() -> dict[str, dict[str, list[str]]]:
     return {name: record(text) for name, text in texts().items()}
 
 
-def main() -> int:
+def changed(
+    recorded: dict[str, dict[str, list[str]]], now: dict[str, dict[str, list[str]]]
+) -> list[str]:
+    """The texts whose record differs, by name and part: "<name>: find_codes", "<name>: new"."""
+    names = sorted(set(recorded) | set(now))
+    return [
+        f"{name}: {part}"
+        for name in names
+        for part in (
+            ["new"]
+            if name not in recorded
+            else ["gone"]
+            if name not in now
+            else sorted(p for p in now[name] if now[name][p] != recorded[name].get(p))
+        )
+    ]
+
+
+def main(argv: list[str]) -> int:
+    now = snapshot()
+    if argv[1:] == ["--check"]:  # say what changed, and write nothing
+        recorded = json.loads(GOLDEN.read_text(encoding="utf-8"))
+        differ = changed(recorded, now)
+        print("\n".join(differ) or "unchanged", file=sys.stderr)
+        return 1 if differ else 0
     GOLDEN.write_text(
-        json.dumps(snapshot(), indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+        json.dumps(now, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
         encoding="utf-8",
     )
     print(f"wrote {GOLDEN.relative_to(REPO)}", file=sys.stderr)
@@ -87,4 +113,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv))
