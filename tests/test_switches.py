@@ -375,7 +375,8 @@ def test_a_status_written_again_is_no_status_and_common_layouts_are_read(name: s
 
 
 @pytest.mark.parametrize(
-    "command", ["rasdial VPN $user $password", 'rasdial "VPN" $u $p | Out-Null']
+    "command",
+    ["rasdial VPN $user $password", 'rasdial "VPN" $u $p | Out-Null', "rasdial VPN | out-null"],
 )
 def test_powershell_reads_rasdials_status_through_a_pipe_into_a_cmdlet(command: str) -> None:
     # Composed: Out-Null is a cmdlet; $LASTEXITCODE stays the native command's.

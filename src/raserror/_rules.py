@@ -196,7 +196,6 @@ NUMBER_BEFORE = re.compile(
     r"(?<![0-9])(?<![0-9][.:,])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
 _LEAD = re.compile(LINE_LEAD)
-# Before a number that leads its line as a list's entry: a field's name ("HEX: 0x530 - ...").
 # Before a number, a word that makes it a place in a file, not an error: "Line 1024:", "row 12".
 _POSITION_BEFORE = re.compile(
     r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page)[ \t]{0,3}#?[ \t]{0,3}\Z"

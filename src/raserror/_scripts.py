@@ -45,7 +45,7 @@ _TEST = re.compile(r"==|(?i:-eq\b|[ \t]equ[ \t])")
 # Where a command line's commands part: the dialer must run in the last ("rasdial && sqlcmd").
 # Not a redirect's "2>&1", nor a pipe into a PowerShell cmdlet ("rasdial ... | Out-Null"), which
 # leaves $LASTEXITCODE the native command's.
-_COMMAND_SEPARATOR = re.compile(r"&&|\|\||;|\|(?![ \t]*[A-Z][a-z]+-[A-Z])|(?<!>)&")
+_COMMAND_SEPARATOR = re.compile(r"&&|\|\||;|\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])|(?<!>)&")
 # A setting that reads the last command's status: "set "LAST_ERROR=!errorlevel!"".
 _READS_LAST_STATUS = re.compile(r"(?i:errorlevel|lastexitcode)|\$\?")
 # How many lines above a comparison its dialing command or its variable's setting may stand,
