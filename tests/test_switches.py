@@ -324,8 +324,9 @@ def test_only_the_arms_of_a_switch_on_a_status_shown_are_read(name: str) -> None
 
 # Composed (a second review's probes): writes the first missed, and layouts read since.
 REVIEWED_AGAIN = {
-    # A real dialer's write (a hunt of real RAS programs found it tested with an if, not a
-    # switch): a window message's name that begins as rasdial does is no dial.
+    # Composed after a real dialer's write that a hunt of RAS programs found tested with an if,
+    # `m_RasMessage = RegisterWindowMessage(RASDIALEVENT)`: a name that begins as rasdial does
+    # is no dial.
     "window_message_registered": (
         (
             "uRasMsg = RegisterWindowMessage(RASDIALEVENT);\n"

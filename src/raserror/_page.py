@@ -40,7 +40,7 @@ _NEWLINE = re.compile("\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
-def lines_ended(text: str) -> str:
+def _lines_ended(text: str) -> str:
     """``text`` with a line break for each lone carriage return: every position stays."""
     if "\r" not in text or _LONE_CR.search(text) is None:
         return text
@@ -106,7 +106,7 @@ class Page:
         self, text: str, *, context_everywhere: bool = False, starts: tuple[Vocabulary, ...] = ()
     ) -> None:
         """``starts``: more lists whose places ``starts_of`` gives, found in the same pass."""
-        text = lines_ended(text)
+        text = _lines_ended(text)
         self.text = text
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]

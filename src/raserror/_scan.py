@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator  # noqa: TC003 - get_type_hints needs them
 
 from raserror._evidence import Evidence
-from raserror._page import PIECE, lines_ended
+from raserror._page import PIECE
 from raserror._scanner import Finding, scan_text, with_lines
 from raserror._stream import stream
 
@@ -53,7 +53,7 @@ def find_codes(text: str, *, assume_ras: bool = False, pasted: bool = False) -> 
     hits = scan_text(text, assume_ras=assume_ras, pasted=pasted)
     return [
         Finding(hit.code, hit.start, hit.end, line + 1, hit.evidence)
-        for hit, line in with_lines(lines_ended(text), hits)
+        for hit, line in with_lines(text, hits)
     ]
 
 

@@ -420,9 +420,16 @@ def _shaped(page: Page, number: WrittenNumber) -> ShapedNumber:
 
 
 def with_lines(text: str, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
-    """Each finding with the index of its line, counted in one pass."""
-    line, counted = 0, 0
+    """Each finding with the index of its line, counted in one pass.
+
+    A line ends as the page reads it: at a line feed, or at a carriage return alone.
+    """
+    line, counted, count = 0, 0, text.count
     for hit in hits:
-        line += text.count("\n", counted, hit.start)
+        line += (
+            count("\n", counted, hit.start)
+            + count("\r", counted, hit.start)
+            - count("\r\n", counted, hit.start)
+        )
         counted = hit.start
         yield hit, line

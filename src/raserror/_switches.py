@@ -33,13 +33,13 @@ HEADING = re.compile(
     rf"|(?i:switch)[ \t]+(?P<bare>{_NAME})[ \t]*(?P<brace>\{{)"
     rf"|(?i:select)[ \t]+(?i:case)[ \t]+(?P<vb>{_NAME})[ \t]*(?:\r?\n|\Z|')"
 )
+# A line's lead: spaces, and a reply's marks with any spaces after each (one way to read it).
+_LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
+_NUMBER_LIST = r"[0-9]{3,5}(?:[ \t]*(?:,|\bor\b)[ \t]*[0-9]{3,5})*"
 # An arm's labels where a statement starts (a line's start after any reply's marks, or after
 # ";", ":", a brace): one or a list, "case 691:" or "Case 691, 692" or C# 9's "or", a list
 # stacked on one line, PowerShell's block "691 {"; never a range ("Case 600 To 699"), nor
 # "case" in a sentence or a comment.
-# A line's lead: spaces, and a reply's marks with any spaces after each (one way to read it).
-_LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
-_NUMBER_LIST = r"[0-9]{3,5}(?:[ \t]*(?:,|\bor\b)[ \t]*[0-9]{3,5})*"
 LABELS = re.compile(
     rf"(?:^{_LEAD}|(?<=[;:{{}}])[ \t]*)(?i:case)[ \t]+(?P<case>{_NUMBER_LIST})"
     r"(?=[ \t]*(?::|=>|->|'|\r?$))"
@@ -142,14 +142,17 @@ def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) 
             return True
     # "ret = RasDial(...)": its last write above the head.
     writes = _writes(page, name, low, head)
-    return bool(writes) and _dials(
-        page, writes[-1], code_end(text, writes[-1], page.line_bounds(writes[-1])[1])
-    )
+    return bool(writes) and _statement_dials(page, writes[-1])
 
 
 def _dials(page: Page, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` dials: a dialing API called, or rasdial run."""
     return page.has_dialer(start, end) and _DIAL.search(page.text, start, end) is not None
+
+
+def _statement_dials(page: Page, at: int) -> bool:
+    """Whether the statement that starts at ``at`` dials, read to its ";" or its comment."""
+    return _dials(page, at, code_end(page.text, at, page.line_bounds(at)[1]))
 
 
 def _writes(page: Page, name: str, start: int, end: int) -> list[int]:
@@ -203,8 +206,7 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     # The object set after them ("proc = Process.Start("sc.exe", ...)"): that statement's command.
     writes = _writes(page, re.escape(process), low, high)
     if writes and writes[-1] > max((start for start, _ in last.values()), default=-1):
-        statement_end = code_end(text, writes[-1], page.line_bounds(writes[-1])[1])
-        return _dials(page, writes[-1], statement_end)
+        return _statement_dials(page, writes[-1])
     return any(_dials(page, *line) for line in last.values())
 
 
