@@ -1132,6 +1132,13 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         # Composed: not every Ras... name dials, nor is $stderr an error status.
         ("RasPi backup\nif [ $exit_code == 720 ]; then", []),
         ("rasdial VPN\nif ($stderr == 720) { exit }", []),
+        # Composed: a name that only begins like a dialer runs none: a structure filled, another
+        # script called (whose status is its own), a callback's name.
+        ("dwErr = RASDIALPARAMS_Init(&p);\nif (dwErr == 691)", []),
+        ("call rasdial_connect.cmd\nif %errorlevel% == 691 goto a", []),
+        ("dwErr = RasDialFunc2Setup(cb);\nif (dwErr == 691)", []),
+        ("dwErr = RasDialW(NULL, NULL, &p, 0, NULL, &h);\nif (dwErr == 691)", [691]),
+        ("call rasdial.exe VPN\nif %errorlevel% == 691 goto a", [691]),
         # Composed: a comment or an echo names rasdial, it runs nothing; another command runs last
         # on the dial's line; a label starts another flow; the variable is set again from
         # another call; the dialer after the operator is the test's branch, not what it tests.

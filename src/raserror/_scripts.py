@@ -48,6 +48,13 @@ _TEST = re.compile(r"==|(?i:-eq\b|[ \t]equ[ \t])")
 _COMMAND_SEPARATOR = re.compile(r"&&|\|\||;|\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])|(?<!>)&")
 # A setting that reads the last command's status: "set "LAST_ERROR=!errorlevel!"".
 _READS_LAST_STATUS = re.compile(r"(?i:errorlevel|lastexitcode)|\$\?")
+# A dial named as a call or a command, not a name that only begins so (RASDIALEVENT, a window
+# message's name; RasDialParams, a structure; rasdial_connect.cmd, another script).
+_DIAL = re.compile(
+    r"(?<![A-Za-z])(?:(?:RasDial|RasEnumConnections|RasGetConnectStatus|RasHangUp)[AW]?[ \t]*\("
+    r"|win32ras\.(?:Dial|HangUp|GetConnectStatus|EnumConnections)[ \t]*\("
+    r"|(?i:rasdial|rasphone)(?:\.exe)?(?![\w]))"
+)
 # How many lines above a comparison its dialing command or its variable's setting may stand,
 STATUS_LINES = 40
 # and how much of each line is read: a command's head, not all of a line with no end in sight.
@@ -83,7 +90,7 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
     if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
         return dialed_last(page, status.start, status.variable)
     line_start, line_end = page.line_bounds(setting)
-    if page.has_dialer(setting, code_end(page.text, setting, line_end)):  # "dwErr = RasDial()"
+    if dials(page, setting, code_end(page.text, setting, line_end)):  # "dwErr = RasDial()"
         return True
     # Set from the last command's status ("set "LAST_ERROR=!errorlevel!""): that command's.
     reads_status = _READS_LAST_STATUS.search(
@@ -112,7 +119,7 @@ def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -
     dialer must run in its last command ("rasdial ... && sqlcmd ..." is sqlcmd's status).
     """
     text, (line_start, _) = page.text, page.line_bounds(at)
-    if page.has_dialer(line_start, at):
+    if dials(page, line_start, at):
         return True
     name = variable.lower()
     for _ in range(lines):
@@ -128,7 +135,7 @@ def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -
         last = line_start
         for separator in _COMMAND_SEPARATOR.finditer(text, line_start, head_end):
             last = separator.end()
-        return page.has_dialer(last, line_end)
+        return dials(page, last, line_end)
     return False
 
 
@@ -144,3 +151,8 @@ def _set_before(page: Page, status: Status) -> int | None:
     for found in setting.finditer(text, low, page.line_bounds(status.start)[0]):
         last = found.start()
     return last
+
+
+def dials(page: Page, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` dials: a dialing API called, or rasdial run."""
+    return page.has_dialer(start, end) and _DIAL.search(page.text, start, end) is not None

@@ -15,7 +15,7 @@ import re
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
-from raserror._scripts import code_end, dialed_last
+from raserror._scripts import code_end, dialed_last, dials
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,12 +60,6 @@ SUBJECT_CHARS = 1500
 _ERROR_STRING = r"(?:RasGetErrorString[AW]?|win32ras\.GetErrorString)[ \t]*\([ \t]*(?:\([\w \t]{1,30}\)[ \t]*)?"
 # The exit status of a process object: C#'s "process.ExitCode".
 _EXIT_CODE = re.compile(r"(?P<object>.+)\.(?i:exitcode)\Z")
-# A dial named as a call or a command, not a name that only begins so (RASDIALEVENT, a window
-# message's name; RasDialParams, a structure).
-_DIAL = re.compile(
-    r"(?<![A-Za-z])(?:(?:RasDial|RasEnumConnections|RasGetConnectStatus|RasHangUp)[AW]?[ \t]*\("
-    r"|(?i:rasdial|rasphone)(?:\.exe)?(?![\w]))"
-)
 # PowerShell's status of the last command it ran.
 _LAST_COMMAND = "$lastexitcode"
 # Words before a name that declare no variable: "return ret;" reads it.
@@ -145,14 +139,9 @@ def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) 
     return bool(writes) and _statement_dials(page, writes[-1])
 
 
-def _dials(page: Page, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` dials: a dialing API called, or rasdial run."""
-    return page.has_dialer(start, end) and _DIAL.search(page.text, start, end) is not None
-
-
 def _statement_dials(page: Page, at: int) -> bool:
     """Whether the statement that starts at ``at`` dials, read to its ";" or its comment."""
-    return _dials(page, at, code_end(page.text, at, page.line_bounds(at)[1]))
+    return dials(page, at, code_end(page.text, at, page.line_bounds(at)[1]))
 
 
 def _writes(page: Page, name: str, start: int, end: int) -> list[int]:
@@ -207,7 +196,7 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     writes = _writes(page, re.escape(process), low, high)
     if writes and writes[-1] > max((start for start, _ in last.values()), default=-1):
         return _statement_dials(page, writes[-1])
-    return any(_dials(page, *line) for line in last.values())
+    return any(dials(page, *line) for line in last.values())
 
 
 def names_a_status_call(page: Page) -> bool:
