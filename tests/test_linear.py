@@ -8,6 +8,7 @@ one regex is not counted here: tests/test_rules.py checks every pattern's shape.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from types import FrameType
@@ -106,3 +107,28 @@ def test_event_data_elements_on_one_line_are_each_read_once(
 def test_a_long_run_of_spaces_before_a_number_is_not_a_leading_number() -> None:
     # The shape that made the leading-number rule backtrack: its answer, and its pattern.
     assert raserror.find_codes(("600" + " " * 3000 + "1 VPN\n") * 3) == []
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r", "\r\n"])
+def test_scan_lines_reads_each_chunk_of_blank_lines_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch, line_end: str
+) -> None:
+    # A review's probe: 20,000 blank lines took 25 s, each new line scanning all the held
+    # lines again, since lines of one character never add up to the characters held back.
+    import raserror._stream
+    from raserror._scanner import Hit, scan_text
+
+    real = scan_text
+    scanned: list[int] = []
+
+    def counting(text: str, *, assume_ras: bool) -> list[Hit]:
+        scanned.append(len(text))
+        return real(text, assume_ras=assume_ras)
+
+    monkeypatch.setattr(raserror._stream, "scan_text", counting)
+    for lines in (50_000, 100_000):
+        text = line_end * lines + "Remote Access error 691"
+        findings = list(raserror.scan_lines(io.StringIO(text, newline="")))
+        assert [(int(found.code), found.line) for found in findings] == [(691, lines + 1)]
+        assert sum(scanned) <= 3 * len(text), (lines, sum(scanned))
+        scanned.clear()

@@ -36,6 +36,9 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
     chunk: list[tuple[str, int, int]] = []  # (piece, line number, column of its start)
     size, line, column = 0, 1, 0
     reported = 0  # leading pieces of the chunk whose findings were already yielded
+    # The pieces and characters read again from the last chunk: a chunk is scanned when it
+    # has this much more, so each scan reads a chunk's worth of new text (blank lines too).
+    kept = kept_size = 0
     for item in lines:
         if not isinstance(item, str):
             raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
@@ -46,13 +49,14 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
             line += 1
         else:
             line, column, size = _add_pieces(chunk, item, line, column, size)
-        if size < CHUNK_CHARS and len(chunk) < CHUNK_LINES:
+        if size - kept_size < CHUNK_CHARS and len(chunk) - kept < CHUNK_LINES:
             continue
         held, carried = _held_and_carried(chunk)
         yield from _report(chunk, reported, len(chunk) - held, assume_ras=assume_ras)
         reported = carried - held
         chunk = chunk[len(chunk) - carried :]
-        size = sum(len(piece) for piece, _, _ in chunk)
+        size = kept_size = sum(len(piece) for piece, _, _ in chunk)
+        kept = carried
     yield from _report(chunk, reported, len(chunk), assume_ras=assume_ras)
 
 

@@ -415,6 +415,9 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
             "ret = RasDial(NULL, NULL, &params, 0, NULL, &conn);\n"
             + "switch (ret) { case 691: " * (n * 1000),
         ),
+        # Lines of one character never add up to the characters held back: each new line once
+        # scanned every held line again.
+        "scan_lines over blank lines": lambda n: partial(_streamed, "\n" * (n * 5000)),
         "from_message on a message repeated": lambda n: partial(
             raserror.from_message, message * (n * 100)
         ),
@@ -433,6 +436,13 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
             raserror.find_codes, "VPN " + "error code is 1a " * (n * 3000) + "\n809"
         ),
     }
+
+
+def _streamed(text: str) -> int:
+    """The findings of scan_lines over ``text`` read as ``raserror scan`` reads a file."""
+    import io
+
+    return sum(1 for _ in raserror.scan_lines(io.StringIO(text, newline="")))
 
 
 def bench_scan_hostile_growth() -> list[Figure]:
