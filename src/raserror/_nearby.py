@@ -28,6 +28,8 @@ DESCRIPTION_FIELD = re.compile(LINE_LEAD + r"(?i:description)[ \t]*:")
 DESCRIBED_WORDS = 2
 # Where a sentence ends: a full stop and a space, or its line's end.
 SENTENCE_END = re.compile(r"\.(?:\s|\Z)|\r?\n|\Z")
+# Marks alone up to a line's end: read from a number, never a copy of the rest of a long line.
+_ENDS_LINE = re.compile(r"[ \t\r.:;,]*(?=\n|\Z)")
 # A message beside its number: on its line, or on the next lines of a dialog copy.
 BESIDE_CHARS = 320
 BESIDE_LINES = 3
@@ -239,7 +241,8 @@ class Near:
         "Description: Incorrect dial up connection" writes what it means there.
         """
         text, line_end = self.page.text, self.line()[1]
-        if text[self.end : line_end].strip(" \t\r.:;,") or line_end >= len(text):
+        ends_line = _ENDS_LINE.match(text, self.end)
+        if ends_line is None or ends_line.end() != line_end or line_end >= len(text):
             return False
         field = DESCRIPTION_FIELD.match(text, line_end + 1)
         if field is None:
