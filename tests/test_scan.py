@@ -1162,6 +1162,53 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         # Composed: a redirect is no second command; a handler's head is passed over.
         ("rasdial VPN >nul 2>&1\nif %errorlevel% == 691 goto a", [691]),
         ("if ($LASTEXITCODE -eq 868) { exit 1 }", []),
+        # Composed (a fuzzing review's probes): a line passed over on the walk up runs another
+        # command after a pipe or "&"; a chained test's branch runs a program; a command runs
+        # before the test on its own line. The status is that command's.
+        (
+            "rasdial VPN u p\necho y | net use Z: \\\\server\\share\nif %errorlevel% == 720 goto a",
+            [],
+        ),
+        ('rasdial VPN u p\necho %date% | find "2024"\nif %errorlevel% == 691 echo x', []),
+        (
+            (
+                "rasdial VPN u p\nif %errorlevel% == 0 start /wait setup.exe /quiet\n"
+                "if %errorlevel% == 740 echo Run this script as administrator"
+            ),
+            [],
+        ),
+        (
+            'rasdial VPN $u $p\ntry { & .\\sync.exe } catch { }\nif ($LASTEXITCODE -eq 651) { "x" }',
+            [],
+        ),
+        ("rasdial VPN $u $p\n'y' | & .\\sync.exe\nif ($LASTEXITCODE -eq 651) { 'x' }", []),
+        ("rasdial VPN u p\nsetup.exe /quiet & if !errorlevel! == 740 echo need admin", []),
+        # Composed: tests chained in blocks, and PowerShell's elseif, still test rasdial's status.
+        (
+            "rasdial VPN\nif %errorlevel% == 691 (\n  echo bad\n)\nif %errorlevel% == 619 goto r",
+            [691, 619],
+        ),
+        (
+            '& rasdial.exe VPN\nif ($LASTEXITCODE -eq 720) { "a" }\nelseif ($LASTEXITCODE -eq 691) {',
+            [720, 691],
+        ),
+        # Composed (the same review's probes): the variable's last write is another call's; a
+        # dialer's write in a comment or a string, or a variable handed over to be filled, is
+        # not where it was last set by a dialer.
+        (
+            "DWORD dwErr = Setup();\n// dwErr = RasDial(NULL, NULL, &p, 0, NULL, &h);\nif (dwErr == 740)",
+            [],
+        ),
+        (
+            'DWORD dwErr = Setup();\nlog("dwErr = RasDial(...) failed");\nif (dwErr == 740) return;',
+            [],
+        ),
+        (
+            "dwErr = RasDial(NULL, NULL, &p, 0, NULL, &h);\nStartInstaller(&dwErr);\nif (dwErr == 740)",
+            [],
+        ),
+        ('rasdial VPN u p\nset "LAST_ERROR=!errorlevel!"\nif !LAST_ERROR! equ 691 (', [691]),
+        ("rasdial VPN u p\nset ERR=%errorlevel%\nif %err% == 691 goto bad", [691]),
     ],
 )
 def test_a_number_compared_with_a_status_counts_only_where_a_dialer_returned_it(

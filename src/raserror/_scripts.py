@@ -31,12 +31,22 @@ EXIT_STATUS_REACH = 24
 _LAST_COMMAND_STATUS = frozenset(("errorlevel", "lastexitcode"))
 # The characters of a variable, an attribute's dots included: "dwErr", "LAST_ERROR", "e.winerror".
 _VARIABLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
-# Lines a walk up from a comparison passes: blank, a comment, a block's end, a jump or an echo,
-# an exception handler's head ("except win32ras.error as e:", "} catch (...) {"). None of them
-# runs a program: one that names rasdial only names it ("rem rasdial first").
-_PASSED = re.compile(
-    r"[ \t]*(?:$|(?i:rem\b|::|#|//|'|\)|}|else\b|goto\b|echo\b|write-host\b|print\b|exit\b"
-    r"|except\b|catch\b|try\b|finally\b))"
+# Lines a walk up from a comparison passes whatever they hold: blank, a comment. One that
+# names rasdial only names it ("rem rasdial first").
+_COMMENT_LINE = re.compile(r"[ \t]*(?:$|(?i:rem\b|::|#|//))")
+# Lines it passes where no other command runs on them (nothing after "|", "&" or ";"): a
+# block's end, a jump, an echo, an exception handler's head ("except win32ras.error as e:",
+# "} catch (...) {"). "echo y | net use Z: ..." runs net use, "try { & .\\sync.exe }" sync.exe.
+_QUIET_LINE = re.compile(
+    r"[ \t]*(?:'|\)|}|(?i:else|goto|echo|write-host|print|exit|except|catch|try|finally)\b)"
+)
+# After a chained test's operator, a branch that runs nothing: its value, then nothing, a
+# block's start, a jump, an echo or an exit ("if %errorlevel% == 691 goto bad"), not a
+# program ("if %errorlevel% == 0 start /wait setup.exe").
+_QUIET_WORD = r"(?i:goto|echo|exit|write-host|return|break)\b"
+_QUIET_BRANCH = re.compile(
+    r"""[ \t]*["']?[^\s"')]{0,40}["']?[ \t]{0,8}\)?[ \t]{0,8}"""
+    rf"""(?:$|{_QUIET_WORD}|[({{][ \t]{{0,8}}(?:$|["']|{_QUIET_WORD}))"""
 )
 # A label: where a jump may enter, so what stands above it ran in another flow.
 _LABEL = re.compile(r"[ \t]*:[A-Za-z_]")
@@ -55,6 +65,15 @@ _DIAL = re.compile(
     r"|win32ras\.(?:Dial|HangUp|GetConnectStatus|EnumConnections)[ \t]*\("
     r"|(?i:rasdial|rasphone)(?:\.exe)?(?![\w]))"
 )
+# Words before a name that declare no variable: "return ret;" reads it.
+_NO_TYPE = "(?:return|throw|delete|case|goto|else|sizeof|yield|await)"
+# Before a write on its line, what makes it a comment: "//", "/*", or a line that starts one.
+_COMMENTED = re.compile(r"[ \t]*(?:#|'|\*|(?i:rem\b))|.*?(?://|/\*)")
+_COMMENT_MARK = re.compile(r"//|/\*")
+# How far back on its line a write is read for a comment's or a string's start.
+_COMMENT_REACH = 200
+# Batch's quoted setting, 'set "NAME=value"': its name stands after a quote, in no string.
+_BATCH_SET = re.compile(r'(?i:set)[ \t]+"\Z')
 # How many lines above a comparison its dialing command or its variable's setting may stand,
 STATUS_LINES = 40
 # and how much of each line is read: a command's head, not all of a line with no end in sight.
@@ -113,14 +132,18 @@ def code_end(text: str, start: int, end: int) -> int:
 def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -> bool:
     """Whether the test at ``at`` or the last command above it, ``lines`` up at most, runs a dialer.
 
-    On the test's own line only before ``at`` ("rasdial VPN || if %errorlevel% == 691").
-    Walking up, a blank line, a comment, a block's end, a jump, an echo and another test of
-    the same status (a chain of tests) are passed over; a label stops the walk. On the command line found, the
-    dialer must run in its last command ("rasdial ... && sqlcmd ..." is sqlcmd's status).
+    On the test's own line only before ``at`` ("rasdial VPN || if %errorlevel% == 691"),
+    where any other command before it ran last. Walking up, a blank line and a comment are
+    passed over, and so are a block's end, a jump, an echo and another test of the same
+    status (a chain of tests) that run no command; a label stops the walk. On the command
+    line found, the dialer must run in its last command ("rasdial ... && sqlcmd ..." is
+    sqlcmd's status).
     """
     text, (line_start, _) = page.text, page.line_bounds(at)
     if dials(page, line_start, at):
         return True
+    if _COMMAND_SEPARATOR.search(text, line_start, at) is not None:
+        return False  # "setup.exe & if !errorlevel! == 740": another command ran last
     name = variable.lower()
     for _ in range(lines):
         if line_start == 0:
@@ -130,7 +153,12 @@ def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -
         line = text[line_start:head_end]
         if _LABEL.match(line):
             return False
-        if _PASSED.match(line) or (name in line.lower() and _TEST.search(line)):
+        if _COMMENT_LINE.match(line) or (
+            _QUIET_LINE.match(line) and _COMMAND_SEPARATOR.search(line) is None
+        ):
+            continue
+        test = _TEST.search(line) if name in line.lower() else None
+        if test is not None and _QUIET_BRANCH.match(line, test.end()):
             continue
         last = line_start
         for separator in _COMMAND_SEPARATOR.finditer(text, line_start, head_end):
@@ -144,15 +172,59 @@ def _set_before(page: Page, status: Status) -> int | None:
 
     As many characters as lines of a hundred: a long line is not read back further.
     """
-    text = page.text
     low = page.around(status.start, STATUS_LINES, STATUS_LINES * 100)[0]
-    setting = re.compile(rf"(?<![\w.]){re.escape(status.variable)}[ \t]*=(?!=)", re.IGNORECASE)
-    last = None
-    for found in setting.finditer(text, low, page.line_bounds(status.start)[0]):
-        last = found.start()
-    return last
+    # PowerShell's "$code = ..." sets the "code" its comparison names.
+    name = r"\$?" + re.escape(status.variable)
+    found = writes(page, name, low, page.line_bounds(status.start)[0], any_case=True)
+    return found[-1] if found else None
 
 
 def dials(page: Page, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` dials: a dialing API called, or rasdial run."""
     return page.has_dialer(start, end) and _DIAL.search(page.text, start, end) is not None
+
+
+def writes(page: Page, name: str, start: int, end: int, *, any_case: bool = False) -> list[int]:
+    """Where the variable ``name`` (escaped) is written in ``text[start:end]``, in order.
+
+    Set ("ret = ...", Go's "ret := ..."), declared afresh ("int ret)", a
+    parameter of another function; "DWORD ret;"; VB's "ByVal ret As Long"), or
+    handed over to be written ("&ret", an out parameter); not in a comment nor
+    in a string. ``any_case``: the script's names are not cased (batch, VB, PowerShell).
+    """
+    text = page.text
+    written = re.compile(
+        rf"(?<![\w.$])(?:{name}[ \t]*:?=(?!=)"
+        rf"|(?!{_NO_TYPE}\b)(?<![:<>])[A-Za-z_][\w:<>]*[ \t*&]+{name}(?![\w$])[ \t]*(?=[,;)=])"
+        rf"|{name}[ \t]+(?i:as)[ \t])"
+        rf"|(?<![\w&])&[ \t]*{name}(?![\w$.])",
+        re.IGNORECASE if any_case else 0,
+    )
+    found = []
+    for write in written.finditer(text, start, end):
+        line_start = page.line_bounds(write.start())[0]
+        if not _commented(text, line_start, write.start()) and not _quoted(
+            text, line_start, write.start()
+        ):
+            found.append(write.start())
+    return found
+
+
+def _commented(text: str, line_start: int, at: int) -> bool:
+    """Whether ``at`` is in a comment: its line starts one, or "//" or "/*" stands before it.
+
+    On a long line, only the last ``_COMMENT_REACH`` characters before it are read.
+    """
+    if at - line_start > _COMMENT_REACH:
+        return _COMMENT_MARK.search(text, at - _COMMENT_REACH, at) is not None
+    return _COMMENTED.match(text, line_start, at) is not None
+
+
+def _quoted(text: str, line_start: int, at: int) -> bool:
+    """Whether ``at`` is inside a double-quoted string on its line: an odd count of quotes before.
+
+    Batch's 'set "NAME=value"' is no string. On a long line, only the last
+    ``_COMMENT_REACH`` characters before it are read.
+    """
+    low = max(line_start, at - _COMMENT_REACH)
+    return text.count('"', low, at) % 2 == 1 and _BATCH_SET.search(text, low, at) is None

@@ -15,7 +15,7 @@ import re
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
-from raserror._scripts import code_end, dialed_last, dials
+from raserror._scripts import code_end, dialed_last, dials, writes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,12 +62,6 @@ _ERROR_STRING = r"(?:RasGetErrorString[AW]?|win32ras\.GetErrorString)[ \t]*\([ \
 _EXIT_CODE = re.compile(r"(?P<object>.+)\.(?i:exitcode)\Z")
 # PowerShell's status of the last command it ran.
 _LAST_COMMAND = "$lastexitcode"
-# Words before a name that declare no variable: "return ret;" reads it.
-_NO_TYPE = "(?:return|throw|delete|case|goto|else|sizeof|yield|await)"
-# Before a write on its line, what makes it a comment: "//", "/*", or a line that starts one.
-_COMMENTED = re.compile(r"[ \t]*(?:#|'|\*|(?i:rem\b))|.*?(?://|/\*)")
-_COMMENT_MARK = re.compile(r"//|/\*")
-_COMMENT_REACH = 200
 
 
 def read_switch(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
@@ -131,48 +125,17 @@ def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) 
     for at in page.dialers_in(low, high):
         between = sorted((at, head))
         if told.match(text, at) is not None and not any(
-            _writes(page, written, *between) for written in names
+            writes(page, written, *between) for written in names
         ):
             return True
     # "ret = RasDial(...)": its last write above the head.
-    writes = _writes(page, name, low, head)
-    return bool(writes) and _statement_dials(page, writes[-1])
+    written = writes(page, name, low, head)
+    return bool(written) and _statement_dials(page, written[-1])
 
 
 def _statement_dials(page: Page, at: int) -> bool:
     """Whether the statement that starts at ``at`` dials, read to its ";" or its comment."""
     return dials(page, at, code_end(page.text, at, page.line_bounds(at)[1]))
-
-
-def _writes(page: Page, name: str, start: int, end: int) -> list[int]:
-    """Where the variable ``name`` (escaped) is written in ``text[start:end]``, in order.
-
-    Set ("ret = ...", Go's "ret := ..."), declared afresh ("int ret)", a
-    parameter of another function; "DWORD ret;"; VB's "ByVal ret As Long"), or
-    handed over to be written ("&ret", an out parameter); not in a comment.
-    """
-    text = page.text
-    written = re.compile(
-        rf"(?<![\w.$])(?:{name}[ \t]*:?=(?!=)"
-        rf"|(?!{_NO_TYPE}\b)(?<![:<>])[A-Za-z_][\w:<>]*[ \t*&]+{name}(?![\w$])[ \t]*(?=[,;)=])"
-        rf"|{name}[ \t]+(?i:as)[ \t])"
-        rf"|(?<![\w&])&[ \t]*{name}(?![\w$.])"
-    )
-    return [
-        found.start()
-        for found in written.finditer(text, start, end)
-        if not _commented(text, page.line_bounds(found.start())[0], found.start())
-    ]
-
-
-def _commented(text: str, line_start: int, at: int) -> bool:
-    """Whether ``at`` is in a comment: its line starts one, or "//" or "/*" stands before it.
-
-    On a long line, only the last ``_COMMENT_REACH`` characters before it are read.
-    """
-    if at - line_start > _COMMENT_REACH:
-        return _COMMENT_MARK.search(text, at - _COMMENT_REACH, at) is not None
-    return _COMMENTED.match(text, line_start, at) is not None
 
 
 def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
@@ -193,9 +156,9 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     for found in given.finditer(text, low, high):
         last[found.group("program") is not None] = page.line_bounds(found.start())
     # The object set after them ("proc = Process.Start("sc.exe", ...)"): that statement's command.
-    writes = _writes(page, re.escape(process), low, high)
-    if writes and writes[-1] > max((start for start, _ in last.values()), default=-1):
-        return _statement_dials(page, writes[-1])
+    written = writes(page, re.escape(process), low, high)
+    if written and written[-1] > max((start for start, _ in last.values()), default=-1):
+        return _statement_dials(page, written[-1])
     return any(dials(page, *line) for line in last.values())
 
 
