@@ -1311,6 +1311,16 @@ def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
         ("PPPoE エラー651回線が切断されました", [651]),
         ("VPN エラー691回避方法", [691]),
         ("VPN 错误691日志", [691]),
+        # Composed (a fuzzing review's probes): a unit after a space, in any case: a quantity.
+        ("VPN latency error 691 ms", []),
+        ("VPN error (800 ms)", []),
+        ("VPN error (691 KB)", []),
+        ("VPN error (720 items)", []),
+        ("VPN probe: ERROR 800 MS", []),
+        ("VPN error 809 Mbps", []),
+        # Composed: a word that only begins like a unit, French "s'est", is none.
+        ("L'erreur 691 s'est produite sur le VPN", [691]),
+        ("VPN error 691 sometimes, error 800 seconds later", [691]),
     ],
 )
 def test_a_number_before_a_measure_word_is_a_count_not_a_code(

@@ -76,7 +76,14 @@ _NOT_COUNTED_ALONE = rf"(?!{_SPACE}?(?:{_COUNTERS})(?![{_CJK_LETTER}]))"
 # A number in parentheses before a module's name and a colon is a log's request or thread id:
 # FreeRADIUS writes "ERROR: (852) eap_peap: ...".
 _NOT_A_REQUEST = r"(?!\)[ \t]{1,4}[a-z][a-z0-9_]{1,30}:)"
-AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_A_REQUEST)
+# A unit after a number and a space makes it a quantity: "latency error 691 ms", "VPN error
+# (800 ms)", "error (691 KB)", "(720 items)"; not a word that begins so (French "691 s'est").
+_UNITS = (
+    r"ms|msecs?|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|bytes?|[kmgt]i?b"
+    r"|[kmg]bps|[kmg]bit/s|[kmg]?hz|px|%|retries|items"
+)
+_NOT_MEASURED = rf"(?![ \t]{{1,3}}(?i:{_UNITS})(?![\w'’]))"
+AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_MEASURED + _NOT_A_REQUEST)
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
 # retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).
 MS_CHAP_FAILURE = re.compile(r"E=(64[6-9]|691|709) R=[01](?![0-9.])")

@@ -550,6 +550,19 @@ FOREIGN_WORDS = Vocabulary(
         "quickbooks",  # its pairs: "Error -6189, -816" when QuickBooks opens a company file
         "sybase",  # Sybase's Adaptive Server: its "Error 691" is an invalid logical page
         "adaptive server",
+        # Google Play's download and install errors run 905-944: "Google Play error 924".
+        "google play",
+        "play store",
+        "play market",
+        # SIP's final responses 600-606: "SIP error 603 Decline", Asterisk's and its kin's logs.
+        "sip/2",
+        "sip error",
+        "sip response",
+        "sip call",
+        "sip trunk",
+        "asterisk",
+        "freeswitch",
+        "kamailio",
         "level [0-9]+, state",
         "レベル",
         "重大度",
