@@ -226,7 +226,8 @@ def search(query: str) -> list[ErrorCode]:
     """
     if not isinstance(query, str):
         raise TypeError(f"a search query must be a str, not {type(query).__name__}")
-    words = query.lower().replace("_", " ").split()
+    # A word holds a letter or a digit: "." or "-" alone would match nearly every message.
+    words = [word for word in query.lower().replace("_", " ").split() if _has_alnum(word)]
     if not words:
         raise ValueError("a search query needs at least one word")
     scored = []
@@ -237,3 +238,7 @@ def search(query: str) -> list[ErrorCode]:
             scored.append((-in_symbol, -whole_words, member._value_, member))
     scored.sort()
     return [member for *_, member in scored]
+
+
+def _has_alnum(word: str) -> bool:
+    return any(char.isalnum() for char in word)
