@@ -1322,6 +1322,16 @@ def test_help_with_a_command_that_does_not_exist_is_a_usage_error(
     assert "no command 'foo' to help with; the commands: lookup, search" in capsys.readouterr().err
 
 
+def test_help_with_two_commands_is_a_usage_error_not_a_lookup_of_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A fuzzing review's probe: `raserror help lookup scan` looked up the code "help".
+    with pytest.raises(SystemExit) as exited:
+        main(["help", "lookup", "scan"])
+    assert exited.value.code == 2
+    assert "help tells of one command at a time" in capsys.readouterr().err
+
+
 def test_no_guess_where_none_is_clear(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = run(capsys, "ERROR_IPSEC_IKE_FOO", "9O99", "timeout")
     lines = err.splitlines()
@@ -1487,6 +1497,14 @@ def test_standard_input_beyond_the_bound_is_refused_unread(
     assert isinstance(results, list)
     assert [(result["input"], result["found"]) for result in results] == [("<stdin>", [])]
     assert "standard input holds no text" in str(results[0]["error"])
+    # In JSON, a text too long says why in its result too (a fuzzing review found it empty).
+    feed_stdin(monkeypatch, b"Error 691 " + b"x" * limit)
+    status, document = run_json(capsys, "--json", "-")
+    assert status == 2
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [(result["input"], result["found"]) for result in results] == [("<stdin>", [])]
+    assert f"more than {limit} characters" in str(results[0]["error"])
 
 
 def test_scan_refuses_a_binary_event_log_and_says_how_to_export_it(
@@ -1569,7 +1587,10 @@ def test_codes_piped_alone_are_answered_as_codes(
     assert "taken as a Remote Access code" not in out  # a code, not a text scanned for one
 
 
-@pytest.mark.parametrize("codes", ["691 809", "691,809", "691, 809", "691\n809"])
+# A separator at the list's ends separates nothing (a fuzzing review's probe: "691,809,").
+@pytest.mark.parametrize(
+    "codes", ["691 809", "691,809", "691, 809", "691\n809", "691,809,", ";691;809;", "691, 809,\n"]
+)
 def test_codes_in_one_argument_are_answered_as_codes(
     capsys: pytest.CaptureFixture[str], codes: str
 ) -> None:

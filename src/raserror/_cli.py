@@ -96,15 +96,17 @@ def _quick_lookup(args: list[str]) -> int | None:
 
 
 def _asks_for_help(args: list[str]) -> bool:
-    """``raserror help`` or ``raserror help COMMAND``."""
-    return args[:1] == ["help"] and len(args) <= 2
+    """``raserror help`` or ``raserror help COMMAND`` (more is refused, not looked up)."""
+    return args[:1] == ["help"]
 
 
 def _help_args(parser: argparse.ArgumentParser, asked: list[str]) -> list[str]:
     """The arguments that show the help ``raserror help [COMMAND]`` asks for."""
+    commands = ", ".join(SUBCOMMANDS)
     if asked and asked[0] not in SUBCOMMANDS:
-        commands = ", ".join(SUBCOMMANDS)
         parser.error(f"no command {asked[0]!r} to help with; the commands: {commands}")
+    if len(asked) > 1:
+        parser.error(f"help tells of one command at a time; the commands: {commands}")
     return [*asked, "--help"]
 
 

@@ -110,8 +110,10 @@ def lookup_command(
             if query == "-":
                 if stdin_answered:
                     continue  # standard input is read once, as `cat - -` reads it
-                pasted = read_pasted() if pasted is None else pasted
-                answer.stdin(pasted)
+                problem = None
+                if pasted is None:
+                    pasted, problem = _stdin_text()
+                answer.stdin(pasted, problem)
                 stdin_answered = True
             elif kind == "word" and named:
                 continue  # `raserror VPN error 809`, typed without quotes: the words say nothing
@@ -127,7 +129,8 @@ def _code_forms(text: str) -> list[str] | None:
 
     As a script passes them: piped, or in one argument (``raserror "$CODES"``).
     """
-    tokens = _BETWEEN_CODES.split(text.strip(), maxsplit=_MOST_PIPED_CODES)
+    # A list's separators at its ends separate nothing: "691,809," is two codes.
+    tokens = _BETWEEN_CODES.split(text.strip().strip(",;").strip(), maxsplit=_MOST_PIPED_CODES)
     if 0 < len(tokens) <= _MOST_PIPED_CODES and all(kind_of(token) == "code" for token in tokens):
         return tokens
     return None
@@ -193,16 +196,13 @@ class _Answer:
         if not self.as_json:
             self.block(code)
 
-    def stdin(self, pasted: str | None) -> None:
-        """The text on standard input (None: it could not be read, and that was said)."""
-        if pasted is None:
-            self.status = max(self.status, EXIT_USAGE)
-        elif not pasted.strip():
-            # In JSON too, a result that says so: a script reads why, not an empty list.
-            self.results.append(
-                {"input": "<stdin>", "code": None, "error": _NO_INPUT, "found": []}
-            )
-            self.status = max(self.status, fail(_NO_INPUT, EXIT_USAGE))
+    def stdin(self, pasted: str | None, problem: str | None = None) -> None:
+        """The text on standard input, or ``problem``: why it could not be read."""
+        if pasted is None or not pasted.strip():
+            # In JSON too, a result that says why: a script reads it, not an empty list.
+            problem = _NO_INPUT if problem is None else problem
+            self.results.append({"input": "<stdin>", "code": None, "error": problem, "found": []})
+            self.status = max(self.status, fail(problem, EXIT_USAGE))
         elif (forms := _code_forms(pasted)) is not None:
             for token in forms:  # `echo 691 | raserror`: codes, not text
                 self.code(token)
@@ -580,21 +580,26 @@ def suggestion(bare: str) -> str | None:
 
 
 def read_pasted() -> str | None:
-    """The text on standard input, at most ``MAX_PASTED`` characters; None if unreadable."""
+    """The text on standard input, at most ``MAX_PASTED`` characters; None if unreadable (said)."""
+    pasted, problem = _stdin_text()
+    if problem is not None:
+        fail(problem, EXIT_USAGE)
+    return pasted
+
+
+def _stdin_text() -> tuple[str | None, str | None]:
+    """(the text on standard input, at most ``MAX_PASTED`` characters, or why it was not read)."""
     try:
         with open_text("-", "raserror", hint=error) as text:
             pasted = text.read(MAX_PASTED + 1)
     except OSError as problem:
-        fail(f"cannot read <stdin>: {problem.strerror or problem}", EXIT_USAGE)
-        return None
+        return None, f"cannot read <stdin>: {problem.strerror or problem}"
     if len(pasted) > MAX_PASTED:
-        fail(
+        return None, (
             f"standard input holds more than {MAX_PASTED} characters, too long for pasted "
-            "text: for a log, use `raserror scan`",
-            EXIT_USAGE,
+            "text: for a log, use `raserror scan`"
         )
-        return None
-    return pasted
+    return pasted, None
 
 
 def stdin_is_piped() -> bool:
