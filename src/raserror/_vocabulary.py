@@ -554,6 +554,8 @@ FOREIGN_WORDS = Vocabulary(
         "google play",
         "play store",
         "play market",
+        "плеймаркет",  # Russian: "проблемы с загрузкой приложений с плеймаркета. Ошибка 963, 907"
+        "плей маркет",
         # SIP's final responses 600-606: "SIP error 603 Decline", Asterisk's and its kin's logs.
         "sip/2",
         "sip error",
