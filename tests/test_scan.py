@@ -1329,6 +1329,20 @@ def test_a_number_before_a_measure_word_is_a_count_not_a_code(
     assert [int(finding.code) for finding in find_codes(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed (a fuzzing review's probes): a telephone number's first part is no code.
+        ("VPN error code 800-273-8255", []),
+        ("VPN error 800-555-0199, ask for the helpdesk", []),
+        # Composed: a range of codes names both.
+        ("VPN error 691-692", [691, 692]),
+    ],
+)
+def test_a_telephone_number_after_an_error_word_is_no_code(text: str, expected: list[int]) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == expected
+
+
 def test_a_message_shortened_as_posts_quote_it_counts_in_quote_marks() -> None:
     # Real: an issue quotes 13801 without "authentication", in quote marks, beside IKEv2 words.
     text = _snippet("positive", "334")
