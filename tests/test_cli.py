@@ -470,7 +470,9 @@ def test_scan_survives_binary_and_undecodable_input(
     assert (status, err) == (0, "")
     assert "ERROR_AUTHENTICATION_FAILURE" in out  # the bad bytes were replaced, not fatal
     latin = tmp_path / "latin.log"
-    latin.write_bytes("Error 868: Name nicht aufgelöst, Schlüssel ungültig\n".encode("cp1252"))
+    latin.write_bytes(
+        "VPN-Fehler 868: Name nicht aufgelöst, Schlüssel ungültig\n".encode("cp1252")
+    )
     assert run(capsys, "scan", str(latin))[0] == 0
 
 
@@ -1330,6 +1332,11 @@ def test_help_with_two_commands_is_a_usage_error_not_a_lookup_of_help(
         main(["help", "lookup", "scan"])
     assert exited.value.code == 2
     assert "help tells of one command at a time" in capsys.readouterr().err
+    # An option beside the command is no second command: the help is shown.
+    with pytest.raises(SystemExit) as exited:
+        main(["help", "scan", "--json"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: raserror scan")
 
 
 def test_no_guess_where_none_is_clear(capsys: pytest.CaptureFixture[str]) -> None:
@@ -1505,6 +1512,13 @@ def test_standard_input_beyond_the_bound_is_refused_unread(
     assert isinstance(results, list)
     assert [(result["input"], result["found"]) for result in results] == [("<stdin>", [])]
     assert f"more than {limit} characters" in str(results[0]["error"])
+    # Separators alone are no list of codes: the text names none, and its result says so.
+    feed_stdin(monkeypatch, b", \n")
+    status, document = run_json(capsys, "--json", "-")
+    results = document["results"]
+    assert isinstance(results, list)
+    assert [(result["input"], result["found"]) for result in results] == [("<stdin>", [])]
+    assert "no Remote Access error code found" in str(results[0]["error"])
 
 
 def test_scan_refuses_a_binary_event_log_and_says_how_to_export_it(
@@ -1924,9 +1938,15 @@ def test_a_number_only_ras_has_in_windows_is_said_to_rest_on_that_alone(
     )
     status, out, _ = run(capsys, title)
     assert status == 0
+    # Three digits written plainly prove nothing alone: it is taken only because it was asked.
     assert out.startswith(
-        "found '824': no other Windows error has this number (another program's code may)\n"
+        "found '824': taken as a Remote Access code: you asked about this text\n"
     )
+    # Composed: written as an HRESULT, or in five digits, no other Windows error has it.
+    for written in ("0x80070338", "13801"):
+        status, out, _ = run(capsys, title.replace("824", written))
+        assert status == 0
+        assert out.startswith(f"found '{written}': no other Windows error has this number")
 
 
 @pytest.mark.parametrize(

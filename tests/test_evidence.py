@@ -17,6 +17,8 @@ from raserror._vocabulary import FOREIGN, WEB_STATUS
 
 # 868 has no other Windows meaning; 740 is also ERROR_ELEVATION_REQUIRED.
 UNAMBIGUOUS, SHARED = ErrorCode(868), ErrorCode(740)
+# 13801 has no other Windows meaning either, and five digits.
+FIVE_DIGITS = ErrorCode(13801)
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Near:
     foreign_line: bool = False
     foreign_reach: bool = False
     line: bool = False
+    hresult: bool = False
     asked: list[str] = field(default_factory=list)
 
     def own_message(self) -> bool:
@@ -70,6 +73,10 @@ class Near:
         self.asked.append("line only")
         return self.line
 
+    def written_as_windows(self) -> bool:
+        self.asked.append("written")
+        return self.hresult
+
 
 @pytest.mark.parametrize(
     ("code", "near", "assume_ras", "expected"),
@@ -84,18 +91,22 @@ class Near:
         # "Code: 651" over "Description: Incorrect dial up connection" (a copier's table).
         (SHARED, Near(in_context=True, described=True), False, None),
         (SHARED, Near(in_context=True, described=True, own=True), False, "context"),
-        (UNAMBIGUOUS, Near(described=True), False, None),
+        (UNAMBIGUOUS, Near(described=True, hresult=True), False, None),
         (SHARED, Near(in_context=True, foreign_line=True), False, None),
         (SHARED, Near(own=True), False, "message"),
         (SHARED, Near(own=True, foreign_line=True), False, "message"),
-        (UNAMBIGUOUS, Near(), False, "unambiguous"),
-        (UNAMBIGUOUS, Near(foreign_reach=True), False, None),
+        # Written as Windows writes it ("0x80070364", "[WinError 868]"): no other Windows error
+        # has it. Written plainly, three digits are other programs' codes as often ("Error 868").
+        (UNAMBIGUOUS, Near(hresult=True), False, "unambiguous"),
+        (UNAMBIGUOUS, Near(), False, None),
+        (FIVE_DIGITS, Near(), False, "unambiguous"),
+        (UNAMBIGUOUS, Near(foreign_reach=True, hresult=True), False, None),
         # A VPN's code where only a dial-up or broadband line is spoken of (a router's PPPoE page).
-        (UNAMBIGUOUS, Near(line=True), False, None),
-        (UNAMBIGUOUS, Near(other=True), False, None),
+        (UNAMBIGUOUS, Near(line=True, hresult=True), False, None),
+        (UNAMBIGUOUS, Near(other=True, hresult=True), False, None),
         # "0x00003616 - ERROR_IPSEC_IKE_QUEUE_DROP_NO_MM": the number is another code's.
         (SHARED, Near(in_context=True, symbol=True), False, None),
-        (UNAMBIGUOUS, Near(symbol=True), False, None),
+        (UNAMBIGUOUS, Near(symbol=True, hresult=True), False, None),
         (SHARED, Near(), True, "assumed"),
         (SHARED, Near(foreign_line=True, foreign_reach=True), True, None),
         # Told it is RAS, yet SQL Server or CUDA is named a line away: no.

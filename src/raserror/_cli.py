@@ -105,7 +105,7 @@ def _help_args(parser: argparse.ArgumentParser, asked: list[str]) -> list[str]:
     commands = ", ".join(SUBCOMMANDS)
     if asked and asked[0] not in SUBCOMMANDS:
         parser.error(f"no command {asked[0]!r} to help with; the commands: {commands}")
-    if len(asked) > 1:
+    if len([topic for topic in asked if not is_option(topic)]) > 1:
         parser.error(f"help tells of one command at a time; the commands: {commands}")
     return [*asked, "--help"]
 

@@ -45,6 +45,15 @@ class Shape(Enum):
     # A number an exit status is compared with ("%errorlevel% == 691"), where rasdial or RasDial
     # returned that status: not an unambiguous number nor being asked makes any other one a code.
     EXIT_STATUS = "exit status compared"
+    # A number where Windows puts its own error codes (an exception's winerror): a number no
+    # other Windows error has is Remote Access's there, three digits or more.
+    WINDOWS_SLOT = "Windows error slot"
+
+
+# Below this, a number no other Windows error has proves nothing after an error word in text:
+# other programs' codes of three digits are many (VK's API error 901, eBay's 931, a copier's
+# SC 820, ArcGIS's 000824), and the corpus holds no code found that way alone.
+_PROVES_ALONE = 1000
 
 
 @dataclass
@@ -97,6 +106,9 @@ class Surroundings(Protocol):
     def foreign_near(self) -> bool:
         """Another system is named within reach, or a web API's HTTP status on its line."""
 
+    def written_as_windows(self) -> bool:
+        """It is written as only Windows writes its errors: an HRESULT, or after "WinError"."""
+
 
 def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to bottom
     code: ErrorCode, shape: Shape, near: Surroundings, *, assume_ras: bool
@@ -122,7 +134,10 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     verdict: Evidence | None = None
     if (
         code.win32_symbol is None
-        and shape is Shape.ERROR_WORD
+        and (
+            shape is Shape.WINDOWS_SLOT
+            or (shape is Shape.ERROR_WORD and (code >= _PROVES_ALONE or near.written_as_windows()))
+        )
         and not near.foreign_near()
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
     ):
@@ -178,6 +193,9 @@ class Told:
     def foreign_near(self) -> bool:
         return False
 
+    def written_as_windows(self) -> bool:
+        return False
+
 
 def accept(number: int, *, context: bool, assume_ras: bool) -> ErrorCode | None:
     """The code ``number`` names, if it counts as one with context or without, as told."""
@@ -186,5 +204,5 @@ def accept(number: int, *, context: bool, assume_ras: bool) -> ErrorCode | None:
     code = from_int(number)
     if code is None:
         return None
-    evidence = judge(code, Shape.ERROR_WORD, Told(context=context), assume_ras=assume_ras)
+    evidence = judge(code, Shape.WINDOWS_SLOT, Told(context=context), assume_ras=assume_ras)
     return None if evidence is None else code

@@ -129,8 +129,11 @@ def _code_forms(text: str) -> list[str] | None:
 
     As a script passes them: piped, or in one argument (``raserror "$CODES"``).
     """
-    # A list's separators at its ends separate nothing: "691,809," is two codes.
-    tokens = _BETWEEN_CODES.split(text.strip().strip(",;").strip(), maxsplit=_MOST_PIPED_CODES)
+    # A list's separators at its ends separate nothing: "691,809," is two codes; "," none.
+    listed = text.strip().strip(",;").strip()
+    if not listed:
+        return None
+    tokens = _BETWEEN_CODES.split(listed, maxsplit=_MOST_PIPED_CODES)
     if 0 < len(tokens) <= _MOST_PIPED_CODES and all(kind_of(token) == "code" for token in tokens):
         return tokens
     return None

@@ -30,6 +30,10 @@ DESCRIBED_WORDS = 2
 SENTENCE_END = re.compile(r"\.(?:\s|\Z)|\r?\n|\Z")
 # Marks alone up to a line's end: read from a number, never a copy of the rest of a long line.
 _ENDS_LINE = re.compile(r"[ \t\r.:;,]*(?=\n|\Z)")
+# Where a text puts a number that Windows gave as its error: "[WinError 868]", "winerror=868".
+_WINDOWS_SLOT = re.compile(r"(?i:winerror)[ \t]*[=:]?[ \t]*\Z")
+# The largest code written as itself: a larger number is a code's HRESULT.
+_LARGEST_CODE = 0xFFFF
 # A message beside its number: on its line, or on the next lines of a dialog copy.
 BESIDE_CHARS = 320
 BESIDE_LINES = 3
@@ -267,6 +271,15 @@ class Near:
         context near it can only be such a line's words.
         """
         return self.code.category in TUNNEL_CODES and self.page.has_context(*self.reach())
+
+    def written_as_windows(self) -> bool:
+        """An HRESULT ("0x80070364", "-2147024028", "80070364"), or after "WinError" ("[WinError 868]")."""
+        written = self.page.text[self.start : self.end]
+        if not written.isdigit() or int(written) > _LARGEST_CODE:
+            return True  # hex, or a 32-bit value: the HRESULT of a code
+        return (
+            _WINDOWS_SLOT.search(self.page.text, max(0, self.start - 24), self.start) is not None
+        )
 
     def foreign_on_line(self) -> bool:
         line = self.line()

@@ -81,12 +81,16 @@ _NOT_COUNTED_ALONE = rf"(?!{_SPACE}?(?:{_COUNTERS})(?![{_CJK_LETTER}]))"
 # FreeRADIUS writes "ERROR: (852) eap_peap: ...".
 _NOT_A_REQUEST = r"(?!\)[ \t]{1,4}[a-z][a-z0-9_]{1,30}:)"
 # A unit after a number and a space makes it a quantity: "latency error 691 ms", "VPN error
-# (800 ms)", "error (691 KB)", "(720 items)"; not a word that begins so (French "691 s'est").
+# (800 ms)", "error (691 KB)", "(720 items)". Written as units are (MS-CHAP's "MS" is none), and
+# ending there: before a mark that closes, the line's end, or a word in lower case ("691 ms from
+# ..."); not "KB 5009543" (an article), German "Fehler 809 s. Anhang" or "min. 5 mal".
 _UNITS = (
-    r"ms|msecs?|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|bytes?|[kmgt]i?b"
-    r"|[kmg]bps|[kmg]bit/s|[kmg]?hz|px|%|retries|items"
+    r"ms|msecs?|secs?|seconds?|mins?|minutes?|hours?|days?|bytes?|[KMGT]i?B|kB|kb"
+    r"|[KMG]bps|[kmg]bps|[KMG]bit/s|[kMG]?Hz|px|%|retries|items"
 )
-_NOT_MEASURED = rf"(?![ \t]{{1,3}}(?i:{_UNITS})(?![\w'’]))"
+_NOT_MEASURED = (
+    rf"(?![ \t]{{1,3}}(?:{_UNITS})(?:[ \t]{{0,3}}(?:[),;\]]|\r?\n|\Z)|[ \t]{{1,3}}[a-z]))"
+)
 AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_MEASURED + _NOT_A_REQUEST)
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
 # retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).

@@ -34,20 +34,25 @@ _VARIABLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 # Lines a walk up from a comparison passes whatever they hold: blank, a comment. One that
 # names rasdial only names it ("rem rasdial first").
 _COMMENT_LINE = re.compile(r"[ \t]*(?:$|(?i:rem\b|::|#|//))")
-# Lines it passes where no other command runs on them (nothing after "|", "&" or ";"): a
-# block's end, a jump, an echo, an exception handler's head ("except win32ras.error as e:",
-# "} catch (...) {"). "echo y | net use Z: ..." runs net use, "try { & .\\sync.exe }" sync.exe.
+# Lines it passes where no other command runs on them: a block's end, a jump, an echo, an
+# exception handler's head ("except win32ras.error as e:", "} catch (...) {"), each part after
+# a separator quiet too. "echo y | net use Z: ..." runs net use, "try { & .\\sync.exe }" sync.exe.
 _QUIET_LINE = re.compile(
     r"[ \t]*(?:'|\)|}|(?i:else|goto|echo|write-host|print|exit|except|catch|try|finally)\b)"
 )
-# After a chained test's operator, a branch that runs nothing: its value, then nothing, a
-# block's start, a jump, an echo or an exit ("if %errorlevel% == 691 goto bad"), not a
-# program ("if %errorlevel% == 0 start /wait setup.exe").
-_QUIET_WORD = r"(?i:goto|echo|exit|write-host|return|break)\b"
-_QUIET_BRANCH = re.compile(
-    r"""[ \t]*["']?[^\s"')]{0,40}["']?[ \t]{0,8}\)?[ \t]{0,8}"""
-    rf"""(?:$|{_QUIET_WORD}|[({{][ \t]{{0,8}}(?:$|["']|{_QUIET_WORD}))"""
+# A part of a command line that sets no status: nothing, a block's marks, an echo, a jump, an
+# exit, a setting ("set X=...", "$ok = $true"), a PowerShell cmdlet ("Start-Sleep 2").
+_QUIET_PART = re.compile(
+    r"[ \t(){}]*(?:$|(?i:echo|goto|exit|write-host|write-output|print|rem|set|return|break|else)\b"
+    r"|\$?[A-Za-z_]\w*[ \t]*=(?!=)|[A-Z][a-z]+-[A-Z][A-Za-z]*\b)"
 )
+# Text in quotes, and batch's escaped "^&": no command separator stands in either.
+_QUOTED_TEXT = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|\^[&|]")
+# Batch's echo ends at "&" or "|" alone: its ";" is text ("echo Dialed; checking").
+_BATCH_ECHO = re.compile(r"[ \t]*(?i:echo)\b")
+_BATCH_SEPARATOR = re.compile(r"&&|\|\||\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])|(?<!>)&")
+# A chained test's value, after its operator: the branch follows it.
+_TEST_VALUE = re.compile(r"""[ \t]*["']?[^\s"')]{0,40}["']?[ \t]{0,8}\)?""")
 # A label: where a jump may enter, so what stands above it ran in another flow.
 _LABEL = re.compile(r"[ \t]*:[A-Za-z_]")
 # A test of a status, as a chain of tests repeats it: "if %errorlevel% == 619 goto retry".
@@ -73,7 +78,7 @@ _COMMENT_MARK = re.compile(r"//|/\*")
 # How far back on its line a write is read for a comment's or a string's start.
 _COMMENT_REACH = 200
 # Batch's quoted setting, 'set "NAME=value"': its name stands after a quote, in no string.
-_BATCH_SET = re.compile(r'(?i:set)[ \t]+"\Z')
+_BATCH_SET = re.compile(r'(?i:set)(?:[ \t]+/[ap])?[ \t]+"\Z')
 # How many lines above a comparison its dialing command or its variable's setting may stand,
 STATUS_LINES = 40
 # and how much of each line is read: a command's head, not all of a line with no end in sight.
@@ -142,9 +147,10 @@ def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -
     text, (line_start, _) = page.text, page.line_bounds(at)
     if dials(page, line_start, at):
         return True
-    if _COMMAND_SEPARATOR.search(text, line_start, at) is not None:
-        return False  # "setup.exe & if !errorlevel! == 740": another command ran last
     name = variable.lower()
+    # "setup.exe & if !errorlevel! == 740": another command ran last, before it on its line.
+    if not all(_quiet(part, name) for part in _parts(text[line_start:at])[:-1]):
+        return False
     for _ in range(lines):
         if line_start == 0:
             return False
@@ -154,11 +160,10 @@ def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -
         if _LABEL.match(line):
             return False
         if _COMMENT_LINE.match(line) or (
-            _QUIET_LINE.match(line) and _COMMAND_SEPARATOR.search(line) is None
+            _QUIET_LINE.match(line) and all(_quiet(part, name) for part in _parts(line)[1:])
         ):
             continue
-        test = _TEST.search(line) if name in line.lower() else None
-        if test is not None and _QUIET_BRANCH.match(line, test.end()):
+        if _chained_test(line, name):
             continue
         last = line_start
         for separator in _COMMAND_SEPARATOR.finditer(text, line_start, head_end):
@@ -195,7 +200,7 @@ def writes(page: Page, name: str, start: int, end: int, *, any_case: bool = Fals
     text = page.text
     written = re.compile(
         rf"(?<![\w.$])(?:{name}[ \t]*:?=(?!=)"
-        rf"|(?!{_NO_TYPE}\b)(?<![:<>])[A-Za-z_][\w:<>]*[ \t*&]+{name}(?![\w$])[ \t]*(?=[,;)=])"
+        rf"|(?!{_NO_TYPE}\b)(?<![:<>])[A-Za-z_][\w:<>]*[ \t*&]+{name}(?![\w$])[ \t]*(?=[,;)]|=(?!=))"
         rf"|{name}[ \t]+(?i:as)[ \t])"
         rf"|(?<![\w&])&[ \t]*{name}(?![\w$.])",
         re.IGNORECASE if any_case else 0,
@@ -227,4 +232,31 @@ def _quoted(text: str, line_start: int, at: int) -> bool:
     ``_COMMENT_REACH`` characters before it are read.
     """
     low = max(line_start, at - _COMMENT_REACH)
-    return text.count('"', low, at) % 2 == 1 and _BATCH_SET.search(text, low, at) is None
+    # An escaped quote ("a \" b") and a quote character ('"') open no string.
+    quotes = text.count('"', low, at) - text.count('\\"', low, at) - text.count("'\"'", low, at)
+    return quotes % 2 == 1 and _BATCH_SET.search(text, low, at) is None
+
+
+def _parts(line: str) -> list[str]:
+    """The parts of a command line between its separators, text in quotes left out."""
+    unquoted = _QUOTED_TEXT.sub("", line)
+    separator = _BATCH_SEPARATOR if _BATCH_ECHO.match(unquoted) else _COMMAND_SEPARATOR
+    return separator.split(unquoted)
+
+
+def _quiet(part: str, name: str) -> bool:
+    """Whether a part of a command line sets no status: quiet, or a test whose branch is."""
+    return _QUIET_PART.match(part) is not None or _chained_test(part, name)
+
+
+def _chained_test(line: str, name: str) -> bool:
+    """Whether ``line`` tests the status ``name`` again with a branch that sets none.
+
+    "if %errorlevel% == 691 goto bad", "if ($LASTEXITCODE -eq 0) { $ok = $true }"; not
+    "if %errorlevel% == 0 start /wait setup.exe", whose program's status the next test reads.
+    """
+    test = _TEST.search(line) if name in line.lower() else None
+    if test is None:
+        return False
+    branch = line[_TEST_VALUE.match(line, test.end()).end() :]  # type: ignore[union-attr] # {0,n} always matches
+    return all(_QUIET_PART.match(part) for part in _parts(branch))

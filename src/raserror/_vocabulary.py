@@ -556,15 +556,23 @@ FOREIGN_WORDS = Vocabulary(
         "play market",
         "плеймаркет",  # Russian: "проблемы с загрузкой приложений с плеймаркета. Ошибка 963, 907"
         "плей маркет",
-        # SIP's final responses 600-606: "SIP error 603 Decline", Asterisk's and its kin's logs.
+        # SIP's final responses 600-606: "SIP error 603 Decline", FreeSWITCH's and Kamailio's logs
+        # (not a SIP call over a VPN: "VPN error 800 every time my SIP call starts" is RAS's).
         "sip/2",
         "sip error",
         "sip response",
-        "sip call",
-        "sip trunk",
-        "asterisk",
         "freeswitch",
         "kamailio",
+        # Web APIs, a GIS and copiers whose codes of 820-956 a helpdesk may be pasted: VK's API
+        # error 901, eBay's 931, UIDAI's Aadhaar 937, ArcGIS's 000824, a Ricoh's SC 820.
+        "vk api",
+        "vk-io",
+        "ebay",
+        "uidai",
+        "aadhaar",
+        "arcgis",
+        "arcpy",
+        "ricoh",
         "level [0-9]+, state",
         "レベル",
         "重大度",
