@@ -1376,7 +1376,7 @@ def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
         ("PPPoE エラー651回線が切断されました", [651]),
         ("VPN エラー691回避方法", [691]),
         ("VPN 错误691日志", [691]),
-        # Composed (a fuzzing review's probes): a unit after a space, in any case: a quantity.
+        # Composed (a fuzzing review's probes): a unit after a space, as units are written: a quantity.
         ("VPN latency error 691 ms", []),
         ("VPN error (800 ms)", []),
         ("VPN error (691 KB)", []),
