@@ -132,3 +132,25 @@ def test_scan_lines_reads_each_chunk_of_blank_lines_a_bounded_number_of_times(
         assert [(int(found.code), found.line) for found in findings] == [(691, lines + 1)]
         assert sum(scanned) <= 3 * len(text), (lines, sum(scanned))
         scanned.clear()
+
+
+def test_a_comparison_reads_its_own_line_back_a_bounded_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Composed: each comparison on a line with no end in sight once read the whole line before
+    # it for another command (quadratic: 16,000 comparisons took 32 s); a command's head now.
+    import raserror._scripts
+
+    real = raserror._scripts._parts
+    read: list[int] = []
+
+    def counting(line: str) -> list[str]:
+        read.append(len(line))
+        return real(line)
+
+    monkeypatch.setattr(raserror._scripts, "_parts", counting)
+    for copies in (1000, 4000):
+        text = "rasdial VPN\n" + "if %errorlevel% == 691 " * copies + "\n"
+        assert [int(found.code) for found in raserror.find_codes(text)] == [691] * copies
+        assert sum(read) <= 300 * copies, (copies, sum(read))
+        read.clear()

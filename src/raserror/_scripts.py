@@ -148,8 +148,10 @@ def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -
     if dials(page, line_start, at):
         return True
     name = variable.lower()
-    # "setup.exe & if !errorlevel! == 740": another command ran last, before it on its line.
-    if not all(_quiet(part, name) for part in _parts(text[line_start:at])[:-1]):
+    # "setup.exe & if !errorlevel! == 740": another command ran last, before it on its line
+    # (read a command's head back, not all of a line with no end in sight).
+    before = text[max(line_start, at - _LINE_HEAD) : at]
+    if not all(_quiet(part, name) for part in _parts(before)[:-1]):
         return False
     for _ in range(lines):
         if line_start == 0:
