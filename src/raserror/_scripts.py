@@ -3,7 +3,8 @@
 ``if %errorlevel% == 691`` names a Remote Access code only where the status
 compared is rasdial's or RasDial's: the last command before it dialed, or the
 variable compared was set from a dialer's result. A script that dials, then
-runs ``sqlcmd``, then tests ``%errorlevel%`` tests sqlcmd's.
+runs ``sqlcmd``, then tests ``%errorlevel%`` tests sqlcmd's. Where a program
+dials and where it last writes a variable are read here for the switch rule too.
 """
 
 from __future__ import annotations
