@@ -1696,6 +1696,13 @@ NAMING_NO_SYSTEM = {
     "891-sim800l-driver-51-error-code-400-408-601-simcom-network-error.txt": "601",
     # An LTE modem's "error code 601", its "HTTP status: 601" seventeen lines further down.
     "894-botletics-sim7000-26-http-status-601-dweet-temp-600-roaming.txt": "601",
+    # Web APIs', a copier's and a GIS's codes, each named by a product not on the list of other
+    # systems (each name would cost every log a search): asked, each is taken as asked.
+    "919-vk-io-507-ru-apierror-code-901-messages-send.txt": "901",
+    "920-laravel-ebay-26-auth-token-error-931.txt": "931",
+    "921-copytechnet-ricoh-aficio-sc-820-self-diagnostic-cpu.txt": "820",
+    "922-aadhaarapi-net-8-error-937-uidai.txt": "937",
+    "923-lsat-3-arcpy-traceback-error-000824-not-licensed.txt": "000824",
 }
 
 

@@ -1274,6 +1274,19 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
             [],
         ),
         ("rasdial VPN u p\nset ERR=%errorlevel%\nif %err% == 691 goto bad", [691]),
+        # Composed (a third review's probes): tests of the status by any comparison, around or
+        # before the one read, run nothing; a cmdlet or a setting that runs a program does.
+        ("rasdial VPN u p\nif errorlevel 1 echo failed & if %errorlevel%==691 echo bad", [691]),
+        ("rasdial VPN u p\nif %errorlevel% neq 0 (\n  if %errorlevel% == 691 echo bad\n)", [691]),
+        (
+            'rasdial VPN $u $p\nif ($LASTEXITCODE -ne 0) {\n  if ($LASTEXITCODE -eq 691) { "b" }',
+            [691],
+        ),
+        ('rasdial VPN $u $p\nInvoke-Expression ".\\setup.exe"; if ($LASTEXITCODE -eq 740) {', []),
+        (
+            'rasdial VPN $u $p\nWrite-Host "x"; $r = cmd /c setup.exe\nif ($LASTEXITCODE -eq 740) {',
+            [],
+        ),
     ],
 )
 def test_a_number_compared_with_a_status_counts_only_where_a_dialer_returned_it(
@@ -1392,7 +1405,11 @@ def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
         ("VPN-Verbindung bricht ab mit Fehler 809 s. Screenshot im Anhang", [809]),
         ("VPN: Fehler 800 min. 5 mal täglich", [800]),
         ("VPN erreur 809 s il vous plait", [809]),
-        ("VPN error 691 sometimes, error 800 seconds later", [691]),
+        # Composed (a third review's probes): a time spelled out and a word after it is when the
+        # error came, not a quantity.
+        ("VPN error 691 sometimes, error 800 seconds later", [691, 800]),
+        ("VPN keeps failing with error 868 hours after every reboot", [868]),
+        ("Error 809 seconds after clicking Connect on the VPN", [809]),
     ],
 )
 def test_a_number_before_a_measure_word_is_a_count_not_a_code(

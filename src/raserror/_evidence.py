@@ -54,6 +54,8 @@ class Shape(Enum):
 # other programs' codes of three digits are many (VK's API error 901, eBay's 931, a copier's
 # SC 820, ArcGIS's 000824), and the corpus holds no code found that way alone.
 _PROVES_ALONE = 1000
+# The shapes where a number no other Windows error has may speak for itself.
+_NUMBER_ALONE = frozenset((Shape.ERROR_WORD, Shape.WINDOWS_SLOT))
 
 
 @dataclass
@@ -134,12 +136,10 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     verdict: Evidence | None = None
     if (
         code.win32_symbol is None
-        and (
-            shape is Shape.WINDOWS_SLOT
-            or (shape is Shape.ERROR_WORD and (code >= _PROVES_ALONE or near.written_as_windows()))
-        )
+        and shape in _NUMBER_ALONE
         and not near.foreign_near()
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
+        and (shape is Shape.WINDOWS_SLOT or code >= _PROVES_ALONE or near.written_as_windows())
     ):
         verdict = "unambiguous"
     elif assume_ras and shape is not Shape.EXIT_STATUS and not near.foreign_near():

@@ -81,15 +81,16 @@ _NOT_COUNTED_ALONE = rf"(?!{_SPACE}?(?:{_COUNTERS})(?![{_CJK_LETTER}]))"
 # FreeRADIUS writes "ERROR: (852) eap_peap: ...".
 _NOT_A_REQUEST = r"(?!\)[ \t]{1,4}[a-z][a-z0-9_]{1,30}:)"
 # A unit after a number and a space makes it a quantity: "latency error 691 ms", "VPN error
-# (800 ms)", "error (691 KB)", "(720 items)". Written as units are (MS-CHAP's "MS" is none), and
-# ending there: before a mark that closes, the line's end, or a word in lower case ("691 ms from
-# ..."); not "KB 5009543" (an article), German "Fehler 809 s. Anhang" or "min. 5 mal".
-_UNITS = (
-    r"ms|msecs?|secs?|seconds?|mins?|minutes?|hours?|days?|bytes?|[KMGT]i?B|kB|kb"
-    r"|[KMG]bps|[kmg]bps|[KMG]bit/s|[kMG]?Hz|px|%|retries|items"
-)
+# (800 ms)", "error (691 KB)", "(720 items)". Written as units are (MS-CHAP's "MS" is none) and
+# ending there: an abbreviation before a mark that closes, the line's end or a word in lower case
+# ("691 ms from ..."), a word only before a mark or the line's end ("error 868 hours after a
+# reboot" is 868); not "KB 5009543" (an article), German "Fehler 809 s. Anhang" or "min. 5 mal".
+_UNIT_ABBREVIATIONS = r"ms|msecs?|[KMGT]i?B|kB|kb|[KMG]bps|[kmg]bps|[KMG]bit/s|[kMG]?Hz|px|%"
+_UNIT_WORDS = r"secs?|seconds?|mins?|minutes?|hours?|days?|bytes?|retries|items"
+_UNIT_END = r"[ \t]{0,3}(?:[),;\]]|\r?\n|\Z)"
 _NOT_MEASURED = (
-    rf"(?![ \t]{{1,3}}(?:{_UNITS})(?:[ \t]{{0,3}}(?:[),;\]]|\r?\n|\Z)|[ \t]{{1,3}}[a-z]))"
+    rf"(?![ \t]{{1,3}}(?:(?:{_UNIT_ABBREVIATIONS})(?:{_UNIT_END}|[ \t]{{1,3}}[a-z])"
+    rf"|(?:{_UNIT_WORDS}){_UNIT_END}))"
 )
 AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_MEASURED + _NOT_A_REQUEST)
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may

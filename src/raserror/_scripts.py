@@ -43,9 +43,18 @@ _QUIET_LINE = re.compile(
 )
 # A part of a command line that sets no status: nothing, a block's marks, an echo, a jump, an
 # exit, a setting ("set X=...", "$ok = $true"), a PowerShell cmdlet ("Start-Sleep 2").
+# A setting's value is a name or a literal ("$ok = $true"), not a program run ("$r = cmd /c x");
+# a cmdlet is none that runs one (Invoke-Expression, Start-Process).
 _QUIET_PART = re.compile(
     r"[ \t(){}]*(?:$|(?i:echo|goto|exit|write-host|write-output|print|rem|set|return|break|else)\b"
-    r"|\$?[A-Za-z_]\w*[ \t]*=(?!=)|[A-Z][a-z]+-[A-Z][A-Za-z]*\b)"
+    r"|\$?[A-Za-z_]\w*[ \t]*=(?!=)[ \t]*\$?[\w.]*[ \t(){};]*$"
+    r"|(?!(?i:invoke-|start-process))[A-Z][a-z]+-[A-Z][A-Za-z]*\b)"
+)
+# A test of the status in a chain, by any comparison: "==", "-eq", "equ", "neq", "-ne", and
+# batch's "if errorlevel 1" (at least 1).
+_ANY_TEST = re.compile(
+    r"==|!=|(?i:-(?:eq|ne|lt|le|gt|ge)\b|[ \t](?:equ|neq|lss|leq|gtr|geq)[ \t]"
+    r"|(?<=errorlevel)[ \t]+(?=[0-9]))"
 )
 # Text in quotes, and batch's escaped "^&": no command separator stands in either.
 _QUOTED_TEXT = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|\^[&|]")
@@ -255,10 +264,11 @@ def _quiet(part: str, name: str) -> bool:
 def _chained_test(line: str, name: str) -> bool:
     """Whether ``line`` tests the status ``name`` again with a branch that sets none.
 
-    "if %errorlevel% == 691 goto bad", "if ($LASTEXITCODE -eq 0) { $ok = $true }"; not
+    "if %errorlevel% == 691 goto bad", "if ($LASTEXITCODE -eq 0) { $ok = $true }", "if
+    errorlevel 1 echo failed", "if %errorlevel% neq 0 (" around the next tests; not
     "if %errorlevel% == 0 start /wait setup.exe", whose program's status the next test reads.
     """
-    test = _TEST.search(line) if name in line.lower() else None
+    test = _ANY_TEST.search(line) if name in line.lower() else None
     if test is None:
         return False
     branch = line[_TEST_VALUE.match(line, test.end()).end() :]  # type: ignore[union-attr] # {0,n} always matches

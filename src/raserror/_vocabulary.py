@@ -459,13 +459,13 @@ CONTEXT_WORDS = Vocabulary(
         "拨号",
         "撥號",
         "拔号",
-        "ダイヤル",
         "전화 접속",
         "l2tp",
         "pptp",
         "sstp",
         "ikev2",
         "vpn",
+        "впн",  # Russian posts write VPN so too: "Ошибка 868 при подключении к ВПН"
         # A virtual private server: where the posts about self-hosted VPNs run theirs.
         "vps(?![a-z])",
         "coi[dD]=",
@@ -495,6 +495,9 @@ AZURE_VPN_WORDS = Vocabulary(
 )
 # IPsec tunnels, as words of their own: not a piece of a symbol such as ERROR_IPSEC_IKE_...
 TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
+# Japanese "dial" (接続をダイヤルしました), not a toll-free number's (フリーダイヤル), which a water
+# heater's error page gives beside its "エラー920".
+JAPANESE_DIAL = Vocabulary(("ダイヤル",), before="(?<!フリー)")
 # IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
 IKE_NAME = Vocabulary(("IKE",), cased=True, before="(?<![A-Za-z_])", after="(?![A-Za-z_])")
 CONTEXT_VOCABULARIES = (
@@ -505,6 +508,7 @@ CONTEXT_VOCABULARIES = (
     TUNNEL_WORDS,
     IKE_NAME,
     LINE_WORDS,
+    JAPANESE_DIAL,
 )
 RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
 # The APIs that dial or tell a dial's result, by their case: RasDial, RasDialW, RasHangUp,
@@ -552,27 +556,16 @@ FOREIGN_WORDS = Vocabulary(
         "adaptive server",
         # Google Play's download and install errors run 905-944: "Google Play error 924".
         "google play",
-        "play store",
-        "play market",
+        "play (?:store|market)",
         "плеймаркет",  # Russian: "проблемы с загрузкой приложений с плеймаркета. Ошибка 963, 907"
         "плей маркет",
-        # SIP's final responses 600-606: "SIP error 603 Decline", FreeSWITCH's and Kamailio's logs
-        # (not a SIP call over a VPN: "VPN error 800 every time my SIP call starts" is RAS's).
-        "sip/2",
-        "sip error",
-        "sip response",
-        "freeswitch",
-        "kamailio",
-        # Web APIs, a GIS and copiers whose codes of 820-956 a helpdesk may be pasted: VK's API
-        # error 901, eBay's 931, UIDAI's Aadhaar 937, ArcGIS's 000824, a Ricoh's SC 820.
-        "vk api",
-        "vk-io",
-        "ebay",
-        "uidai",
-        "aadhaar",
-        "arcgis",
-        "arcpy",
-        "ricoh",
+        # SIP's final responses 600-606: "SIP error 603 Decline", "SIP response code 600" (not a
+        # SIP call over a VPN: "VPN error 800 every time my SIP call starts" is RAS's).
+        # (An entry's alternatives share its start: one needle, one pass over the text.)
+        "sip (?:error|response)",
+        # A cellular module's AT error (3GPP TS 27.007): Quectel's "+CME ERROR: 703" (HTTP busy).
+        r"\+cm[es] error",
+        "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
         "level [0-9]+, state",
         "レベル",
         "重大度",
