@@ -1313,6 +1313,10 @@ def test_an_empty_argument_is_said_to_be_empty(capsys: pytest.CaptureFixture[str
     status, out, err = run(capsys, "")
     assert (status, out) == (1, "")
     assert err == "raserror: '': an empty argument names no code; give one, such as 691\n"
+    # A review's probe: marks alone are no empty argument.
+    status, out, err = run(capsys, ",")
+    assert (status, out) == (1, "")
+    assert err == "raserror: ',': marks alone name no code; give one, such as 691\n"
 
 
 def test_help_with_a_command_that_does_not_exist_is_a_usage_error(

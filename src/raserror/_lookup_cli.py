@@ -540,7 +540,8 @@ def refusal(query: str, windows: Win32Error | None) -> str:
     """
     bare = _bare(query)
     if not bare:
-        return f"{query!r}: an empty argument names no code; give one, such as 691"
+        said = "an empty argument names" if not query.strip() else "marks alone name"
+        return f"{query!r}: {said} no code; give one, such as 691"
     if windows is not None:
         # The other meaning is the answer: the list of RAS ranges would only hide it.
         return f"{bare} is not a Remote Access code; in Windows, {windows_said(windows)}"
