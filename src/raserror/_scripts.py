@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from raserror._vocabulary import EXIT_STATUS_NAMES
+from raserror._vocabulary import DIAL_COMMANDS, DIALING_APIS, EXIT_STATUS_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,9 +76,9 @@ _READS_LAST_STATUS = re.compile(r"(?i:errorlevel|lastexitcode)|\$\?")
 # A dial named as a call or a command, not a name that only begins so (RASDIALEVENT, a window
 # message's name; RasDialParams, a structure; rasdial_connect.cmd, another script).
 _DIAL = re.compile(
-    r"(?<![A-Za-z])(?:(?:RasDial|RasEnumConnections|RasGetConnectStatus|RasHangUp)[AW]?[ \t]*\("
-    r"|win32ras\.(?:Dial|HangUp|GetConnectStatus|EnumConnections)[ \t]*\("
-    r"|(?i:rasdial|rasphone)(?:\.exe)?(?![\w]))"
+    rf"(?<![A-Za-z])(?:(?:{'|'.join(DIALING_APIS)})[AW]?[ \t]*\("
+    rf"|win32ras\.(?:{'|'.join(api.removeprefix('Ras') for api in DIALING_APIS)})[ \t]*\("
+    rf"|(?i:{'|'.join(DIAL_COMMANDS)})(?:\.exe)?(?![\w]))"
 )
 # Words before a name that declare no variable: "return ret;" reads it.
 _NO_TYPE = "(?:return|throw|delete|case|goto|else|sizeof|yield|await)"

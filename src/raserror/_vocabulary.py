@@ -449,7 +449,9 @@ CONTEXT_NAMES = Vocabulary(
 )
 # The tools that dial, in any case: with the RAS APIs, what an exit status compared is read
 # beside (a VPN word near a script's robocopy or secedit call says nothing of its status).
-DIAL_TOOLS = Vocabulary(("rasdial", "rasphone", "win32ras"))
+# Windows' commands that dial: rasdial, and rasphone's.
+DIAL_COMMANDS = ("rasdial", "rasphone")
+DIAL_TOOLS = Vocabulary((*DIAL_COMMANDS, "win32ras"))
 # Events, tunnel protocols and the VPN and dial-up words around them, in any case.
 CONTEXT_WORDS = Vocabulary(
     (
@@ -513,11 +515,9 @@ CONTEXT_VOCABULARIES = (
 RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
 # The APIs that dial or tell a dial's result, by their case: RasDial, RasDialW, RasHangUp,
 # DotRas's RasDialer; not every Ras... name ("RasPi backup" is a Raspberry Pi's).
-DIAL_APIS = Vocabulary(
-    ("RasDial", "RasHangUp", "RasGetConnectStatus", "RasEnumConnections", "RasGetErrorString"),
-    cased=True,
-    before="(?<![A-Za-z])",
-)
+# The APIs whose result is a dial's status (pywin32 names each without its "Ras").
+DIALING_APIS = ("RasDial", "RasHangUp", "RasGetConnectStatus", "RasEnumConnections")
+DIAL_APIS = Vocabulary((*DIALING_APIS, "RasGetErrorString"), cased=True, before="(?<![A-Za-z])")
 DIALER = join(DIAL_APIS, DIAL_TOOLS)
 
 # -- Other systems' numbers ---------------------------------------------------------------
