@@ -123,9 +123,9 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
     setting = _set_before(page, status)
     if setting is None:  # an exception's attribute, never assigned: "except ...: e.winerror"
         return dialed_last(page, status.start, status.variable)
-    line_start, line_end = page.line_bounds(setting)
-    if dials(page, setting, code_end(page.text, setting, line_end)):  # "dwErr = RasDial()"
+    if statement_dials(page, setting):  # "dwErr = RasDial()"
         return True
+    line_start, line_end = page.line_bounds(setting)
     # Set from the last command's status ("set "LAST_ERROR=!errorlevel!""): that command's.
     reads_status = _READS_LAST_STATUS.search(
         page.text, setting, min(line_end, setting + _LINE_HEAD)
@@ -194,6 +194,11 @@ def _set_before(page: Page, status: Status) -> int | None:
     name = r"\$?" + re.escape(status.variable)
     found = writes(page, name, low, page.line_bounds(status.start)[0], any_case=True)
     return found[-1] if found else None
+
+
+def statement_dials(page: Page, at: int) -> bool:
+    """Whether the statement that starts at ``at`` dials, read to its ";" or its comment."""
+    return dials(page, at, code_end(page.text, at, page.line_bounds(at)[1]))
 
 
 def dials(page: Page, start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ import re
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
-from raserror._scripts import code_end, dialed_last, dials, writes
+from raserror._scripts import dialed_last, dials, statement_dials, writes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -130,12 +130,7 @@ def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) 
             return True
     # "ret = RasDial(...)": its last write above the head.
     written = writes(page, name, low, head)
-    return bool(written) and _statement_dials(page, written[-1])
-
-
-def _statement_dials(page: Page, at: int) -> bool:
-    """Whether the statement that starts at ``at`` dials, read to its ";" or its comment."""
-    return dials(page, at, code_end(page.text, at, page.line_bounds(at)[1]))
+    return bool(written) and statement_dials(page, written[-1])
 
 
 def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
@@ -158,7 +153,7 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     # The object set after them ("proc = Process.Start("sc.exe", ...)"): that statement's command.
     written = writes(page, re.escape(process), low, high)
     if written and written[-1] > max((start for start, _ in last.values()), default=-1):
-        return _statement_dials(page, written[-1])
+        return statement_dials(page, written[-1])
     return any(dials(page, *line) for line in last.values())
 
 
