@@ -138,7 +138,7 @@ def returned_by_dialer(page: Page, status: Status) -> bool:
 _COMMENT = re.compile(r";|//|/\*|#|(?i:\brem\b)")
 
 
-def code_end(text: str, start: int, end: int) -> int:
+def _code_end(text: str, start: int, end: int) -> int:
     """Where the statement in ``text[start:end]`` ends: at its ";" or a comment, if one is."""
     comment = _COMMENT.search(text, start, end)
     return end if comment is None else comment.start()
@@ -198,7 +198,7 @@ def _set_before(page: Page, status: Status) -> int | None:
 
 def statement_dials(page: Page, at: int) -> bool:
     """Whether the statement that starts at ``at`` dials, read to its ";" or its comment."""
-    return dials(page, at, code_end(page.text, at, page.line_bounds(at)[1]))
+    return dials(page, at, _code_end(page.text, at, page.line_bounds(at)[1]))
 
 
 def dials(page: Page, start: int, end: int) -> bool:
