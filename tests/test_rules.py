@@ -314,11 +314,47 @@ def test_every_rule_file_source_exists() -> None:
 
 
 def test_a_needle_is_found_at_every_place_even_where_two_overlap() -> None:
-    # "modem" twice in "modemodem" (composed): once by the one-needle search, once in one pass.
+    # "modem" twice in "modemodem" (composed): by the one-needle search, and where needles
+    # that are not ASCII are found in one pass, a needle hidden inside another's match too.
     needles = _vocabulary.Needles((Vocabulary(("modem", "dem")),))
-    scan = NeedleScan("modemodem", "modemodem", {})
-    assert needles.find_one(scan, 0) == [0, 2, 4, 6]
-    assert needles.find("modemodem") == [[0, 2, 4, 6]]
+    assert needles.find_one(NeedleScan("modemodem", "modemodem", {}), 0) == [0, 2, 4, 6]
+    wide = _vocabulary.Needles((Vocabulary(("модем", "дем")),))
+    assert wide.find_one(NeedleScan("модемодем", "модемодем", {}), 0) == [0, 2, 4, 6]
+
+
+# Lists that mix ASCII needles and others, cased and not (composed).
+MIXED = (
+    Vocabulary(("err", "error_", "ошибк", "модем", "дем", "エラー")),
+    Vocabulary(("RAS", "Ошибка", "K"), cased=True),
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("err", "ERROR_", "Ошибка", "ошибк", "модем", "модемодем", "エラー", "ラー"),
+                *("RAS", "ras", "K", "\u212a", "é", "?", " ", "\n"),
+            ]
+        ),
+        max_size=40,
+    ),
+    st.sampled_from([1, _vocabulary.SHARED_SEARCH_CHARS]),
+)
+def test_needles_are_found_at_every_place_in_a_text_that_is_not_ascii(
+    pieces: list[str], padding: int
+) -> None:
+    # ASCII needles are looked for in the text's ASCII projection, the others in one pass over
+    # the lowered text: together, every place, and none where a character not ASCII stands
+    # (the Kelvin sign U+212A lowers to "k", "?" stands for any other in the projection).
+    text = "".join(pieces) + "é" * padding  # long enough or not to search shared parts once
+    lowered = text.lower()
+    needles = _vocabulary.Needles(MIXED)
+    scan = NeedleScan(text, lowered, _vocabulary.shared_cores(MIXED))
+    for number, vocabulary in enumerate(MIXED):
+        haystack = text if vocabulary.cased else lowered
+        expected = sorted({at for n in vocabulary.needles for at in _every_place(n, haystack)})
+        assert needles.find_one(scan, number) == expected
 
 
 # Lists whose needles share parts ("ras" in "RasDial" and "dotras"), as the page's lists do.
@@ -390,8 +426,8 @@ def test_a_list_searched_whole_starts_where_its_needles_would_match(
 def test_a_list_searched_whole_gives_the_same_places_in_any_text(
     text: str, vocabulary: Vocabulary
 ) -> None:
-    # A text that is not ASCII is searched for all lists at once, but one searched whole as
-    # written is searched apart, by its pattern (its needle, a line break, is everywhere).
+    # A list searched whole is searched by its pattern in any text (its needle, a line break
+    # or "0x", is everywhere).
     matched = [match.start() for match in vocabulary.compile().finditer(text)]
     places = _page.Page(text, starts=(vocabulary,)).starts_of(0)
     assert places is not None

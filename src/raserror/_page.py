@@ -112,15 +112,8 @@ class Page:
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self.context_everywhere = context_everywhere
         self._needles, cores = _needles_with(starts)
-        self._ascii = text.isascii()
-        # In an ASCII text each needle is looked for when first asked, parts shared searched once.
-        self._scan = (
-            NeedleScan(text, self.lowered, cores)
-            if self._ascii and self.lowered is not None
-            else None
-        )
-        # Where each list's needles stand: all lists at once in a text that is not ASCII.
-        self._places: list[list[int]] | None = None
+        # Each needle is looked for when first asked, parts shared searched once.
+        self._scan = None if self.lowered is None else NeedleScan(text, self.lowered, cores)
         self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
         # The same without the words of a dial-up or broadband line, found when first asked.
@@ -143,20 +136,11 @@ class Page:
 
     def _places_of(self, number: int) -> list[int] | None:
         """Where the needles of the ``number``-th list stand; None where the patterns search."""
-        if self.lowered is None:
+        if self._scan is None:
             return None
         places = self._places_of_list.get(number)
-        if places is not None:
-            return places
-        if not self._ascii:
-            places = self._needles.find_apart(self.text, number)
-            if places is None:
-                if self._places is None:
-                    self._places = self._needles.find(self.lowered)
-                return self._places[number]
-        else:
-            places = self._needles.find_one(self._scan, number)  # type: ignore[arg-type] # ASCII
-        self._places_of_list[number] = places
+        if places is None:
+            places = self._places_of_list[number] = self._needles.find_one(self._scan, number)
         return places
 
     def _matches(self, pattern: re.Pattern[str], *lists: int) -> list[int]:
@@ -243,12 +227,10 @@ class Page:
             self._foreign_asked += end - start
             return self._starts_in(lowered, _FOREIGN_NEEDLES, FOREIGN, start, end)
         if self._foreign is None:
-            if lowered is None:
+            if self._scan is None:
                 self._foreign = [found.start() for found in FOREIGN.finditer(text)]
-            elif self._ascii:
-                self._foreign = _FOREIGN_NEEDLES.find_one(self._scan, 0)  # type: ignore[arg-type] # ASCII
             else:
-                self._foreign = _FOREIGN_NEEDLES.find(lowered)[0]
+                self._foreign = _FOREIGN_NEEDLES.find_one(self._scan, 0)
         # Where a needle stands a name may: each place is matched when first asked about.
         places, named = self._foreign, self._foreign_named
         index = bisect_left(places, start)

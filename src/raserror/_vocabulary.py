@@ -170,11 +170,20 @@ def shared_cores(vocabularies: tuple[Vocabulary, ...]) -> dict[str, tuple[str, i
     return cores
 
 
-class NeedleScan:
-    """Where needles stand in one ASCII text, each part that needles share searched once.
+def _ascii_projection(text: str) -> str:
+    """``text`` with each character that is not ASCII made one "?": every other in its place."""
+    return text.encode("ascii", "replace").decode("ascii")
 
-    ``lowered`` is the text lower-cased. A needle of a ``cased`` list is read
-    off the places of its lower case where they are few.
+
+class NeedleScan:
+    """Where needles stand in one text, each part that needles share searched once.
+
+    ``lowered`` is the text lower-cased, each character in its place. A needle
+    of a ``cased`` list is read off the places of its lower case where they
+    are few. ASCII needles are looked for one at a time; in a text that is not
+    ASCII, in its ASCII projection (each other character one "?"), where a
+    search costs less than in the text, and the other needles of every list in
+    one pass over the lowered text, when first asked.
     """
 
     def __init__(
@@ -184,10 +193,25 @@ class NeedleScan:
         cores: dict[str, tuple[str, int]],
         chars_per_place: int = CHARS_PER_CORE_PLACE,
     ) -> None:
+        # As written: what a list searched whole is matched in, and the wide needles' text.
+        self.source, self.source_lowered = text, lowered
+        if not text.isascii():
+            text, lowered = _ascii_projection(text), _ascii_projection(lowered)
+        self.wide = self.source is not text
         self.text, self.lowered = text, lowered
         self.cores = cores if len(text) >= SHARED_SEARCH_CHARS else {}
         self._found: dict[tuple[str, bool], list[int]] = {}
         self._few = len(text) // chars_per_place
+        self._wide_places: dict[Needles, list[list[int]]] = {}
+
+    def wide_places(self, needles: Needles, number: int) -> list[int]:
+        """The places of the ``number``-th list's needles that are not ASCII, all lists in one pass."""
+        if not self.wide:
+            return []
+        found = self._wide_places.get(needles)
+        if found is None:
+            found = self._wide_places[needles] = needles.find_wide(self.source_lowered)
+        return found[number]
 
     def places(self, needle: str, *, cased: bool) -> list[int]:
         """The sorted places of ``needle``, as written if ``cased``, else in the lowered text."""
@@ -221,38 +245,18 @@ class NeedleScan:
         return [at - offset for at in places if at >= offset and starts(needle, at - offset)]
 
 
-class Needles:
-    """Where the needles of several vocabularies stand in a text.
+class _Trie:
+    """Needles in one pattern shaped as the tree of their letters, and the lists that own each."""
 
-    Each place is where a vocabulary's match may start; its pattern decides.
-    In an ASCII text each list's ASCII needles are looked for when it is first
-    asked, one needle at a time; in any other text every list's needles are found
-    in one pass, their number no longer weighing on the time.
-    """
-
-    def __init__(self, vocabularies: tuple[Vocabulary, ...]) -> None:
-        self.vocabularies = vocabularies
-        owners: dict[str, set[int]] = {}
-        # A list searched whole as written is found by its own pattern in any text, in C: its
-        # needle may be common (a line break before a table's arm), its match rare.
-        self._apart = {
-            number: vocabulary.compile()
-            for number, vocabulary in enumerate(vocabularies)
-            if vocabulary.whole and vocabulary.cased
-        }
-        for number, vocabulary in enumerate(vocabularies):
-            if number in self._apart:
-                continue
-            for needle in vocabulary.needles:
-                owners.setdefault(needle.lower(), set()).add(number)
+    def __init__(self, owners: dict[str, set[int]]) -> None:
         needles = sorted(owners)
         # The match at a place is its longest needle: the needles it begins with stand there too.
-        self._owners = {
+        self.owners = {
             needle: tuple(sorted({o for s in needles if needle.startswith(s) for o in owners[s]}))
             for needle in needles
         }
         # Where another needle may start inside a needle matched: a match hides those places.
-        self._inner = {
+        self.inner = {
             needle: tuple(
                 offset
                 for offset in range(1, len(needle))
@@ -262,59 +266,72 @@ class Needles:
             )
             for needle in needles
         }
-        self._pattern = re.compile(_trie(needles))
-        self.longest = max(map(len, needles), default=0)
+        self.pattern = re.compile(_trie(needles))
+
+    def places_in(self, lowered: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """Each place of a needle in ``lowered[start:end]`` and the longest needle there."""
+        inner, match = self.inner, self.pattern.match
+        for needle in self.pattern.finditer(lowered, start, end):
+            at, word = needle.start(), needle.group()
+            yield at, word
+            for offset in inner[word]:
+                hidden = match(lowered, at + offset, end)
+                if hidden is not None:
+                    yield at + offset, hidden.group()
+
+
+class Needles:
+    """Where the needles of several vocabularies stand in a text.
+
+    Each place is where a vocabulary's match may start; its pattern decides.
+    Each list's ASCII needles are looked for when it is first asked, one needle
+    at a time; the needles that are not ASCII, of every list in one pass.
+    """
+
+    def __init__(self, vocabularies: tuple[Vocabulary, ...]) -> None:
+        self.vocabularies = vocabularies
+        # A list searched whole is found by its own pattern, in C: its needle may be common (a
+        # line break before a table's arm, "0x" in every line), its match rare.
         self._whole = {n: v.compile() for n, v in enumerate(vocabularies) if v.whole}
+        owners: dict[str, set[int]] = {}
+        for number, vocabulary in enumerate(vocabularies):
+            if not (vocabulary.whole and vocabulary.cased):
+                for needle in vocabulary.needles:
+                    owners.setdefault(needle.lower(), set()).add(number)
+        self._all = _Trie(owners)
+        self._wide = _Trie(
+            {needle: lists for needle, lists in owners.items() if not needle.isascii()}
+        )
+        self.longest = max(map(len, owners), default=0)
 
     def find_one(self, scan: NeedleScan, number: int) -> list[int]:
-        """The sorted places of the ``number``-th vocabulary's ASCII needles in an ASCII text."""
+        """The sorted places of the ``number``-th vocabulary's needles."""
         vocabulary = self.vocabularies[number]
         whole = self._whole.get(number)
         if whole is not None:
-            return [match.start() for match in whole.finditer(scan.text)]
-        places: list[int] = []
+            return [match.start() for match in whole.finditer(scan.source)]
+        places: list[int] = scan.wide_places(self, number)[:]
         for needle in vocabulary.ascii_needles:
             places += scan.places(needle, cased=vocabulary.cased)
         # No two needles of a list start at one place: neither begins with the other.
         places.sort()
         return places
 
-    def find_apart(self, text: str, number: int) -> list[int] | None:
-        """The places of the ``number``-th list in ``text`` if it is searched apart, else None."""
-        pattern = self._apart.get(number)
-        return None if pattern is None else [place.start() for place in pattern.finditer(text)]
-
     def places_in(self, lowered: str, start: int, end: int) -> Iterator[int]:
         """Each place of a needle of any list in ``lowered[start:end]``, in the pass's order.
 
         Found one by one, so that a caller that stops at the first it wants reads no further.
         """
-        inner, match = self._inner, self._pattern.match
-        for needle in self._pattern.finditer(lowered, start, end):
-            at = needle.start()
+        for at, _ in self._all.places_in(lowered, start, end):
             yield at
-            for offset in inner[needle.group()]:
-                if match(lowered, at + offset, end) is not None:
-                    yield at + offset
 
-    def find(self, lowered: str, start: int = 0, end: int | None = None) -> list[list[int]]:
-        """For each vocabulary, the sorted places of its needles in ``lowered[start:end]``.
-
-        A list searched apart has none here: ``find_apart`` finds its places.
-        """
+    def find_wide(self, lowered: str) -> list[list[int]]:
+        """For each vocabulary, the sorted places of its needles that are not ASCII."""
         found: list[list[int]] = [[] for _ in self.vocabularies]
-        owners, inner, match = self._owners, self._inner, self._pattern.match
-        end = len(lowered) if end is None else end
-        for needle in self._pattern.finditer(lowered, start, end):
-            at = needle.start()
-            word = needle.group()
+        owners = self._wide.owners
+        for at, word in self._wide.places_in(lowered, 0, len(lowered)):
             for number in owners[word]:
                 found[number].append(at)
-            for offset in inner[word]:
-                hidden = match(lowered, at + offset, end)
-                if hidden is not None:
-                    for number in owners[hidden.group()]:
-                        found[number].append(at + offset)
         for places in found:
             places.sort()
         return found
