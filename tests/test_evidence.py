@@ -139,6 +139,11 @@ def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() 
     near = Near()
     assert judge(SHARED, Shape.RAS_SHAPE, near, assume_ras=False) == "context"
     assert near.asked == []
+    # A SQL Server log's "Error: 824" (no context, written plainly): whether another system
+    # is named near is moot, only its own message could speak for it.
+    near = Near()
+    assert judge(UNAMBIGUOUS, Shape.ERROR_WORD, near, assume_ras=False) is None
+    assert near.asked == ["context", "own", "written"]
 
 
 @pytest.mark.parametrize(

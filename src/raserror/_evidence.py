@@ -122,9 +122,9 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         return "message"
     if shape is Shape.LISTED:
         return "message" if near.own_message() else None
-    foreign_here = near.foreign_on_line()
-    # The rule proposes a status compared only where a dialer returned it: that is its context.
-    if not foreign_here and (shape is Shape.EXIT_STATUS or near.context()):
+    # The rule proposes a status compared only where a dialer returned it: that is its context;
+    # another system named on its line outweighs it (asked only where there is context to outweigh).
+    if (shape is Shape.EXIT_STATUS or near.context()) and not near.foreign_on_line():
         # In context only another code's message beside it says no, or the Windows error of the
         # same number spelled out ("error=740, The requested operation requires elevation"),
         # unless its own message is there too (asked first: where it says yes the rest is moot).
@@ -137,9 +137,9 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     if (
         code.win32_symbol is None
         and shape in _NUMBER_ALONE
+        and (shape is Shape.WINDOWS_SLOT or code >= _PROVES_ALONE or near.written_as_windows())
         and not near.foreign_near()
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
-        and (shape is Shape.WINDOWS_SLOT or code >= _PROVES_ALONE or near.written_as_windows())
     ):
         verdict = "unambiguous"
     elif assume_ras and shape is not Shape.EXIT_STATUS and not near.foreign_near():

@@ -166,6 +166,7 @@ class Near:
 
     __slots__ = (
         "_beside",
+        "_foreign_asked",
         "_foreign_line",
         "_line",
         "_reach",
@@ -189,6 +190,7 @@ class Near:
         self._foreign_line: tuple[int, int] | None = (
             None  # its line, where it names another system
         )
+        self._foreign_asked = False
 
     def line(self) -> tuple[int, int]:
         if self._line is None:
@@ -261,6 +263,8 @@ class Near:
         return len({word for word in words if len(word) > 1 and word in own}) < DESCRIBED_WORDS
 
     def context(self) -> bool:
+        if not self.page.context and not self.page.context_everywhere:
+            return False  # none in the whole text: its reach need not be found
         # A VPN's, IPsec's or certificate's code needs more than a dial-up or broadband line.
         return self.page.has_context(*self.reach(), beyond_line=self.code.category in TUNNEL_CODES)
 
@@ -286,9 +290,12 @@ class Near:
         if self.wrapped_from is not None:  # "... SQL Server ... the VPN error" / "824 appears"
             line = (self.page.line_bounds(self.wrapped_from)[0], line[1])
         self._foreign_line = line if self.page.has_foreign(*line) else None
+        self._foreign_asked = True
         return self._foreign_line is not None
 
     def foreign_near(self) -> bool:
+        if not self._foreign_asked:
+            self.foreign_on_line()  # its line, read back to where a wrapped number began
         line = self._foreign_line
         # Its line names another system and lies within reach: the reach ends a line or more
         # past its own, unless its limit in characters cuts it first.
