@@ -582,6 +582,8 @@ FOREIGN_WORDS = Vocabulary(
         "sip (?:error|response)",
         # A cellular module's AT error (3GPP TS 27.007): Quectel's "+CME ERROR: 703" (HTTP busy).
         r"\+cm[es] error",
+        # An HTTP stack's own errors: a SIMCom module's "HTTPS error 715" (its 7xx codes).
+        "https? error:? ?[0-9]",
         "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
         "level [0-9]+, state",
         "レベル",
