@@ -1926,6 +1926,20 @@ SAID_OF_NUMBERS = [
         "995 is ERROR_OPERATION_ABORTED",
         "ERROR_BAD_COMMAND",
     ),
+    # NPS's event 6273 under a title's "error code 16": its reason code, not Windows' error 16.
+    (
+        snippet_text(
+            REPO / "tests/realworld/negative/708-vcloudnine-nps-6273-reason-code-16-peap.txt"
+        ),
+        "16 in this text is read as another system's error: 'Reason Code' stands beside it",
+        "ERROR_CURRENT_DIRECTORY",
+    ),
+    # Composed: RasClient's 20226 says "reason code" too, of a code it gives (here Windows' 87).
+    (
+        "The reason code returned on termination is 87.",
+        "if it is a Windows error, 87 is ERROR_INVALID_PARAMETER",
+        "another system",
+    ),
 ]
 
 

@@ -408,12 +408,20 @@ def _refused_at(
     return refused
 
 
+# Another system's field before a number, looked for only to explain a pasted text, never in a
+# scan: NPS's event 6273 gives its own reason codes, "Reason Code: 16" (not Windows' error 16).
+_OTHER_FIELD = re.compile(r"(?i:(reason code))[ \t]*:[ \t]*\Z")
+_FIELD_REACH = 40
+
+
 def _shaped(page: Page, number: WrittenNumber) -> ShapedNumber:
     """``number`` with the name of another system beside it, if one stands there."""
     reach = page.around(number.start, CONTEXT_LINES, CONTEXT_CHARS)
     line = page.line_bounds(number.start)
     if not other_system_near(page, reach, line, number.start, number.end):
-        return ShapedNumber(number, None)
+        start = max(line[0], number.start - _FIELD_REACH)
+        field = _OTHER_FIELD.search(page.text, start, number.start)
+        return ShapedNumber(number, None if field is None else field.group(1))
     # The name nearest on its line, else within reach (a web status is on its line).
     named = page.foreign_name(*line, number.start) or page.foreign_name(*reach, number.start)
     return ShapedNumber(number, named)
