@@ -584,3 +584,40 @@ def test_short_messages_found_in_c_are_those_the_pattern_finds(
     short = _rules._short_messages()
     found = [match.span() for match in short.apart(Page(text), start, end)]
     assert found == [match.span() for match in short.pattern.finditer(text, start, end)]
+
+
+# -- A code after a Chinese verb ------------------------------------------------------------
+
+VERB = next(rule for rule in RULES if rule.name == "Chinese verb before a code")
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        # Real: tests/realworld/positive/100, 112, 111, 273 (each its own line, verbatim).
+        ("你好关于PPTP L2TP无限691 问题", [691]),
+        # Missed on purpose: words of its own after the number ("the solution to 809 occurring").
+        ("但是我没有文档中找到，当我在IKEv2下发生809的解决方案，只有L2TP修改注册表的方法", []),  # noqa: RUF001 - the post's own commas
+        ("带密钥的L2TP我一直809，改成使用IKEv2以后还是这样", [809]),  # noqa: RUF001 - the post's own comma
+        ("win10 连接提示809.", [809]),
+        ("拨号时提示“691”错误。", [691]),
+        # Composed: a time, a count, a bandwidth, a price, a port after the verb.
+        ("会提示800毫秒没有更多了", []),
+        ("延迟一直700多", []),
+        ("宽带一直800M", []),
+        ("提示800元", []),
+        ("启动时提示8000端口已被占用", []),
+    ],
+)
+def test_a_code_after_a_chinese_verb_ends_its_phrase(line: str, codes: list[int]) -> None:
+    assert [int(candidate.code) for candidate in proposed(VERB, line)] == codes
+
+
+@given(st.text(alphabet="提示一直报出现691800 ，毫秒多M的错误问题“”\n", max_size=40))  # noqa: RUF001 - a Chinese comma
+def test_a_code_after_a_chinese_verb_is_three_digits_that_end_a_phrase(text: str) -> None:
+    for candidate in proposed(VERB, text):
+        written = text[candidate.start : candidate.end]
+        assert len(written) == 3
+        assert 600 <= int(written) <= 999
+        after = text[candidate.end : candidate.end + 1]
+        assert after in ("", " ", "\n", "\uff0c", "”", "的", "错", "问")  # a Chinese comma

@@ -24,6 +24,7 @@ from raserror._scripts import returned_by_dialer, status_before
 from raserror._switches import names_a_status_call, read_switch
 from raserror._vocabulary import (
     CJK_ERROR_WORDS,
+    CJK_VERBS,
     COMPARISONS,
     ERROR_WORDS,
     PLURAL_ERROR_WORDS,
@@ -93,6 +94,13 @@ _NOT_MEASURED = (
     rf"|(?:{_UNIT_WORDS}){_UNIT_END}))"
 )
 AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_MEASURED + _NOT_A_REQUEST)
+# Three digits after a Chinese verb, then what ends a phrase or an error word: not "提示800毫秒"
+# (a time), "一直700多" (a count), "800M" (a bandwidth), "发生809的解决方案" (words of its own).
+_PHRASE_END = "".join(SPACES) + "\r\n,.;:!?，。；：！？、)）"
+VERB_NUMBER = re.compile(
+    rf"了?{_SPACE}?[:：]?{_SPACE}?[\"“「『]?([6-9][0-9]{{2}})(?![0-9])"
+    rf"(?=[\"”」』]?(?:[{_PHRASE_END}]|的?错|的?錯|问题|問題|\Z))"
+)
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
 # retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).
 MS_CHAP_FAILURE = re.compile(r"E=(64[6-9]|691|709) R=[01](?![0-9.])")
@@ -480,6 +488,14 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     return found
 
 
+def read_verb(page: Page, anchor: re.Match[str]) -> list[Candidate]:
+    """``我一直809``, ``无限691 问题``, ``报651的错误代码``: a code after a Chinese verb."""
+    match = VERB_NUMBER.match(page.text, anchor.end())
+    if match is None:
+        return []
+    return list(_some(number_at(page, *match.span(1), Shape.ERROR_WORD)))
+
+
 def read_cjk(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Windows 错误 809``, ``629错误``, ``エラー: 0x800b0109``, ``809 오류``."""
     return after_word(page, anchor.end()) + before_word(page, anchor.start())
@@ -832,6 +848,15 @@ RULES: tuple[Rule, ...] = (
         "errors: 720",
         "tests/samples/ordinary.log",
         written=number_after_error_word,
+    ),
+    Rule(
+        "Chinese verb before a code",
+        CJK_VERBS,
+        read_verb,
+        "带密钥的L2TP我一直809，改成使用IKEv2以后还是这样",
+        "tests/realworld/positive/112-setup-ipsec-vpn-1015-zh-l2tp-ikev2-809.txt",
+        "会提示800毫秒没有更多了",
+        "composed: a time after the verb",
     ),
     Rule(
         "error word without spaces",

@@ -451,6 +451,12 @@ CJK_ERROR_WORDS = Vocabulary(
     )
 )
 
+# Chinese verbs a code follows without an error word: "我一直809", "拨号提示691", "报651的错误代码";
+# simplified and traditional.
+CJK_VERBS = Vocabulary(
+    ("提示", "出现", "出現", "报", "報", "一直", "发生", "發生", "无限", "無限")
+)
+
 # -- Remote Access context ----------------------------------------------------------------
 
 # RAS APIs and types by their case: RasDial, MprAdminPortEnum, DotRas, RAS.
