@@ -99,7 +99,9 @@ class Near:
         # has it. Written plainly, three digits are other programs' codes as often ("Error 868").
         (UNAMBIGUOUS, Near(hresult=True), False, "unambiguous"),
         (UNAMBIGUOUS, Near(), False, None),
-        (FIVE_DIGITS, Near(), False, "unambiguous"),
+        # Five digits written plainly are other programs' codes too (iTunes' error 13010).
+        (FIVE_DIGITS, Near(), False, None),
+        (FIVE_DIGITS, Near(hresult=True), False, "unambiguous"),
         (UNAMBIGUOUS, Near(foreign_reach=True, hresult=True), False, None),
         # A VPN's code where only a dial-up or broadband line is spoken of (a router's PPPoE page).
         (UNAMBIGUOUS, Near(line=True, hresult=True), False, None),

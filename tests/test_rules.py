@@ -120,6 +120,11 @@ def test_a_vocabularys_needles_are_the_literal_starts_of_its_entries() -> None:
     assert literal_start(r"エラー\s?コード") == "エラー"
     with pytest.raises(ValueError, match="literal text"):
         Vocabulary(("[a-z]+",))
+    # An entry that is an alternation at its top has a needle for its first branch alone: the
+    # second ("sim[5-9]..." after "simcom|") would never be looked for.
+    with pytest.raises(ValueError, match="two entries"):
+        Vocabulary(("simcom|sim[5-9][0-9]{2}",))
+    assert Vocabulary(("sip (?:error|response)", r"a[|]b", r"a\|b")).needles == ("a", "sip ")
 
 
 @pytest.mark.parametrize(

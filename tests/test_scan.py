@@ -107,7 +107,9 @@ def test_ordinary_log_lines_full_of_numbers_give_nothing() -> None:
         ("error code 809 from the app", []),  # 809 is also a Win32 code
         ("error code: 956", []),
         ("ErrorCode=868", []),
-        ("error code: 13801", [(13801, 1, "unambiguous", "13801")]),
+        # Five digits written plainly are other programs' codes too (iTunes' error 13010).
+        ("error code: 13801", []),
+        ("error code: 0x800735E9", [(13801, 1, "unambiguous", "0x800735E9")]),
         ("RasDial failed with error 691", [(691, 1, "context", "691")]),
         ("MprAdminInterfaceConnect: error=740", [(740, 1, "context", "740")]),
         ("rasdial.exe exited: Error 740", [(740, 1, "context", "740")]),
@@ -142,7 +144,7 @@ def test_generic_error_shapes(text: str, expected: list[tuple[int, int, str, str
 def test_assume_ras_lets_ambiguous_numbers_in_error_shapes_count() -> None:
     assert found("Error 691: Access denied", assume_ras=True) == [(691, 1, "assumed", "691")]
     assert found("Error 868: x", assume_ras=True) == [(868, 1, "assumed", "868")]
-    assert found("Error 13801: x", assume_ras=True) == [(13801, 1, "unambiguous", "13801")]
+    assert found("Error 13801: x", assume_ras=True) == [(13801, 1, "assumed", "13801")]
     assert found("took 691 ms", assume_ras=True) == []
 
 
@@ -172,8 +174,8 @@ def test_positions_lines_and_order() -> None:
 
 
 def test_a_finding_is_a_plain_value() -> None:
-    (finding,) = find_codes("Error 13801: x")
-    assert finding == Finding(ErrorCode.IPSEC_IKE_AUTH_FAIL, 6, 11, 1, "unambiguous")
+    (finding,) = find_codes("Error 0x800735E9: x")
+    assert finding == Finding(ErrorCode.IPSEC_IKE_AUTH_FAIL, 6, 16, 1, "unambiguous")
     assert "IPSEC_IKE_AUTH_FAIL" in repr(finding)
     with pytest.raises(AttributeError):
         finding.line = 2  # type: ignore[misc]

@@ -50,11 +50,10 @@ class Shape(Enum):
     WINDOWS_SLOT = "Windows error slot"
 
 
-# Below this, a number no other Windows error has proves nothing after an error word in text:
-# other programs' codes of three digits are many (VK's API error 901, eBay's 931, a copier's
-# SC 820, ArcGIS's 000824), and the corpus holds no code found that way alone.
-_PROVES_ALONE = 1000
-# The shapes where a number no other Windows error has may speak for itself.
+# The shapes where a number no other Windows error has may speak for itself, if written as
+# Windows writes its errors: written plainly it proves nothing, other programs' codes being many,
+# of three digits (VK's API error 901, eBay's 931, a copier's SC 820) and of five (iTunes' error
+# 13010, Couchbase's query error 13014, Twilio's 13803, a Spring Boot log's process id 13888).
 _NUMBER_ALONE = frozenset((Shape.ERROR_WORD, Shape.WINDOWS_SLOT))
 
 
@@ -88,7 +87,7 @@ class Surroundings(Protocol):
         """Another code's message stands beside it."""
 
     def other_symbol(self) -> bool:
-        """Another code's symbol stands beside it, and its own does not."""
+        """Another code's symbol, or a program's name of an error, stands beside it; its own does not."""
 
     def windows_meaning(self) -> bool:
         """Its meaning in Windows outside Remote Access is spelled out beside it."""
@@ -137,7 +136,7 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
     if (
         code.win32_symbol is None
         and shape in _NUMBER_ALONE
-        and (shape is Shape.WINDOWS_SLOT or code >= _PROVES_ALONE or near.written_as_windows())
+        and (shape is Shape.WINDOWS_SLOT or near.written_as_windows())
         and not near.foreign_near()
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
     ):

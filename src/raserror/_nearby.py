@@ -8,7 +8,7 @@ from typing import NamedTuple
 from raserror import _messages
 from raserror._codes import Category, ErrorCode
 from raserror._page import LINE_LEAD, LONG_LINE
-from raserror._rules import symbols_beside
+from raserror._rules import names_another_error, symbols_beside
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -215,7 +215,11 @@ class Near:
 
     def other_symbol(self) -> bool:
         codes = symbols_beside(self.page, self.start, self.end)
-        return self.code not in codes and any(code not in self.listed_with for code in codes)
+        if self.code in codes:
+            return False
+        return any(code not in self.listed_with for code in codes) or names_another_error(
+            self.page.text, self.end
+        )
 
     def windows_meaning(self) -> bool:
         return self.windows_error() is not None

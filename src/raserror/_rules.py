@@ -720,6 +720,20 @@ _SYMBOL = SYMBOLS.compile()
 _LONGEST_SYMBOL = max(map(len, SYMBOL_PREFIXES)) + SYMBOL_NAME_CHARS
 
 
+# Another program's name for its error, right after the number: AmneziaVPN's "ошибку 900
+# ImportInvalidConfigError", a library's "Error 729 MappingException". Not .NET's wrappers of
+# Windows' own errors, nor DotRas's exceptions (Win32Exception, RasDialException).
+_ERROR_NAME_AFTER = re.compile(
+    r"[ \t]{0,3}[:(\-–]?[ \t]{0,3}(?!Win32|Ras|Com[A-Z]|External)"
+    r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_])"
+)
+
+
+def names_another_error(text: str, end: int) -> bool:
+    """Whether a program's CamelCase name of an error follows the number that ends at ``end``."""
+    return _ERROR_NAME_AFTER.match(text, end) is not None
+
+
 def symbols_beside(page: Page, start: int, end: int) -> set[ErrorCode]:
     """The codes whose symbols stand beside the number at ``start:end`` on its line.
 

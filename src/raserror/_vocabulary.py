@@ -39,6 +39,28 @@ def literal_start(fragment: str) -> str:
     return "".join(start)
 
 
+def has_top_level_bar(fragment: str) -> bool:
+    """Whether ``fragment`` is an alternation at its top: then its start names no needle of all."""
+    depth, position, in_class = 0, 0, False
+    while position < len(fragment):
+        char = fragment[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        position += 1
+    return False
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """A list of words: its needles and its one pattern derived from the same entries.
@@ -66,6 +88,8 @@ class Vocabulary:
             start = literal_start(entry)
             if not start:
                 raise ValueError(f"the entry {entry!r} does not begin with literal text")
+            if has_top_level_bar(entry):
+                raise ValueError(f"the entry {entry!r} is two entries: its needle starts one")
             starts.append(start if self.cased else start.lower())
         # A needle that begins with another needle is found by that one already.
         needles = sorted(set(starts), key=len)
@@ -588,8 +612,16 @@ FOREIGN_WORDS = Vocabulary(
         "sip (?:error|response)",
         # A cellular module's AT error (3GPP TS 27.007): Quectel's "+CME ERROR: 703" (HTTP busy).
         r"\+cm[es] error",
-        # An HTTP stack's own errors: a SIMCom module's "HTTPS error 715" (its 7xx codes).
-        "https? error:? ?[0-9]",
+        # An HTTP stack's own errors: a SIMCom module's "HTTPS error 715", "HTTP GET error 703",
+        # "HTTP error code 714" (its 7xx codes).
+        "https?(?: get| post)? error(?: code)?[: ]{0,2}[0-9]",
+        # Cellular modules that run their own HTTP and TCP stacks: SIMCom's SIM800L, SIM7000...
+        "simcom",
+        r"sim[5-9][0-9]{2,3}[a-z]{0,2}(?![a-z0-9])",
+        # UPnP's port-mapping errors 606 and 701-732: "Error code 718: The port mapping entry..."
+        "upnp",
+        # iTunes' errors 13010-13019 when it syncs or updates a device.
+        "itunes",
         "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
         "level [0-9]+, state",
         "レベル",
