@@ -1780,3 +1780,23 @@ def test_every_finding_in_real_text_spans_what_names_its_code() -> None:
                 assert _event_bytes(span) == finding.code, (name, span, finding)
                 kinds.add("event data")
     assert kinds == {"number", "message", "short message", "event data"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Real: tests/realworld/negative/938 (AmneziaVPN's own error, named after its number).
+        (
+            "Сканирование QR кода клиентского .conf файла в AmneziaVPN дает ошибку 900 ImportInvalidConfigError",
+            [],
+        ),
+        # Composed: .NET's and DotRas's exceptions wrap Remote Access's own codes.
+        ("VPN error 691 (Win32Exception)", [691]),
+        ("VPN error 691 RasDialException", [691]),
+        ("VPN error 691: AuthenticationFailure", []),
+    ],
+)
+def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(
+    text: str, codes: list[int]
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == codes

@@ -725,7 +725,7 @@ _LONGEST_SYMBOL = max(map(len, SYMBOL_PREFIXES)) + SYMBOL_NAME_CHARS
 # Windows' own errors, nor DotRas's exceptions (Win32Exception, RasDialException).
 _ERROR_NAME_AFTER = re.compile(
     r"[ \t]{0,3}[:(\-–]?[ \t]{0,3}(?!Win32|Ras|Com[A-Z]|External)"
-    r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_])"
+    r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){0,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_])"
 )
 
 
