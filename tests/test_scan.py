@@ -1793,7 +1793,10 @@ def test_every_finding_in_real_text_spans_what_names_its_code() -> None:
         # Composed: .NET's and DotRas's exceptions wrap Remote Access's own codes.
         ("VPN error 691 (Win32Exception)", [691]),
         ("VPN error 691 RasDialException", [691]),
-        ("VPN error 691: AuthenticationFailure", []),
+        ("VPN error 691 - AuthenticationFailure", []),
+        # Composed: a call is no name of an error (a switch's "case 691: ShowError(...)" too,
+        # tests/test_switches.py).
+        ("VPN error 691 ShowError(hwnd)", [691]),
     ],
 )
 def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(

@@ -723,9 +723,10 @@ _LONGEST_SYMBOL = max(map(len, SYMBOL_PREFIXES)) + SYMBOL_NAME_CHARS
 # Another program's name for its error, right after the number: AmneziaVPN's "ошибку 900
 # ImportInvalidConfigError", a library's "Error 729 MappingException". Not .NET's wrappers of
 # Windows' own errors, nor DotRas's exceptions (Win32Exception, RasDialException).
+# A name, not a call (a switch's arm "case 691: ShowError(...)"), after a space, a dash or "(".
 _ERROR_NAME_AFTER = re.compile(
-    r"[ \t]{0,3}[:(\-–]?[ \t]{0,3}(?!Win32|Ras|Com[A-Z]|External)"
-    r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){0,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_])"
+    r"(?:[ \t]{1,3}[(\-–]?|\()[ \t]{0,2}(?!Win32|Ras|Com[A-Z]|External)"
+    r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){0,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_(])"
 )
 
 
