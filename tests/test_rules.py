@@ -606,6 +606,9 @@ VERB = next(rule for rule in RULES if rule.name == "Chinese verb before a code")
         ("带密钥的L2TP我一直809，改成使用IKEv2以后还是这样", [809]),  # noqa: RUF001 - the post's own comma
         ("win10 连接提示809.", [809]),
         ("拨号时提示“691”错误。", [691]),
+        # Real: tests/realworld/positive/383; 报 alone starts nothing ("PC端报651", 213).
+        ("电脑端连接的时候一直报809错误。", [809]),
+        ("PC端报651的错误代码", []),
         # Composed: a time, a count, a bandwidth, a price, a port after the verb.
         ("会提示800毫秒没有更多了", []),
         ("延迟一直700多", []),

@@ -98,7 +98,7 @@ AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_MEASURED + _
 # (a time), "一直700多" (a count), "800M" (a bandwidth), "发生809的解决方案" (words of its own).
 _PHRASE_END = "".join(SPACES) + "\r\n,.;:!?，。；：！？、)）"
 VERB_NUMBER = re.compile(
-    rf"了?{_SPACE}?[:：]?{_SPACE}?[\"“「『]?([6-9][0-9]{{2}})(?![0-9])"
+    rf"[报報]?了?{_SPACE}?[:：]?{_SPACE}?[\"“「『]?([6-9][0-9]{{2}})(?![0-9])"
     rf"(?=[\"”」』]?(?:[{_PHRASE_END}]|的?错|的?錯|问题|問題|\Z))"
 )
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
@@ -489,7 +489,7 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
 
 
 def read_verb(page: Page, anchor: re.Match[str]) -> list[Candidate]:
-    """``我一直809``, ``无限691 问题``, ``报651的错误代码``: a code after a Chinese verb."""
+    """``我一直809``, ``无限691 问题``, ``一直报809错误``: a code after a Chinese verb."""
     match = VERB_NUMBER.match(page.text, anchor.end())
     if match is None:
         return []

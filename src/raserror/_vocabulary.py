@@ -475,11 +475,10 @@ CJK_ERROR_WORDS = Vocabulary(
     )
 )
 
-# Chinese verbs a code follows without an error word: "我一直809", "拨号提示691", "报651的错误代码";
-# simplified and traditional.
-CJK_VERBS = Vocabulary(
-    ("提示", "出现", "出現", "报", "報", "一直", "发生", "發生", "无限", "無限")
-)
+# Chinese verbs a code follows without an error word: "我一直809", "拨号提示691", "一直报809错误";
+# simplified and traditional. Not 报 alone ("PC端报651"): one character, and Japanese 情報
+# (information) in every other line of a Japanese log, each place a try.
+CJK_VERBS = Vocabulary(("提示", "出现", "出現", "一直", "发生", "發生", "无限", "無限"))
 
 # -- Remote Access context ----------------------------------------------------------------
 
