@@ -530,10 +530,16 @@ LINE_WORDS = Vocabulary(
         "宽带",
         "寬頻",
         "ブロードバンド",
-        # The dial-up line and its device: "modem", 電話回線 (a telephone line).
+        # The dial-up line and its device: "modem" in five scripts, 電話回線 (a telephone line),
+        # Russian dial-up ("коммутируемое соединение", "коммутированного доступа").
         "modem",
         "モデム",
+        "модем",
+        "调制解调器",
+        "數據機",
+        "모뎀",
         "電話回線",
+        "коммутир",
     )
 )
 # Azure's name for the VPN a Windows client dials into its gateway, as words of their own: not
