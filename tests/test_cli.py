@@ -1709,10 +1709,12 @@ NAMING_NO_SYSTEM = {
     "929-couchbase-scala-relnotes-query-error-code-13014-authenticationexception.txt": "13014",
     "931-twilio-docs-error-13803-sms-verb-not-supported-realm.txt": "13803",
     "934-pollitodev-spring-boot-log-error-13888-pid-not-ike.txt": "13888",
-    # Chinese apps' own codes after a verb: "提示603", "一直801", "报601".
+    # Chinese apps' own codes in error shapes: "提示603错误", "报错601".
     "960-qingchi-web-applogincontroller-tishi-603-cuowu.txt": "603",
-    "961-neteasecloudmusicapi-1587-qr-login-yizhi-801.txt": "801",
     "963-qingchi-uni-36-zhuanfa-error-bao-601.txt": "601",
+    # XX-Net's own tunnel statuses: "经常出现602和601错误", "错误码602".
+    "966-xx-net-10944-zh-x-tunnel-chuxian-602-he-601-cuowu.txt": "601",
+    "967-xx-net-10967-zh-tishi-lianjie-shibai-cuowuma-602.txt": "602",
 }
 
 

@@ -162,6 +162,10 @@ def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() 
         (Shape.EXIT_STATUS, Near(own=True), False, "context"),
         (Shape.EXIT_STATUS, Near(windows=True), True, None),
         (Shape.EXIT_STATUS, Near(foreign_line=True), True, None),
+        # After a Chinese verb: context or its message, never being told (XX-Net's "一直602").
+        (Shape.AFTER_VERB, Near(in_context=True), False, "context"),
+        (Shape.AFTER_VERB, Near(own=True), False, "message"),
+        (Shape.AFTER_VERB, Near(), True, None),
     ],
 )
 def test_a_number_in_a_code_column_or_compared_with_a_status_is_never_a_code_alone(

@@ -45,6 +45,9 @@ class Shape(Enum):
     # A number an exit status is compared with ("%errorlevel% == 691"), where rasdial or RasDial
     # returned that status: not an unambiguous number nor being asked makes any other one a code.
     EXIT_STATUS = "exit status compared"
+    # A number right after a Chinese verb ("我一直809"): as after an error word, except that being
+    # told makes it no code: a verb names no error, and apps' own statuses follow it as often.
+    AFTER_VERB = "number after a verb"
     # A number where Windows puts its own error codes (an exception's winerror): a number no
     # other Windows error has is Remote Access's there, three digits or more.
     WINDOWS_SLOT = "Windows error slot"
@@ -55,6 +58,9 @@ class Shape(Enum):
 # of three digits (VK's API error 901, eBay's 931, a copier's SC 820) and of five (iTunes' error
 # 13010, Couchbase's query error 13014, Twilio's 13803, a Spring Boot log's process id 13888).
 _NUMBER_ALONE = frozenset((Shape.ERROR_WORD, Shape.WINDOWS_SLOT))
+# The shapes that being told the text is Remote Access's does not make a code: a status a dialer
+# did not return, a number after a verb (XX-Net's "X-tunnel 一直602", its own status).
+_NOT_TOLD = frozenset((Shape.EXIT_STATUS, Shape.AFTER_VERB))
 
 
 @dataclass
@@ -141,7 +147,7 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
     ):
         verdict = "unambiguous"
-    elif assume_ras and shape is not Shape.EXIT_STATUS and not near.foreign_near():
+    elif assume_ras and shape not in _NOT_TOLD and not near.foreign_near():
         verdict = "assumed"  # told it is RAS, but not against another system named close by
     # The costly look for another code's message, only when it could still say no.
     if verdict is None or _said_otherwise(near):

@@ -493,7 +493,7 @@ def read_verb(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     match = VERB_NUMBER.match(page.text, anchor.end())
     if match is None:
         return []
-    return list(_some(number_at(page, *match.span(1), Shape.ERROR_WORD)))
+    return list(_some(number_at(page, *match.span(1), Shape.AFTER_VERB)))
 
 
 def read_cjk(page: Page, anchor: re.Match[str]) -> list[Candidate]:
