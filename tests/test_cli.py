@@ -1934,6 +1934,16 @@ SAID_OF_NUMBERS = [
         "995 is ERROR_OPERATION_ABORTED",
         "ERROR_BAD_COMMAND",
     ),
+    # A page that writes "0x80070643 - ERROR_INSTALL_FAILURE" above an installation's words: the
+    # name near one place of a number does not speak for the other (only a field like NPS's does).
+    (
+        snippet_text(
+            REPO
+            / "tests/realworld/negative/775-security-insider-de-fehlercode-0x80070643-kb5034441.txt"
+        ),
+        "1603 is ERROR_INSTALL_FAILURE",
+        "'Installation' stands beside it",
+    ),
     # NPS's event 6273 under a title's "error code 16": its reason code, not Windows' error 16.
     (
         snippet_text(

@@ -13,7 +13,7 @@ from raserror._evidence import EXPLANATIONS, Candidate, Shape, accept, judge
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._nearby import Near as NearOnPage
 from raserror._page import Page
-from raserror._vocabulary import FOREIGN, WEB_STATUS
+from raserror._vocabulary import FOREIGN, WEAK_MARK
 
 # 868 has no other Windows meaning; 740 is also ERROR_ELEVATION_REQUIRED.
 UNAMBIGUOUS, SHARED = ErrorCode(868), ErrorCode(740)
@@ -261,8 +261,8 @@ def test_another_system_is_named_where_its_pattern_matches(
         assert page.has_foreign(start, end) is expected
 
 
-# Composed: HTTP statuses, links and words that begin like them.
-_WEB_TEXT = st.lists(
+# Composed: HTTP statuses, links, UPnP, SIMCom's modules and words that begin like them.
+_WEAK_TEXT = st.lists(
     st.sampled_from(
         [
             "HTTP 404",
@@ -271,6 +271,11 @@ _WEB_TEXT = st.lists(
             "http://x",
             "HTTP 4000",
             "Http 6",
+            "UPnP",
+            "SIM7600",
+            "usim900",
+            "SIM800L",
+            "SimCom",
             "ab",
             " ",
             "\n",
@@ -281,8 +286,8 @@ _WEB_TEXT = st.lists(
 ).map("".join)
 
 
-@given(_WEB_TEXT, st.integers(0, 200), st.integers(0, 200))
-def test_a_web_status_is_found_where_its_pattern_matches(text: str, start: int, end: int) -> None:
+@given(_WEAK_TEXT, st.integers(0, 200), st.integers(0, 200))
+def test_a_weak_mark_is_found_where_its_pattern_matches(text: str, start: int, end: int) -> None:
     page = Page(text)
-    expected = any(WEB_STATUS.match(text, at) for at in range(start, min(end, len(text))))
-    assert page.has_web_status(start, end) is expected
+    expected = any(WEAK_MARK.match(text, at) for at in range(start, min(end, len(text))))
+    assert page.has_weak_mark(start, end) is expected

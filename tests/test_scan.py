@@ -1793,7 +1793,10 @@ def test_every_finding_in_real_text_spans_what_names_its_code() -> None:
         # Composed: .NET's and DotRas's exceptions wrap Remote Access's own codes.
         ("VPN error 691 (Win32Exception)", [691]),
         ("VPN error 691 RasDialException", [691]),
-        ("VPN error 691 - AuthenticationFailure", []),
+        # An exception class's two or three words may wrap Remote Access's code; four or more
+        # are a program's own name of its error.
+        ("VPN error 691 - AuthenticationFailure", [691]),
+        ("VPN error 691 - ImportInvalidConfigError", []),
         # Composed: a call is no name of an error (a switch's "case 691: ShowError(...)" too,
         # tests/test_switches.py).
         ("VPN error 691 ShowError(hwnd)", [691]),
@@ -1803,3 +1806,44 @@ def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(
     text: str, codes: list[int]
 ) -> None:
     assert [int(finding.code) for finding in find_codes(text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed by a review: genuine codes on a line that names something Remote Access works
+        # beside (a weak mark: it speaks only against being told).
+        (
+            "UPnP is enabled on the router. Windows VPN L2TP connection fails with error 809.",
+            [809],
+        ),
+        ("Using a SIM7600 as dial-up modem on Windows 10: error 651 when connecting.", [651]),
+        ("Enabled UPnP and port forwarding for 1723, PPTP still gives error 619", [619]),
+        # An exception class of three words or fewer may wrap Remote Access's own code.
+        ("VPN connection failed: error 809 (ConnectionTimeoutError)", [809]),
+        ("Error 691 AuthenticationFailedException when dialing the VPN", [691]),
+        # Chinese posts space their numbers: a time, a count, a speed after a verb are none.
+        ("连上 VPN 后延迟一直 800 毫秒左右", []),
+        ("L2TP VPN 服务器一直 800 多个连接", []),
+        ("我用 PPTP VPN，下载速度一直 800 KB/s", []),
+        ("VPN 服务器流量一直 800,000 字节", []),
+        ("VPN 延迟一直 700.5ms", []),
+        ("VPN 重连等待提示 600 秒", []),
+        ("L2TP VPN 一直 809", [809]),
+    ],
+)
+def test_what_stands_beside_a_code_in_context_and_does_not_outweigh_it(
+    text: str, codes: list[int]
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == codes
+
+
+def test_a_weak_mark_speaks_against_a_code_only_being_told() -> None:
+    # Real: tests/realworld/negative/933 (UPnP's port-mapping error, pasted).
+    line = (
+        "UPnP : Échec de la redirection du port externe 2234 : Error code 718: The port mapping "
+        "entry specified conflicts with a mapping assigned previously to another client"
+    )
+    assert find_codes(line, assume_ras=True) == []
+    # Composed: RRAS, the server side, is Remote Access context.
+    assert [int(f.code) for f in find_codes("RRAS: clients get error 13801")] == [13801]

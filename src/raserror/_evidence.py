@@ -111,7 +111,7 @@ class Surroundings(Protocol):
         """Its line names another system (SQL Server, an installer)."""
 
     def foreign_near(self) -> bool:
-        """Another system is named within reach, or a web API's HTTP status on its line."""
+        """Another system is named within reach, or a weak mark of one (UPnP, a web API's status) on its line."""
 
     def written_as_windows(self) -> bool:
         """It is written as only Windows writes its errors: an HRESULT, or after "WinError"."""

@@ -370,9 +370,10 @@ def _why_no_code(text: str) -> tuple[list[tuple[str, Win32Error]], list[str]]:
     ]
     problems = [_windows_problem(written, meaning) for written, meaning in windows]
     told: set[int] = set()
-    # A number written more than once is said to be another system's if one place says so:
-    # "error code 16" in a title, "Reason Code: 16" in the NPS record under it.
-    named_once = {s.number.value: s for s in reversed(refused.numbers) if s.named is not None}
+    # A number written more than once is another system's where its field says so: "error code
+    # 16" in a title, "Reason Code: 16" in the NPS record under it (a name near it elsewhere does
+    # not speak for every place: "0x80070643 - ERROR_INSTALL_FAILURE" above an installation).
+    named_once = {s.number.value: s for s in reversed(refused.numbers) if s.by_field}
     for written_at in refused.numbers:  # those that name no code: the refused ones are codes
         shaped = named_once.get(written_at.number.value, written_at)
         number = shaped.number

@@ -151,12 +151,12 @@ def other_system_near(
 ) -> bool:
     """Whether another system is named within ``reach`` of the number at ``start:end``.
 
-    Or a web API's HTTP status stands beside it on its ``line``.
+    Or a weak mark of one (a web API's HTTP status, UPnP) stands beside it on its ``line``.
     """
     if page.has_foreign(*reach):
         return True
     line_start, line_end = line
-    return page.has_web_status(
+    return page.has_weak_mark(
         max(line_start, start - BESIDE_CHARS), min(line_end, end + BESIDE_CHARS)
     )
 

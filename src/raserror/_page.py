@@ -21,8 +21,8 @@ from raserror._vocabulary import (
     FOREIGN_WORDS,
     LINE_WORDS,
     RAS_CONTEXT,
-    WEB_STATUS,
-    WEB_STATUS_WORDS,
+    WEAK_MARK,
+    WEAK_MARK_WORDS,
     Needles,
     NeedleScan,
     Vocabulary,
@@ -63,7 +63,7 @@ _SOURCES = len(CONTEXT_VOCABULARIES)
 _LINE_WORD = LINE_WORDS.compile()
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
-_WEB_STATUS_NEEDLES = Needles((WEB_STATUS_WORDS,))
+_WEAK_MARK_NEEDLES = Needles((WEAK_MARK_WORDS,))
 _needles: dict[tuple[Vocabulary, ...], tuple[Needles, dict[str, tuple[str, int]]]] = {}
 
 
@@ -245,10 +245,10 @@ class Page:
         return False
 
     def foreign_name(self, start: int, end: int, at: int) -> str | None:
-        """The name of another system, or a web API's status, in ``text[start:end]`` nearest ``at``."""
+        """The name of another system, or a weak mark of one, in ``text[start:end]`` nearest ``at``."""
         found = [
             match
-            for pattern in (FOREIGN, WEB_STATUS)
+            for pattern in (FOREIGN, WEAK_MARK)
             for match in pattern.finditer(self.text, start, end)
         ]
         if not found:
@@ -257,11 +257,11 @@ class Page:
         word = _WORD_END.match(self.text, nearest.end())  # the whole word: "spid51", not "spid5"
         return self.text[nearest.start() : nearest.end() if word is None else word.end()]
 
-    def has_web_status(self, start: int, end: int) -> bool:
-        """Whether a web API's HTTP status stands in ``text[start:end]``."""
+    def has_weak_mark(self, start: int, end: int) -> bool:
+        """Whether a weak mark of another system (a web API's status, UPnP) stands in ``text[start:end]``."""
         if self.lowered is None:
-            return any(WEB_STATUS.match(self.text, at) for at in range(start, end))
-        return self._starts_in(self.lowered, _WEB_STATUS_NEEDLES, WEB_STATUS, start, end)
+            return any(WEAK_MARK.match(self.text, at) for at in range(start, end))
+        return self._starts_in(self.lowered, _WEAK_MARK_NEEDLES, WEAK_MARK, start, end)
 
     def _starts_in(
         self, lowered: str, needles: Needles, pattern: re.Pattern[str], start: int, end: int

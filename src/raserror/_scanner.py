@@ -345,6 +345,9 @@ class ShapedNumber(NamedTuple):
 
     number: WrittenNumber
     named: str | None  # as the text writes it: "Severity", "HTTP Error 503"
+    # Named by another system's field before it (NPS's "Reason Code: 16"): that field says what
+    # the number is wherever else the text writes it.
+    by_field: bool = False
 
 
 @dataclass(frozen=True)
@@ -421,8 +424,10 @@ def _shaped(page: Page, number: WrittenNumber) -> ShapedNumber:
     if not other_system_near(page, reach, line, number.start, number.end):
         start = max(line[0], number.start - _FIELD_REACH)
         field = _OTHER_FIELD.search(page.text, start, number.start)
-        return ShapedNumber(number, None if field is None else field.group(1))
-    # The name nearest on its line, else within reach (a web status is on its line).
+        if field is None:
+            return ShapedNumber(number, None)
+        return ShapedNumber(number, field.group(1), by_field=True)
+    # The name nearest on its line, else within reach (a weak mark is on its line).
     named = page.foreign_name(*line, number.start) or page.foreign_name(*reach, number.start)
     return ShapedNumber(number, named)
 

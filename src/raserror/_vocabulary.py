@@ -489,6 +489,7 @@ CONTEXT_NAMES = Vocabulary(
         "Mpr[A-Z][A-Za-z]*",
         "DotRas",
         r"RAS(?![:\]\w])",
+        r"RRAS(?!\w)",  # Routing and Remote Access, the server side
     ),
     cased=True,
     before="(?<![A-Za-z])",
@@ -620,11 +621,6 @@ FOREIGN_WORDS = Vocabulary(
         # An HTTP stack's own errors: a SIMCom module's "HTTPS error 715", "HTTP GET error 703",
         # "HTTP error code 714" (its 7xx codes).
         "https?(?: get| post)? error(?: code)?[: ]{0,2}[0-9]",
-        # Cellular modules that run their own HTTP and TCP stacks: SIMCom's SIM800L, SIM7000...
-        "simcom",
-        r"sim[5-9][0-9]{2,3}[a-z]{0,2}(?![a-z0-9])",
-        # UPnP's port-mapping errors 606 and 701-732: "Error code 718: The port mapping entry..."
-        "upnp",
         # iTunes' errors 13010-13019 when it syncs or updates a device.
         "itunes",
         "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
@@ -635,16 +631,23 @@ FOREIGN_WORDS = Vocabulary(
     )
 )
 FOREIGN = FOREIGN_WORDS.compile()
-# A web API's error: its HTTP status on the code's own line ("code: 613 ... [HTTP 400]").
-# Weaker than a name: it speaks only where nothing but being told speaks for the code.
-WEB_STATUS_WORDS = Vocabulary(
+# Marks on a code's own line of another system that Remote Access may work beside: a web API's
+# HTTP status ("code: 613 ... [HTTP 400]"), UPnP's port mappings on a router (its errors 606 and
+# 701-732: "Error code 718: The port mapping entry..."), SIMCom's cellular modules (their own
+# HTTP and TCP errors 6xx-7xx; yet a SIM7600 also dials as a Windows modem, error 651 and all).
+# Weaker than a name: they speak only where nothing but being told speaks for the code.
+WEAK_MARK_WORDS = Vocabulary(
     (
         "http [1-5][0-9]{2}(?![0-9])",
         "http/[12](?:\\.[01])? [1-5][0-9]{2}(?![0-9])",
         "http error [1-5][0-9]{2}(?![0-9])",  # IIS: "HTTP Error 503. The service is unavailable."
-    )
+        "upnp",
+        "simcom",
+        r"sim[5-9][0-9]{2,3}[a-z]{0,2}(?![a-z0-9])",
+    ),
+    before="(?<![a-z])",
 )
-WEB_STATUS = WEB_STATUS_WORDS.compile()
+WEAK_MARK = WEAK_MARK_WORDS.compile()
 
 # -- Event logs ---------------------------------------------------------------------------
 
