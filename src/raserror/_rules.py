@@ -97,7 +97,7 @@ AFTER_WORD = re.compile(_GLUE + _NUMBER + _NOT_COUNTED_ALONE + _NOT_MEASURED + _
 # Three digits after a Chinese verb, then what ends a phrase or an error word, spaces before it
 # or not: not "提示800毫秒" or "一直 800 毫秒" (a time), "一直700多" (a count), "800M" or "800 KB/s"
 # (a speed), "800,000", "700.5ms"; nor "发生809的解决方案" (words of its own).
-_PHRASE_END = "\\r\\n，。；：！？、)）"
+_PHRASE_END = "\r\n，。；：！？、)）"
 VERB_NUMBER = re.compile(
     rf"[报報]?了?{_SPACE}?[:：]?{_SPACE}?[\"“「『]?([6-9][0-9]{{2}})(?![0-9])"
     rf"(?=[\"”」』]?{_SPACE}{{0,2}}(?:[{_PHRASE_END}]|[,.;:!?](?![0-9])|的?错|的?錯|问题|問題|\Z))"
@@ -721,12 +721,10 @@ _SYMBOL = SYMBOLS.compile()
 _LONGEST_SYMBOL = max(map(len, SYMBOL_PREFIXES)) + SYMBOL_NAME_CHARS
 
 
-# Another program's name for its error, right after the number: AmneziaVPN's "ошибку 900
-# ImportInvalidConfigError". Not .NET's wrappers of Windows' own errors, nor DotRas's exceptions
-# (Win32Exception, RasDialException).
-# A name of four words or more, a program's own (an exception class of three, TimeoutError,
-# AuthenticationFailedException, may wrap Remote Access's code), not a call (a switch's arm "case
-# 691: ShowError(...)"), after a space, a dash or "(".
+# Another program's own name for its error right after the number, after a space, a dash or "(":
+# AmneziaVPN's "ошибку 900 ImportInvalidConfigError". Four words or more: an exception class of
+# fewer (ConnectionTimeoutError), .NET's Win32Exception and DotRas's exceptions may wrap Remote
+# Access's own code; and not a call (a switch's arm "case 691: ShowError(...)").
 _ERROR_NAME_AFTER = re.compile(
     r"(?:[ \t]{1,3}[(\-–]?|\()[ \t]{0,2}(?!Win32|Ras|Com[A-Z]|External)"
     r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){2,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_(])"
