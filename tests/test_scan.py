@@ -1116,6 +1116,10 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         # Batch's "if errorlevel 691" means at least 691: no code is named.
         ('rasdial "Office VPN"\nif errorlevel 691 goto badpass', []),
         ('& rasdial.exe "VPN" $u $p\nif ($LASTEXITCODE -eq 720) { "ppp" }', [720]),
+        # PowerShell scripts end a line with ";" (yaodwwy/yaodwwy.github.io's Adbyte-VPN.ps1
+        # writes "rasdial $vpnName $user $pass;"): a separator that ends the line ends no command.
+        ("rasdial $vpnName $user $pass;\nif ($LASTEXITCODE -eq 691) { 'bad' }", [691]),
+        ("rasdial $vpnName $user $pass; sqlcmd -Q x;\nif ($LASTEXITCODE -eq 691) { 'x' }", []),
         ("dwErr = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\nif (dwErr == 691)", [691]),
         (
             "win32ras.Dial(None, None, params, None)\nexcept error as e:\n if e.winerror == 691:",
