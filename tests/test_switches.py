@@ -6,6 +6,7 @@ import re
 import typing
 
 import pytest
+from _repo import REALWORLD, snippet_text
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -385,3 +386,41 @@ def test_powershell_reads_rasdials_status_through_a_pipe_into_a_cmdlet(command: 
     assert codes(text) == [691]
     # Composed: batch's errorlevel after a pipe into findstr is findstr's.
     assert codes("rasdial VPN u p | findstr /i error\nif %errorlevel% == 691 echo bad\n") == []
+
+
+# -- A table named for Remote Access errors ---------------------------------------------------
+
+TABLE_374 = snippet_text(
+    REALWORLD / "positive" / "374-hit-pppoe-dial-ps1-zh-raserrors-hashtable-623-to-734.txt"
+)
+MATCH_386 = snippet_text(
+    REALWORLD / "positive" / "386-supermanager-win-fortigate-rs-ras-error-match-691-to-13868.txt"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Real: a PowerShell hashtable $RasErrors = @{ 623 = '...' } in a PPPoE dial script.
+        (TABLE_374, [623, 633, 676, 678, 680, 691, 629, 630, 720, 734]),
+        # Real: Rust's fn ras_error(code: i32, ...) { match code { 691 => ... } }.
+        (MATCH_386, [691, 809, 812, 868, 13801, 13806, 13868]),
+        # Composed: such a table where nothing on the page speaks of Remote Access (a kernel's
+        # hardware RAS names its errors so too; "RasErrors" is a RAS name itself), a kernel's
+        # prefixed name, one key alone.
+        ("ras_errors = {\n    623: 'a',\n    633: 'b',\n}\n", []),
+        ("VPN\nras_errors = {\n    623: 'a',\n    633: 'b',\n}\n", [623, 633]),
+        (
+            "VPN\nstatic int amdgpu_ras_error_map(int e) {\n  switch (e) {\n  case 623: return 1;\n  case 633: return 2;\n  }\n}\n",
+            [],
+        ),
+        ("VPN\n$RasErrors = @{\n    623 = 'a'\n}\n", []),
+        # Composed: the keys of the table only, to its closing brace.
+        (
+            "VPN\n$RasErrors = @{\n    623 = 'a'\n    633 = 'b'\n}\n$Other = @{\n    720 = 'c'\n}\n",
+            [623, 633],
+        ),
+    ],
+)
+def test_a_table_named_for_ras_errors_gives_its_keys(text: str, codes: list[int]) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == codes

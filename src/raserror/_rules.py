@@ -21,7 +21,7 @@ from raserror._lookup import by_symbol, from_int, parse_number
 from raserror._messages import ascii_same_length
 from raserror._page import LINE_LEAD, LONG_LINE, lines_starting
 from raserror._scripts import returned_by_dialer, status_before
-from raserror._switches import names_a_status_call, read_switch
+from raserror._switches import names_a_status_call, read_named_table, read_switch
 from raserror._vocabulary import (
     CJK_ERROR_WORDS,
     CJK_VERBS,
@@ -582,6 +582,11 @@ def names_a_dialer(page: Page) -> bool:
     return page.has_dialer(0, len(page.text))
 
 
+def has_any_context(page: Page) -> bool:
+    """Whether ``page`` speaks of Remote Access anywhere (a kernel's hardware RAS has names too)."""
+    return bool(page.context) or page.context_everywhere
+
+
 def read_ms_chap_failure(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """MS-CHAP's failure packet, ``E=691 R=0 V=3``: its error is a Remote Access code.
 
@@ -938,6 +943,16 @@ RULES: tuple[Rule, ...] = (
         '    465: "SMTP over SSL", 514: "Syslog", 587: "SMTP Submission", 631: "IPP Printing",',
         "tests/realworld/negative/842-networkscanner-vv-py-port-dict-631-993-995-pptp-vpn.txt",
         gate=has_arms,
+    ),
+    Rule(
+        "table named for RAS errors",
+        Vocabulary((r"ras_?err",), before=r"(?<![\w])"),
+        read_named_table,
+        "$RasErrors = @{\n    623 = '电话簿里找不到这个连接名，检查 config.ini 的 ENTRY'\n    633 = '拨出端口",
+        "tests/realworld/positive/374-hit-pppoe-dial-ps1-zh-raserrors-hashtable-623-to-734.txt",
+        "WORD RasErrorToIDS(DWORD dwErr)\n{\n\tif(dwErr==RAS_BOGUS_AUTHFAILCODE_1 || dwErr==RAS_BOG",
+        "tests/realworld/positive/456-winnt5-icwerr-rasErrorToIDS-dwerr-ranges-653-675.txt",
+        gate=has_any_context,
     ),
     Rule(
         "switch on a status",

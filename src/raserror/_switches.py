@@ -157,6 +157,52 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     return any(dials(page, *line) for line in last.values())
 
 
+# A table the program names for Remote Access errors, opened on its line or the next: PowerShell's
+# "$RasErrors = @{", Rust's "fn ras_error(code: i32) -> VpnError {", C#'s "string
+# RasErrorText(int code)" over its brace. Not a kernel's hardware RAS ("amdgpu_ras_error_..."):
+# the name starts with it.
+NAMED_TABLE = re.compile(r"(?i:ras_?err)\w{0,40}[^\n{};]{0,160}(?:\{|\r?\n[ \t]*\{)")
+# Its keys where a statement or an entry starts: "691 =>", "691 = '...'", "691: ...", "case 691:",
+# "'691' {", "691 -> ...".
+_KEY = re.compile(
+    rf"(?:^{_LEAD}|(?<=[{{;,]))[ \t]*(?:(?i:case)[ \t]+)?[\"']?(?P<key>[0-9]{{3,5}})[\"']?"
+    r"[ \t]*(?:=>|->|=(?!=)|:(?![0-9:])|\{)",
+    re.MULTILINE,
+)
+# A table of one key is no table.
+_FEWEST_KEYS = 2
+
+
+def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """The codes a table named for Remote Access errors gives as its keys, to its closing brace.
+
+    Read to the brace that closes the one its head opens, or ``SWITCH_LINES``
+    lines and ``SWITCH_CHARS`` characters: its keys that name codes are codes.
+    """
+    table = NAMED_TABLE.match(page.text, anchor.start())
+    if table is None:
+        return
+    text, depth, end = page.text, 1, page.around(table.end(), SWITCH_LINES, SWITCH_CHARS)[1]
+    for brace in _BRACE.finditer(text, table.end(), end):
+        depth += 1 if brace.group() == "{" else -1
+        if depth == 0:
+            end = brace.start()
+            break
+    keys = [
+        (key.start("key"), key.end("key"), code)
+        for key in _KEY.finditer(text, table.end(), end)
+        if (code := from_int(int(key.group("key")))) is not None
+    ]
+    if len(keys) < _FEWEST_KEYS:
+        return
+    listed = frozenset(code for _, _, code in keys)
+    for start, stop, code in keys:
+        yield Candidate(start, stop, code, Shape.EXIT_STATUS, listed_with=listed)
+
+
+_BRACE = re.compile(r"[{}]")
+
+
 def names_a_status_call(page: Page) -> bool:
     """Whether ``page`` names a dialer or RasGetErrorString: a switch elsewhere is not read."""
     return page.has_dialer(0, len(page.text))

@@ -371,6 +371,8 @@ def join(*vocabularies: Vocabulary) -> re.Pattern[str]:
 # Scripts that space their words (Latin, Cyrillic, Arabic): whole words, any case.
 ERROR_WORDS = Vocabulary(
     (
+        # Spanish rasdial's "Error de Acceso remoto 691": before "error", which would match first.
+        "error de acceso remoto",
         "error",
         "errors",
         "err",
