@@ -62,6 +62,12 @@ CASES: dict[str, Callable[[int], str]] = {
         for code, word in [(676, "line busy"), (678, "no answer"), (680, "no dial tone")]
         * (100 * n)
     ),
+    # Composed: names of RAS error tables whose braces never close, on one line and on many
+    # (each read to its bound, a table a line at most).
+    "'ras_err{' repeated on one line, after VPN": lambda n: "VPN\n" + "ras_err{ " * (500 * n),
+    "'ras_err{' and a key on each line, after VPN": lambda n: (
+        "VPN\n" + "$RasErrors = @{ 623 = 'a'\n" * (200 * n)
+    ),
     # Composed: one table of many arms, each saying its code's words: read once, arm by arm.
     "a table of codes with an arm a line": lambda n: (
         "switch (err) {\n" + "    case 691: return 'authentication failure';\n" * (50 * n)

@@ -179,6 +179,9 @@ def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     Read to the brace that closes the one its head opens, or ``SWITCH_LINES``
     lines and ``SWITCH_CHARS`` characters: its keys that name codes are codes.
     """
+    # One table a line is read: names repeated on one line would each read the same braces.
+    if not page.first_time("named table", anchor.start()):
+        return
     table = NAMED_TABLE.match(page.text, anchor.start())
     if table is None:
         return

@@ -440,6 +440,11 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
         "'error code is 1a ' repeated on one line": lambda n: partial(
             raserror.find_codes, "VPN " + "error code is 1a " * (n * 3000) + "\n809"
         ),
+        # Names of tables of RAS errors whose braces never close: one table a line is read, not
+        # each name to its bound (8,000 characters each).
+        "'ras_err{ ' repeated on one line after VPN": lambda n: partial(
+            raserror.find_codes, "VPN\n" + "ras_err{ " * (n * 5000)
+        ),
     }
 
 
