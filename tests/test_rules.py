@@ -17,7 +17,16 @@ from _repo import REPO
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from raserror import _code_tables, _messages, _page, _rules, _scanner, _scripts, _vocabulary
+from raserror import (
+    _code_tables,
+    _messages,
+    _page,
+    _rules,
+    _scanner,
+    _scripts,
+    _switches,
+    _vocabulary,
+)
 from raserror._page import Page
 from raserror._rules import LINE_RULES, RULES, LineRule, Rule
 from raserror._vocabulary import NeedleScan, Vocabulary, literal_start
@@ -255,7 +264,16 @@ def _unbounded_runs(sequence: object, where: str) -> list[str]:
 
 PATTERNS = {
     f"{module.__name__}.{name}": value
-    for module in (_rules, _vocabulary, _page, _messages, _scanner, _scripts, _code_tables)
+    for module in (
+        _rules,
+        _vocabulary,
+        _page,
+        _messages,
+        _scanner,
+        _scripts,
+        _switches,
+        _code_tables,
+    )
     for name, value in vars(module).items()
     if isinstance(value, re.Pattern)
 }

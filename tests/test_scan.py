@@ -1120,6 +1120,7 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
         # writes "rasdial $vpnName $user $pass;"): a separator that ends the line ends no command.
         ("rasdial $vpnName $user $pass;\nif ($LASTEXITCODE -eq 691) { 'bad' }", [691]),
         ("rasdial $vpnName $user $pass; sqlcmd -Q x;\nif ($LASTEXITCODE -eq 691) { 'x' }", []),
+        ("rasdial $vpnName $user $pass;  # connect\nif ($LASTEXITCODE -eq 691) { 'x' }", [691]),
         ("dwErr = RasDial(NULL, NULL, &params, 0, NULL, &hConn);\nif (dwErr == 691)", [691]),
         (
             "win32ras.Dial(None, None, params, None)\nexcept error as e:\n if e.winerror == 691:",
@@ -1849,5 +1850,7 @@ def test_a_weak_mark_speaks_against_a_code_only_being_told() -> None:
         "entry specified conflicts with a mapping assigned previously to another client"
     )
     assert find_codes(line, assume_ras=True) == []
-    # Composed: RRAS, the server side, is Remote Access context.
+    # Composed: RRAS, the server side, is Remote Access context, and so is Spanish rasdial's
+    # "acceso remoto" on a line alone.
     assert [int(f.code) for f in find_codes("RRAS: clients get error 13801")] == [13801]
+    assert [int(f.code) for f in find_codes("Error de acceso remoto 800 - No se pudo")] == [800]

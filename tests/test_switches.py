@@ -415,6 +415,38 @@ MATCH_386 = snippet_text(
             [],
         ),
         ("VPN\n$RasErrors = @{\n    623 = 'a'\n}\n", []),
+        # Composed by a review: a listing's line numbers are no keys; a brace in a string or a
+        # comment does not run the table on; a name used, not defined, opens no table; a table
+        # whose only Remote Access words are names (rasdaman's RasManager numbers its errors
+        # 700-805) is not read; a use before the definition on one line loses it not.
+        ("VPN\n612:$RasErrors = @{\n613:    623 = 'a'\n614:    691 = 'b'\n615:}\n", []),
+        (
+            (
+                "VPN\n$RasErrors = @{\n    623 = 'entry not found {see config'\n    691 = 'bad'\n}\n"
+                "$ScreenModes = @{ 800 = '800x600'; 640 = 'x' }\n"
+            ),
+            [623, 691],
+        ),
+        (
+            (
+                "VPN\nvar rasErrors = {\n  691: 'bad', // TODO {\n  623: 'nf'\n};\n"
+                "var modes = { 800: 'a', 640: 'b' };\n"
+            ),
+            [691, 623],
+        ),
+        (
+            "VPN\nfunction renderError(win, rasError) {\n  var bp = { 640: {a:1}, 768: {b:2} };\n}\n",
+            [],
+        ),
+        ("VPN\nif rasErr != nil {\n  m := map[int]int{800: 600, 640: 480}\n}\n", []),
+        (
+            (
+                "RasManager RasServer\nRAS_ERRORS = {700: 'Admin error', 701: 'x', 800: 'RasManager "
+                "Error: Could not connect to RasServer.', 801: 'y', 802: 'z'}\n"
+            ),
+            [],
+        ),
+        ("VPN\n$m = $RasErrors[$c]; $RasErrors = @{ 691 = 'bad'; 623 = 'nf' }\n", [691, 623]),
         # Composed: the keys of the table only, to its closing brace.
         (
             "VPN\n$RasErrors = @{\n    623 = 'a'\n    633 = 'b'\n}\n$Other = @{\n    720 = 'c'\n}\n",

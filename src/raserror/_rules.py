@@ -582,9 +582,20 @@ def names_a_dialer(page: Page) -> bool:
     return page.has_dialer(0, len(page.text))
 
 
-def has_any_context(page: Page) -> bool:
-    """Whether ``page`` speaks of Remote Access anywhere (a kernel's hardware RAS has names too)."""
-    return bool(page.context) or page.context_everywhere
+def has_context_beyond_names(page: Page) -> bool:
+    """Whether ``page`` speaks of Remote Access anywhere, not only by a name such as RasManager.
+
+    A table's own name ("RasErrors") is such a name, and so are other programs'
+    (rasdaman's RasManager and RasServer, which number their errors 700-805).
+    """
+    text = page.text
+    return page.context_everywhere or any(
+        not text.startswith(_NAME_CONTEXT, at) for at in page.context
+    )
+
+
+# Names that are context as words are: "RasDial", "MprAdminPortEnum".
+_NAME_CONTEXT = ("Ras", "Mpr")
 
 
 def read_ms_chap_failure(page: Page, anchor: re.Match[str]) -> list[Candidate]:
@@ -952,7 +963,7 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/374-hit-pppoe-dial-ps1-zh-raserrors-hashtable-623-to-734.txt",
         "WORD RasErrorToIDS(DWORD dwErr)\n{\n\tif(dwErr==RAS_BOGUS_AUTHFAILCODE_1 || dwErr==RAS_BOG",
         "tests/realworld/positive/456-winnt5-icwerr-rasErrorToIDS-dwerr-ranges-653-675.txt",
-        gate=has_any_context,
+        gate=has_context_beyond_names,
     ),
     Rule(
         "switch on a status",

@@ -70,7 +70,7 @@ _TEST = re.compile(r"==|(?i:-eq\b|[ \t]equ[ \t])")
 # Where a command line's commands part: the dialer must run in the last ("rasdial && sqlcmd").
 # Not a redirect's "2>&1", nor a pipe into a PowerShell cmdlet ("rasdial ... | Out-Null"), which
 # leaves $LASTEXITCODE the native command's.
-_BLANK_REST = re.compile(r"[ \t\r]*\Z")
+_BLANK_REST = re.compile(r"[ \t\r]*(?:(?:#|//)[^\n]*)?\Z")
 _COMMAND_SEPARATOR = re.compile(r"&&|\|\||;|\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])|(?<!>)&")
 # A setting that reads the last command's status: "set "LAST_ERROR=!errorlevel!"".
 _READS_LAST_STATUS = re.compile(r"(?i:errorlevel|lastexitcode)|\$\?")
@@ -180,7 +180,8 @@ def dialed_last(page: Page, at: int, variable: str, lines: int = STATUS_LINES) -
             continue
         last = line_start
         for separator in _COMMAND_SEPARATOR.finditer(text, line_start, head_end):
-            # A separator that ends the line ends no command: PowerShell's "rasdial $vpn $u $p;".
+            # A separator that ends the line (a comment after it or not) ends no command:
+            # PowerShell's "rasdial $vpn $u $p;".
             if _BLANK_REST.match(text, separator.end(), head_end) is None:
                 last = separator.end()
         return dials(page, last, line_end)

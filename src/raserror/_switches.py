@@ -35,7 +35,7 @@ HEADING = re.compile(
 )
 # A line's lead: spaces, and a reply's marks with any spaces after each (one way to read it).
 _LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
-_NUMBER_LIST = r"[0-9]{3,5}(?:[ \t]*(?:,|\bor\b)[ \t]*[0-9]{3,5})*"
+_NUMBER_LIST = r"[0-9]{3,5}(?:[ \t]*(?:,|\bor\b)[ \t]*[0-9]{3,5}){0,20}"
 # An arm's labels where a statement starts (a line's start after any reply's marks, or after
 # ";", ":", a brace): one or a list, "case 691:" or "Case 691, 692" or C# 9's "or", a list
 # stacked on one line, PowerShell's block "691 {"; never a range ("Case 600 To 699"), nor
@@ -157,20 +157,28 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
     return any(dials(page, *line) for line in last.values())
 
 
-# A table the program names for Remote Access errors, opened on its line or the next: PowerShell's
-# "$RasErrors = @{", Rust's "fn ras_error(code: i32) -> VpnError {", C#'s "string
-# RasErrorText(int code)" over its brace. Not a kernel's hardware RAS ("amdgpu_ras_error_..."):
-# the name starts with it.
-NAMED_TABLE = re.compile(r"(?i:ras_?err)\w{0,40}[^\n{};]{0,160}(?:\{|\r?\n[ \t]*\{)")
+# A table the program names for Remote Access errors, where it is defined, opened on its line or
+# the next: PowerShell's "$RasErrors = @{", Rust's "fn ras_error(code: i32) -> VpnError {", C#'s
+# "string RasErrorText(int code)" over its brace. Not a kernel's hardware RAS
+# ("amdgpu_ras_error_...": the name starts with it), nor a name used ("renderError(win,
+# rasError) {", "if rasErr != nil {", "$RasErrors[$c]").
+NAMED_TABLE = re.compile(
+    r"(?i:ras_?err)\w{0,40}[ \t]*(?:\([^\n{};]{0,160}\)[^\n{};=]{0,80}|(?::=|=(?!=)|:)[^\n{};=]{0,80})"
+    r"(?:\{|\r?\n[ \t]*\{)"
+)
 # Its keys where a statement or an entry starts: "691 =>", "691 = '...'", "691: ...", "case 691:",
-# "'691' {", "691 -> ...".
+# "'691' {", "691 -> ..."; not a listing's line numbers ("613:    623 = '...'", "615:}").
 _KEY = re.compile(
-    rf"(?:^{_LEAD}|(?<=[{{;,]))[ \t]*(?:(?i:case)[ \t]+)?[\"']?(?P<key>[0-9]{{3,5}})[\"']?"
-    r"[ \t]*(?:=>|->|=(?!=)|:(?![0-9:])|\{)",
+    rf"(?:^{_LEAD}|(?<=[{{;,])[ \t]*)(?:(?i:case)[ \t]+)?[\"']?(?P<key>[0-9]{{3,5}})[\"']?"
+    r"[ \t]*(?:=>|->|=(?!=)|:(?![0-9:}])(?![ \t]*[0-9])|\{)",
     re.MULTILINE,
 )
 # A table of one key is no table.
 _FEWEST_KEYS = 2
+# The braces a table's reading counts; those in strings and comments are passed over.
+_BRACE = re.compile(
+    r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|//[^\n]*|(?<![\w$])#[^\n]*|(?P<brace>[{}])"
+)
 
 
 def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
@@ -179,17 +187,19 @@ def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     Read to the brace that closes the one its head opens, or ``SWITCH_LINES``
     lines and ``SWITCH_CHARS`` characters: its keys that name codes are codes.
     """
+    text = page.text
+    table = NAMED_TABLE.match(text, anchor.start())
     # One table a line is read: names repeated on one line would each read the same braces.
-    if not page.first_time("named table", anchor.start()):
+    if table is None or not page.first_time("named table", anchor.start()):
         return
-    table = NAMED_TABLE.match(page.text, anchor.start())
-    if table is None:
-        return
-    text, depth, end = page.text, 1, page.around(table.end(), SWITCH_LINES, SWITCH_CHARS)[1]
-    for brace in _BRACE.finditer(text, table.end(), end):
-        depth += 1 if brace.group() == "{" else -1
+    depth, end = 1, page.around(table.end(), SWITCH_LINES, SWITCH_CHARS)[1]
+    for token in _BRACE.finditer(text, table.end(), end):
+        brace = token.group("brace")
+        if brace is None:
+            continue
+        depth += 1 if brace == "{" else -1
         if depth == 0:
-            end = brace.start()
+            end = token.start()
             break
     keys = [
         (key.start("key"), key.end("key"), code)
@@ -201,9 +211,6 @@ def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     listed = frozenset(code for _, _, code in keys)
     for start, stop, code in keys:
         yield Candidate(start, stop, code, Shape.EXIT_STATUS, listed_with=listed)
-
-
-_BRACE = re.compile(r"[{}]")
 
 
 def names_a_status_call(page: Page) -> bool:

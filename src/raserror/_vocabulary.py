@@ -505,6 +505,10 @@ DIAL_TOOLS = Vocabulary((*DIAL_COMMANDS, "win32ras"))
 CONTEXT_WORDS = Vocabulary(
     (
         r"remote[ \t]*access",
+        # The same in Spanish and German, as their rasdial writes it: "Error de acceso remoto
+        # 691", "Remotezugriffsfehler 740".
+        "acceso remoto",
+        "remotezugriff",
         # Windows names every connection it dials so, VPNs too: 拨号连接, 接続をダイヤルしました.
         "dial[-‐‑ ]?up",
         "拨号",
