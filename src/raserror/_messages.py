@@ -16,6 +16,7 @@ from threading import Lock
 from typing import Literal, Optional, Union, overload
 
 from raserror._codes import ErrorCode
+from raserror._vocabulary import ascii_same_length
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -376,11 +377,6 @@ def lower_same_length(text: str) -> str | None:
         text = text.replace("\u0130", "I")
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else None
-
-
-def ascii_same_length(text: str) -> str:
-    """``text`` with each character that is not ASCII made one "?": every other in its place."""
-    return text.encode("ascii", "replace").decode("ascii")
 
 
 def _lower_words(text: str, start: int, end: int) -> list[str] | None:

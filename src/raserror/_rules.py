@@ -18,7 +18,6 @@ from raserror._code_tables import ARM_START, has_arms, read_code_table
 from raserror._codes import RANGES
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
-from raserror._messages import ascii_same_length
 from raserror._page import LINE_LEAD, LONG_LINE, lines_starting
 from raserror._scripts import returned_by_dialer, status_before
 from raserror._switches import names_a_status_call, read_named_table, read_switch
@@ -32,6 +31,7 @@ from raserror._vocabulary import (
     SYMBOL_PREFIXES,
     SYMBOLS,
     Vocabulary,
+    ascii_same_length,
     places_of,
 )
 

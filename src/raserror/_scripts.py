@@ -70,8 +70,9 @@ _TEST = re.compile(r"==|(?i:-eq\b|[ \t]equ[ \t])")
 # Where a command line's commands part: the dialer must run in the last ("rasdial && sqlcmd").
 # Not a redirect's "2>&1", nor a pipe into a PowerShell cmdlet ("rasdial ... | Out-Null"), which
 # leaves $LASTEXITCODE the native command's.
-_BLANK_REST = re.compile(r"[ \t\r]*(?:(?:#|//)[^\n]*)?\Z")
 _COMMAND_SEPARATOR = re.compile(r"&&|\|\||;|\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])|(?<!>)&")
+# What may follow a separator that ends its line: spaces, and a comment.
+_BLANK_REST = re.compile(r"[ \t\r]*(?:(?:#|//)[^\n]*)?\Z")
 # A setting that reads the last command's status: "set "LAST_ERROR=!errorlevel!"".
 _READS_LAST_STATUS = re.compile(r"(?i:errorlevel|lastexitcode)|\$\?")
 # A dial named as a call or a command, not a name that only begins so (RASDIALEVENT, a window

@@ -194,7 +194,7 @@ def shared_cores(vocabularies: tuple[Vocabulary, ...]) -> dict[str, tuple[str, i
     return cores
 
 
-def _ascii_projection(text: str) -> str:
+def ascii_same_length(text: str) -> str:
     """``text`` with each character that is not ASCII made one "?": every other in its place."""
     return text.encode("ascii", "replace").decode("ascii")
 
@@ -220,7 +220,7 @@ class NeedleScan:
         # As written: what a list searched whole is matched in, and the wide needles' text.
         self.source, self.source_lowered = text, lowered
         if not text.isascii():
-            text, lowered = _ascii_projection(text), _ascii_projection(lowered)
+            text, lowered = ascii_same_length(text), ascii_same_length(lowered)
         self.wide = self.source is not text
         self.text, self.lowered = text, lowered
         self.cores = cores if len(text) >= SHARED_SEARCH_CHARS else {}
