@@ -447,6 +447,14 @@ MATCH_386 = snippet_text(
             [],
         ),
         ("VPN\n$m = $RasErrors[$c]; $RasErrors = @{ 691 = 'bad'; 623 = 'nf' }\n", [691, 623]),
+        # Composed: an arm of several keys, Rust's "|" and C#'s "or".
+        (
+            (
+                'VPN\nfn ras_error(code: i32) -> &str {\n    match code {\n        691 | 718 => "a",\n'
+                '        800 => "b",\n        _ => "c",\n    }\n}\n'
+            ),
+            [691, 718, 800],
+        ),
         # Composed: the keys of the table only, to its closing brace.
         (
             "VPN\n$RasErrors = @{\n    623 = 'a'\n    633 = 'b'\n}\n$Other = @{\n    720 = 'c'\n}\n",

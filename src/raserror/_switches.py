@@ -166,10 +166,12 @@ NAMED_TABLE = re.compile(
     r"(?i:ras_?err)\w{0,40}[ \t]*(?:\([^\n{};]{0,160}\)[^\n{};=]{0,80}|(?::=|=(?!=)|:)[^\n{};=]{0,80})"
     r"(?:\{|\r?\n[ \t]*\{)"
 )
-# Its keys where a statement or an entry starts: "691 =>", "691 = '...'", "691: ...", "case 691:",
-# "'691' {", "691 -> ..."; not a listing's line numbers ("613:    623 = '...'", "615:}").
+# Its keys where a statement or an entry starts: "691 =>", "691 | 718 =>", "691 = '...'", "691:
+# ...", "case 691:", "'691' {", "691 -> ..."; not a listing's line numbers ("613:    623 = '...'",
+# "615:}").
 _KEY = re.compile(
-    rf"(?:^{_LEAD}|(?<=[{{;,])[ \t]*)(?:(?i:case)[ \t]+)?[\"']?(?P<key>[0-9]{{3,5}})[\"']?"
+    rf"(?:^{_LEAD}|(?<=[{{;,])[ \t]*)(?:(?i:case)[ \t]+)?[\"']?"
+    r"(?P<key>[0-9]{3,5}(?:[ \t]*(?:\||\bor\b)[ \t]*[0-9]{3,5}){0,20})[\"']?"
     r"[ \t]*(?:=>|->|=(?!=)|:(?![0-9:}])(?![ \t]*[0-9])|\{)",
     re.MULTILINE,
 )
@@ -201,10 +203,11 @@ def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         if depth == 0:
             end = token.start()
             break
-    keys = [
-        (key.start("key"), key.end("key"), code)
+    keys = [  # each of an arm's keys: Rust's "691 | 718 =>", C#'s "691 or 718 =>"
+        (number.start(), number.end(), code)
         for key in _KEY.finditer(text, table.end(), end)
-        if (code := from_int(int(key.group("key")))) is not None
+        for number in _NUMBER.finditer(text, *key.span("key"))
+        if (code := from_int(int(number.group()))) is not None
     ]
     if len(keys) < _FEWEST_KEYS:
         return
