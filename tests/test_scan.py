@@ -1835,6 +1835,10 @@ def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(
         ("VPN 延迟一直 700.5ms", []),
         ("VPN 重连等待提示 600 秒", []),
         ("L2TP VPN 一直 809", [809]),
+        # Composed by a review: a measure named just before the verb, its value without a unit.
+        ("千兆宽带，测速一直700，跑不满", []),
+        ("PPPoE拨号后内存占用一直 650，", []),
+        ("用了VPN以后延迟一直800，很卡", []),
     ],
 )
 def test_what_stands_beside_a_code_in_context_and_does_not_outweigh_it(

@@ -447,6 +447,9 @@ MATCH_386 = snippet_text(
             [],
         ),
         ("VPN\n$m = $RasErrors[$c]; $RasErrors = @{ 691 = 'bad'; 623 = 'nf' }\n", [691, 623]),
+        # Composed by a review: a name called in a condition, or a parameter, defines nothing.
+        ("VPN modem\nif (ras_err_check(dev)) {\n  case 700: x;\n  case 800: y;\n}\n", []),
+        ("VPN modem\nfunction f(rasErr: any) {\n  700: x,\n  800: y,\n}\n", []),
         # Composed: an arm of several keys, Rust's "|" and C#'s "or".
         (
             (

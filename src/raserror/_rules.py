@@ -489,10 +489,21 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     return found
 
 
+# What a measure is named by just before the verb: "测速一直700，" (a speed), "延迟一直800，" (a
+# latency), "内存占用一直 650，" (memory): the number is its value.
+_MEASURE_BEFORE = re.compile(
+    "(?:测速|速度|网速|網速|延迟|延時|延遲|ping|内存|記憶體|占用|佔用|流量|带宽|頻寬|下载|下載|上传|上傳|温度|溫度|分数|价格|價格)"
+)
+_MEASURE_REACH = 6
+
+
 def read_verb(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``我一直809``, ``无限691 问题``, ``一直报809错误``: a code after a Chinese verb."""
     match = VERB_NUMBER.match(page.text, anchor.end())
     if match is None:
+        return []
+    at = anchor.start()
+    if _MEASURE_BEFORE.search(page.text, max(0, at - _MEASURE_REACH), at) is not None:
         return []
     return list(_some(number_at(page, *match.span(1), Shape.AFTER_VERB)))
 

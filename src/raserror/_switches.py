@@ -177,6 +177,14 @@ _KEY = re.compile(
 )
 # A table of one key is no table.
 _FEWEST_KEYS = 2
+# What stands before a name where it is defined: its line's lead or another statement's end,
+# then keywords and a type ("fn ", "WORD ", "private static Dictionary<int, string> ", "$"),
+# never a call's or a condition's parenthesis ("if (ras_err_check(dev)) {", "function
+# f(rasErr: any) {").
+_DEFINED = re.compile(
+    rf"(?:{_LEAD}|[^\n]{{0,200}}[;{{}}][ \t]*)(?:[\w<>\[\]*&:.$@,]+[ \t]+){{0,8}}[$@]?"
+)
+_DEFINITION_HEAD = 200
 # The braces a table's reading counts; those in strings and comments are passed over.
 _BRACE = re.compile(
     r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|//[^\n]*|(?<![\w$])#[^\n]*|(?P<brace>[{}])"
@@ -191,8 +199,14 @@ def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """
     text = page.text
     table = NAMED_TABLE.match(text, anchor.start())
-    # One table a line is read: names repeated on one line would each read the same braces.
-    if table is None or not page.first_time("named table", anchor.start()):
+    line_start = page.line_bounds(anchor.start())[0]
+    if (
+        table is None
+        or anchor.start() - line_start > _DEFINITION_HEAD
+        or _DEFINED.fullmatch(text, line_start, anchor.start()) is None
+        # One table a line is read: names repeated on one line would each read the same braces.
+        or not page.first_time("named table", anchor.start())
+    ):
         return
     depth, end = 1, page.around(table.end(), SWITCH_LINES, SWITCH_CHARS)[1]
     for token in _BRACE.finditer(text, table.end(), end):
