@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._page import PIECE
@@ -39,13 +40,15 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
     # The pieces and characters read again from the last chunk: a chunk is scanned when it
     # has this much more, so each scan reads a chunk's worth of new text (blank lines too).
     kept = kept_size = 0
+    append = chunk.append
     for item in lines:
         if not isinstance(item, str):
             raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
-        if len(item) < PIECE and not column:
-            # The common line: one piece, the start of its line.
-            chunk.append((_line_ended(item), line, 0))
-            size += len(item)
+        length = len(item)
+        if length < PIECE and not column:
+            # The common line: one piece, the start of its line, most often ending in "\n".
+            append((item if item[-1:] == "\n" else _line_ended(item), line, 0))
+            size += length
             line += 1
         else:
             line, column, size = _add_pieces(chunk, item, line, column, size)
@@ -55,6 +58,7 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
         yield from _report(chunk, reported, len(chunk) - held, assume_ras=assume_ras)
         reported = carried - held
         chunk = chunk[len(chunk) - carried :]
+        append = chunk.append
         size = kept_size = sum(len(piece) for piece, _, _ in chunk)
         kept = carried
     yield from _report(chunk, reported, len(chunk), assume_ras=assume_ras)
@@ -99,12 +103,9 @@ def _report(
     chunk: list[tuple[str, int, int]], start: int, stop: int, *, assume_ras: bool
 ) -> Iterator[Finding]:
     """The findings on chunk[start:stop], positioned in their own line."""
-    offsets = []
-    position = 0
-    for piece, _, _ in chunk:
-        offsets.append(position)
-        position += len(piece)
-    text = "".join(piece for piece, _, _ in chunk)
+    pieces = [piece for piece, _, _ in chunk]
+    offsets = [0, *accumulate(map(len, pieces))][:-1]  # where each piece starts, summed in C
+    text = "".join(pieces)
     for hit in scan_text(text, assume_ras=assume_ras):
         index = bisect_right(offsets, hit.start) - 1
         if start <= index < stop:
