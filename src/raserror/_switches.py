@@ -1,4 +1,4 @@
-"""A switch on a Remote Access status: ``switch (ret)`` where ``ret`` went to RasGetErrorString.
+"""Tables of Remote Access codes in programs: a switch on a status, a table named for RAS errors.
 
 A switch's arms label the values of its subject. Where the program shows the
 subject to be a Remote Access status (it hands it to RasGetErrorString with no
@@ -7,6 +7,9 @@ switches on the exit status of rasdial that it ran just above), each arm's
 number that names a code is that code, whatever words or language the arm
 describes it in. A switch whose subject the program does not show so (a
 window message, a connection state, another call's result) is not read.
+A table the program names for Remote Access errors where it defines it
+(``$RasErrors = @{ 623 = '...' }``, ``fn ras_error(code) { match code { ... } }``)
+is read too: its keys that name codes are codes.
 """
 
 from __future__ import annotations
