@@ -58,19 +58,18 @@ _ANY_TEST = re.compile(
 )
 # Text in quotes, and batch's escaped "^&": no command separator stands in either.
 _QUOTED_TEXT = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|\^[&|]")
+# Where a command line's commands part: the dialer must run in the last ("rasdial && sqlcmd").
+# Not a redirect's "2>&1", nor a pipe into a PowerShell cmdlet ("rasdial ... | Out-Null"), which
+# leaves $LASTEXITCODE the native command's.
+_SEPARATORS = (r"&&", r"\|\|", r";", r"\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])", r"(?<!>)&")
+_COMMAND_SEPARATOR = re.compile("|".join(_SEPARATORS))
 # Batch's echo ends at "&" or "|" alone: its ";" is text ("echo Dialed; checking").
 _BATCH_ECHO = re.compile(r"[ \t]*(?i:echo)\b")
-_BATCH_SEPARATOR = re.compile(r"&&|\|\||\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])|(?<!>)&")
+_BATCH_SEPARATOR = re.compile("|".join(part for part in _SEPARATORS if part != ";"))
 # A chained test's value, after its operator: the branch follows it.
 _TEST_VALUE = re.compile(r"""[ \t]*["']?[^\s"')]{0,40}["']?[ \t]{0,8}\)?""")
 # A label: where a jump may enter, so what stands above it ran in another flow.
 _LABEL = re.compile(r"[ \t]*:[A-Za-z_]")
-# A test of a status, as a chain of tests repeats it: "if %errorlevel% == 619 goto retry".
-_TEST = re.compile(r"==|(?i:-eq\b|[ \t]equ[ \t])")
-# Where a command line's commands part: the dialer must run in the last ("rasdial && sqlcmd").
-# Not a redirect's "2>&1", nor a pipe into a PowerShell cmdlet ("rasdial ... | Out-Null"), which
-# leaves $LASTEXITCODE the native command's.
-_COMMAND_SEPARATOR = re.compile(r"&&|\|\||;|\|(?![ \t]*[A-Za-z][a-z]+-[A-Za-z])|(?<!>)&")
 # What may follow a separator that ends its line: spaces, and a comment.
 _BLANK_REST = re.compile(r"[ \t\r]*(?:(?:#|//)[^\n]*)?\Z")
 # A setting that reads the last command's status: "set "LAST_ERROR=!errorlevel!"".
