@@ -52,7 +52,9 @@ LABELS = re.compile(
 _NUMBER = re.compile(r"[0-9]{3,5}")
 # What ends the reading of a switch: its closing brace (the braces counted from its head), the
 # word switch (a switch inside or after it switches on something else), VB's End Select.
-_BOUNDARY = re.compile(r"[{}]|(?<![\w$])(?i:switch|end[ \t]+select|select[ \t]+case)(?![\w$])")
+_BOUNDARY = re.compile(
+    r"(?P<brace>[{}])|(?<![\w$])(?i:switch|end[ \t]+select|select[ \t]+case)(?![\w$])"
+)
 # How far the arms go below the head, in lines and in characters;
 SWITCH_LINES = 40
 SWITCH_CHARS = 8000
@@ -96,17 +98,28 @@ def _arms(page: Page, heading: re.Match[str]) -> tuple[list[re.Match[str]], int]
     text = page.text
     end = page.around(heading.start(), SWITCH_LINES, SWITCH_CHARS)[1]
     depth = 1 if heading.group("brace") else 0  # Go's head holds its opening brace
-    for mark in _BOUNDARY.finditer(text, heading.end(), end):
-        if mark.group() == "{":
-            depth += 1
-            continue
-        if mark.group() == "}":
+    end = _block_end(text, _BOUNDARY, heading.end(), end, depth)
+    return list(LABELS.finditer(text, heading.end(), end)), end
+
+
+def _block_end(text: str, tokens: re.Pattern[str], start: int, end: int, depth: int) -> int:
+    """Where the reading of a block ``depth`` braces deep at ``start`` ends, ``end`` at most.
+
+    At the brace that closes it, or at any other of ``tokens`` except those in a
+    group named ``skip`` (a string, a comment), which are passed over.
+    """
+    for token in tokens.finditer(text, start, end):
+        if token.lastgroup == "brace":
+            if token.group() == "{":
+                depth += 1
+                continue
             depth -= 1
             if depth > 0:
                 continue
-        end = mark.start()
-        break
-    return list(LABELS.finditer(text, heading.end(), end)), end
+        elif token.lastgroup == "skip":
+            continue
+        return token.start()
+    return end
 
 
 def _is_status(page: Page, subject: str, heading: re.Match[str], body_end: int) -> bool:
@@ -190,7 +203,8 @@ _DEFINED = re.compile(
 _DEFINITION_HEAD = 200
 # The braces a table's reading counts; those in strings and comments are passed over.
 _BRACE = re.compile(
-    r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|//[^\n]*|(?<![\w$])#[^\n]*|(?P<brace>[{}])"
+    r"(?P<skip>\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|//[^\n]*|(?<![\w$])#[^\n]*)"
+    r"|(?P<brace>[{}])"
 )
 
 
@@ -211,15 +225,8 @@ def read_named_table(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         or not page.first_time("named table", anchor.start())
     ):
         return
-    depth, end = 1, page.around(table.end(), SWITCH_LINES, SWITCH_CHARS)[1]
-    for token in _BRACE.finditer(text, table.end(), end):
-        brace = token.group("brace")
-        if brace is None:
-            continue
-        depth += 1 if brace == "{" else -1
-        if depth == 0:
-            end = token.start()
-            break
+    end = page.around(table.end(), SWITCH_LINES, SWITCH_CHARS)[1]
+    end = _block_end(text, _BRACE, table.end(), end, 1)
     keys = [  # each of an arm's keys: Rust's "691 | 718 =>", C#'s "691 or 718 =>"
         (number.start(), number.end(), code)
         for key in _KEY.finditer(text, table.end(), end)
