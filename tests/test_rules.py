@@ -617,13 +617,13 @@ VERB = next(rule for rule in RULES if rule.name == "Chinese verb before a code")
 @pytest.mark.parametrize(
     ("line", "codes"),
     [
-        # Real: tests/realworld/positive/100, 112, 111, 273 (each its own line, verbatim).
+        # Real: tests/realworld/positive/100, 112, 111, 273 (verbatim: a line, or part of one).
         ("你好关于PPTP L2TP无限691 问题", [691]),
         # Missed on purpose: words of its own after the number ("the solution to 809 occurring").
         ("但是我没有文档中找到，当我在IKEv2下发生809的解决方案，只有L2TP修改注册表的方法", []),  # noqa: RUF001 - the post's own commas
         ("带密钥的L2TP我一直809，改成使用IKEv2以后还是这样", [809]),  # noqa: RUF001 - the post's own comma
-        ("win10 连接提示809.", [809]),
-        ("拨号时提示“691”错误。", [691]),
+        ("所有的VPS装好后iphone连接使用都是没问题的，有些VPS装好后win7提示809.", [809]),  # noqa: RUF001 - the post's own comma
+        ("认证无法通过时,提示“691”错误。", [691]),
         # Real: tests/realworld/positive/383; 报 alone starts nothing ("PC端报651", 213).
         ("电脑端连接的时候一直报809错误。", [809]),
         ("PC端报651的错误代码", []),
