@@ -396,6 +396,11 @@ TABLE_374 = snippet_text(
 MATCH_386 = snippet_text(
     REALWORLD / "positive" / "386-supermanager-win-fortigate-rs-ras-error-match-691-to-13868.txt"
 )
+SWITCH_462 = snippet_text(
+    REALWORLD
+    / "positive"
+    / "462-remoteaccesshub-vpnservice-describeraserror-switch-ko-619-13806.txt"
+)
 
 
 @pytest.mark.parametrize(
@@ -405,6 +410,23 @@ MATCH_386 = snippet_text(
         (TABLE_374, [623, 633, 676, 678, 680, 691, 629, 630, 720, 734]),
         # Real: Rust's fn ras_error(code: i32, ...) { match code { 691 => ... } }.
         (MATCH_386, [691, 809, 812, 868, 13801, 13806, 13868]),
+        # Real: a C# method DescribeRasError over a switch expression of codes, read by the
+        # CamelCase part of its name.
+        (SWITCH_462, [619, 623, 668, 691, 720, 741, 742, 789, 800, 807, 809, 812, 13801, 13806]),
+        # Composed: a CamelCase part of another word ("eraserr") names no table, nor does a
+        # name's part called in a statement before a switch.
+        (
+            "VPN\nint eraserrCount(int e) {\n  switch (e) {\n  case 623: return 1;\n  case 633: return 2;\n  }\n}\n",
+            [],
+        ),
+        (
+            "VPN\nvoid f() { x = parseRasError(y); }\nswitch (e) {\n  case 623: return 1;\n  case 633: return 2;\n}\n",
+            [],
+        ),
+        (
+            "VPN\nstring FormatRasError(int code) {\n  switch (code) {\n  case 623: return 1;\n  case 633: return 2;\n  }\n}\n",
+            [623, 633],
+        ),
         # Composed: such a table where nothing on the page speaks of Remote Access (a kernel's
         # hardware RAS names its errors so too; "RasErrors" is a RAS name itself), a kernel's
         # prefixed name, one key alone.

@@ -180,7 +180,7 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
 # rasError) {", "if rasErr != nil {", "$RasErrors[$c]").
 NAMED_TABLE = re.compile(
     r"(?i:ras_?err)\w{0,40}[ \t]*(?:\([^\n{};]{0,160}\)[^\n{};=]{0,80}|(?::=|=(?!=)|:)[^\n{};=]{0,80})"
-    r"(?:\{|\r?\n[ \t]*\{)"
+    rf"(?:\{{|\r?\n{_LEAD}\{{)"  # on the next line, a reply's marks before it too
 )
 # Its keys where a statement or an entry starts: "691 =>", "691 | 718 =>", "691 = '...'", "691:
 # ...", "case 691:", "'691' {", "691 -> ..."; not a listing's line numbers ("613:    623 = '...'",
@@ -199,6 +199,7 @@ _FEWEST_KEYS = 2
 # f(rasErr: any) {").
 _DEFINED = re.compile(
     rf"(?:{_LEAD}|[^\n]{{0,200}}[;{{}}][ \t]*)(?:[\w<>\[\]*&:.$@,]+[ \t]+){{0,8}}[$@]?"
+    r"(?:[A-Za-z_][\w:.]{0,60}(?<=[a-z]))?"  # the start of a CamelCase name ("Describe")
 )
 _DEFINITION_HEAD = 200
 # The braces a table's reading counts; those in strings and comments are passed over.
