@@ -627,6 +627,9 @@ VERB = next(rule for rule in RULES if rule.name == "Chinese verb before a code")
         # Real: tests/realworld/positive/383; 报 alone starts nothing ("PC端报651", 213).
         ("电脑端连接的时候一直报809错误。", [809]),
         ("PC端报651的错误代码", []),
+        # Real: 383, "still is" before the code; composed: 还是 is as often "or".
+        ("但还是不行，依然是809", [809]),  # noqa: RUF001 - the post's own comma
+        ("套餐是600还是700？", []),  # noqa: RUF001 - a Chinese question mark
         # Composed: a time, a count, a bandwidth, a price, a port after the verb.
         ("会提示800毫秒没有更多了", []),
         ("延迟一直700多", []),

@@ -1839,6 +1839,9 @@ def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(
         ("千兆宽带，测速一直700，跑不满", []),
         ("PPPoE拨号后内存占用一直 650，", []),
         ("用了VPN以后延迟一直800，很卡", []),
+        # Real: 383, an error that "became" a code; composed: the same words, no context near.
+        ("结果错误成了789，L2TP连接失败。", [789]),
+        ("结果错误成了789，", []),
     ],
 )
 def test_what_stands_beside_a_code_in_context_and_does_not_outweigh_it(

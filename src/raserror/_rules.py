@@ -58,7 +58,7 @@ _GLUE_WORD = (
 )
 _GLUE_WORDS = (
     rf"(?:{_SPACE_OR_JOIN}{{0,3}}{_GLUE_WORD}{_SPACE}{{0,3}}|{_SPACE_OR_HYPHEN}{{0,3}})"
-    rf"(?:(?i:is|of|was|ist|est|是|为|為|如|は){_SPACE}{{0,3}})?"
+    rf"(?:(?i:is|of|was|ist|est|是|为|為|如|は|成了|变成了?|變成了?){_SPACE}{{0,3}})?"
     rf"(?:[:=#：]{_SPACE}{{0,3}})?"
 )
 # An opening mark before the number; Chinese and Japanese write full-width ones: （691）, 「691」.

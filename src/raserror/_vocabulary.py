@@ -480,7 +480,13 @@ CJK_ERROR_WORDS = Vocabulary(
 # Chinese verbs a code follows without an error word: "我一直809", "拨号提示691", "一直报809错误";
 # simplified and traditional. Not 报 alone ("PC端报651"): one character, and Japanese 情報
 # (information) in every other line of a Japanese log, each place a try.
-CJK_VERBS = Vocabulary(("提示", "出现", "出現", "一直", "发生", "發生", "无限", "無限"))
+CJK_VERBS = Vocabulary(
+    (
+        *("提示", "出现", "出現", "一直", "发生", "發生", "无限", "無限"),
+        # "still is" ("依然是809"); not 还是, which is as often "or" ("是600还是700？").
+        *("依然是", "仍然是", "仍是", "依旧是", "依舊是"),
+    )
+)
 
 # -- Remote Access context ----------------------------------------------------------------
 
