@@ -35,6 +35,7 @@ class Near:
     foreign_reach: bool = False
     line: bool = False
     hresult: bool = False
+    listed: bool = False
     asked: list[str] = field(default_factory=list)
 
     def own_message(self) -> bool:
@@ -60,6 +61,10 @@ class Near:
     def context(self) -> bool:
         self.asked.append("context")
         return self.in_context
+
+    def listed_below(self) -> bool:
+        self.asked.append("listed")
+        return self.listed
 
     def foreign_on_line(self) -> bool:
         self.asked.append("foreign line")
@@ -114,6 +119,14 @@ class Near:
         # Told it is RAS, yet SQL Server or CUDA is named a line away: no.
         (SHARED, Near(foreign_reach=True), True, None),
         (SHARED, Near(), False, None),
+        # Just under a code counted on its own evidence ("* error 13801-> ..." then "* error
+        # 13806->"): its list's context, but its own message or a sure number says more, and
+        # another system on its line or another code's message says no.
+        (SHARED, Near(listed=True), False, "context"),
+        (SHARED, Near(listed=True, own=True), False, "message"),
+        (UNAMBIGUOUS, Near(listed=True, hresult=True), False, "unambiguous"),
+        (SHARED, Near(listed=True, foreign_line=True), False, None),
+        (SHARED, Near(listed=True, other=True), False, None),
     ],
 )
 def test_the_judge_gives_each_kind_of_evidence_where_it_holds(
@@ -145,7 +158,7 @@ def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() 
     # is named near is moot, only its own message could speak for it.
     near = Near()
     assert judge(UNAMBIGUOUS, Shape.ERROR_WORD, near, assume_ras=False) is None
-    assert near.asked == ["context", "own", "written"]
+    assert near.asked == ["context", "own", "written", "listed"]
 
 
 @pytest.mark.parametrize(

@@ -1861,3 +1861,41 @@ def test_a_weak_mark_speaks_against_a_code_only_being_told() -> None:
     # "acceso remoto" on a line alone.
     assert [int(f.code) for f in find_codes("RRAS: clients get error 13801")] == [13801]
     assert [int(f.code) for f in find_codes("Error de acceso remoto 800 - No se pudo")] == [800]
+
+
+# -- A list of codes goes on past its context's reach ---------------------------------------
+
+HEADINGS_326 = snippet_text(
+    REALWORLD / "positive" / "326-documentation-technology-aovpn-error-code-headings-902-13899.txt"
+)
+# Composed: "error 800" twelve lines under a VPN word, within its reach; the items after it not.
+_LIST = "VPN\n" + "\n" * 11 + "error 800\n\nerror 720\n\nerror 734\n\nerror 741\n"
+_BY_MESSAGE = f"error 720: {ErrorCode(720).message}"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed: a code counted on its own evidence is context for the error codes at most four
+        # lines under it; a code counted so does not lend on (734 is four under 800, 741 six).
+        (_LIST, [800, 720, 734]),
+        # Counted by its message, in a text with no other word of Remote Access: four lines up, not five.
+        (_BY_MESSAGE + "\n\nerror 741\n", [720, 741]),
+        (_BY_MESSAGE + "\n\n\n\n\nerror 741\n", [720]),
+        # Composed: a code of a broadband line lends no VPN's context; another system named on the
+        # line of the number below says no.
+        ("PPPoE\nerror 691\n\nerror 809\n", [691]),
+        (_BY_MESSAGE + "\nSQL Server error 741\n", [720]),
+    ],
+)
+def test_a_code_counted_is_context_for_the_next_items_of_its_list(
+    text: str, codes: list[int]
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == codes
+
+
+def test_a_list_of_code_headings_reads_on_past_its_headings_reach() -> None:
+    # Real: 902 and 13806 are 14 and 16 lines under "## VPN Connection Error Codes", each two
+    # lines under a heading whose code that heading's reach counts.
+    found = {int(finding.code) for finding in find_codes(HEADINGS_326)}
+    assert {902, 13806} <= found

@@ -9,7 +9,7 @@ quoted in it is ``_page_quotes``'s job.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from raserror._messages import lower_same_length
 from raserror._vocabulary import (
@@ -54,6 +54,10 @@ LONG_LINE = 4096
 LINE_LEAD = r"[ \t]*(?:>[ \t]{0,4}){0,8}"
 # A line longer than this is scanned in pieces that overlap.
 PIECE = 1 << 16
+# A code counted on its own evidence is context for error codes this many lines below it, and
+# no further than this: the next items of its list, a blank line between each.
+LIST_LINES = 4
+LIST_CHARS = 600
 
 
 # The lists a page always looks for; a caller adds its own (the rules' starts).
@@ -129,6 +133,10 @@ class Page:
         self._words_of_line: dict[int, frozenset[str]] = {}
         # For each code, the last stretch of the text read without its message's words.
         self.read_without: dict[ErrorCode, tuple[int, int]] = {}
+        # Where codes were counted on evidence of their own, and those of them a VPN's: a list of
+        # error codes goes on past its context's reach ("* error 13801-> ...", "* error 13806->").
+        self._lenders: list[int] = []
+        self._tunnel_lenders: list[int] = []
         from raserror._page_quotes import PageQuotes  # here: it reads this module's names
 
         # Where the messages of codes are quoted, found when asked.
@@ -199,6 +207,22 @@ class Page:
         if self._beyond_line is None:
             self._beyond_line = [at for at in self.context if not _LINE_WORD.match(self.text, at)]
         return any_between(self._beyond_line, start, end)
+
+    def lend(self, at: int, *, tunnel: bool) -> None:
+        """Take the code counted at ``at`` on its own evidence as context for the lines below it."""
+        insort(self._lenders, at)
+        if tunnel:
+            insort(self._tunnel_lenders, at)
+
+    def lent(self, at: int, *, tunnel: bool) -> bool:
+        """Whether a code counted on its own evidence stands before ``at``, at most ``LIST_LINES`` lines up.
+
+        ``tunnel``: only a VPN's, IPsec's or certificate's code lends.
+        """
+        lenders = self._tunnel_lenders if tunnel else self._lenders
+        return bool(lenders) and any_between(
+            lenders, self.around(at, LIST_LINES, LIST_CHARS)[0], at
+        )
 
     def has_dialer(self, start: int, end: int) -> bool:
         """Whether a tool or API that dials (rasdial, RasDial) is named in ``text[start:end]``."""

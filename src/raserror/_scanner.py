@@ -15,7 +15,13 @@ from typing import NamedTuple
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
 from raserror._evidence import Candidate, Evidence, Shape, judge
 from raserror._messages import short_whole_message, shortened_message
-from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES, Near, other_system_near
+from raserror._nearby import (
+    CONTEXT_CHARS,
+    CONTEXT_LINES,
+    TUNNEL_CODES,
+    Near,
+    other_system_near,
+)
 from raserror._page import LONG_LINE, Page
 from raserror._rules import (
     DIGIT,
@@ -149,6 +155,8 @@ class Scanner:
             return found
         hit = Hit(candidate.start, candidate.end, candidate.code, evidence, candidate.footer)
         self.found[candidate.start] = hit
+        if evidence == "message" or (evidence == "context" and not near.lent):
+            self.page.lend(candidate.start, tunnel=candidate.code.category in TUNNEL_CODES)
         if candidate.attempt is not None:
             self.attempts[(candidate.code, candidate.attempt)] = candidate.start
         return hit
