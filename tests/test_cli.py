@@ -1715,6 +1715,13 @@ NAMING_NO_SYSTEM = {
     # XX-Net's own tunnel statuses: "经常出现602和601错误", "错误码602".
     "966-xx-net-10944-zh-x-tunnel-chuxian-602-he-601-cuowu.txt": "601",
     "967-xx-net-10967-zh-tishi-lianjie-shibai-cuowuma-602.txt": "602",
+    # UPnP's "error: 606 - Action not authorized" from a port-mapping library (Open.NAT).
+    "993-open-nat-30-sagemcom-server-failed-error-606-action-not-authorized-cli.txt": "606",
+    # A SIMCom module's HTTP error ("I get the 714 error"), its +HTTPACTION answer far below.
+    "995-lilygo-modem-433-a7608-httpaction-0-714-0-cli.txt": "714",
+    # VK's API errors: "новые ошибки 913 и 914", "error_code: 917".
+    "996-vknet-502-ru-messages-send-oshibki-913-914-cli.txt": "913",
+    "998-node-vk-bot-api-111-execute-errors-error-code-917-cli.txt": "917",
 }
 
 

@@ -1805,6 +1805,11 @@ def test_every_finding_in_real_text_spans_what_names_its_code() -> None:
         # Composed: a call is no name of an error (a switch's "case 691: ShowError(...)" too,
         # tests/test_switches.py).
         ("VPN error 691 ShowError(hwnd)", [691]),
+        # Real: negatives 992 and 994, UPnP's names where Windows puts its message (with a VPN
+        # word composed before them); composed: three words are no such name.
+        ("VPN\nMappingException: Error 729: ConflictWithOtherMechanisms", []),
+        ("VPN\n`Error 725: OnlyPermanentLeasesSupported`", []),
+        ("VPN\nError 691: AccessDenied", [691]),
     ],
 )
 def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(
@@ -1899,3 +1904,42 @@ def test_a_list_of_code_headings_reads_on_past_its_headings_reach() -> None:
     # lines under a heading whose code that heading's reach counts.
     found = {int(finding.code) for finding in find_codes(HEADINGS_326)}
     assert {902, 13806} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Real: tests/realworld/negative/986, AmneziaVPN's enum of its own errors (its line "//
+        # VPN errors" above them), a CamelCase name ending in Error given its number.
+        (
+            (
+                "        // VPN errors\n        OpenVpnAdaptersInUseError = 700,\n"
+                "        OpenVpnUnknownError = 701,\n        OpenVpnTapAdapterError = 702,\n"
+                "        AddressPoolError = 703,\n"
+            ),
+            [],
+        ),
+        # Composed: a name of one word before Error stays an error word ("LastError = 691"), and
+        # so does Remote Access's own ("RasDialError"); a name run on past Error is no name of one.
+        ("VPN\nLastError = 691", [691]),
+        ("VPN\nRasDialError = 691", [691]),
+        ("VPN\nNativeErrorCode: 691", [691]),
+    ],
+)
+def test_a_programs_error_name_given_its_number_is_no_error_word(
+    text: str, codes: list[int]
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == codes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Real lines of negatives 987 and 989 (UPnP's and AmneziaVPN's own codes), after a
+        # composed line of modem and VPN words.
+        "miniupnpd[50275]: Returning UPnPError 714: NoSuchEntryInArray",
+        "AmneziaVPN randomly disconnects with Error 804 while connected through XRay.",
+    ],
+)
+def test_a_vpn_clients_or_a_port_mappers_own_code_is_no_code(line: str) -> None:
+    assert find_codes("My setup is modem -> VPN -> router.\n" + line) == []

@@ -478,6 +478,13 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     previous = text[at - 1 : at]
     if previous == "_" or (previous.isalpha() and not text[at].isupper()):
         return []  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
+    if (
+        previous.isalpha()
+        and text[at:end] == "Error"
+        and _ERROR_NAME_DEFINED.match(text, end)
+        and _defines_error_name(text, at)
+    ):
+        return []  # an enum's "OpenVpnAdaptersInUseError = 700": a program names its own error
     footer = FOOTER_EN.match(text, at)
     if footer is not None:
         return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
@@ -755,7 +762,25 @@ _LONGEST_SYMBOL = max(map(len, SYMBOL_PREFIXES)) + SYMBOL_NAME_CHARS
 _ERROR_NAME_AFTER = re.compile(
     r"(?:[ \t]{1,3}[(\-–]?|\()[ \t]{0,2}(?!Win32|Ras|Com[A-Z]|External)"
     r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){2,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_(])"
+    # Or a name of four words or more where Windows puts its message: UPnP's "Error 729:
+    # ConflictWithOtherMechanisms", "(NoSuchEntryInArray)".
+    r"|[ \t]{0,2}[:(][ \t]{0,2}(?!Win32|Ras|Com[A-Z]|External)"
+    r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+){3,8}(?![A-Za-z0-9_(])"
 )
+
+
+# A program's own error name where it is given its number, ending in the error word: an enum's
+# "OpenVpnAdaptersInUseError = 700", "AddressPoolError = 703" (AmneziaVPN's). Three words or
+# more, as after a number: "LastError = 691" stays, and so do Win32's and Remote Access's names.
+_ERROR_NAME_DEFINED = re.compile(r"[ \t]*[=:]")
+_NAME_BEFORE_ERROR = re.compile(
+    r"(?<![A-Za-z0-9_])(?!Win32|Ras|Com[A-Z]|External)[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}\Z"
+)
+
+
+def _defines_error_name(text: str, at: int) -> bool:
+    """Whether a CamelCase name of two words or more runs into the error word at ``at``."""
+    return _NAME_BEFORE_ERROR.search(text, max(0, at - 80), at) is not None
 
 
 def names_another_error(text: str, end: int) -> bool:

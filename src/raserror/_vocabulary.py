@@ -635,6 +635,17 @@ FOREIGN_WORDS = Vocabulary(
         "https?(?: get| post)? error(?: code)?[: ]{0,2}[0-9]",
         # iTunes' errors 13010-13019 when it syncs or updates a device.
         "itunes",
+        # VPN clients and port mappers with codes of their own in the same ranges: AmneziaVPN's
+        # (its enum: "Tun2SockExecutableCrashed = 804", "ImportInvalidConfigError = 900"), UPnP's
+        # "UPnPError 714: NoSuchEntryInArray" and miniupnpc's "upnpc ... failed with code 718".
+        "amnezia",
+        "upnp ?error",
+        "upnpc",
+        "miniupnp",
+        # VK's API errors 900-950: "vk_api.exceptions.ApiError: [901]".
+        "vk[_ -]?api",
+        # A SIMCom module's HTTP result: "+HTTPACTION: 0,714,0" (its 7xx errors).
+        r"\+httpaction",
         "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
         "level [0-9]+, state",
         "レベル",
