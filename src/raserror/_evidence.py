@@ -105,7 +105,10 @@ class Surroundings(Protocol):
         """Remote Access context stands within reach."""
 
     def listed_below(self) -> bool:
-        """A code counted on its own evidence stands just above it: it goes on that code's list."""
+        """A code counted on its own evidence stands just above it: it goes on that code's list.
+
+        Asked of a number after an error word only.
+        """
 
     def line_only(self) -> bool:
         """Only a dial-up or broadband line is spoken of within reach, where its code never arises."""
@@ -120,7 +123,7 @@ class Surroundings(Protocol):
         """It is written as only Windows writes its errors: an HRESULT, or after "WinError"."""
 
 
-def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to bottom
+def judge(  # noqa: C901, PLR0911 - one verdict per rung of a ladder read top to bottom
     code: ErrorCode, shape: Shape, near: Surroundings, *, assume_ras: bool
 ) -> Evidence | None:
     """The evidence that a candidate is ``code``, or None when there is not enough."""
@@ -141,17 +144,7 @@ def judge(  # noqa: PLR0911 - one verdict per rung of a ladder read top to botto
         return None if _said_otherwise(near) else "context"
     if near.own_message():
         return "message"
-    # The costly look for another code's message, only when it could still say no.
-    verdict = _without_context(code, shape, near, assume_ras=assume_ras)
-    if verdict is None or _said_otherwise(near):
-        return None  # nothing speaks for it, or the text beside it is another error's message
-    return verdict
-
-
-def _without_context(
-    code: ErrorCode, shape: Shape, near: Surroundings, *, assume_ras: bool
-) -> Evidence | None:
-    """What speaks for a number with no context near it and not its own message, if anything."""
+    verdict: Evidence | None = None
     if (
         code.win32_symbol is None
         and shape in _NUMBER_ALONE
@@ -159,12 +152,17 @@ def _without_context(
         and not near.foreign_near()
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
     ):
-        return "unambiguous"
-    if assume_ras and shape not in _NOT_TOLD and not near.foreign_near():
-        return "assumed"  # told it is RAS, but not against another system named close by
-    if near.listed_below() and not near.foreign_on_line():
-        return "context"  # "* error 13806->" under "* error 13801-> ...": as that code's context
-    return None
+        verdict = "unambiguous"
+    elif assume_ras and shape not in _NOT_TOLD and not near.foreign_near():
+        verdict = "assumed"  # told it is RAS, but not against another system named close by
+    elif shape is Shape.ERROR_WORD and near.listed_below() and not near.foreign_on_line():
+        verdict = (
+            "context"  # "* error 13806->" under "* error 13801-> ...": as that code's context
+        )
+    # The costly look for another code's message, only when it could still say no.
+    if verdict is None or _said_otherwise(near):
+        return None  # nothing speaks for it, or the text beside it is another error's message
+    return verdict
 
 
 def _said_otherwise(near: Surroundings) -> bool:

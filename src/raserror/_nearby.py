@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from raserror import _messages
 from raserror._codes import Category, ErrorCode
-from raserror._evidence import Shape
 from raserror._page import LINE_LEAD, LONG_LINE
 from raserror._rules import names_another_error, symbols_beside
 
@@ -171,7 +170,6 @@ class Near:
         "_foreign_line",
         "_line",
         "_reach",
-        "borrows",
         "code",
         "end",
         "lent",
@@ -187,8 +185,6 @@ class Near:
         self.start, self.end = candidate.start, candidate.end
         self.listed_with = candidate.listed_with
         self.wrapped_from = candidate.wrapped_from
-        # A number after an error word may take its context from a code counted just above it.
-        self.borrows = candidate.shape is Shape.ERROR_WORD
         # It counts by a code's evidence above it, not its own: it lends none.
         self.lent = False
         self._reach: tuple[int, int] | None = None
@@ -280,8 +276,10 @@ class Near:
         return self.page.has_context(*self.reach(), beyond_line=self.code.category in TUNNEL_CODES)
 
     def listed_below(self) -> bool:
+        if not self.page.lends():
+            return False
         tunnel = self.code.category in TUNNEL_CODES  # only a VPN's code lends a VPN's context
-        self.lent = self.borrows and self.page.lent(self.start, tunnel=tunnel)
+        self.lent = self.page.lent(self.start, tunnel=tunnel)
         return self.lent
 
     def line_only(self) -> bool:

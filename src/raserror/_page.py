@@ -214,15 +214,17 @@ class Page:
         if tunnel:
             insort(self._tunnel_lenders, at)
 
+    def lends(self) -> bool:
+        """Whether any code was counted on its own evidence yet."""
+        return bool(self._lenders)
+
     def lent(self, at: int, *, tunnel: bool) -> bool:
         """Whether a code counted on its own evidence stands before ``at``, at most ``LIST_LINES`` lines up.
 
         ``tunnel``: only a VPN's, IPsec's or certificate's code lends.
         """
         lenders = self._tunnel_lenders if tunnel else self._lenders
-        return bool(lenders) and any_between(
-            lenders, self.around(at, LIST_LINES, LIST_CHARS)[0], at
-        )
+        return any_between(lenders, self.around(at, LIST_LINES, LIST_CHARS)[0], at)
 
     def has_dialer(self, start: int, end: int) -> bool:
         """Whether a tool or API that dials (rasdial, RasDial) is named in ``text[start:end]``."""

@@ -126,9 +126,6 @@ class Scanner:
         self.rasdial_output = rasdial_output
         self.found: dict[int, Hit] = {}
         self.attempts: dict[tuple[ErrorCode, str], int] = {}  # (code, CoId) -> where told
-        # Candidates judged and refused: two rules may propose one ("Error 809 Error"), and a
-        # verdict depends on the candidate and the text alone.
-        self.refused: set[tuple[object, ...]] = set()
 
     def offer(self, candidate: Candidate, *, always_judged: bool = False) -> Hit | None:
         """Judge ``candidate``; keep it if it counts. A place already found keeps its finding.
@@ -143,13 +140,9 @@ class Scanner:
             told = self.attempts.get((candidate.code, candidate.attempt))
             if told is not None and self.same_record(told, candidate.start):
                 return None
-        key = _judged_key(candidate)
-        if key in self.refused:
-            return None
         near = Near(self.page, candidate)
         evidence = judge(candidate.code, candidate.shape, near, assume_ras=self.assume_ras)
         if evidence is None:
-            self.refused.add(key)
             return None
         if found is not None:
             return found
@@ -284,18 +277,6 @@ class Scanner:
             return  # the words describe the number beside them ("619" over "The port was ...")
         self.offer(quote)
         found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
-
-
-def _judged_key(candidate: Candidate) -> tuple[object, ...]:
-    """Everything about a candidate that the judge reads."""
-    return (
-        candidate.start,
-        candidate.end,
-        candidate.code,
-        candidate.shape,
-        candidate.listed_with,
-        candidate.wrapped_from,
-    )
 
 
 def _clusters(positions: list[int], gap: int = 200) -> Iterator[tuple[int, int]]:
