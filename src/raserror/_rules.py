@@ -759,12 +759,15 @@ _LONGEST_SYMBOL = max(map(len, SYMBOL_PREFIXES)) + SYMBOL_NAME_CHARS
 # AmneziaVPN's "ошибку 900 ImportInvalidConfigError". Four words or more: an exception class of
 # fewer (ConnectionTimeoutError), .NET's Win32Exception and DotRas's exceptions may wrap Remote
 # Access's own code; and not a call (a switch's arm "case 691: ShowError(...)").
+# The names that wrap Windows' and Remote Access's own codes: Win32Exception, RasDialException,
+# COMException, ExternalException.
+_NOT_A_WRAPPER = r"(?!Win32|Ras|Com[A-Z]|External)"
 _ERROR_NAME_AFTER = re.compile(
-    r"(?:[ \t]{1,3}[(\-–]?|\()[ \t]{0,2}(?!Win32|Ras|Com[A-Z]|External)"
+    rf"(?:[ \t]{{1,3}}[(\-–]?|\()[ \t]{{0,2}}{_NOT_A_WRAPPER}"
     r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){2,8}(?:Error|Exception|Failure)(?![A-Za-z0-9_(])"
     # Or a name of four words or more where Windows puts its message: UPnP's "Error 729:
     # ConflictWithOtherMechanisms", "(NoSuchEntryInArray)".
-    r"|[ \t]{0,2}[:(][ \t]{0,2}(?!Win32|Ras|Com[A-Z]|External)"
+    rf"|[ \t]{{0,2}}[:(][ \t]{{0,2}}{_NOT_A_WRAPPER}"
     r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+){3,8}(?![A-Za-z0-9_(])"
 )
 
@@ -774,7 +777,7 @@ _ERROR_NAME_AFTER = re.compile(
 # more, as after a number: "LastError = 691" stays, and so do Win32's and Remote Access's names.
 _ERROR_NAME_DEFINED = re.compile(r"[ \t]*[=:]")
 _NAME_BEFORE_ERROR = re.compile(
-    r"(?<![A-Za-z0-9_])(?!Win32|Ras|Com[A-Z]|External)[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}\Z"
+    rf"(?<![A-Za-z0-9_]){_NOT_A_WRAPPER}[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){{1,8}}\Z"
 )
 
 
