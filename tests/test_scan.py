@@ -433,7 +433,7 @@ def test_finding_type_hints_resolve_at_run_time() -> None:
 
 def test_a_line_with_an_event_and_a_rasdial_footer_gets_both_rules() -> None:
     text = "CoId={1}: see 'hh netcfg.chm' in help. The code is 809.\nthen 868\n"
-    assert [int(f.code) for f in find_codes(text)] == [809, 868]
+    assert _codes(text) == [809, 868]
 
 
 EVENTS = SAMPLES / "events"
@@ -547,7 +547,7 @@ BROADBAND = ErrorCode.BROADBAND_ACTIVE.message
     ],
 )
 def test_the_shapes_and_false_positives_the_issue_names(text: str, expected: list[int]) -> None:
-    assert [int(f.code) for f in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -661,7 +661,7 @@ def test_a_message_quoted_far_along_a_long_line_from_any_context_is_not_reported
         # A line past 4096 characters is read only near its context, as a line with no end.
         text = f"log: {quote} " + "w " * (gap // 2) + " VPN client started " + "w " * 1500
         assert find_codes(text) == []
-    assert [int(f.code) for f in find_codes(f"VPN client: {quote}\n")] == [691]
+    assert _codes(f"VPN client: {quote}\n") == [691]
 
 
 def test_a_quote_wrapped_from_the_line_above_is_read_whole_beside_a_number() -> None:
@@ -680,7 +680,7 @@ def test_a_quote_that_starts_after_a_wrapped_quote_on_its_last_line_is_read() ->
         "overrun errors were\n"
         "detected while communicating with your modem.\n"
     )
-    assert 710 in [int(f.code) for f in find_codes(text)]
+    assert 710 in _codes(text)
 
 
 def test_on_a_long_line_another_message_is_looked_for_where_the_window_cuts_the_words() -> None:
@@ -692,7 +692,7 @@ def test_on_a_long_line_another_message_is_looked_for_where_the_window_cuts_the_
     filler = "q" * (number_at - len(line) - len(" error ") - 1)
     text = f"{line} {filler} error 720 " + "k " * 2500
     assert text[number_at : number_at + 3] == "720"
-    assert 720 not in [int(f.code) for f in find_codes(text)]
+    assert 720 not in _codes(text)
 
 
 def test_a_line_with_no_end_after_context_is_read_for_quotes_in_bounded_memory() -> None:
@@ -780,9 +780,9 @@ def test_words_under_a_number_describe_it_and_name_no_code_of_their_own(
 def test_a_message_quoted_after_a_different_codes_number_on_its_line_names_no_code() -> None:
     # Composed, in the shape of 175's row on one line: the number leads, the words follow.
     text = "Dial-up modem help:\n619: The port was disconnected.\n"
-    assert [int(f.code) for f in find_codes(text)] == []
+    assert _codes(text) == []
     # With no number before it, the same words are 628's message quoted.
-    assert [int(f.code) for f in find_codes("Dial-up modem: The port was disconnected.")] == [628]
+    assert _codes("Dial-up modem: The port was disconnected.") == [628]
 
 
 def test_words_that_begin_several_codes_messages_are_no_codes_own_message() -> None:
@@ -822,7 +822,7 @@ def test_a_codes_whole_message_beside_it_is_its_own_though_a_longer_message_hold
 )
 def test_a_range_counts_where_it_ends_its_phrase(text: str, expected: list[int]) -> None:
     # Composed, beside the real ranges of tests/test_recall.py.
-    assert [int(f.code) for f in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -853,7 +853,7 @@ def test_a_range_counts_where_it_ends_its_phrase(text: str, expected: list[int])
 def test_a_list_read_after_an_error_word(text: str, expected: list[int]) -> None:
     # Composed, beside the real list of tests/test_recall.py (positive 457's, joined by commas);
     # the Chinese counter-examples as a fresh review of the rule wrote them.
-    assert [int(f.code) for f in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 @given(st.lists(st.integers(0, 20000), min_size=2, max_size=6))
@@ -861,7 +861,7 @@ def test_numbers_joined_by_commas_alone_are_all_codes_or_none(numbers: list[int]
     # A list joined by commas without spaces reads as codes only where each is one.
     # Only with words of Remote Access near them: alone, a number no other error has proves nothing.
     text = "VPN error " + ",".join(map(str, numbers)) + " seen"
-    found = [int(f.code) for f in find_codes(text)]
+    found = _codes(text)
     each = [raserror.get(number) for number in numbers]
     every_code = all(3 <= len(str(n)) <= 5 and code is not None for n, code in zip(numbers, each))
     assert found == (numbers if every_code else [])
@@ -877,7 +877,7 @@ def test_a_number_beside_its_windows_meaning_is_that_windows_error() -> None:
     ricochet = snippet_text(REALWORLD / "negative" / "506-ricochet-createprocess-code-740.txt")
     assert find_codes(ricochet, assume_ras=True) == []
     # Python's "[WinError 740]" alone says nothing: RasDial's code is raised the same way.
-    assert [int(f.code) for f in find_codes("RasDial: [WinError 740] x")] == [740]
+    assert _codes("RasDial: [WinError 740] x") == [740]
 
 
 @pytest.mark.parametrize("space", [" ", "\t", "\u00a0", "\u202f"])
@@ -886,7 +886,7 @@ def test_a_number_signed_after_any_space_is_no_code(space: str) -> None:
     # Windows error) with a VPN word, as a web page writes its space: no-break or not.
     assert find_codes(f"VPN: Error Code{space}-740") == []
     # A hyphen that joins the word to its number is no sign.
-    assert [int(f.code) for f in find_codes("VPN: Error-740")] == [740]
+    assert _codes("VPN: Error-740") == [740]
 
 
 def test_a_long_symbols_number_counts_as_far_from_its_end_as_a_short_ones() -> None:
@@ -897,7 +897,7 @@ def test_a_long_symbols_number_counts_as_far_from_its_end_as_a_short_ones() -> N
         REALWORLD / "positive" / "060-winapi-rs-ike-cert-chain-policy-mismatch-13887.txt"
     )
     indented = "".join("    " + line for line in text.splitlines(keepends=True))
-    assert [int(f.code) for f in find_codes(indented)] == [13887]
+    assert _codes(indented) == [13887]
 
 
 def _wrapped(text: str, width: int = 72) -> str:
@@ -951,7 +951,7 @@ def test_real_text_wrapped_at_a_column_gives_its_codes(name: str, where: str) ->
 def test_the_line_above_and_the_words_of_dialing_read_as_written(
     text: str, expected: list[int]
 ) -> None:
-    assert [int(f.code) for f in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 def test_a_table_row_under_a_line_that_ends_with_an_error_word_is_not_its_number() -> None:
@@ -969,7 +969,7 @@ def test_a_number_glued_before_a_latin_error_word_is_no_code() -> None:
     # Quoted from tests/realworld/negative/576 (scodigo.atlassian.net): a table glued to its text.
     assert find_codes("315Function not supported on server\n900Error number must be greater") == []
     # Composed: with a space between, a number before the word is read ("720 error").
-    assert [int(f.code) for f in find_codes("VPN: 720 error")] == [720]
+    assert _codes("VPN: 720 error") == [720]
 
 
 @given(
@@ -995,7 +995,7 @@ def test_a_times_milliseconds_are_no_number_that_a_quote_describes() -> None:
     # Composed, in the shape of a log line with milliseconds before a RAS message (the number
     # before the words is 691 here, a code of its own, but it is a time's part).
     text = "rasdial MyVPN\n10:22:33.691 The port was disconnected by the remote machine.\n"
-    assert [int(f.code) for f in find_codes(text)] == [629]
+    assert _codes(text) == [629]
 
 
 def test_a_code_table_of_another_system_needs_remote_access_context() -> None:
@@ -1003,7 +1003,7 @@ def test_a_code_table_of_another_system_needs_remote_access_context() -> None:
     # 830 has no other Windows meaning, but a code column proves nothing by that alone.
     table = "Error code | Description\n-----|-----\n830 | Incorrect user name and/or password\n"
     assert find_codes(table) == []
-    assert [int(f.code) for f in find_codes("Our VPN client:\n" + table)] == [830]
+    assert _codes("Our VPN client:\n" + table) == [830]
 
 
 @pytest.mark.parametrize("chunk_lines", range(70, 100, 3))
@@ -1037,7 +1037,7 @@ def test_a_no_break_space_after_the_error_word_reads_as_a_space(path: Path, spac
     text = snippet_text(path)
     copied = _SPACE_AFTER_ERROR_WORD.sub(rf"\1{space}", text)
     assert copied != text
-    assert [int(f.code) for f in find_codes(copied)] == [int(f.code) for f in find_codes(text)]
+    assert _codes(copied) == _codes(text)
 
 
 @pytest.mark.parametrize(
@@ -1069,21 +1069,21 @@ def test_a_no_break_space_after_the_error_word_reads_as_a_space(path: Path, spac
 def test_a_description_field_under_a_number_speaks_against_it_only_in_other_words(
     text: str, expected: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 def test_python_s_os_error_repr_gives_its_windows_error_not_its_errno() -> None:
     # Composed in the shape of tests/realworld/negative/641 (asyncio's log of an OSError):
     # OSError(errno, strerror, filename, winerror, filename2).
     text = "VPN dial: OSError(22, 'The remote connection was denied.', None, 691, None)"
-    assert [int(finding.code) for finding in find_codes(text)] == [691]
+    assert _codes(text) == [691]
     assert find_codes("VPN dial: OSError(22, 'Invalid argument', None, 87, None)") == []
     # ctypes.WinError(691): no errno, the Windows error fourth, far from the word.
     text = "VPN dial: OSError(None, '" + "Access is denied. " * 5 + "', None, 691)"
-    assert [int(finding.code) for finding in find_codes(text)] == [691]
+    assert _codes(text) == [691]
     # Only an OSError's repr has that shape: another class's fourth number is its own.
     text = "VPN dial: RasError(691, 'Access denied', None, 0)"
-    assert [int(finding.code) for finding in find_codes(text)] == [691]
+    assert _codes(text) == [691]
     # An OSError with a file name keeps two arguments: a fourth number is no Windows error.
     assert find_codes("VPN dial: OSError(22, 'x', 'phone.pbk', 691, None)") == []
 
@@ -1299,7 +1299,7 @@ def test_a_batch_file_that_compares_what_rasdial_returned_gives_those_codes() ->
 def test_a_number_compared_with_a_status_counts_only_where_a_dialer_returned_it(
     text: str, expected: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 def test_an_exit_status_compared_is_not_taken_as_asked_when_pasted() -> None:
@@ -1338,7 +1338,7 @@ def test_any_spelling_of_an_exit_status_compared_reads_its_number_in_context_onl
         space = space or " "  # batch and PowerShell need a space around a word operator
     line = f"if {status}{space}{comparison}{space}{number} goto failed"
     text = f"rasdial MyVPN\n{line}" if in_context else f"robocopy a b\n{line}"
-    codes = [int(finding.code) for finding in find_codes(text)]
+    codes = _codes(text)
     assert codes == ([number] if in_context else [])
 
 
@@ -1357,7 +1357,7 @@ def test_ms_chap_s_failure_packet_gives_its_remote_access_code() -> None:
     # so is "(852)" before a module's name, VPN words near or not.
     assert find_codes("ERROR: (713) mschap: ERROR: MS-CHAP2-Response is incorrect") == []
     assert find_codes("VPN users: ERROR: (852) eap_peap: TLS Alert read:fatal") == []
-    assert [int(f.code) for f in find_codes("VPN client: Error (691): Access denied")] == [691]
+    assert _codes("VPN client: Error (691): Access denied") == [691]
 
 
 def test_a_number_paired_with_another_codes_symbol_is_not_that_number_s_code() -> None:
@@ -1372,7 +1372,7 @@ def test_a_number_paired_with_another_codes_symbol_is_not_that_number_s_code() -
     assert [(code, line) for code, line, _, _ in found(text)] == [(13846, 1)]
     # Composed: its own symbol beside it as well, the number stands.
     text = "VPN error 13812 ERROR_IPSEC_IKE_QUEUE_DROP_NO_MM"
-    assert [int(finding.code) for finding in find_codes(text)] == [13812]
+    assert _codes(text) == [13812]
 
 
 def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
@@ -1381,7 +1381,7 @@ def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
     assert "密码错误（691）" in text
     assert [code for code, *_ in found(text)] == [691]
     # Composed: Japanese corner brackets, as "エラー「0x00003615 ...」" writes them (positive 441).
-    assert [int(finding.code) for finding in find_codes("VPN エラー「691」")] == [691]
+    assert _codes("VPN エラー「691」") == [691]
 
 
 @pytest.mark.parametrize(
@@ -1422,7 +1422,7 @@ def test_a_number_in_full_width_marks_after_an_error_word_is_read() -> None:
 def test_a_number_before_a_measure_word_is_a_count_not_a_code(
     text: str, expected: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1436,7 +1436,7 @@ def test_a_number_before_a_measure_word_is_a_count_not_a_code(
     ],
 )
 def test_a_telephone_number_after_an_error_word_is_no_code(text: str, expected: list[int]) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 def test_a_message_shortened_as_posts_quote_it_counts_in_quote_marks() -> None:
@@ -1584,7 +1584,7 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
 def test_a_table_of_codes_counts_where_its_arms_say_their_codes_words(
     text: str, expected: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == expected
+    assert _codes(text) == expected
 
 
 @pytest.mark.parametrize("offset", range(0, 60, 7))
@@ -1648,7 +1648,7 @@ def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> Non
     text = _snippet("positive", "493")
     assert [(code, evidence) for code, _, evidence, _ in found(text)] == [(798, "context")]
     # Composed: the same in Azure's long name, and the letters inside another word.
-    assert [int(f.code) for f in find_codes("Point-to-site: Error 798")] == [798]
+    assert _codes("Point-to-site: Error 798") == [798]
     assert find_codes("P2SH script hash: Error 798") == []
     # Composed (a review's probes): the letters inside a word, and the words in a sentence.
     assert find_codes("Converting the mp2s stream failed with error 800.") == []
@@ -1675,7 +1675,7 @@ def test_a_system_error_lists_line_of_a_number_and_its_hex_is_read_as_after_an_e
     # Composed (a review's probes): the pair with no list's symbol above it is no entry.
     assert find_codes("868 (0x364)") == []
     assert find_codes("VPN settings\nDefault:\n900 (0x384)") == []
-    assert [int(f.code) for f in find_codes("ERROR_VPN_REFUSED\n\n868 (0x364)")] == [868]
+    assert _codes("ERROR_VPN_REFUSED\n\n868 (0x364)") == [868]
 
 
 @pytest.mark.parametrize("width", [80, 3000, 9000])
@@ -1815,7 +1815,7 @@ def test_every_finding_in_real_text_spans_what_names_its_code() -> None:
 def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(
     text: str, codes: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == codes
+    assert _codes(text) == codes
 
 
 @pytest.mark.parametrize(
@@ -1852,7 +1852,7 @@ def test_a_programs_own_name_of_an_error_after_the_number_speaks_against_it(
 def test_what_stands_beside_a_code_in_context_and_does_not_outweigh_it(
     text: str, codes: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == codes
+    assert _codes(text) == codes
 
 
 def test_a_weak_mark_speaks_against_a_code_only_being_told() -> None:
@@ -1864,8 +1864,8 @@ def test_a_weak_mark_speaks_against_a_code_only_being_told() -> None:
     assert find_codes(line, assume_ras=True) == []
     # Composed: RRAS, the server side, is Remote Access context, and so is Spanish rasdial's
     # "acceso remoto" on a line alone.
-    assert [int(f.code) for f in find_codes("RRAS: clients get error 13801")] == [13801]
-    assert [int(f.code) for f in find_codes("Error de acceso remoto 800 - No se pudo")] == [800]
+    assert _codes("RRAS: clients get error 13801") == [13801]
+    assert _codes("Error de acceso remoto 800 - No se pudo") == [800]
 
 
 # -- A list of codes goes on past its context's reach ---------------------------------------
@@ -1896,7 +1896,7 @@ _BY_MESSAGE = f"error 720: {ErrorCode(720).message}"
 def test_a_code_counted_is_context_for_the_next_items_of_its_list(
     text: str, codes: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == codes
+    assert _codes(text) == codes
 
 
 def test_a_list_of_code_headings_reads_on_past_its_headings_reach() -> None:
@@ -1929,7 +1929,7 @@ def test_a_list_of_code_headings_reads_on_past_its_headings_reach() -> None:
 def test_a_programs_error_name_given_its_number_is_no_error_word(
     text: str, codes: list[int]
 ) -> None:
-    assert [int(finding.code) for finding in find_codes(text)] == codes
+    assert _codes(text) == codes
 
 
 @pytest.mark.parametrize(
