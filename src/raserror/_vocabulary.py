@@ -642,8 +642,6 @@ FOREIGN_WORDS = Vocabulary(
         "upnp ?error",
         "upnpc",
         "miniupnp",
-        # VK's API errors 900-950: "vk_api.exceptions.ApiError: [901]".
-        "vk[_ -]?api",
         # A SIMCom module's HTTP result: "+HTTPACTION: 0,714,0" (its 7xx errors).
         r"\+httpaction",
         "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
