@@ -1943,3 +1943,23 @@ def test_a_programs_error_name_given_its_number_is_no_error_word(
 )
 def test_a_vpn_clients_or_a_port_mappers_own_code_is_no_code(line: str) -> None:
     assert find_codes("My setup is modem -> VPN -> router.\n" + line) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Real: tests/realworld/negative/724 and 725, telephone area codes after "code" (a
+        # carrier's notice, a 1989 guide to area codes), after a composed line of dial-up words.
+        ("Dial-up modem\nRe:IL – Overlay Relief Plan AREA CODE(872) to Overlay AREA CODEs", []),
+        (
+            "Dial-up modem\n   3) Numerical listing of prefixes in 'area code' 800 (the code used",
+            [],
+        ),
+        # Composed: another word before "code" leaves it an error's, and so does none.
+        ("Dial-up modem\nerror code 630", [630]),
+        ("Dial-up modem\nreturn code 630", [630]),
+        ("Dial-up modem\ncode 630", [630]),
+    ],
+)
+def test_a_telephones_area_code_is_no_error_code(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes

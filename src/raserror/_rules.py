@@ -226,6 +226,13 @@ _POSITION_BEFORE = re.compile(
     r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page)[ \t]{0,3}#?[ \t]{0,3}\Z"
 )
 NUMBER_ALONE = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
+# Before "code", a word that makes it no error's: a telephone's "area code 630" (dial-up pages list
+# their numbers so), "country code", "zip code", "promo code", "source code".
+_OTHER_CODE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?i:area|country|zip|postal|post|city|calling|dialing|dialling|promo|coupon"
+    r"|pin|sms|verification|activation|confirmation|product|source|referral)[ \t]{1,2}\Z"
+)
+_OTHER_CODE_REACH = 16
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
@@ -463,6 +470,18 @@ def _digit_past_break(text: str, end: int) -> bool:
     return newline >= 0 and DIGIT.search(text, newline, end + WRAPPED_NUMBER_REACH) is not None
 
 
+def _names_another_thing(text: str, at: int, end: int) -> bool:
+    """Whether the error word at ``at:end`` is part of a name that is no error's word."""
+    if text[at:end] == "Error" and text[at - 1 : at].isalpha():
+        # An enum's "OpenVpnAdaptersInUseError = 700": a program names its own error.
+        return bool(_ERROR_NAME_DEFINED.match(text, end)) and _defines_error_name(text, at)
+    # "area code 630", "'area code' 800": a telephone's, not an error's.
+    return (
+        text[at : at + 1] in "cC"
+        and _OTHER_CODE_BEFORE.search(text, max(0, at - _OTHER_CODE_REACH), at) is not None
+    )
+
+
 def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Error 691:``, ``(Error 800)``, ``ErrorCode = 691``, ``Fehler 798``, ``Код 800:``.
 
@@ -478,13 +497,8 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     previous = text[at - 1 : at]
     if previous == "_" or (previous.isalpha() and not text[at].isupper()):
         return []  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
-    if (
-        previous.isalpha()
-        and text[at:end] == "Error"
-        and _ERROR_NAME_DEFINED.match(text, end)
-        and _defines_error_name(text, at)
-    ):
-        return []  # an enum's "OpenVpnAdaptersInUseError = 700": a program names its own error
+    if _names_another_thing(text, at, end):
+        return []
     footer = FOOTER_EN.match(text, at)
     if footer is not None:
         return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
