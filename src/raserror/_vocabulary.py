@@ -642,6 +642,10 @@ FOREIGN_WORDS = Vocabulary(
         "upnp ?error",
         "upnpc",
         "miniupnp",
+        # Xunlei's broadband speed-up service (快鸟), whose API answers "errno": 805, 711, 812.
+        "xunlei",
+        "快鸟",
+        "快鳥",
         # A SIMCom module's HTTP result: "+HTTPACTION: 0,714,0" (its 7xx errors).
         r"\+httpaction",
         "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
