@@ -116,6 +116,23 @@ def test_the_corpus_is_large_varied_and_sourced() -> None:
         assert not snippet.translated or snippet.language != "en", snippet.path.name
 
 
+# Where each folder's numbers run: a snippet's number names it in notes and commits.
+NUMBERS = {
+    "positive": (range(1, 500), range(1000, 1500)),
+    "negative": (range(500, 1000), range(1500, 2000)),
+}
+
+
+def test_each_snippet_has_a_number_of_its_own_in_its_folders_ranges() -> None:
+    numbers = [int(snippet.path.name.split("-", 1)[0]) for snippet in POSITIVES + NEGATIVES]
+    assert len(numbers) == len(set(numbers))
+    for snippet in POSITIVES + NEGATIVES:
+        number = int(snippet.path.name.split("-", 1)[0])
+        assert any(number in numbers for numbers in NUMBERS[snippet.path.parent.name]), (
+            snippet.path.name
+        )
+
+
 def found(snippet: Snippet) -> list[int]:
     return list(dict.fromkeys(int(finding.code) for finding in find_codes(snippet.text)))
 
