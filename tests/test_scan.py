@@ -1963,3 +1963,22 @@ def test_a_vpn_clients_or_a_port_mappers_own_code_is_no_code(line: str) -> None:
 )
 def test_a_telephones_area_code_is_no_error_code(text: str, codes: list[int]) -> None:
     assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed, in the shape of negative 927 (a water heater's page beside フリーダイヤル): a
+        # support line's shared-cost number (ナビダイヤル) is no dial either.
+        ("お問い合わせ ナビダイヤル 0570-000-000\nエラー920が出ます", []),
+        ("フリーダイヤル 0120-000-000\nエラー920が出ます", []),
+        ("VPN接続をダイヤルしました\nエラー920が出ます", [920]),
+        # Composed: Roblox named in Russian, a VPN word beside its code.
+        ("Роблокс выдает ошибка 769, играю через впн", []),
+        ("Ошибка 769 при подключении к впн", [769]),
+    ],
+)
+def test_a_support_lines_dial_and_a_game_named_in_russian_are_no_remote_access(
+    text: str, codes: list[int]
+) -> None:
+    assert _codes(text) == codes

@@ -563,8 +563,9 @@ AZURE_VPN_WORDS = Vocabulary(
 # IPsec tunnels, as words of their own: not a piece of a symbol such as ERROR_IPSEC_IKE_...
 TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
 # Japanese "dial" (接続をダイヤルしました), not a toll-free number's (フリーダイヤル), which a water
-# heater's error page gives beside its "エラー920".
-JAPANESE_DIAL = Vocabulary(("ダイヤル",), before="(?<!フリー)")
+# heater's error page gives beside its "エラー920", nor a support line's shared-cost number's
+# (ナビダイヤル, 0570-...).
+JAPANESE_DIAL = Vocabulary(("ダイヤル",), before="(?<!フリー)(?<!ナビ)")
 # IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
 IKE_NAME = Vocabulary(("IKE",), cased=True, before="(?<![A-Za-z_])", after="(?![A-Za-z_])")
 CONTEXT_VOCABULARIES = (
@@ -615,6 +616,7 @@ FOREIGN_WORDS = Vocabulary(
         "installation",
         "cuda",
         "roblox",  # its error codes 279, 773...: "Roblox Error Code 773"
+        "роблокс",  # the same in Russian, where it is played over a VPN: "Роблокс ошибка 769"
         "warzone",  # a game's: "Warzone 2.0 Error Code 657"
         "quickbooks",  # its pairs: "Error -6189, -816" when QuickBooks opens a company file
         "sybase",  # Sybase's Adaptive Server: its "Error 691" is an invalid logical page
