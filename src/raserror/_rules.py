@@ -232,7 +232,7 @@ _OTHER_CODE_BEFORE = re.compile(
     r"(?<![A-Za-z])(?i:area|country|zip|postal|post|city|calling|dialing|dialling|promo|coupon"
     r"|pin|sms|verification|activation|confirmation|product|source|referral)[ \t]{1,2}\Z"
 )
-_OTHER_CODE_REACH = 16
+_OTHER_CODE_REACH = 16  # its longest word ("verification") and two spaces, looked back over
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")
