@@ -1982,3 +1982,18 @@ def test_a_support_lines_dial_and_a_game_named_in_russian_are_no_remote_access(
     text: str, codes: list[int]
 ) -> None:
     assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed: a Raspberry Pi's short name is no Remote Access API's.
+        ("My RasPi shows error 800 when booting", []),
+        ("RasPiOS update failed with error 720", []),
+        # Composed: the APIs' names stay context, those that begin alike too.
+        ("RasPhonebookDlg failed with error 720", [720]),
+        ("RasDial failed with error 720", [720]),
+    ],
+)
+def test_a_raspberry_pis_short_name_is_no_remote_access_api(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes

@@ -493,7 +493,8 @@ CJK_VERBS = Vocabulary(
 # RAS APIs and types by their case: RasDial, MprAdminPortEnum, DotRas, RAS.
 CONTEXT_NAMES = Vocabulary(
     (
-        "Ras[A-Z][A-Za-z]*",
+        # Not a Raspberry Pi's short name: "RasPi", "RasPiOS".
+        "Ras(?!Pi(?:OS)?(?![a-z]))[A-Z][A-Za-z]*",
         "Mpr[A-Z][A-Za-z]*",
         "DotRas",
         r"RAS(?![:\]\w])",
