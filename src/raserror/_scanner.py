@@ -126,6 +126,10 @@ class Scanner:
         self.rasdial_output = rasdial_output
         self.found: dict[int, Hit] = {}
         self.attempts: dict[tuple[ErrorCode, str], int] = {}  # (code, CoId) -> where told
+        # The last two candidates refused, and where they start: a number between two error words
+        # ("Error 809 Error") is proposed by both, the other word's candidate in between.
+        self._refused: tuple[Candidate | None, Candidate | None] = (None, None)
+        self._refused_at = (-1, -1)
 
     def offer(self, candidate: Candidate, *, always_judged: bool = False) -> Hit | None:
         """Judge ``candidate``; keep it if it counts. A place already found keeps its finding.
@@ -135,6 +139,8 @@ class Scanner:
         found = self.found.get(candidate.start)
         if found is not None and not always_judged:
             return found
+        if candidate.start in self._refused_at and candidate in self._refused:
+            return None  # the same candidate, refused just now
         if candidate.attempt is not None:
             # A record that repeats its message (Format-List's ReplacementStrings): one failure.
             told = self.attempts.get((candidate.code, candidate.attempt))
@@ -143,6 +149,8 @@ class Scanner:
         near = Near(self.page, candidate)
         evidence = judge(candidate.code, candidate.shape, near, assume_ras=self.assume_ras)
         if evidence is None:
+            self._refused = (self._refused[1], candidate)
+            self._refused_at = (self._refused_at[1], candidate.start)
             return None
         if found is not None:
             return found
