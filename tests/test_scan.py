@@ -1997,3 +1997,22 @@ def test_a_support_lines_dial_and_a_game_named_in_russian_are_no_remote_access(
 )
 def test_a_raspberry_pis_short_name_is_no_remote_access_api(text: str, codes: list[int]) -> None:
     assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Real: tests/realworld/positive/1021 (pppd's syslog lines) and 483 (a HOWTO's contents).
+        (
+            "Feb 15 09:43:24 HOME-PC pppd[11185]: MS-CHAP authentication failed: E=691 Authentication failure",
+            [691],
+        ),
+        ("      Unknown MS-CHAP authentication failure: E=649", [649]),
+        # Real: pppd's own source, tests/realworld/positive/468: the words, no number.
+        ('\t\t\terror("Unknown MS-CHAP authentication failure: %.*v",', []),
+        # Composed: a number RFC 2759 does not list is no Remote Access code there.
+        ("MS-CHAP authentication failed: E=700 Something else", []),
+    ],
+)
+def test_pppds_log_of_an_ms_chap_failure_gives_its_code(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes

@@ -105,6 +105,9 @@ VERB_NUMBER = re.compile(
 # MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
 # retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).
 MS_CHAP_FAILURE = re.compile(r"E=(64[6-9]|691|709) R=[01](?![0-9.])")
+# pppd's log of that failure when the packet holds no message of its own: "MS-CHAP
+# authentication failed: E=691 Authentication failure" (its packet's "R=" is not written).
+PPPD_MS_CHAP_ERROR = re.compile(r"(64[6-9]|691|709)(?![0-9])")
 # The number an exit status is compared with, after the comparison: "691" quoted in batch too.
 COMPARED_NUMBER = re.compile(r"=?[ \t]{0,3}[\"']?" + _NUMBER)
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
@@ -643,6 +646,14 @@ def read_ms_chap_failure(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     return list(_some(number_at(page, *number.span(1), Shape.RAS_SHAPE)))
 
 
+def read_pppd_ms_chap_failure(page: Page, anchor: re.Match[str]) -> list[Candidate]:
+    """The MS-CHAP failure as pppd logs it: ``MS-CHAP authentication failed: E=691 ...``."""
+    number = PPPD_MS_CHAP_ERROR.match(page.text, anchor.end())
+    if number is None:
+        return []
+    return list(_some(number_at(page, *number.span(1), Shape.RAS_SHAPE)))
+
+
 def read_coid(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """RasClient in any language: a ``CoId=`` line ends with its code after "is"."""
     if not page.first_time("coid", anchor.start()):
@@ -1062,6 +1073,15 @@ RULES: tuple[Rule, ...] = (
         '"E=709 Error changing password";',
         "tests/realworld/positive/468-pppd-chap-ms-c-handle-failure-e-646-649-691-709.txt",
         needs=(" R=",),  # the retry flag after the error: rare in other text
+    ),
+    Rule(
+        "pppd's MS-CHAP failure",
+        Vocabulary((r"MS-CHAP authentication fail(?:ed|ure): E=",), cased=True),
+        read_pppd_ms_chap_failure,
+        "MS-CHAP authentication failed: E=691 Authentication failure",
+        "tests/realworld/positive/1021-nm-l2tp-104-kde-neon-pppd-ms-chap-e-691.txt",
+        'error("Unknown MS-CHAP authentication failure: %.*v",',
+        "tests/realworld/positive/468-pppd-chap-ms-c-handle-failure-e-646-649-691-709.txt",
     ),
     Rule(
         "event sentence",
