@@ -124,13 +124,13 @@ NUMBERS = {
 
 
 def test_each_snippet_has_a_number_of_its_own_in_its_folders_ranges() -> None:
-    numbers = [int(snippet.path.name.split("-", 1)[0]) for snippet in POSITIVES + NEGATIVES]
-    assert len(numbers) == len(set(numbers))
+    seen: dict[int, str] = {}
     for snippet in POSITIVES + NEGATIVES:
         number = int(snippet.path.name.split("-", 1)[0])
-        assert any(number in numbers for numbers in NUMBERS[snippet.path.parent.name]), (
-            snippet.path.name
-        )
+        assert number not in seen, (snippet.path.name, seen.get(number))
+        seen[number] = snippet.path.name
+        ranges = NUMBERS[snippet.path.parent.name]
+        assert any(number in numbers for numbers in ranges), snippet.path.name
 
 
 def found(snippet: Snippet) -> list[int]:

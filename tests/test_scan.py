@@ -1955,10 +1955,12 @@ def test_a_vpn_clients_or_a_port_mappers_own_code_is_no_code(line: str) -> None:
             "Dial-up modem\n   3) Numerical listing of prefixes in 'area code' 800 (the code used",
             [],
         ),
-        # Composed: another word before "code" leaves it an error's, and so does none.
-        ("Dial-up modem\nerror code 630", [630]),
+        # Composed: another word before "code" leaves it an error's, and so does none; so do the
+        # words a dial is told in ("dialing code" may translate 拨号代码).
         ("Dial-up modem\nreturn code 630", [630]),
         ("Dial-up modem\ncode 630", [630]),
+        ("Dial-up modem\ndialing code 630", [630]),
+        ("Dial-up modem\ncalling code 630", [630]),
     ],
 )
 def test_a_telephones_area_code_is_no_error_code(text: str, codes: list[int]) -> None:
@@ -2016,3 +2018,11 @@ def test_a_raspberry_pis_short_name_is_no_remote_access_api(text: str, codes: li
 )
 def test_pppds_log_of_an_ms_chap_failure_gives_its_code(text: str, codes: list[int]) -> None:
     assert _codes(text) == codes
+
+
+def test_a_number_refused_is_judged_again_once_a_code_before_it_lends() -> None:
+    # Composed (a review's input): 651, past the VPN word's reach, is refused when the first
+    # "Error" proposes it; 629 before that "Error" then counts and lends to it, and the second
+    # "Error" proposes 651 again.
+    text = "VPN\n" + ("lorem ipsum " * 25 + "\n") * 4 + "word " * 57 + "629 Error 651 Error\n"
+    assert _codes(text) == [629, 651]

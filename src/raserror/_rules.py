@@ -230,12 +230,14 @@ _POSITION_BEFORE = re.compile(
 )
 NUMBER_ALONE = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # Before "code", a word that makes it no error's: a telephone's "area code 630" (dial-up pages list
-# their numbers so), "country code", "zip code", "promo code", "source code".
+# their numbers so), "country code", "zip code", "promo code", "source code". Not a word a dial
+# is told in ("dialing code 691" may be a translation of 拨号代码).
 _OTHER_CODE_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?i:area|country|zip|postal|post|city|calling|dialing|dialling|promo|coupon"
+    r"(?<![A-Za-z])(?i:area|country|zip|postal|city|promo|coupon"
     r"|pin|sms|verification|activation|confirmation|product|source|referral)[ \t]{1,2}\Z"
 )
-_OTHER_CODE_REACH = 16  # its longest word ("verification") and two spaces, looked back over
+# Looked back over: its longest word ("verification"), two spaces, and the letter before.
+_OTHER_CODE_REACH = 15
 # A 0x value after "ptr=" or "flags:" is a field of something else, not an error code.
 FIELD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z_]{2,20})[ \t]*[=:][ \t]*\Z")
 ERROR_FIELD = re.compile(r"(?i)(?:.*error|.*code|hr|hresult|result|status|scode|failed|failure)")

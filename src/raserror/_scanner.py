@@ -158,6 +158,8 @@ class Scanner:
         self.found[candidate.start] = hit
         if evidence == "message" or (evidence == "context" and not near.lent):
             self.page.lend(candidate.start, tunnel=candidate.code.category in TUNNEL_CODES)
+            # A code that lends may make a number refused just now count: judged again.
+            self._refused, self._refused_at = (None, None), (-1, -1)
         if candidate.attempt is not None:
             self.attempts[(candidate.code, candidate.attempt)] = candidate.start
         return hit
