@@ -1922,6 +1922,11 @@ def test_a_list_of_code_headings_reads_on_past_its_headings_reach() -> None:
         # Composed: a name of one word before Error stays an error word ("LastError = 691"), and
         # so does Remote Access's own ("RasDialError"); a name run on past Error is no name of one.
         ("VPN\nLastError = 691", [691]),
+        # Composed in the format of Linux's /proc/net/xfrm_stat ("%-24s\t%lu", its counters' names
+        # padded to 24 characters, then a tab), beside IPsec words: a count, not a code.
+        ("strongSwan, ipsec statusall\nXfrmOutStateProtoError  \t713\n", []),
+        ("strongSwan, ipsec statusall\nXfrmOutBundleCheckError \t691\n", []),
+        ("VPN\nLastError\t691", [691]),
         ("VPN\nRasDialError = 691", [691]),
         ("VPN\nNativeErrorCode: 691", [691]),
     ],

@@ -800,9 +800,11 @@ _ERROR_NAME_AFTER = re.compile(
 
 
 # A program's own error name where it is given its number, ending in the error word: an enum's
-# "OpenVpnAdaptersInUseError = 700", "AddressPoolError = 703" (AmneziaVPN's). Three words or
-# more, as after a number: "LastError = 691" stays, and so do Win32's and Remote Access's names.
-_ERROR_NAME_DEFINED = re.compile(r"[ \t]*[=:]")
+# "OpenVpnAdaptersInUseError = 700", "AddressPoolError = 703" (AmneziaVPN's), or a counter's in
+# a column after a tab, as Linux's /proc/net/xfrm_stat prints "XfrmOutStateProtoError  \t713"
+# (its format "%-24s\t%lu"). Three words or more, as after a number: "LastError = 691" stays,
+# and so do Win32's and Remote Access's names.
+_ERROR_NAME_DEFINED = re.compile(r"[ \t]*[=:\t]")
 _NAME_BEFORE_ERROR = re.compile(
     rf"(?<![A-Za-z0-9_]){_NOT_A_WRAPPER}[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){{1,8}}\Z"
 )
