@@ -2031,3 +2031,20 @@ def test_a_number_refused_is_judged_again_once_a_code_before_it_lends() -> None:
     # "Error" proposes 651 again.
     text = "VPN\n" + ("lorem ipsum " * 25 + "\n") * 4 + "word " * 57 + "629 Error 651 Error\n"
     assert _codes(text) == [629, 651]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed (a hunt's probes in Windows administrators' words): the number an event is
+        # identified by, before "error", is no code.
+        ("VPN: Event ID 644 error in the log", []),
+        ("VPN EventID 861 error", []),
+        ("VPN event 680 error", []),
+        # Composed: another word before the number leaves it the error's.
+        ("VPN id 691 error", [691]),
+        ("VPN: error 691 in event 20227", [691]),
+    ],
+)
+def test_an_events_id_before_an_error_word_is_no_code(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes
