@@ -36,6 +36,7 @@ class Near:
     line: bool = False
     hresult: bool = False
     listed: bool = False
+    vouched_by_list: bool = False
     asked: list[str] = field(default_factory=list)
 
     def own_message(self) -> bool:
@@ -65,6 +66,10 @@ class Near:
     def listed_below(self) -> bool:
         self.asked.append("listed")
         return self.listed
+
+    def vouched(self) -> bool:
+        self.asked.append("vouched")
+        return self.vouched_by_list
 
     def foreign_on_line(self) -> bool:
         self.asked.append("foreign line")
@@ -127,6 +132,13 @@ class Near:
         (UNAMBIGUOUS, Near(listed=True, hresult=True), False, "unambiguous"),
         (SHARED, Near(listed=True, foreign_line=True), False, None),
         (SHARED, Near(listed=True, other=True), False, None),
+        # In a list of dial-up and VPN errors with two other codes ("Ошибка 651", "Ошибка 691",
+        # "Ошибка 720"): the list's context, unless another system is named within reach or
+        # another code's message stands beside it.
+        (SHARED, Near(vouched_by_list=True), False, "context"),
+        (SHARED, Near(vouched_by_list=True, foreign_reach=True), False, None),
+        (SHARED, Near(vouched_by_list=True, other=True), False, None),
+        (SHARED, Near(vouched_by_list=True, own=True), False, "message"),
     ],
 )
 def test_the_judge_gives_each_kind_of_evidence_where_it_holds(
@@ -155,10 +167,10 @@ def test_the_costly_questions_are_asked_only_when_the_verdict_depends_on_them() 
     assert judge(SHARED, Shape.RAS_SHAPE, near, assume_ras=False) == "context"
     assert near.asked == []
     # A SQL Server log's "Error: 824" (no context, written plainly): whether another system
-    # is named near is moot, only its own message could speak for it.
+    # is named near is moot, only its own message (or a list it stands in) could speak for it.
     near = Near()
     assert judge(UNAMBIGUOUS, Shape.ERROR_WORD, near, assume_ras=False) is None
-    assert near.asked == ["context", "own", "written", "listed"]
+    assert near.asked == ["context", "own", "written", "listed", "vouched"]
 
 
 @pytest.mark.parametrize(
@@ -304,3 +316,14 @@ def test_a_weak_mark_is_found_where_its_pattern_matches(text: str, start: int, e
     page = Page(text)
     expected = any(WEAK_MARK.match(text, at) for at in range(start, min(end, len(text))))
     assert page.has_weak_mark(start, end) is expected
+
+
+def test_a_number_a_list_vouches_for_counts_by_the_list_and_lends_nothing() -> None:
+    # Composed: the judge's question marks it lent, as a number counted by a list above it is.
+    page = Page("Ошибка 651\nОшибка 691\nОшибка 720\n")  # noqa: RUF001 - Russian, on purpose
+    vouched = Candidate(29, 32, ErrorCode(720), Shape.ERROR_WORD, vouched=True)
+    near = NearOnPage(page, vouched)
+    assert judge(ErrorCode(720), Shape.ERROR_WORD, near, assume_ras=False) == "context"
+    assert near.lent
+    plain = NearOnPage(page, Candidate(29, 32, ErrorCode(720), Shape.ERROR_WORD))
+    assert judge(ErrorCode(720), Shape.ERROR_WORD, plain, assume_ras=False) is None

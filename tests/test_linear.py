@@ -73,6 +73,14 @@ CASES: dict[str, Callable[[int], str]] = {
     "a table named for RAS errors over a line of spaces": lambda n: (
         "VPN\n$RasErrors = @{\n" + " " * (500 * n) + "1\n"
     ),
+    # Composed: a list of dial-up errors with nothing of Remote Access near, on one line and on
+    # many: each number is decided once, the numbers kept no more than two reaches' worth.
+    "a list of dial-up errors on one line, no context": lambda n: (
+        "Error 651 Error 691 Error 678 " * (300 * n)
+    ),
+    "a list of dial-up errors a line each, no context": lambda n: (
+        "Ошибка 651\nОшибка 691\nОшибка 678\n" * (100 * n)  # noqa: RUF001 - Russian, on purpose
+    ),
     # Composed: one table of many arms, each saying its code's words: read once, arm by arm.
     "a table of codes with an arm a line": lambda n: (
         "switch (err) {\n" + "    case 691: return 'authentication failure';\n" * (50 * n)

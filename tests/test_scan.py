@@ -2048,3 +2048,52 @@ def test_a_number_refused_is_judged_again_once_a_code_before_it_lends() -> None:
 )
 def test_an_events_id_before_an_error_word_is_no_code(text: str, codes: list[int]) -> None:
     assert _codes(text) == codes
+
+
+# Real: tests/realworld/positive/082, an ISP support bot's buttons for errors of a direct PPPoE
+# connection, with no word of Remote Access in the file.
+BUTTONS_082 = (
+    '        InlineKeyboardButton(text="Ошибка 651, 678, 815  ", callback_data="errors_651_678_815"),\n'
+    '        InlineKeyboardButton(text="Ошибка 691, 629, 619, 718   ", callback_data="errors_691_629_619_718"),\n'
+    '        InlineKeyboardButton(text="Ошибка 769, 814 ", callback_data="errors_769_814"),\n'
+)
+# Real: tests/realworld/positive/416, an ISP's call script: the subscriber's dial-up error.
+ANSWERS_416 = (
+    '        answer: "Ошибка 651 - прямого подключения",\n'
+    "      },\n      {\n"
+    '        value: "Ошибка 691",\n'
+    '        label: "Ошибка 691",\n'
+    '        answer: "Ошибка 691 - прямого подключения",\n'
+    "      },\n      {\n"
+    '        value: "Ошибка 720",\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (BUTTONS_082, [651, 678, 815, 691, 629, 619, 718, 769, 814]),
+        (ANSWERS_416, [651, 691, 720]),
+        # Composed: two codes may be any program's pair; the list needs three.
+        ("Ошибка 651\nОшибка 691\n", []),
+        # Composed: another system named within reach takes the list for its own.
+        ("Roblox keeps kicking me:\nError 769\nError 773\nError 777\n", []),
+        # Composed: certificates' codes (SQL Server's 823 and 824 too) and a router's make no list.
+        ("Error 801\nError 802\nError 803\n", []),
+        ("Error 905\nError 906\nError 907\n", []),
+        # Composed: three codes further apart than context reaches.
+        ("Error 651\n" + "\n" * 13 + "Error 691\n" + "\n" * 13 + "Error 720\n", []),
+    ],
+)
+def test_a_list_of_three_dial_up_errors_or_more_vouches_for_its_items(
+    text: str, codes: list[int]
+) -> None:
+    assert list(dict.fromkeys(_codes(text))) == codes
+
+
+def test_a_code_a_list_vouches_for_lends_nothing_on() -> None:
+    # Composed: 720 counts by its list alone: 623 (a phonebook's code, of no such list) just
+    # under it is not on that list, as it is under a code with context of its own.
+    assert _codes("Ошибка 651\nОшибка 691\nОшибка 720\nError 623\n") == [651, 691, 720]
+    # The same under 720 counted by a VPN word within its reach (but not 623's).
+    assert _codes("VPN\n" + "\n" * 11 + "Ошибка 720\nError 623\n") == [720, 623]

@@ -81,6 +81,8 @@ class Candidate:
     # Where its error word ends when a line break stands between ("... the VPN error" / "824"):
     # that line is the number's line too.
     wrapped_from: int | None = None
+    # Refused for want of context, then found in a list of dial-up and VPN errors: judged again.
+    vouched: bool = False
 
 
 class Surroundings(Protocol):
@@ -108,6 +110,12 @@ class Surroundings(Protocol):
         """A code counted on its own evidence stands just above it: it goes on that code's list.
 
         Asked of a number after an error word only.
+        """
+
+    def vouched(self) -> bool:
+        """Two other codes of the dial-up and VPN kinds, each after an error word, stand within reach.
+
+        Asked of a number after an error word only, once every number near it has been seen.
         """
 
     def line_only(self) -> bool:
@@ -159,6 +167,8 @@ def judge(  # noqa: C901, PLR0911 - one verdict per rung of a ladder read top to
         verdict = (
             "context"  # "* error 13806->" under "* error 13801-> ...": as that code's context
         )
+    elif shape is Shape.ERROR_WORD and near.vouched() and not near.foreign_near():
+        verdict = "context"  # "Ошибка 651", "Ошибка 691", "Ошибка 720": a list of dial-up errors
     # The costly look for another code's message, only when it could still say no.
     if verdict is None or _said_otherwise(near):
         return None  # nothing speaks for it, or the text beside it is another error's message
@@ -200,6 +210,9 @@ class Told:
         return self._context
 
     def listed_below(self) -> bool:
+        return False
+
+    def vouched(self) -> bool:
         return False
 
     def line_only(self) -> bool:

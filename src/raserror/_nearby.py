@@ -176,6 +176,7 @@ class Near:
         "listed_with",
         "page",
         "start",
+        "vouched_by_list",
         "wrapped_from",
     )
 
@@ -185,6 +186,7 @@ class Near:
         self.start, self.end = candidate.start, candidate.end
         self.listed_with = candidate.listed_with
         self.wrapped_from = candidate.wrapped_from
+        self.vouched_by_list = candidate.vouched
         # It counts by a code's evidence above it, not its own: it lends none.
         self.lent = False
         self._reach: tuple[int, int] | None = None
@@ -281,6 +283,11 @@ class Near:
         tunnel = self.code.category in TUNNEL_CODES  # only a VPN's code lends a VPN's context
         self.lent = self.page.lent(self.start, tunnel=tunnel)
         return self.lent
+
+    def vouched(self) -> bool:
+        # Counted by the list it stands in, not its own evidence: it lends none.
+        self.lent = self.lent or self.vouched_by_list
+        return self.vouched_by_list
 
     def line_only(self) -> bool:
         """A VPN's, IPsec's or certificate's code, and a broadband or telephone line's words near.

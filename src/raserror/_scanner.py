@@ -36,6 +36,7 @@ from raserror._rules import (
     describes_another,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
+from raserror._vouching import Vouching, may_vouch
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -130,6 +131,8 @@ class Scanner:
         # ("Error 809 Error") is proposed by both, the other word's candidate in between.
         self._refused: tuple[Candidate | None, Candidate | None] = (None, None)
         self._refused_at = (-1, -1)
+        # The numbers refused for want of context, until a list of them may vouch for some.
+        self.vouching = None if assume_ras else Vouching(self.page)
 
     def offer(self, candidate: Candidate, *, always_judged: bool = False) -> Hit | None:
         """Judge ``candidate``; keep it if it counts. A place already found keeps its finding.
@@ -149,8 +152,7 @@ class Scanner:
         near = Near(self.page, candidate)
         evidence = judge(candidate.code, candidate.shape, near, assume_ras=self.assume_ras)
         if evidence is None:
-            self._refused = (self._refused[1], candidate)
-            self._refused_at = (self._refused_at[1], candidate.start)
+            self._refuse(candidate)
             return None
         if found is not None:
             return found
@@ -163,6 +165,14 @@ class Scanner:
         if candidate.attempt is not None:
             self.attempts[(candidate.code, candidate.attempt)] = candidate.start
         return hit
+
+    def _refuse(self, candidate: Candidate) -> None:
+        """Remember a refused candidate: not judged again at once, and a list may vouch for it."""
+        self._refused = (self._refused[1], candidate)
+        self._refused_at = (self._refused_at[1], candidate.start)
+        if self.vouching is not None and may_vouch(candidate):
+            for vouched in self.vouching.add(candidate):
+                self.offer(vouched)
 
     def context_spans(self) -> list[tuple[int, int]]:
         """The runs of lines near Remote Access context, in order, none overlapping another."""
@@ -191,6 +201,9 @@ class Scanner:
         for rule, anchor in self.anchors():
             for candidate in rule.read(self.page, anchor):
                 self.offer(candidate)
+        if self.vouching is not None:
+            for vouched in self.vouching.finish():
+                self.offer(vouched)
         self.near_context(spans)
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
 
