@@ -2083,6 +2083,22 @@ ANSWERS_416 = (
         ("Error 905\nError 906\nError 907\n", []),
         # Composed: three codes further apart than context reaches.
         ("Error 651\n" + "\n" * 13 + "Error 691\n" + "\n" * 13 + "Error 720\n", []),
+        # Composed (a review's probes): numbers another system is named near go on no list, even
+        # for a third number beyond that name's reach.
+        (
+            "SQL Server said:\nError 701 There is insufficient system memory\nError 825 read-retry\n"
+            + "x\n" * 10
+            + "Error 833 I/O requests taking longer\n",
+            [],
+        ),
+        # Composed (a review's probes): a number before its error word is proposed after the list
+        # that follows the word, yet each reach holds what stands in it: 720 and 678 here are
+        # two codes' reach apart, and only 651 between them has three codes within its own.
+        ("z" * 1494 + " 720 error 651 " + "z" * 1484 + "Error 678", [651]),
+        (
+            "Error 691 " + "z" * 680 + " Error 678 " + "z" * 795 + " 720 error 651",
+            [691, 678, 720, 651],
+        ),
     ],
 )
 def test_a_list_of_three_dial_up_errors_or_more_vouches_for_its_items(

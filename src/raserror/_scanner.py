@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
@@ -132,7 +133,10 @@ class Scanner:
         self._refused: tuple[Candidate | None, Candidate | None] = (None, None)
         self._refused_at = (-1, -1)
         # The numbers refused for want of context, until a list of them may vouch for some.
-        self.vouching = None if assume_ras else Vouching(self.page)
+        # Told nothing of the scanner: a scanner and its parts in a cycle would outlive a scan.
+        self.vouching = (
+            None if assume_ras else Vouching(self.page, partial(_counts_on_a_list, self.page))
+        )
 
     def offer(self, candidate: Candidate, *, always_judged: bool = False) -> Hit | None:
         """Judge ``candidate``; keep it if it counts. A place already found keeps its finding.
@@ -172,7 +176,14 @@ class Scanner:
         self._refused_at = (self._refused_at[1], candidate.start)
         if self.vouching is not None and may_vouch(candidate):
             for vouched in self.vouching.add(candidate):
-                self.offer(vouched)
+                self.count_vouched(vouched)
+
+    def count_vouched(self, candidate: Candidate) -> None:
+        """Keep a number a list vouches for: judged on the list already, it counts as context."""
+        if candidate.start not in self.found:
+            self.found[candidate.start] = Hit(
+                candidate.start, candidate.end, candidate.code, "context", candidate.footer
+            )
 
     def context_spans(self) -> list[tuple[int, int]]:
         """The runs of lines near Remote Access context, in order, none overlapping another."""
@@ -203,7 +214,7 @@ class Scanner:
                 self.offer(candidate)
         if self.vouching is not None:
             for vouched in self.vouching.finish():
-                self.offer(vouched)
+                self.count_vouched(vouched)
         self.near_context(spans)
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
 
@@ -300,6 +311,13 @@ class Scanner:
             return  # the words describe the number beside them ("619" over "The port was ...")
         self.offer(quote)
         found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
+
+
+def _counts_on_a_list(page: Page, candidate: Candidate) -> bool:
+    """Whether a number would count on a list of dial-up errors: judged as on one."""
+    return (
+        judge(candidate.code, candidate.shape, Near(page, candidate), assume_ras=False) is not None
+    )
 
 
 def _clusters(positions: list[int], gap: int = 200) -> Iterator[tuple[int, int]]:

@@ -3,14 +3,16 @@
 An ISP's help pages, its support bot's buttons and its call scripts list the
 dial-up errors a subscriber meets (`Ошибка 651`, `Ошибка 691`, `Ошибка 720`)
 with no word of Remote Access near them: three codes or more of the dial-up
-and VPN kinds, each after an error word, within reach of one another, say
-whose they are. Numbers refused for want of context are gathered here in
-the order the scanner judges them, each decided once every number within its
-reach has been seen; what is kept stays within two reaches of the newest.
+and VPN kinds, each after an error word and each one the list could count,
+within reach of one another, say whose they are. The numbers refused for want
+of context are kept in the text's order, each decided once every number
+within its reach has been seen; what is kept stays within two reaches of the
+newest.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
@@ -20,6 +22,8 @@ from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from raserror._page import Page
 
 # Three distinct codes make a list; two may be any program's pair.
@@ -40,17 +44,17 @@ VOUCHING_KINDS = frozenset(
 )
 # Below the router's codes: Google Play's download errors (919-944) share the numbers above.
 VOUCHING_BELOW = 900
-# The decided numbers are dropped in batches, once this many are kept: not at each number.
-_KEPT = 256
-_NONE: list[Candidate] = []  # none vouched for: never added to, given back as it is
-# The kept numbers are decided once this many more are kept.
-_BATCH = 32
-
-
 # Those codes, as numbers: an enum member hashes in Python, a number in C.
 _VOUCHING = frozenset(
     int(code) for code in ErrorCode if code < VOUCHING_BELOW and code.category in VOUCHING_KINDS
 )
+# A number after an error word may be proposed after one that stands this far after it: the
+# number before the word comes after a list that follows the word ("720 error 651, 678").
+_LATE_CHARS = 400
+# The kept numbers are decided once this many more are kept, and the decided ones dropped in
+# batches once this many are kept: not at each number.
+_BATCH = 32
+_KEPT = 256
 
 
 def may_vouch(candidate: Candidate) -> bool:
@@ -62,34 +66,58 @@ def may_vouch(candidate: Candidate) -> bool:
     )
 
 
-class Vouching:
-    """The numbers refused for want of context in one text, and those their list vouches for."""
+class _Kept:
+    """A refused number, and whether it would count if a list vouched for it (asked once)."""
 
-    def __init__(self, page: Page) -> None:
+    __slots__ = ("candidate", "counts", "start")
+
+    def __init__(self, candidate: Candidate) -> None:
+        self.candidate = candidate
+        self.start = candidate.start
+        self.counts: bool | None = None
+
+
+class Vouching:
+    """The numbers refused for want of context in one text, and those their list vouches for.
+
+    ``counts_if_vouched`` tells whether a number would count on such a list: not where
+    another system is named near it, nor beside another code's message.
+    """
+
+    def __init__(self, page: Page, counts_if_vouched: Callable[[Candidate], bool]) -> None:
         self.page = page
-        self._refused: list[Candidate] = []
-        self._decided = 0  # the refused before this one are decided
-        # The codes of the refused from ``_low`` to ``_high``: those within reach of the next.
+        self._counts_if_vouched = counts_if_vouched
+        self._kept: list[_Kept] = []  # in the text's order
+        self._starts: list[int] = []  # where each kept number starts
+        self._decided = 0  # the kept numbers before this one are decided
+        # The codes of the kept numbers from ``_low`` to ``_high`` that would count: those
+        # within reach of the number decided last.
         self._low = self._high = 0
         self._within: Counter[int] = Counter()
-        self._codes: dict[int, int] = {}  # the codes of all the refused kept, and how many
-        self._forget_at = _KEPT
+        self._codes: dict[int, int] = {}  # the codes of all the numbers kept, and how many
         self._decide_at = _BATCH
+        self._forget_at = _KEPT
 
     def add(self, candidate: Candidate) -> list[Candidate]:
-        """Keep a refused candidate; those now decided that the list vouches for, to judge again.
+        """Keep a refused candidate; those now decided that the list vouches for, which count.
 
         Decided in batches: a vouched number counts where it stands, whenever it is judged
         again, and it lends nothing on, so no other verdict waits for it.
         """
-        refused, codes = self._refused, self._codes
-        refused.append(candidate)
-        code = int(candidate.code)  # an enum member hashes in Python, a number in C
-        codes[code] = codes.get(code, 0) + 1
-        if len(refused) < self._decide_at:
-            return _NONE
-        vouched = self._decide(before=candidate.start)
-        self._decide_at = len(self._refused) + _BATCH
+        at = bisect_right(self._starts, candidate.start)
+        self._starts.insert(at, candidate.start)
+        self._kept.insert(at, _Kept(candidate))
+        if at < self._high:  # before numbers already counted: count the window again
+            self._low = self._high = 0
+            self._within.clear()
+        if at < self._decided:  # before numbers already decided: taken as decided too
+            self._decided += 1
+        code = int(candidate.code)
+        self._codes[code] = self._codes.get(code, 0) + 1
+        if len(self._kept) < self._decide_at:
+            return []
+        vouched = self._decide(before=candidate.start - _LATE_CHARS)
+        self._decide_at = len(self._kept) + _BATCH
         return vouched
 
     def finish(self) -> list[Candidate]:
@@ -99,51 +127,59 @@ class Vouching:
     def _decide(self, *, before: int | None) -> list[Candidate]:
         """Decide each kept number whose reach ends before ``before`` (all, if None).
 
-        A reach ends no further than CONTEXT_CHARS past its number: that bound, not the
-        reach itself, says when one is decided, so a text with fewer codes finds no reach.
+        A reach ends no further than CONTEXT_CHARS past its number: that bound says when a
+        number is decided, and while fewer than three codes are kept no reach is looked for.
         """
-        refused, vouched = self._refused, []
-        while self._decided < len(refused):
-            current = refused[self._decided]
+        kept, vouched = self._kept, []
+        while self._decided < len(kept):
+            current = kept[self._decided]
             if before is not None and current.start + CONTEXT_CHARS >= before:
                 break
             if len(self._codes) >= VOUCHING_CODES and self._vouched(current):
-                vouched.append(replace(current, vouched=True))
+                vouched.append(replace(current.candidate, vouched=True))
             self._decided += 1
-        if len(refused) >= self._forget_at:
+        if len(kept) >= self._forget_at:
             self._forget()
-            self._forget_at = max(_KEPT, 2 * len(refused))  # at twice what is kept: linear
+            self._forget_at = max(_KEPT, 2 * len(kept))  # at twice what is kept: linear
         return vouched
 
-    def _vouched(self, current: Candidate) -> bool:
-        """Whether enough distinct codes stand within reach of ``current``: a window slid on."""
-        refused = self._refused
+    def _counts(self, kept: _Kept) -> bool:
+        if kept.counts is None:
+            kept.counts = self._counts_if_vouched(replace(kept.candidate, vouched=True))
+        return kept.counts
+
+    def _vouched(self, current: _Kept) -> bool:
+        """Whether ``current`` and two other codes that would count stand within its reach."""
+        kept = self._kept
         start, end = self.page.around(current.start, CONTEXT_LINES, CONTEXT_CHARS)
-        while self._high < len(refused) and refused[self._high].start < end:
-            self._within[int(refused[self._high].code)] += 1
+        while self._high < len(kept) and kept[self._high].start < end:
+            if self._counts(kept[self._high]):
+                self._within[int(kept[self._high].candidate.code)] += 1
             self._high += 1
-        while self._low < self._high and refused[self._low].start < start:
-            code = int(refused[self._low].code)
-            self._within[code] -= 1
-            if not self._within[code]:
-                del self._within[code]
+        while self._low < self._high and kept[self._low].start < start:
+            if self._counts(kept[self._low]):
+                code = int(kept[self._low].candidate.code)
+                self._within[code] -= 1
+                if not self._within[code]:
+                    del self._within[code]
             self._low += 1
-        return len(self._within) >= VOUCHING_CODES
+        return len(self._within) >= VOUCHING_CODES and self._counts(current)
 
     def _forget(self) -> None:
         """Drop the decided numbers that no number still to decide has within its reach."""
-        refused = self._refused
+        kept = self._kept
         keep_from = self._decided
-        if keep_from < len(refused):
-            first = refused[keep_from].start - CONTEXT_CHARS  # where its reach may begin
-            while keep_from and refused[keep_from - 1].start >= first:
+        if keep_from < len(kept):
+            first = kept[keep_from].start - CONTEXT_CHARS  # where its reach may begin
+            while keep_from and kept[keep_from - 1].start >= first:
                 keep_from -= 1
-        for gone in refused[:keep_from]:
-            code = int(gone.code)
+        for gone in kept[:keep_from]:
+            code = int(gone.candidate.code)
             self._codes[code] -= 1
             if not self._codes[code]:
                 del self._codes[code]
-        del refused[:keep_from]
+        del kept[:keep_from]
+        del self._starts[:keep_from]
         self._decided -= keep_from
         if self._low >= keep_from:
             self._low -= keep_from
