@@ -176,9 +176,9 @@ class Scanner:
         self._refused_at = (self._refused_at[1], candidate.start)
         if self.vouching is not None and may_vouch(candidate):
             for vouched in self.vouching.add(candidate):
-                self.count_vouched(vouched)
+                self._count_vouched(vouched)
 
-    def count_vouched(self, candidate: Candidate) -> None:
+    def _count_vouched(self, candidate: Candidate) -> None:
         """Keep a number a list vouches for: judged on the list already, it counts as context."""
         if candidate.start not in self.found:
             self.found[candidate.start] = Hit(
@@ -214,7 +214,7 @@ class Scanner:
                 self.offer(candidate)
         if self.vouching is not None:
             for vouched in self.vouching.finish():
-                self.count_vouched(vouched)
+                self._count_vouched(vouched)
         self.near_context(spans)
         return _drop_repeated_footers(sorted(self.found.values(), key=lambda hit: hit.start))
 
