@@ -102,12 +102,14 @@ VERB_NUMBER = re.compile(
     rf"[报報]?了?{_SPACE}?[:：]?{_SPACE}?[\"“「『]?([6-9][0-9]{{2}})(?![0-9])"
     rf"(?=[\"”」』]?{_SPACE}{{0,2}}(?:[{_PHRASE_END}]|[,.;:!?](?![0-9])|的?错|的?錯|问题|問題|\Z))"
 )
-# MS-CHAP's failure packet: the error, one of the six RFC 2759 lists, then whether the peer may
-# retry ("E=700 R=1.5" is a formula's, "E=720 R=10" another field's).
-MS_CHAP_FAILURE = re.compile(r"E=(64[6-9]|691|709) R=[01](?![0-9.])")
+# The six errors RFC 2759 lists for MS-CHAP's failure packet.
+_MS_CHAP_ERRORS = "64[6-9]|691|709"
+# MS-CHAP's failure packet: the error, then whether the peer may retry ("E=700 R=1.5" is a
+# formula's, "E=720 R=10" another field's).
+MS_CHAP_FAILURE = re.compile(rf"E=({_MS_CHAP_ERRORS}) R=[01](?![0-9.])")
 # pppd's log of that failure when the packet holds no message of its own: "MS-CHAP
 # authentication failed: E=691 Authentication failure" (its packet's "R=" is not written).
-PPPD_MS_CHAP_ERROR = re.compile(r"(64[6-9]|691|709)(?![0-9])")
+PPPD_MS_CHAP_ERROR = re.compile(rf"({_MS_CHAP_ERRORS})(?![0-9])")
 # The number an exit status is compared with, after the comparison: "691" quoted in batch too.
 COMPARED_NUMBER = re.compile(r"=?[ \t]{0,3}[\"']?" + _NUMBER)
 # The same, wrapped: the line ends between them, as text wrapped at a column writes it (a line
