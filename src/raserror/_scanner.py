@@ -160,8 +160,7 @@ class Scanner:
             return None
         if found is not None:
             return found
-        hit = Hit(candidate.start, candidate.end, candidate.code, evidence, candidate.footer)
-        self.found[candidate.start] = hit
+        hit = self._keep(candidate, evidence)
         if evidence == "message" or (evidence == "context" and not near.lent):
             self.page.lend(candidate.start, tunnel=candidate.code.category in TUNNEL_CODES)
             # A code that lends may make a number refused just now count: judged again.
@@ -181,9 +180,13 @@ class Scanner:
     def _count_vouched(self, candidate: Candidate) -> None:
         """Keep a number a list vouches for: judged on the list already, it counts as context."""
         if candidate.start not in self.found:
-            self.found[candidate.start] = Hit(
-                candidate.start, candidate.end, candidate.code, "context", candidate.footer
-            )
+            self._keep(candidate, "context")
+
+    def _keep(self, candidate: Candidate, evidence: Evidence) -> Hit:
+        """Keep ``candidate`` as found, on ``evidence``."""
+        hit = Hit(candidate.start, candidate.end, candidate.code, evidence, candidate.footer)
+        self.found[candidate.start] = hit
+        return hit
 
     def context_spans(self) -> list[tuple[int, int]]:
         """The runs of lines near Remote Access context, in order, none overlapping another."""
