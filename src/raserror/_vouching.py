@@ -69,11 +69,10 @@ def may_vouch(candidate: Candidate) -> bool:
 class _Kept:
     """A refused number, and whether it would count if a list vouched for it (asked once)."""
 
-    __slots__ = ("candidate", "counts", "start")
+    __slots__ = ("candidate", "counts")
 
     def __init__(self, candidate: Candidate) -> None:
         self.candidate = candidate
-        self.start = candidate.start
         self.counts: bool | None = None
 
 
@@ -130,10 +129,10 @@ class Vouching:
         A reach ends no further than CONTEXT_CHARS past its number: that bound says when a
         number is decided, and while fewer than three codes are kept no reach is looked for.
         """
-        kept, vouched = self._kept, []
+        kept, starts, vouched = self._kept, self._starts, []
         while self._decided < len(kept):
             current = kept[self._decided]
-            if before is not None and current.start + CONTEXT_CHARS >= before:
+            if before is not None and starts[self._decided] + CONTEXT_CHARS >= before:
                 break
             if len(self._codes) >= VOUCHING_CODES and self._vouched(current):
                 vouched.append(replace(current.candidate, vouched=True))
@@ -150,13 +149,13 @@ class Vouching:
 
     def _vouched(self, current: _Kept) -> bool:
         """Whether ``current`` and two other codes that would count stand within its reach."""
-        kept = self._kept
-        start, end = self.page.around(current.start, CONTEXT_LINES, CONTEXT_CHARS)
-        while self._high < len(kept) and kept[self._high].start < end:
+        kept, starts = self._kept, self._starts
+        start, end = self.page.around(current.candidate.start, CONTEXT_LINES, CONTEXT_CHARS)
+        while self._high < len(kept) and starts[self._high] < end:
             if self._counts(kept[self._high]):
                 self._within[int(kept[self._high].candidate.code)] += 1
             self._high += 1
-        while self._low < self._high and kept[self._low].start < start:
+        while self._low < self._high and starts[self._low] < start:
             if self._counts(kept[self._low]):
                 code = int(kept[self._low].candidate.code)
                 self._within[code] -= 1
@@ -167,11 +166,11 @@ class Vouching:
 
     def _forget(self) -> None:
         """Drop the decided numbers that no number still to decide has within its reach."""
-        kept = self._kept
+        kept, starts = self._kept, self._starts
         keep_from = self._decided
         if keep_from < len(kept):
-            first = kept[keep_from].start - CONTEXT_CHARS  # where its reach may begin
-            while keep_from and kept[keep_from - 1].start >= first:
+            first = starts[keep_from] - CONTEXT_CHARS  # where its reach may begin
+            while keep_from and starts[keep_from - 1] >= first:
                 keep_from -= 1
         for gone in kept[:keep_from]:
             code = int(gone.candidate.code)
