@@ -309,7 +309,14 @@ ORDINARY = st.lists(
         st.builds("took {} ms".format, NUMBERS),
         st.builds("size {} bytes, {} KB".format, NUMBERS, NUMBERS),
         st.builds("pid {} port {}".format, NUMBERS, NUMBERS),
-        st.text(alphabet=st.characters(exclude_characters="eErRcCn0-"), max_size=40),
+        # Printable ASCII without the letters every error word holds one of (error, code, kod,
+        # fout, hiba...): other scripts' error words ("BŁĄD", "错误") would make an error shape.
+        st.text(
+            alphabet=st.characters(
+                min_codepoint=0x20, max_codepoint=0x7E, exclude_characters="eErRcCnNoOiIaA0-"
+            ),
+            max_size=40,
+        ),
     ),
     max_size=20,
 ).map(" ".join)
