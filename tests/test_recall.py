@@ -25,6 +25,12 @@ RECALLED = [
         id="Hungarian 798-es hiba, the number an adjective before the word",
     ),
     pytest.param(
+        # https://github.com/LuckyC4t/pppoe-hijack-go/issues/1 (the body's fourth line)
+        "然而并没有输出任何有关pppoe账号密码的信息，此外PC端报651的错误代码。。",
+        [651],
+        id="651的错误代码, the number made the error's by 的 before the word",
+    ),
+    pytest.param(
         # https://github.com/hwdsl2/setup-ipsec-vpn/issues/1377 (a step, then its log's heading)
         '3. 連接時出現 "未知的錯誤" errcode 635\n'
         "\n"

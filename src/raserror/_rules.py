@@ -164,8 +164,9 @@ NUMBER_REACH = 30
 WRAPPED_NUMBER_REACH = 46
 NUMBER_BEFORE_REACH = 5
 # "629错误", "809 오류", "720 error": the number just before the word; in Hungarian with the
-# suffix that makes it an adjective ("798-as hiba", "(798-es hiba)").
-BEFORE_WORD = re.compile(rf"(?<![0-9A-Za-z.])([0-9]{{3,5}})(?:-[aeoö]s)?{_SPACE}?\Z")
+# suffix that makes it an adjective ("798-as hiba", "(798-es hiba)"), in Chinese with the
+# particle that makes it the error's ("PC端报651的错误代码").
+BEFORE_WORD = re.compile(rf"(?<![0-9A-Za-z.])([0-9]{{3,5}})(?:-[aeoö]s|的)?{_SPACE}?\Z")
 # PowerShell's error record of the VpnClient cmdlets: "FullyQualifiedErrorId : VPN 623,Get-...".
 ERROR_ID = re.compile(r"FullyQualifiedErrorId[ \t]{0,20}:[ \t]{0,4}(VPN|WIN32) ([0-9]{1,10}),")
 # RasClient's sentence: the code "returned on failure is 809", "returned after failure is
