@@ -1959,6 +1959,15 @@ SAID_OF_NUMBERS = [
         "16 in this text is read as another system's error: 'Reason Code' stands beside it",
         "ERROR_CURRENT_DIRECTORY",
     ),
+    # Xunlei's 快鸟 named beside its own errno 812: the name as written, not with the "1" after it.
+    (
+        snippet_text(
+            REPO
+            / "tests/realworld/negative/722-lede-1398-zh-kuainiao-jingchang-chuxian-812-cuowu-cli.txt"
+        ),
+        "812 in this text is read as another system's error, not Remote Access's: '快鸟' stands",
+        "'快鸟1'",
+    ),
     # Composed: RasClient's 20226 says "reason code" too, of a code it gives (here Windows' 87).
     (
         "The reason code returned on termination is 87.",

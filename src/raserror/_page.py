@@ -47,7 +47,9 @@ def _lines_ended(text: str) -> str:
     return _LONE_CR.sub("\n", text)
 
 
+# The rest of a name's word ("spid51", "роблоксе"); in scripts written without spaces, none.
 _WORD_END = re.compile(r"\w*")
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Longer lines are read only in the parts near what is asked about.
 LONG_LINE = 4096
 # What may stand before a line's first word: spaces, and the marks of a quoted reply ("> ").
@@ -280,8 +282,10 @@ class Page:
         if not found:
             return None
         nearest = min(found, key=lambda match: min(abs(match.start() - at), abs(match.end() - at)))
-        word = _WORD_END.match(self.text, nearest.end())  # the whole word: "spid51", not "spid5"
-        return self.text[nearest.start() : nearest.end() if word is None else word.end()]
+        end = nearest.end()
+        if not _UNSPACED.match(self.text, end - 1):  # "快鸟1": the name ends where it matched
+            end = _WORD_END.match(self.text, end).end()  # type: ignore[union-attr] # "*" always matches
+        return self.text[nearest.start() : end]
 
     def has_weak_mark(self, start: int, end: int) -> bool:
         """Whether a weak mark of another system (a web API's status, UPnP) stands in ``text[start:end]``."""
