@@ -403,6 +403,11 @@ SWITCH_462 = snippet_text(
 )
 
 
+DICT_1038 = snippet_text(
+    REALWORLD / "positive" / "1038-vpnmanager-pt-ras-errors-py-erro-de-acesso-remoto-table.txt"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -413,6 +418,11 @@ SWITCH_462 = snippet_text(
         # Real: a C# method DescribeRasError over a switch expression of codes, read by the
         # CamelCase part of its name.
         (SWITCH_462, [619, 623, 668, 691, 720, 741, 742, 789, 800, 807, 809, 812, 13801, 13806]),
+        # Real: a Python module's private dict _RAS_ERROR_DESCRIPTIONS = {"623": "...", ...}.
+        (DICT_1038, [623, 628, 629, 633, 651, 691, 789, 809, 868]),
+        # Composed: a private name's "_" starts the name; a prefix's "_" does not.
+        ("VPN\n_ras_errors = {\n    623: 'a',\n    633: 'b',\n}\n", [623, 633]),
+        ("VPN\nmy_ras_errors = {\n    623: 'a',\n    633: 'b',\n}\n", []),
         # Composed: a CamelCase part of another word ("eraserr") names no table, nor does a
         # name's part called in a statement before a switch.
         (

@@ -1033,8 +1033,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "table named for RAS errors",
-        # A name's start, or its CamelCase part ("DescribeRasError"): not a prefix's ("amdgpu_ras_").
-        Vocabulary((r"ras_?err",), before=r"(?:(?<![\w])|(?<=[a-z])(?=R))"),
+        # A name's start, after a private name's "_" too ("_RAS_ERRORS"), or its CamelCase part
+        # ("DescribeRasError"): not a prefix's ("amdgpu_ras_").
+        Vocabulary((r"ras_?err",), before=r"(?:(?<![\w])|(?<=(?<![\w])_)|(?<=[a-z])(?=R))"),
         read_named_table,
         "$RasErrors = @{\n    623 = '电话簿里找不到这个连接名，检查 config.ini 的 ENTRY'\n    633 = '拨出端口",
         "tests/realworld/positive/374-hit-pppoe-dial-ps1-zh-raserrors-hashtable-623-to-734.txt",

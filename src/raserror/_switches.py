@@ -199,7 +199,7 @@ _FEWEST_KEYS = 2
 # f(rasErr: any) {").
 _DEFINED = re.compile(
     rf"(?:{_LEAD}|[^\n]{{0,200}}[;{{}}][ \t]*)(?:[\w<>\[\]*&:.$@,]+[ \t]+){{0,8}}[$@]?"
-    r"(?:[A-Za-z_][\w:.]{0,60}(?<=[a-z]))?"  # the start of a CamelCase name ("Describe")
+    r"(?:[A-Za-z_][\w:.]{0,60}(?<=[a-z])|_)?"  # a CamelCase name's start ("Describe"), a private "_"
 )
 _DEFINITION_HEAD = 200
 # The braces a table's reading counts; those in strings and comments are passed over.
