@@ -2120,3 +2120,71 @@ def test_a_code_a_list_vouches_for_lends_nothing_on() -> None:
     assert _codes("Ошибка 651\nОшибка 691\nОшибка 720\nError 623\n") == [651, 691, 720]
     # The same under 720 counted by a VPN word within its reach (but not 623's).
     assert _codes("VPN\n" + "\n" * 11 + "Ошибка 720\nError 623\n") == [720, 623]
+
+
+# -- Text as copied: no-break spaces, quoted replies, byte-order marks -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "before"),
+    [
+        # Real: a cellular module's HTTPS error 715, a SIM900's "HTTP GET" 703, XX-Net's
+        # upload log 600; each with the space before its number made a no-break space, as a
+        # copied page holds one.
+        ("926", "error 715"),
+        ("930", "ERROR 703"),
+        ("935", "error 600"),
+    ],
+)
+def test_a_no_break_space_refuses_a_number_as_a_space_does(prefix: str, before: str) -> None:
+    text = _snippet("negative", prefix)
+    assert before in text
+    for space in ("\u00a0", "\u202f"):
+        assert _codes(text.replace(before, before.replace(" ", space))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed (a review's probes): each word that refuses a number reads a no-break space
+        # as a space: a web stack's status, Google Play, a database, a quantity, an event's id.
+        ("my modem log: HTTP GET error\u00a0703", []),
+        ("my modem log: HTTP GET error\t703", []),
+        ("Over the VPN, Google\u00a0Play error 924", []),
+        ("VPN: la base\u00a0de datos dio error 825", []),
+        ("VPN error (800\u00a0ms)", []),
+        ("VPN error (800\u202fms)", []),
+        ("VPN: Event ID\u00a0644 error", []),
+        ("Every later VPN dial fails with `Error 633:\u00a0The port is already open`", [633]),
+        ("Remote\u00a0Access error 691 - Access denied", [691]),
+    ],
+)
+def test_no_break_spaces_read_as_spaces(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize("lead", ["", "> ", " > ", "    > ", "\t> > "])
+def test_a_quoted_reply_indented_before_its_marks_reads_as_one_that_is_not(lead: str) -> None:
+    # Real: positive 175's cell lines (619 over 628's older wording: not 628) and 294's list of
+    # hex message ids, each line quoted as a reply, its marks indented or not.
+    for prefix in ("175", "294"):
+        text = _snippet("positive", prefix)
+        quoted = "".join(lead + line for line in text.splitlines(keepends=True))
+        assert _codes(quoted) == _codes(text)
+    assert (
+        _codes(f"{lead}Dial-up error codes\n{lead}619\n{lead}The port was disconnected.\n") == []
+    )
+
+
+@pytest.mark.parametrize("prefix", ["174", "332", "338", "373"])
+def test_a_byte_order_mark_at_the_start_hides_no_code(prefix: str) -> None:
+    # Real texts as a file saved with a byte-order mark gives them to scan_lines (Notepad,
+    # PowerShell 5's Out-File), and twice where two such files were joined.
+    text = _snippet("positive", prefix)
+    expected = _codes(text)
+    assert expected
+    assert _codes("\ufeff" + text) == expected
+    assert [f.code for f in scan_lines(io.StringIO("\ufeff" + text, newline=""))] == [
+        f.code for f in find_codes(text)
+    ]
+    assert _codes(text + "\n\ufeff" + text) == _codes(text + "\n" + text)

@@ -40,11 +40,23 @@ _NEWLINE = re.compile("\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
-def _lines_ended(text: str) -> str:
-    """``text`` with a line break for each lone carriage return: every position stays."""
-    if "\r" not in text or _LONE_CR.search(text) is None:
-        return text
-    return _LONE_CR.sub("\n", text)
+# Spaces a copied page holds (no-break, narrow no-break) and a byte-order mark left at a file's
+# or a part's start: each read as a space, so that words around them read as anywhere else.
+_AS_SPACES = ("\u00a0", "\u202f", "\ufeff")
+
+
+def _plain(text: str) -> str:
+    """``text`` as the scanner reads it, every position kept.
+
+    A line break for each lone carriage return; a space for each of ``_AS_SPACES``.
+    """
+    if "\r" in text and _LONE_CR.search(text) is not None:
+        text = _LONE_CR.sub("\n", text)
+    if not text.isascii():
+        for space in _AS_SPACES:
+            if space in text:
+                text = text.replace(space, " ")
+    return text
 
 
 # The rest of a name's word ("spid51", "роблоксе"); in scripts written without spaces, none.
@@ -112,7 +124,7 @@ class Page:
         self, text: str, *, context_everywhere: bool = False, starts: tuple[Vocabulary, ...] = ()
     ) -> None:
         """``starts``: more lists whose places ``starts_of`` gives, found in the same pass."""
-        text = _lines_ended(text)
+        text = _plain(text)
         self.text = text
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]

@@ -234,7 +234,7 @@ _POSITION_BEFORE = re.compile(
 # Before a number, the name of an event's identifier: "Event ID 644 error", "EventID 861 error".
 _EVENT_ID_BEFORE = re.compile(r"(?<![A-Za-z])(?i:event(?:[ _]?id)?)[ \t]{0,2}[:#]?[ \t]{0,2}\Z")
 _EVENT_ID_REACH = 14  # "Event ID", a mark and the spaces around it, and the letter before
-NUMBER_ALONE = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
+NUMBER_ALONE = re.compile(r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # Before "code", a word that makes it no error's: a telephone's "area code 630" (dial-up pages list
 # their numbers so), "country code", "zip code", "promo code", "source code". Not a word a dial
 # is told in ("dialing code 691" may be a translation of 拨号代码).
@@ -724,7 +724,7 @@ def read_bracketed(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
 # id=...></span><span id=...>**...**") makes the symbol's line long.
 _LIST_ENTRY_CHARS = 600
 # Before the hex on its line: the number alone, after a reply's marks ("13868 (0x362C)").
-_DECIMAL_BEFORE_HEX = re.compile(r"(?:>[ \t]{0,4}){0,8}[ \t]{0,8}([0-9]{3,5})[ \t]?\Z")
+_DECIMAL_BEFORE_HEX = re.compile(r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t]{0,8}([0-9]{3,5})[ \t]?\Z")
 _NOTHING_MORE = re.compile(r"[ \t\r]*\Z")
 # The head of a list's entry: the error's symbol, as written or in a page's anchor id.
 _ENTRY_SYMBOL = re.compile(r"ERROR_[A-Z0-9_]{3,}")

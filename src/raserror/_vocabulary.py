@@ -635,7 +635,7 @@ FOREIGN_WORDS = Vocabulary(
         r"\+cm[es] error",
         # An HTTP stack's own errors: a SIMCom module's "HTTPS error 715", "HTTP GET error 703",
         # "HTTP error code 714" (its 7xx codes).
-        "https?(?: get| post)? error(?: code)?[: ]{0,2}[0-9]",
+        "https?(?: get| post)? error(?: code)?[: \t]{0,2}[0-9]",
         # iTunes' errors 13010-13019 when it syncs or updates a device.
         "itunes",
         # VPN clients and port mappers with codes of their own in the same ranges: AmneziaVPN's
