@@ -2188,3 +2188,38 @@ def test_a_byte_order_mark_at_the_start_hides_no_code(prefix: str) -> None:
         f.code for f in find_codes(text)
     ]
     assert _codes(text + "\n\ufeff" + text) == _codes(text + "\n" + text)
+
+
+def test_a_line_feed_read_apart_from_its_carriage_return_ends_one_line() -> None:
+    from functools import partial
+
+    from raserror._scan import PIECE
+
+    # Composed (a review's probe): readline(65536) over a file with CRLF line ends stops between
+    # the CR and the LF of a line of 65,535 characters; the LF adds no line.
+    text = "x" * (PIECE - 1) + "\r\n" + "y\r\n" + "Remote Access error 809 - The network\r\n"
+    pieces = list(iter(partial(io.StringIO(text, newline="").readline, PIECE), ""))
+    assert pieces[1] == "\n"
+    assert [(f.line, int(f.code)) for f in scan_lines(pieces)] == [(3, 809)]
+    assert [(f.line, int(f.code)) for f in find_codes(text)] == [(3, 809)]
+    # A lone CR ends its line, and a CR then an LF each end one where a line lies between.
+    assert [f.line for f in scan_lines(["a\r", "\r", "\n", "Error 809 VPN\n"])] == [3]
+
+
+def test_a_footer_far_below_its_error_line_is_dropped_across_a_chunk_boundary() -> None:
+    # Composed (a review's probe): rasdial's footer 63 short lines under its error line, the two
+    # on either side of where scan_lines starts a new chunk; find_codes keeps one of them.
+    lines = (
+        ["log line\n"] * 5754
+        + ["Remote Access error 691 - Access denied\n"]
+        + ["ok\n"] * 60
+        + [
+            "For more help on this error:\n",
+            "        Type 'hh netcfg.chm'\n",
+            "        In help, click Troubleshooting, then Error Messages, then 691\n",
+        ]
+        + ["end\n"] * 5000
+    )
+    text = "".join(lines)
+    assert [f.line for f in find_codes(text)] == [5755]
+    assert [f.line for f in scan_lines(io.StringIO(text, newline=""))] == [5755]

@@ -82,7 +82,7 @@ def _rules_for(text: str) -> _Starting:
 # A line with nothing on it, however indented: records of a Format-List part there.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
 # A footer repeats the code of the error line this close before it.
-_FOOTER_REACH = 2000
+FOOTER_REACH = 2000
 
 
 @dataclass(frozen=True)
@@ -341,7 +341,7 @@ def _drop_repeated_footers(hits: list[Hit]) -> list[Hit]:
     kept: list[Hit] = []
     last: dict[ErrorCode, int] = {}
     for hit in hits:
-        if hit.footer and hit.start - last.get(hit.code, -(10**9)) <= _FOOTER_REACH:
+        if hit.footer and hit.start - last.get(hit.code, -(10**9)) <= FOOTER_REACH:
             continue
         last[hit.code] = hit.start
         kept.append(hit)

@@ -7,8 +7,8 @@ from itertools import accumulate
 
 from raserror._nearby import CONTEXT_CHARS, CONTEXT_LINES
 from raserror._page import PIECE
-from raserror._rules import TABLE_ROWS
-from raserror._scanner import Finding, scan_text
+from raserror._rules import RECORD_CHARS, TABLE_ROWS
+from raserror._scanner import FOOTER_REACH, Finding, scan_text
 from raserror._switches import SUBJECT_CHARS, SUBJECT_LINES, SWITCH_CHARS, SWITCH_LINES
 
 TYPE_CHECKING = False
@@ -29,6 +29,9 @@ _HELD_CHARS = max(2 * CONTEXT_CHARS, SWITCH_CHARS + SUBJECT_CHARS)
 # the rows under it, a switch's head and what stands above it; this many lines, and past
 # this many characters at most one more.
 _BEFORE_HELD = max(TABLE_ROWS + CONTEXT_LINES, SWITCH_LINES + SUBJECT_LINES) + 2
+# and at least this many characters (short lines too): a footer or a record repeats a code
+# found this far above it, and is dropped only where that finding is read again.
+_BEFORE_HELD_CHARS = max(FOOTER_REACH, RECORD_CHARS)
 _CARRIED_CHARS = 1 << 16
 
 
@@ -41,9 +44,18 @@ def stream(lines: Iterable[str], *, assume_ras: bool) -> Iterator[Finding]:
     # has this much more, so each scan reads a chunk's worth of new text (blank lines too).
     kept = kept_size = 0
     append = chunk.append
-    for item in lines:
-        if not isinstance(item, str):
-            raise TypeError(f"scan_lines() needs lines of str, not {type(item).__name__}")
+    after_cr = False  # the last piece ended its line with a carriage return
+    for read in lines:
+        if not isinstance(read, str):
+            raise TypeError(f"scan_lines() needs lines of str, not {type(read).__name__}")
+        # A line feed cut from its carriage return ("readline(65536)" stops between them): one
+        # line break, not an empty line after it.
+        cut = after_cr and read[:1] == "\n"
+        item = read[1:] if cut else read
+        if cut and not item:
+            after_cr = False
+            continue
+        after_cr = item[-1:] == "\r"
         length = len(item)
         if length < PIECE and not column:
             # The common line: one piece, the start of its line, most often ending in "\n".
@@ -92,7 +104,9 @@ def _held_and_carried(chunk: list[tuple[str, int, int]]) -> tuple[int, int]:
         size += len(piece)
     before = size = 0
     for piece, _, _ in reversed(chunk[: len(chunk) - held]):
-        if before == _BEFORE_HELD or (before >= 1 and size > _CARRIED_CHARS):
+        if (before >= _BEFORE_HELD and size >= _BEFORE_HELD_CHARS) or (
+            before >= 1 and size > _CARRIED_CHARS
+        ):
             break
         before += 1
         size += len(piece)
