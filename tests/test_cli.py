@@ -506,6 +506,22 @@ def test_scan_reads_utf16_exports_with_a_bom(
     assert "720" in out
 
 
+@pytest.mark.parametrize("prefix", ["047", "112", "385"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_scan_detects_utf16_without_a_bom_of_a_text_mostly_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, prefix: str, encoding: str
+) -> None:
+    # Real Chinese posts: their digits and line breaks are few, and so are their NUL bytes.
+    (path,) = (REALWORLD / "positive").glob(f"{prefix}-*.txt")
+    text = snippet_text(path)
+    expected = list(dict.fromkeys(str(int(f.code)) for f in raserror.find_codes(text)))
+    assert expected
+    (tmp_path / "post.txt").write_bytes(text.encode(encoding))
+    status, out, err = run(capsys, "scan", str(tmp_path / "post.txt"))
+    assert (status, err) == (0, "")
+    assert codes_in(out) == expected
+
+
 def codes_in(out: str) -> list[str]:
     """The codes of a scan table, in order."""
     return [row.split()[1] for row in out.splitlines()[1:]]
@@ -523,7 +539,13 @@ def codes_in(out: str) -> list[str]:
     ],
     ids=["utf-16-le", "utf-16-be", "utf-32", "utf-32-be-bom", "utf-32-le", "utf-32-be"],
 )
-@pytest.mark.parametrize("name", ["rasclient_events.txt", "rasdial_ja.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rasclient_events.txt",
+        "rasdial_ja.txt",
+    ],
+)
 def test_scan_detects_utf16_without_a_bom_and_utf32(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -534,8 +556,9 @@ def test_scan_detects_utf16_without_a_bom_and_utf32(
     expected = codes_in(run(capsys, "scan", str(SAMPLES / name))[1])
     assert expected
     data = encode((SAMPLES / name).read_text(encoding="utf-8"))
-    (tmp_path / name).write_bytes(data)
-    status, out, err = run(capsys, "scan", str(tmp_path / name))
+    copy = tmp_path / Path(name).name
+    copy.write_bytes(data)
+    status, out, err = run(capsys, "scan", str(copy))
     assert (status, err) == (0, "")
     assert codes_in(out) == expected
     feed_stdin(monkeypatch, data)

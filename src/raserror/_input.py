@@ -124,9 +124,11 @@ def sniff_encoding(head: bytes) -> str:
         # A UTF-32 character's high byte is always NUL, the next one mostly.
         (nul[3] == 1 and nul[2] >= 0.5 and nul[0] < 0.5, "utf-32-le"),
         (nul[0] == 1 and nul[1] >= 0.5 and nul[3] < 0.5, "utf-32-be"),
-        # ASCII in UTF-16 is a letter and a NUL; other scripts have NULs only among ASCII.
-        (odd >= 0.2 and even <= odd / 10, "utf-16-le"),
-        (even >= 0.2 and odd <= even / 10, "utf-16-be"),
+        # ASCII in UTF-16 is a letter and a NUL; other scripts have NULs only among ASCII (a
+        # Chinese text's digits and line breaks: a few in a hundred), and a few of their own
+        # ("一" is U+4E00). Text in any 8-bit encoding has none.
+        (odd >= 0.02 and even <= odd / 3, "utf-16-le"),
+        (even >= 0.02 and odd <= even / 3, "utf-16-be"),
     )
     return next((encoding for shown, encoding in shapes if shown), "utf-8")
 
