@@ -1745,6 +1745,13 @@ NAMING_NO_SYSTEM = {
     # VK's API errors: "новые ошибки 913 и 914", "error_code: 917".
     "996-vknet-502-ru-messages-send-oshibki-913-914-cli.txt": "913",
     "998-node-vk-bot-api-111-execute-errors-error-code-917-cli.txt": "917",
+    # Diameter's attribute codes and a dispatcher's probe codes, each after "code" alone: no list
+    # of errors in find_codes, a number asked about when pasted.
+    "1510-wireshark-diameter-dictionary-xml-avp-codes-648-653-oc-load-ue-info.txt": "648",
+    "1511-wireshark-packet-diameter-3gpp-c-avp-code-comments-606-713.txt": "601",
+    "1512-wireshark-diameter-tgpp2-xml-avp-codes-805-811-flow-info-809.txt": "805",
+    "1513-kamailio-dispatcher-dispatch-c-rctx-code-800-810-820-probe-states.txt": "820",
+    "1514-freediameter-contrib-cxdx-dict-xml-avp-codes-601-630.txt": "600",
 }
 
 

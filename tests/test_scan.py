@@ -2223,3 +2223,66 @@ def test_a_footer_far_below_its_error_line_is_dropped_across_a_chunk_boundary() 
     text = "".join(lines)
     assert [f.line for f in find_codes(text)] == [5755]
     assert [f.line for f in scan_lines(io.StringIO(text, newline=""))] == [5755]
+
+
+# -- A few words of a message in other prose; protocol numbers listed after "code" ----------------
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        # Real: a phrase of four words inside a sentence of a man page, a header, a README,
+        # with a VPN, PPP or modem word near: not a quote of 602's, 676's, 603's or 901's message.
+        "1502",
+        "1506",
+        "1500",
+        "1507",
+        # Real: six words of 915's message in a C comment, the sentence going on after them.
+        "1501",
+        # Real: a message on a line that names another error by its symbol (impacket's NTSTATUS
+        # table, NetworkManager's reason enum).
+        "1508",
+        "1505",
+        # Real: Diameter's attribute codes and a dispatcher's probe codes, listed after "code":
+        # no list of dial-up errors; Diameter's "AVPs" is no VPS.
+        "1511",
+        "1513",
+        "1514",
+    ],
+)
+def test_a_phrase_of_a_message_or_a_list_of_codes_in_other_software_is_no_code(
+    prefix: str,
+) -> None:
+    assert _codes(_snippet("negative", prefix)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed in the shape of positive 124: four words of 628's old message, in quote marks.
+        ('Dial-up error:\n"The port was disconnected" The computer is telling you', [628]),
+        # Composed: the same four words as a line of their own, near a VPN word.
+        ("VPN dial failed:\nThe port was disconnected.\n", [628]),
+        # Composed: the same inside a sentence.
+        ("VPN dial failed because the port was disconnected by the router", []),
+        # Real (positive 144): eight words of 623's message ending the line an exception prints.
+        (
+            (
+                "DotRas.RasException (623): The system cannot find the phone book entry for this"
+                " connection\u3002\n"
+            ),
+            [623],
+        ),
+    ],
+)
+def test_a_short_quote_counts_where_it_stands_apart(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes
+
+
+def test_numbers_after_a_word_for_a_code_alone_vouch_for_no_list() -> None:
+    # Composed from negative 1511's shape: three such numbers, then the same after "Ошибка".
+    assert (
+        _codes("/* AVP Code: 701 MSISDN */\n/* AVP Code: 702 User-Data */\n/* AVP Code: 713 */\n")
+        == []
+    )
+    assert _codes("Ошибка 701\nОшибка 702\nОшибка 713\n") == [701, 702, 713]

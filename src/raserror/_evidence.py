@@ -83,6 +83,9 @@ class Candidate:
     wrapped_from: int | None = None
     # Refused for want of context, then found in a list of dial-up and VPN errors: judged again.
     vouched: bool = False
+    # Read after a word for a code alone ("AVP Code: 701", 'code="648"'), no error's word: a
+    # protocol's or a program's numbers, which no list of such numbers says are errors.
+    after_code_word: bool = False
 
 
 class Surroundings(Protocol):

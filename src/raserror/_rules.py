@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
     from raserror._codes import ErrorCode
+    from raserror._messages import Quote
     from raserror._page import Page
 
 # -- Patterns the rules read with ---------------------------------------------------------
@@ -495,6 +496,10 @@ def _names_another_thing(text: str, at: int, end: int) -> bool:
     )
 
 
+# The words of ERROR_WORDS that name a code and no error: "AVP Code: 701" is a protocol's.
+_CODE_WORD = re.compile(r"(?i:codes?|c[óo]digo|код(?:[аеуы]|ом|ами)?|kod(?:u|em)?|kód)\Z")
+
+
 def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Error 691:``, ``(Error 800)``, ``ErrorCode = 691``, ``Fehler 798``, ``Код 800:``.
 
@@ -516,10 +521,14 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     if footer is not None:
         return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
     if anchor.group().lower() in PLURAL_ERROR_WORDS:
-        return after_word(page, end, plural=True)  # "852 errors" is a count of errors
-    found = after_word(page, end)
-    if previous in SPACES:  # "720 error"; a table cut into text glues "900Error"
-        found += before_word(page, at)
+        found = after_word(page, end, plural=True)  # "852 errors" is a count of errors
+    else:
+        found = after_word(page, end)
+        if previous in SPACES:  # "720 error"; a table cut into text glues "900Error"
+            found += before_word(page, at)
+    if _CODE_WORD.match(anchor.group()):
+        for candidate in found:
+            candidate.after_code_word = True
     return found
 
 
@@ -1232,10 +1241,75 @@ def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
             yield from _some(number_at(page, *line.span(group), Shape.LISTED))
 
 
+# A quote this short without its number is a phrase any program's prose holds ("unless the serial
+# port is already open", "if the modem says that the line is busy"), unless it stands apart: in
+# quote marks, or the rest of its line past a list's marks or a label's colon. A part of a message shorter than a
+# quote strong whatever its share ("check if an interface with this name already exists. IF it
+# does") must stand apart or end its line, as a program prints a message after its own words.
+APART_QUOTE_WORDS = 4
+_OPENS_QUOTE = re.compile(r"[\"“”'‘’«「『][ \t]*\Z")
+_CLOSES_QUOTE = re.compile(r"[ \t.!]*[\"“”'‘’»」』]")
+_LINE_BEFORE = re.compile(LINE_LEAD + r"(?:[-*•#]+[ \t]*)?\Z")
+_LABEL_BEFORE = re.compile(r":[ \t]*\Z")  # "Status: The port was disconnected."
+_LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
+# A name of an error in capitals, as tables of another system's errors give them beside their
+# messages: ("STATUS_NDIS_INVALID_PORT_STATE", "The current state ... does not support ...").
+_CAPITALS_NAME = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{4,80}(?![A-Za-z0-9_])")
+# Such a name of three parts or more is an error's where one of its parts says so.
+_ERROR_NAME_PARTS = frozenset(
+    ("ERROR", "ERR", "STATUS", "REASON", "E", "FAIL", "FAILED", "FAILURE")
+)
+
+
 def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
     """A code's message quoted without its number, as dialog copies and RRAS reasons hold it."""
     for quote in page.quotes.starting(start, end):
-        yield Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
+        if is_a_quote(page, quote):
+            yield Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
+
+
+def is_a_quote(page: Page, quote: Quote) -> bool:
+    """Whether words of a message with no number beside them quote it.
+
+    Not a phrase of a few words inside other words, nor a message on a line
+    that names another error by its symbol.
+    """
+    from raserror._messages import QUOTE_ENOUGH_WORDS, QUOTE_WHOLE_SHARE
+
+    text = page.text
+    line_start = page.line_bounds(quote.start)[0]
+    line_end = page.line_bounds(quote.end)[1]
+    quoted = bool(
+        _OPENS_QUOTE.search(text, line_start, quote.start)
+        and _CLOSES_QUOTE.match(text, quote.end, line_end + 1)
+    )
+    ends_line = _LINE_AFTER.match(text, quote.end, line_end + 1) is not None
+    apart = True
+    if quote.words <= APART_QUOTE_WORDS:
+        line_before = text[max(line_start, quote.start - LONG_LINE) : quote.start]
+        apart = quoted or (
+            ends_line
+            and (
+                _LINE_BEFORE.match(line_before) is not None
+                or _LABEL_BEFORE.search(line_before) is not None
+            )
+        )
+    elif quote.words < QUOTE_ENOUGH_WORDS and quote.share < QUOTE_WHOLE_SHARE:
+        apart = quoted or ends_line  # "RasException (623): The system cannot find the ..."
+    return apart and not _names_another_error(page, quote.code, line_start, line_end)
+
+
+def _names_another_error(page: Page, code: ErrorCode, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names an error by a symbol that is not ``code``'s."""
+    if end - start > LONG_LINE:
+        return False  # a line with no end in sight: its far parts say nothing of this quote
+    own = code.symbol
+    for found in _CAPITALS_NAME.finditer(page.text, start, end):
+        name = found.group()
+        parts = name.split("_")
+        if len(parts) >= 3 and name != own and not _ERROR_NAME_PARTS.isdisjoint(parts):
+            return True
+    return False
 
 
 def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]:

@@ -35,6 +35,7 @@ from raserror._rules import (
     Rule,
     WrittenNumber,
     describes_another,
+    is_a_quote,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
 from raserror._vouching import Vouching, may_vouch
@@ -367,8 +368,10 @@ def scan_text(
         if kept is None or (kept.evidence == "assumed" and hit.evidence != "assumed"):
             first[hit.code] = hit
     for quote in scanner.page.quotes.within(0, len(text)):
-        if quote.code not in first and not describes_another(
-            scanner.page, quote.start, quote.code
+        if (
+            quote.code not in first
+            and is_a_quote(scanner.page, quote)
+            and not describes_another(scanner.page, quote.start, quote.code)
         ):
             candidate = Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
             quoted = scanner.offer(candidate)

@@ -528,8 +528,6 @@ CONTEXT_WORDS = Vocabulary(
         "ikev2",
         "vpn",
         "впн",  # Russian posts write VPN so too: "Ошибка 868 при подключении к ВПН"
-        # A virtual private server: where the posts about self-hosted VPNs run theirs.
-        "vps(?![a-z])",
         "coi[dD]=",
         r"netcfg\.chm",
     )
@@ -561,6 +559,9 @@ LINE_WORDS = Vocabulary(
 AZURE_VPN_WORDS = Vocabulary(
     ("p2s", "point[-‐‑]to[-‐‑]site"), before="(?<![A-Za-z0-9_])", after="(?![A-Za-z0-9_])"
 )
+# A virtual private server, where the posts about self-hosted VPNs run theirs: as a word of its
+# own, not the end of Diameter's "AVPs".
+VPS_WORD = Vocabulary(("vps",), before="(?<![A-Za-z])", after="(?![a-z])")
 # IPsec tunnels, as words of their own: not a piece of a symbol such as ERROR_IPSEC_IKE_...
 TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)")
 # Japanese "dial" (接続をダイヤルしました), not a toll-free number's (フリーダイヤル), which a water
@@ -573,6 +574,7 @@ CONTEXT_VOCABULARIES = (
     CONTEXT_NAMES,
     DIAL_TOOLS,
     CONTEXT_WORDS,
+    VPS_WORD,
     AZURE_VPN_WORDS,
     TUNNEL_WORDS,
     IKE_NAME,

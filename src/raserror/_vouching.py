@@ -58,10 +58,15 @@ _KEPT = 256
 
 
 def may_vouch(candidate: Candidate) -> bool:
-    """Whether a refused candidate may go on such a list: a dial-up or VPN code after an error word."""
+    """Whether a refused candidate may go on such a list: a dial-up or VPN code after an error word.
+
+    Not after a word for a code alone: Diameter's "AVP Code: 701" and a dispatcher's "code = 810"
+    are listed so too.
+    """
     return (
         candidate.shape is Shape.ERROR_WORD
         and not candidate.vouched
+        and not candidate.after_code_word
         and int(candidate.code) in _VOUCHING
     )
 
