@@ -1752,6 +1752,12 @@ NAMING_NO_SYSTEM = {
     "1512-wireshark-diameter-tgpp2-xml-avp-codes-805-811-flow-info-809.txt": "805",
     "1513-kamailio-dispatcher-dispatch-c-rctx-code-800-810-820-probe-states.txt": "820",
     "1514-freediameter-contrib-cxdx-dict-xml-avp-codes-601-630.txt": "600",
+    # Turkish error words before other systems' numbers: a TON node's "Hata 651", a driver's
+    # "(hata 654)"; Azure pages whose English anchors read "error-802", "heartbeat-error-806".
+    "1550-web3ogren-tr-ton-node-hata-651-no-nodes.txt": "651",
+    "1552-azure-docs-tr-klmnden-migrate-802-hata-tarih-saat.txt": "802",
+    "1559-azure-docs-tr-asr-hata-806-process-server-heartbeat.txt": "806",
+    "1562-zapret-tr-windivert-hata-654-win32-driver.txt": "654",
 }
 
 

@@ -31,6 +31,28 @@ RECALLED = [
         id="651的错误代码, the number made the error's by 的 before the word",
     ),
     pytest.param(
+        # The source of tests/realworld/positive/1050 (an Always On VPN runbook, one line)
+        "   Windows istemcinin yalnızca IPv4 talep etmesini sağlar. IPv4-only çalışan RRAS "
+        "sunucusuna istemcinin çift yığın (`INTERNAL_IP6_ADDRESS` / IPv6CP) paketi gönderip "
+        "tüneli Hata 628 ile düşürmesini kesin olarak engeller.",
+        [628],
+        id="Turkish Hata 628",
+    ),
+    pytest.param(
+        # The source of tests/realworld/positive/1053 (a help desk's test fixture, two lines)
+        '    title: "VPN konekcija",\n    body: "Greška 809 na Windows klijentu.",',
+        [809],
+        id="Bosnian Greška 809",
+    ),
+    pytest.param(
+        # The source of tests/realworld/positive/1055 (a ticket service's sample, two lines)
+        '            String subject = "Bruger kan ikke logge på VPN";\n'
+        '            String body = "Hej, jeg kan ikke forbinde til VPN hjemmefra, får fejl 619. '
+        'Host Down og jeg har en small error";',
+        [619],
+        id="Danish fejl 619",
+    ),
+    pytest.param(
         # https://github.com/hwdsl2/setup-ipsec-vpn/issues/1377 (a step, then its log's heading)
         '3. 連接時出現 "未知的錯誤" errcode 635\n'
         "\n"

@@ -230,11 +230,12 @@ NUMBER_BEFORE = re.compile(
 _LEAD = re.compile(LINE_LEAD)
 # Before a number, a word that makes it a place in a file, not an error: "Line 1024:", "row 12".
 _POSITION_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page)[ \t]{0,3}#?[ \t]{0,3}\Z"
+    r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page|sat[ıi]r)[ \t]{0,3}#?[ \t]{0,3}\Z"
 )
 # Before a number, the name of an event's identifier: "Event ID 644 error", "EventID 861 error".
 _EVENT_ID_BEFORE = re.compile(r"(?<![A-Za-z])(?i:event(?:[ _]?id)?)[ \t]{0,2}[:#]?[ \t]{0,2}\Z")
 _EVENT_ID_REACH = 14  # "Event ID", a mark and the spaces around it, and the letter before
+_POSITION_REACH = 16  # "position", a mark and the spaces around it, and the letter before
 NUMBER_ALONE = re.compile(r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
 # Before "code", a word that makes it no error's: a telephone's "area code 630" (dial-up pages list
 # their numbers so), "country code", "zip code", "promo code", "source code". Not a word a dial
@@ -474,6 +475,8 @@ def before_word(page: Page, start: int) -> list[Candidate]:
         return []
     if _EVENT_ID_BEFORE.search(page.text, max(0, match.start() - _EVENT_ID_REACH), match.start()):
         return []  # "Event ID 644 error": the event's number, the error its own
+    if _POSITION_BEFORE.search(page.text, max(0, match.start() - _POSITION_REACH), match.start()):
+        return []  # "Satır 644 hatası", "line 644 error": where the error stands, not its code
     candidate = number_at(page, *match.span(1), Shape.ERROR_WORD)
     return [] if candidate is None else [candidate]
 

@@ -416,6 +416,19 @@ ERROR_WORDS = Vocabulary(
         "خطأ",
         # Vietnamese: lỗi, and mã lỗi (an error code).
         "lỗi",
+        # Turkish (Hata 628, 651 hatası), Hebrew (שגיאה 809, בשגיאה 740 "with error"), Bosnian,
+        # Croatian and Serbian (Greška 809, pogreška, greske as typed without accents), Danish
+        # (fejl 619, fejlkode).
+        "hata",
+        "hatas[ıi]",
+        "שגיאה",
+        "בשגיאה",
+        "grešk[aeiu]",
+        "gresk[aeiu]",
+        "pogrešk[aeiu]",
+        "pogresk[aeiu]",
+        "fejl",
+        "fejlkode",
     ),
     after=r"(?![^\W\d_])",
 )
