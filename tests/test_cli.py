@@ -1728,10 +1728,9 @@ NAMING_NO_SYSTEM = {
     "921-copytechnet-ricoh-aficio-sc-820-self-diagnostic-cpu.txt": "820",
     "922-aadhaarapi-net-8-error-937-uidai.txt": "937",
     "923-lsat-3-arcpy-traceback-error-000824-not-licensed.txt": "000824",
-    # Five digits of other programs: Couchbase's query error, Twilio's error, a process id.
+    # Five digits of other programs: Couchbase's query error, Twilio's error.
     "929-couchbase-scala-relnotes-query-error-code-13014-authenticationexception.txt": "13014",
     "931-twilio-docs-error-13803-sms-verb-not-supported-realm.txt": "13803",
-    "934-pollitodev-spring-boot-log-error-13888-pid-not-ike.txt": "13888",
     # Chinese apps' own codes in error shapes: "提示603错误", "报错601".
     "960-qingchi-web-applogincontroller-tishi-603-cuowu.txt": "603",
     "963-qingchi-uni-36-zhuanfa-error-bao-601.txt": "601",

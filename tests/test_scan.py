@@ -1446,6 +1446,35 @@ def test_a_telephone_number_after_an_error_word_is_no_code(text: str, expected: 
     assert _codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed (a hunt's probe) in Spring Boot's documented console format, "%d %5p ${PID}
+        # --- [%t] logger : message", the line of a real log with its process id made 809: the
+        # level and the id are no error word and its code.
+        (
+            (
+                "VPN portal\n2021-11-17 16:55:22.810 ERROR 809 --- [io-8081-exec-10] "
+                "o.a.c.c.C.[.[.[.[dispatcherServlet]      : Servlet.service() for servlet"
+            ),
+            [],
+        ),
+        # Composed: a dash after a code in a sentence is still a code's.
+        ("VPN Error 809 --- the server did not respond", [809]),
+    ],
+)
+def test_a_process_id_after_a_log_level_is_no_code(text: str, expected: list[int]) -> None:
+    assert _codes(text) == expected
+
+
+def test_a_spring_boot_process_id_is_no_code_even_where_the_text_is_told_to_be_ras() -> None:
+    # Real: a Spring Boot log whose process id is 13888 on every line, after ERROR on one.
+    text = _snippet("negative", "934")
+    assert "ERROR 13888 --- [" in text
+    assert find_codes(text) == []
+    assert find_codes(text, assume_ras=True) == []
+
+
 def test_a_message_shortened_as_posts_quote_it_counts_in_quote_marks() -> None:
     # Real: an issue quotes 13801 without "authentication", in quote marks, beside IKEv2 words.
     text = _snippet("positive", "334")

@@ -66,10 +66,11 @@ _GLUE_WORDS = (
 _OPENING = rf"[(\[“\"'«（「『]?{_SPACE}?"
 _GLUE = _GLUE_WORDS + _OPENING
 # A number as written after an error word: decimal, 0x-hex, or an HRESULT's 8 hex digits.
-# Not the start of a telephone number written with hyphens: "error code 800-273-8255".
+# Not the start of a telephone number written with hyphens: "error code 800-273-8255"; nor the
+# process id after the level in Spring Boot's log lines: "ERROR 809 --- [main] o.s.b...".
 _NUMBER = (
     r"(-?[0-9]{1,10}|0[xX][0-9a-fA-F]{1,8}|8[0-9a-fA-F]{7})(?![0-9A-Za-z])(?![.,][0-9])"
-    r"(?!-[0-9]{3}-[0-9]{4}(?![0-9]))"
+    r"(?!-[0-9]{3}-[0-9]{4}(?![0-9]))(?![ \t]{1,4}---[ \t]{1,4}\[)"
 )
 # A Chinese or Japanese measure word or unit after a number makes it a count or a quantity:
 # "789和 651 次重试" (retries) in a list, "エラー（720件）" (errors), "错误（800毫秒）" (ms).
