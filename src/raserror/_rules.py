@@ -530,7 +530,7 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
         found = after_word(page, end)
         if previous in SPACES:  # "720 error"; a table cut into text glues "900Error"
             found += before_word(page, at)
-    if _CODE_WORD.match(anchor.group()):
+    if found and _CODE_WORD.match(anchor.group()):
         for candidate in found:
             candidate.after_code_word = True
     return found
