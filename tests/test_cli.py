@@ -1757,6 +1757,8 @@ NAMING_NO_SYSTEM = {
     "1552-azure-docs-tr-klmnden-migrate-802-hata-tarih-saat.txt": "802",
     "1559-azure-docs-tr-asr-hata-806-process-server-heartbeat.txt": "806",
     "1562-zapret-tr-windivert-hata-654-win32-driver.txt": "654",
+    # An issue number after "Connection Error #" in a changelog.
+    "1572-pypi-tensorboardx-history-gcs-connection-error-606-issue-numbers.txt": "606",
 }
 
 
