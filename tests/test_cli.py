@@ -522,6 +522,19 @@ def test_scan_detects_utf16_without_a_bom_of_a_text_mostly_chinese(
     assert codes_in(out) == expected
 
 
+def test_scan_reads_a_log_with_one_line_appended_in_utf16_as_the_rest_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Composed (a review's probe): PowerShell 5's ">>" appends UTF-16 to a log written in an
+    # 8-bit encoding; one such line, 2,000 bytes in, leaves the rest read as it was written.
+    ansi = ("Remote Access error 691 - Access denied\r\n" * 40).encode("ascii")
+    appended = "Get-Date output: Monday, January 1, 2024 10:00:00 AM\r\n".encode("utf-16-le")
+    (tmp_path / "mixed.log").write_bytes(ansi[:2000] + appended + ansi[2000:])
+    status, out, err = run(capsys, "scan", str(tmp_path / "mixed.log"))
+    assert (status, err) == (0, "")
+    assert codes_in(out) == ["691"]
+
+
 def codes_in(out: str) -> list[str]:
     """The codes of a scan table, in order."""
     return [row.split()[1] for row in out.splitlines()[1:]]

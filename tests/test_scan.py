@@ -2315,3 +2315,63 @@ def test_numbers_after_a_word_for_a_code_alone_vouch_for_no_list() -> None:
         == []
     )
     assert _codes("Ошибка 701\nОшибка 702\nОшибка 713\n") == [701, 702, 713]
+
+
+# -- A review's probes of this change (composed unless said) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A count takes these words as they are: so many errors, no code.
+        ("L2TP VPN logunda toplam 809 hata, 12 uyarı", []),
+        ("VPN-serverens log viste 720 fejl i går.", []),
+        ("VPN klijent: 652 greške u logu", []),
+        # The possessive is the error's own number.
+        ("VPN bağlantısında 651 hatası", [651]),
+        # 的 after a comparison, a range, a port or a measure: errors above 600, of a port.
+        ("RAS 拨号：大于600的错误码都是 RAS 定义的", []),
+        ("RasDial 返回600~900的错误码", []),
+        ("VPN：端口800的错误", []),
+        # A phone's or a command's line is no place in a file.
+        ("VPN via phone line 678 error", [678]),
+        ("Running rasdial from the command line 691 error appears every time", [691]),
+        # An error's code after the error word, in other words: a list of dial-up errors still.
+        ("Hata kodu 651: a\nHata kodu 691: b\nHata kodu 720: c", [651, 691, 720]),
+        ("Ошибка с кодом 651\nОшибка с кодом 691\nОшибка с кодом 720", [651, 691, 720]),
+        ("Error codes: 651, 691, 720", [651, 691, 720]),
+        ("Code 651: a\nCode 691: b\nCode 720: c", []),
+        # A no-break space before MS-CHAP's R= is a space to the rule that needs " R=".
+        ('VPN MS-CHAP-Error = "E=691\u00a0R=0"', [691]),
+    ],
+)
+def test_a_reviews_probes_of_words_and_lists(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Short messages quoted as people quote them.
+        ("I get The password has expired when I connect to the VPN", [648]),
+        ("VPN: `The line is busy`", [676]),
+        ("VPN: **The line is busy**", [676]),
+        ("VPN \u201eThe password has expired\u201c", [648]),
+        ("VPN (The account is disabled)", [647]),
+        ('VPN "The line is busy," he said', [676]),
+        ("VPN\n1. The account is disabled.", [647]),
+        ("VPN <td>The port was disconnected</td>", [628]),
+        ("VPN Error: The account is disabled. Contact your administrator.", [647]),
+        ("VPN reason = The port was disconnected", [628]),
+        # A program's own constant before a whole message names no other error's message.
+        (
+            "2024-05-01 10:00:01 [VPN_CONNECT_FAILED] "
+            + ErrorCode(691).windows_message.rstrip("."),
+            [691],
+        ),
+        ("VPN (IPSEC_IKE_AUTH_FAIL) IKE authentication credentials are unacceptable", [13801]),
+    ],
+)
+def test_a_short_quote_stands_apart_as_people_quote(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes
+    assert [int(f.code) for f in find_codes(text, pasted=True, assume_ras=True)] == codes

@@ -125,12 +125,28 @@ def sniff_encoding(head: bytes) -> str:
         (nul[3] == 1 and nul[2] >= 0.5 and nul[0] < 0.5, "utf-32-le"),
         (nul[0] == 1 and nul[1] >= 0.5 and nul[3] < 0.5, "utf-32-be"),
         # ASCII in UTF-16 is a letter and a NUL; other scripts have NULs only among ASCII (a
-        # Chinese text's digits and line breaks: a few in a hundred), and a few of their own
-        # ("一" is U+4E00). Text in any 8-bit encoding has none.
-        (odd >= 0.02 and even <= odd / 3, "utf-16-le"),
-        (even >= 0.02 and odd <= even / 3, "utf-16-be"),
+        # Chinese text's digits and line breaks: a few in a hundred, all through it), and a few
+        # of their own ("一" is U+4E00). Text in any 8-bit encoding has none, or a run of them
+        # where a tool appended a line in UTF-16 (PowerShell 5's ">>" to a log).
+        (odd >= 0.02 and even <= odd / 3 and _throughout(head, 1), "utf-16-le"),
+        (even >= 0.02 and odd <= even / 3 and _throughout(head, 0), "utf-16-be"),
     )
     return next((encoding for shown, encoding in shapes if shown), "utf-8")
+
+
+# The parts of a head that must each hold a NUL byte for it to be read as UTF-16 throughout, and
+# the shortest head so divided (a short title of Chinese words has one number, in one part).
+_HEAD_PARTS = 4
+_PARTED_HEAD = 1024
+
+
+def _throughout(head: bytes, parity: int) -> bool:
+    """Whether NUL bytes at ``parity`` stand in every part of ``head``, or in all but one."""
+    if len(head) < _PARTED_HEAD:
+        return True
+    size = len(head) // _HEAD_PARTS // 2 * 2
+    parts = [head[at + parity : at + size : 2] for at in range(0, size * _HEAD_PARTS, size)]
+    return sum(0 in part for part in parts) >= _HEAD_PARTS - 1
 
 
 class ReadError(Exception):

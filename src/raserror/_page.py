@@ -45,7 +45,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _AS_SPACES = ("\u00a0", "\u202f", "\ufeff")
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """``text`` as the scanner reads it, every position kept.
 
     A line break for each lone carriage return; a space for each of ``_AS_SPACES``.
@@ -124,7 +124,7 @@ class Page:
         self, text: str, *, context_everywhere: bool = False, starts: tuple[Vocabulary, ...] = ()
     ) -> None:
         """``starts``: more lists whose places ``starts_of`` gives, found in the same pass."""
-        text = _plain(text)
+        text = plain(text)
         self.text = text
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]

@@ -231,8 +231,15 @@ NUMBER_BEFORE = re.compile(
 _LEAD = re.compile(LINE_LEAD)
 # Before a number, a word that makes it a place in a file, not an error: "Line 1024:", "row 12".
 _POSITION_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page|sat[ıi]r)[ \t]{0,3}#?[ \t]{0,3}\Z"
+    r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page)[ \t]{0,3}#?[ \t]{0,3}\Z"
 )
+# The same before a number that comes before its error word, but not "line": a phone's or a
+# command's line names no place ("phone line 678 error", "command line 691 error").
+_PLACE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?i:row|col(?:umn)?|offset|pos(?:ition)?|sat[ıi]r)[ \t]{0,3}#?[ \t]{0,3}\Z"
+)
+# The Chinese verbs that report an error, before a number made the error's by 的: "PC端报651的错误".
+_REPORTED_BEFORE = re.compile("(?:报|報|提示|出现|出現|显示|顯示|弹出|彈出|遇到)\\Z")
 # Before a number, the name of an event's identifier: "Event ID 644 error", "EventID 861 error".
 _EVENT_ID_BEFORE = re.compile(r"(?<![A-Za-z])(?i:event(?:[ _]?id)?)[ \t]{0,2}[:#]?[ \t]{0,2}\Z")
 _EVENT_ID_REACH = 14  # "Event ID", a mark and the spaces around it, and the letter before
@@ -476,8 +483,12 @@ def before_word(page: Page, start: int) -> list[Candidate]:
         return []
     if _EVENT_ID_BEFORE.search(page.text, max(0, match.start() - _EVENT_ID_REACH), match.start()):
         return []  # "Event ID 644 error": the event's number, the error its own
-    if _POSITION_BEFORE.search(page.text, max(0, match.start() - _POSITION_REACH), match.start()):
-        return []  # "Satır 644 hatası", "line 644 error": where the error stands, not its code
+    if _PLACE_BEFORE.search(page.text, max(0, match.start() - _POSITION_REACH), match.start()):
+        return []  # "Satır 644 hatası", "row 12 error": where the error stands, not its code
+    if "的" in match.group() and not _REPORTED_BEFORE.search(
+        page.text, max(0, match.start() - 2), match.start()
+    ):
+        return []  # "大于600的错误码", "端口800的错误": errors above 600, of a port; not "报651的错误"
     candidate = number_at(page, *match.span(1), Shape.ERROR_WORD)
     return [] if candidate is None else [candidate]
 
@@ -500,7 +511,15 @@ def _names_another_thing(text: str, at: int, end: int) -> bool:
     )
 
 
-# The words of ERROR_WORDS that name a code and no error: "AVP Code: 701" is a protocol's.
+# The words of ERROR_WORDS that a count before them takes unchanged: Turkish, Danish and
+# Bosnian, Croatian and Serbian say "809 errors" so ("651 hatası", "the error 651", is read).
+_COUNTED_WORD = re.compile(r"(?i:hata|fejl|(?:po)?gre[šs]k[aeiu])\Z")
+# The words of ERROR_WORDS that name a code and no error: "AVP Code: 701" is a protocol's; but
+# "Hata kodu 651", "Ошибка с кодом 651", "Error (code 651)" are an error's code.
+_ERROR_BEFORE_CODE = re.compile(
+    rf"(?:{ERROR_WORDS.pattern})[\W_]{{0,3}}(?:\w{{1,2}}[ \t]{{1,2}})?\Z"
+)
+_ERROR_BEFORE_CODE_REACH = 32
 _CODE_WORD = re.compile(r"(?i:codes?|c[óo]digo|код(?:[аеуы]|ом|ами)?|kod(?:u|em)?|kód)\Z")
 
 
@@ -528,9 +547,15 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
         found = after_word(page, end, plural=True)  # "852 errors" is a count of errors
     else:
         found = after_word(page, end)
-        if previous in SPACES:  # "720 error"; a table cut into text glues "900Error"
+        # "720 error"; a table cut into text glues "900Error"; not where a count takes the word
+        # as it is ("809 hata", "720 fejl", "652 greške": so many errors).
+        if previous in SPACES and not _COUNTED_WORD.match(anchor.group()):
             found += before_word(page, at)
-    if found and _CODE_WORD.match(anchor.group()):
+    if (
+        found
+        and _CODE_WORD.match(anchor.group())
+        and not _ERROR_BEFORE_CODE.search(text, max(0, at - _ERROR_BEFORE_CODE_REACH), at)
+    ):
         for candidate in found:
             candidate.after_code_word = True
     return found
@@ -1247,21 +1272,34 @@ def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
 
 # A quote this short without its number is a phrase any program's prose holds ("unless the serial
 # port is already open", "if the modem says that the line is busy"), unless it stands apart: in
-# quote marks, or the rest of its line past a list's marks or a label's colon. A part of a message shorter than a
-# quote strong whatever its share ("check if an interface with this name already exists. IF it
-# does") must stand apart or end its line, as a program prints a message after its own words.
+# quote marks, a line or a list's item of its own, the rest of its line (or its sentence) after a
+# label, or capitalized inside a sentence as a quoted message is ("I get The password has expired
+# when I connect"). A part of a message shorter than a quote strong whatever its share ("check if
+# an interface with this name already exists. IF it does") must stand apart or end its line, as a
+# program prints a message after its own words.
 APART_QUOTE_WORDS = 4
-_OPENS_QUOTE = re.compile(r"[\"“”'‘’«「『][ \t]*\Z")
-_CLOSES_QUOTE = re.compile(r"[ \t.!]*[\"“”'‘’»」』]")
-_LINE_BEFORE = re.compile(LINE_LEAD + r"(?:[-*•#]+[ \t]*)?\Z")
-_LABEL_BEFORE = re.compile(r":[ \t]*\Z")  # "Status: The port was disconnected."
+# How far before a quote its opening mark, a list's marks or a label are looked for.
+_APART_REACH = 64
+_OPENS_QUOTE = re.compile(r"(?:[\"“”„'‘’«「『`(]|\*\*|<td>|<b>)[ \t]*\Z")
+_CLOSES_QUOTE = re.compile(r"[ \t.!?,;]*(?:[\"“”'‘’»」』`)]|\*\*|</)")
+_LINE_BEFORE = re.compile(r"[ \t]*(?:>[ \t]{0,4}){0,8}(?:[-*•#]+[ \t]*|[0-9]{1,3}[.)][ \t]+)?\Z")
+_LABEL_BEFORE = re.compile(r"[:=][ \t]*\Z")  # "Status: The port was disconnected."
 _LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
-# A name of an error in capitals, as tables of another system's errors give them beside their
-# messages: ("STATUS_NDIS_INVALID_PORT_STATE", "The current state ... does not support ...").
+_SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."
+_WORD_BEFORE = re.compile(r"[A-Za-z][ \t]+\Z")
+# A name of an error in capitals beside a message, as tables of another system's errors give
+# them: ("STATUS_NDIS_INVALID_PORT_STATE", "The current state ... does not support ...").
 _CAPITALS_NAME = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{4,80}(?![A-Za-z0-9_])")
 # Such a name of three parts or more is an error's where one of its parts says so.
 _ERROR_NAME_PARTS = frozenset(
     ("ERROR", "ERR", "STATUS", "REASON", "E", "FAIL", "FAILED", "FAILURE")
+)
+# How far from a quote such a name speaks for another error: a table's row, not a whole line.
+_NAME_REACH = 120
+# Such a name just before a quote in the cell before it: a row of a table of another system's
+# errors, '"STATUS_IPSEC_BAD_SPI","The SPI ...' or 'NAME | message'; not a log's "[NAME] message".
+_ROW_NAME = re.compile(
+    r"(?<![A-Za-z0-9_])([A-Z][A-Z0-9_]{4,80})[\"']?[ \t]{0,2}[,|\t][ \t]{0,2}[\"']?\Z"
 )
 
 
@@ -1275,45 +1313,68 @@ def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:
 def is_a_quote(page: Page, quote: Quote) -> bool:
     """Whether words of a message with no number beside them quote it.
 
-    Not a phrase of a few words inside other words, nor a message on a line
-    that names another error by its symbol.
+    Not a phrase of a few words inside other words, nor a short or partial
+    message beside another error's name in capitals.
     """
     from raserror._messages import QUOTE_ENOUGH_WORDS, QUOTE_WHOLE_SHARE
 
     text = page.text
     line_start = page.line_bounds(quote.start)[0]
     line_end = page.line_bounds(quote.end)[1]
+    short = quote.words <= APART_QUOTE_WORDS
+    partial = quote.words < QUOTE_ENOUGH_WORDS and quote.share < QUOTE_WHOLE_SHARE
+    if not (short or partial):
+        # A whole message is another error's only where its name heads it as a table's row does:
+        # ("STATUS_IPSEC_BAD_SPI","The SPI in the packet does not match a valid IPsec SA.").
+        row = _ROW_NAME.search(text, max(line_start, quote.start - _NAME_REACH), quote.start)
+        return row is None or not _is_another_error(row.group(1), quote.code)
+    before = max(line_start, quote.start - _APART_REACH)
     quoted = bool(
-        _OPENS_QUOTE.search(text, line_start, quote.start)
+        _OPENS_QUOTE.search(text, before, quote.start)
         and _CLOSES_QUOTE.match(text, quote.end, line_end + 1)
     )
     ends_line = _LINE_AFTER.match(text, quote.end, line_end + 1) is not None
-    apart = True
-    if quote.words <= APART_QUOTE_WORDS:
-        line_before = text[max(line_start, quote.start - LONG_LINE) : quote.start]
-        apart = quoted or (
-            ends_line
-            and (
-                _LINE_BEFORE.match(line_before) is not None
-                or _LABEL_BEFORE.search(line_before) is not None
+    if short:
+        labelled = _LABEL_BEFORE.search(text, before, quote.start) is not None
+        apart = (
+            quoted
+            or (
+                (ends_line or (labelled and _SENTENCE_AFTER.match(text, quote.end)))
+                and (labelled or _LINE_BEFORE.fullmatch(text, line_start, quote.start))
             )
+            or (text[quote.start].isupper() and _WORD_BEFORE.search(text, before, quote.start))
         )
-    elif quote.words < QUOTE_ENOUGH_WORDS and quote.share < QUOTE_WHOLE_SHARE:
+    else:
         apart = quoted or ends_line  # "RasException (623): The system cannot find the ..."
-    return apart and not _names_another_error(page, quote.code, line_start, line_end)
+    if not apart:
+        return False
+    # A name beside it is another error's: the message is that error's.
+    return not _names_another_error(
+        page,
+        quote.code,
+        max(line_start, quote.start - _NAME_REACH),
+        min(line_end, quote.end + _NAME_REACH),
+    )
 
 
 def _names_another_error(page: Page, code: ErrorCode, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names an error by a symbol that is not ``code``'s."""
-    if end - start > LONG_LINE:
-        return False  # a line with no end in sight: its far parts say nothing of this quote
+    return any(
+        _is_another_error(found.group(), code)
+        for found in _CAPITALS_NAME.finditer(page.text, start, end)
+    )
+
+
+def _is_another_error(name: str, code: ErrorCode) -> bool:
+    """Whether a name in capitals is an error's, and not ``code``'s symbol."""
+    parts = name.split("_")
     own = code.symbol
-    for found in _CAPITALS_NAME.finditer(page.text, start, end):
-        name = found.group()
-        parts = name.split("_")
-        if len(parts) >= 3 and name != own and not _ERROR_NAME_PARTS.isdisjoint(parts):
-            return True
-    return False
+    return (
+        len(parts) >= 3
+        and name != own
+        and "ERROR_" + name != own  # its own symbol without the prefix: IPSEC_IKE_AUTH_FAIL
+        and not _ERROR_NAME_PARTS.isdisjoint(parts)
+    )
 
 
 def read_short_messages(page: Page, start: int, end: int) -> Iterator[Candidate]:

@@ -43,7 +43,8 @@ def find_codes(text: str, *, assume_ras: bool = False, pasted: bool = False) -> 
 
     ``pasted=True`` says the text was handed over to be explained as Remote
     Access text, as ``raserror`` reads text given on its command line: a
-    message quoted anywhere in it counts, context or not, a short message
+    message quoted anywhere in it counts, context or not (a quote of a few words
+    where it stands apart, as in any text), a short message
     ("Policy match error") counts where it is the whole text, and each code is
     reported once: at the first place where the text itself speaks for it,
     else at its first place.

@@ -23,7 +23,7 @@ from raserror._nearby import (
     Near,
     other_system_near,
 )
-from raserror._page import LONG_LINE, Page
+from raserror._page import LONG_LINE, Page, plain
 from raserror._rules import (
     DIGIT,
     LISTED,
@@ -123,7 +123,8 @@ class Scanner:
     def __init__(self, text: str, *, assume_ras: bool, rasdial_output: bool) -> None:
         # Only the rules that can start here are looked for: a text without a table's cells
         # does not pay for the table's words, even where all words are found in one pass.
-        self.starting = _rules_for(text)
+        # Read as the page reads it: a no-break space is a space to a rule's needed strings too.
+        self.starting = _rules_for(plain(text))
         self.page = Page(text, context_everywhere=rasdial_output, starts=self.starting.words)
         self.assume_ras = assume_ras
         self.rasdial_output = rasdial_output
@@ -355,7 +356,8 @@ def scan_text(
     """Every finding in ``text``, in order; ``rasdial_output`` trusts rasdial's error lines.
 
     ``pasted``: the text was handed over to be explained as Remote Access text, so a
-    message quoted anywhere in it counts, and each code is reported once: where the text
+    message quoted anywhere in it counts (a quote of a few words where it stands apart),
+    and each code is reported once: where the text
     first speaks for it, or where first seen if only the asking does.
     """
     scanner = Scanner(text, assume_ras=assume_ras, rasdial_output=rasdial_output)

@@ -445,6 +445,14 @@ def hostile_growth_cases() -> dict[str, Callable[[int], Callable[[], object]]]:
         "'ras_err{ ' repeated on one line after VPN": lambda n: partial(
             raserror.find_codes, "VPN\n" + "ras_err{ " * (n * 5000)
         ),
+        # A short message quoted again and again on one line: whether each stands apart is read
+        # a few dozen characters back, not from the line's start (a review's probe, once quadratic).
+        "'The line is busy on VPN ' repeated on one line, pasted": lambda n: partial(
+            raserror.find_codes,
+            "The line is busy on VPN " * (n * 500),
+            pasted=True,
+            assume_ras=True,
+        ),
     }
 
 
