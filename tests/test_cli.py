@@ -1772,6 +1772,13 @@ NAMING_NO_SYSTEM = {
     "1562-zapret-tr-windivert-hata-654-win32-driver.txt": "654",
     # An issue number after "Connection Error #" in a changelog.
     "1572-pypi-tensorboardx-history-gcs-connection-error-606-issue-numbers.txt": "606",
+    # A compiler's own error ids passed to its error call ("Report.Error (720, m.Location, ..."),
+    # and a Unicode character's code ("code - 0x0391", Greek Alpha).
+    "1605-mono-mcs-class-cs-report-error-720-710-708-csharp-compiler-errors.txt": "711",
+    "1606-mono-mcs-class-cs-report-error-689-709-713-base-class-checks.txt": "689",
+    "1607-mono-mcs-statement-cs-report-error-821-822-818-819-implicitly-typed-locals.txt": "821",
+    "1608-mono-mcs-assembly-cs-report-error-739-729-type-forwarders.txt": "735",
+    "1609-mono-uni2tab-c-greek-kuten-code-0x0391-unicode-alpha.txt": "0x0391",
 }
 
 

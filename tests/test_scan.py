@@ -2375,3 +2375,50 @@ def test_a_reviews_probes_of_words_and_lists(text: str, codes: list[int]) -> Non
 def test_a_short_quote_stands_apart_as_people_quote(text: str, codes: list[int]) -> None:
     assert _codes(text) == codes
     assert [int(f.code) for f in find_codes(text, pasted=True, assume_ras=True)] == codes
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        # Real (a hunt over 6.8 GB of sources): a value in a Wi-Fi chip's register table equal
+        # to an EAP HRESULT ("0x81C, 0x80420103,").
+        "1600",
+        # Real: register offsets named with an error word inside a name in capitals
+        # ("RX_READ_EQCODE 0x364", "VCR_TS0ERR 0x354"), or a CamelCase counter's "Err".
+        "1603",
+        "1604",
+        "1602",
+        # Real: a compiler's own error ids passed to its error call, three and more in a file.
+        "1605",
+        "1608",
+        # Real: a Greek letter's code in short hex after "code"; five words of 618's message in
+        # a comment's sentence.
+        "1609",
+        "1610",
+    ],
+)
+def test_register_tables_compiler_calls_and_character_codes_are_no_codes(prefix: str) -> None:
+    assert _codes(_snippet("negative", prefix)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed: a short hex number is no dial-up code where nothing else speaks for it...
+        ("error 0x354", []),
+        # ...an IPsec code's is, as Azure's pages write them (positive 319's shape)...
+        ("Error 0x35ed", [13805]),
+        # ...and so is a code in eight hex digits, as Windows prints one.
+        ("error code: 0x000035e9", [13801]),
+        # An opening quote mark whose closing one is missing, to the sentence's end (positive 167).
+        (
+            'I got error "IKE authentication credentials are unacceptable.  on Windows side.',
+            [13801],
+        ),
+        # A list of dial-up errors in words, not a call's arguments: still vouched for.
+        ("Ошибка 651\nОшибка 691\nОшибка 720\n", [651, 691, 720]),
+        ("Error (651)\nError (691)\nError (720)\n", [651, 691, 720]),
+    ],
+)
+def test_hex_quotes_and_lists_after_a_hunt(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes

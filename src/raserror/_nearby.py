@@ -34,6 +34,10 @@ _ENDS_LINE = re.compile(r"[ \t\r.:;,]*(?=\n|\Z)")
 _WINDOWS_SLOT = re.compile(r"(?i:winerror)[ \t]*[=:]?[ \t]*\Z")
 # The largest code written as itself: a larger number is a code's HRESULT.
 _LARGEST_CODE = 0xFFFF
+# A hex number as Windows writes an error: "0x" and eight digits ("80070364" has no "0x", but
+# is as long).
+_WINDOWS_HEX_CHARS = 8
+_SHORT_HEX_LEAST = 13000
 # A message beside its number: on its line, or on the next lines of a dialog copy.
 BESIDE_CHARS = 320
 BESIDE_LINES = 3
@@ -298,10 +302,21 @@ class Near:
         return self.code.category in TUNNEL_CODES and self.page.has_context(*self.reach())
 
     def written_as_windows(self) -> bool:
-        """An HRESULT ("0x80070364", "-2147024028", "80070364"), or after "WinError" ("[WinError 868]")."""
+        """An HRESULT ("0x80070364", "-2147024028", "80070364"), or after "WinError" ("[WinError 868]").
+
+        A code in eight hex digits too ("0x00000364"), as Windows prints one, and an IPsec
+        code in fewer ("Error 0x35ed", as Azure's pages write them); not a dial-up code's
+        short hex ("0x364"), which a register's offset or a character's code may be (Greek
+        letters and combining accents stand at 0x334-0x3bc).
+        """
         written = self.page.text[self.start : self.end]
-        if not written.isdigit() or int(written) > _LARGEST_CODE:
-            return True  # hex, or a 32-bit value: the HRESULT of a code
+        if not written.isdigit():
+            return (
+                len(written.lstrip("-")) >= _WINDOWS_HEX_CHARS  # "0x" and eight digits
+                or int(self.code) >= _SHORT_HEX_LEAST
+            )
+        if int(written) > _LARGEST_CODE:
+            return True  # a 32-bit value: the HRESULT of a code
         return (
             _WINDOWS_SLOT.search(self.page.text, max(0, self.start - 24), self.start) is not None
         )

@@ -501,7 +501,7 @@ def _digit_past_break(text: str, end: int) -> bool:
 
 def _names_another_thing(text: str, at: int, end: int) -> bool:
     """Whether the error word at ``at:end`` is part of a name that is no error's word."""
-    if text[at:end] == "Error" and text[at - 1 : at].isalpha():
+    if text[at:end] in ("Error", "Err") and text[at - 1 : at].isalpha():
         # An enum's "OpenVpnAdaptersInUseError = 700": a program names its own error.
         return bool(_ERROR_NAME_DEFINED.match(text, end)) and _defines_error_name(text, at)
     # "area code 630", "'area code' 800": a telephone's, not an error's.
@@ -538,6 +538,8 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     previous = text[at - 1 : at]
     if previous == "_" or (previous.isalpha() and not text[at].isupper()):
         return []  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
+    if (previous.isdigit() or previous.isupper()) and anchor.group().isupper():
+        return []  # inside a name in capitals: a register's "RX_READ_EQCODE", "VCR_TS0ERR"
     if _names_another_thing(text, at, end):
         return []
     footer = FOOTER_EN.match(text, at)
@@ -802,7 +804,18 @@ def _hresult(page: Page, at: int, end: int) -> Candidate | None:
     number = parse_number(text[at:end])
     if number is None or 0 <= number <= 0xFFFF:
         return None
+    line_start, line_end = page.line_bounds(at)
+    if line_end - line_start <= _HEX_ROW_CHARS and _HEX_ROW.fullmatch(text, line_start, line_end):
+        return None  # a row of a table of values: "0x81C, 0x80420103," (a register, its value)
     return number_at(page, at, end, Shape.ERROR_WORD)
+
+
+# A line of hex values alone, two or more, and the marks of an array between them (a reply's too).
+_HEX_ROW = re.compile(
+    r"[ \t{(>]{0,24}0[xX][0-9a-fA-F]{1,8}(?:[ \t]{0,4}[,;][ \t]{0,4}0[xX][0-9a-fA-F]{1,8}){1,16}"
+    r"[ \t,;})]{0,16}\r?"
+)
+_HEX_ROW_CHARS = 200
 
 
 def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
@@ -1277,7 +1290,7 @@ def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
 # when I connect"). A part of a message shorter than a quote strong whatever its share ("check if
 # an interface with this name already exists. IF it does") must stand apart or end its line, as a
 # program prints a message after its own words.
-APART_QUOTE_WORDS = 4
+APART_QUOTE_WORDS = 5
 # How far before a quote its opening mark, a list's marks or a label are looked for.
 _APART_REACH = 64
 _OPENS_QUOTE = re.compile(r"(?:[\"“”„'‘’«「『`(]|\*\*|<td>|<b>)[ \t]*\Z")
@@ -1286,7 +1299,11 @@ _LINE_BEFORE = re.compile(r"[ \t]*(?:>[ \t]{0,4}){0,8}(?:[-*•#]+[ \t]*|[0-9]{1
 _LABEL_BEFORE = re.compile(r"[:=][ \t]*\Z")  # "Status: The port was disconnected."
 _LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
 _SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."
-_WORD_BEFORE = re.compile(r"[A-Za-z][ \t]+\Z")
+_WORD_BEFORE = re.compile(r"[^\s.!?][ \t]+\Z")  # inside a line's sentence, not at its start
+_TITLE_AFTER = re.compile(
+    r"[ \t]+[-–—|][ \t]"
+)  # "IKE authentication ... unacceptable - Windows 10"
+_SENTENCE_ENDS = re.compile(r"[.!?](?:[ \t]|\r?$)", re.MULTILINE)
 # A name of an error in capitals beside a message, as tables of another system's errors give
 # them: ("STATUS_NDIS_INVALID_PORT_STATE", "The current state ... does not support ...").
 _CAPITALS_NAME = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{4,80}(?![A-Za-z0-9_])")
@@ -1329,9 +1346,14 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
         row = _ROW_NAME.search(text, max(line_start, quote.start - _NAME_REACH), quote.start)
         return row is None or not _is_another_error(row.group(1), quote.code)
     before = max(line_start, quote.start - _APART_REACH)
+    # In quote marks, or after an opening one to its sentence's end where the closing one is
+    # missing ('I got error "IKE authentication credentials are unacceptable.  on Windows').
     quoted = bool(
         _OPENS_QUOTE.search(text, before, quote.start)
-        and _CLOSES_QUOTE.match(text, quote.end, line_end + 1)
+        and (
+            _CLOSES_QUOTE.match(text, quote.end, line_end + 1)
+            or _SENTENCE_ENDS.match(text, quote.end, line_end + 1)
+        )
     )
     ends_line = _LINE_AFTER.match(text, quote.end, line_end + 1) is not None
     if short:
@@ -1339,7 +1361,11 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
         apart = (
             quoted
             or (
-                (ends_line or (labelled and _SENTENCE_AFTER.match(text, quote.end)))
+                (
+                    ends_line
+                    or _TITLE_AFTER.match(text, quote.end)
+                    or (labelled and _SENTENCE_AFTER.match(text, quote.end))
+                )
                 and (labelled or _LINE_BEFORE.fullmatch(text, line_start, quote.start))
             )
             or (text[quote.start].isupper() and _WORD_BEFORE.search(text, before, quote.start))

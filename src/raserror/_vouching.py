@@ -12,6 +12,7 @@ newest.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -55,6 +56,11 @@ _LATE_CHARS = 400
 # batches once this many are kept: not at each number.
 _BATCH = 32
 _KEPT = 256
+
+
+# A call's opening parenthesis before a number, and another argument after it.
+_CALL_BEFORE = re.compile(r"\([ \t]*\Z")
+_MORE_ARGUMENTS = re.compile(r"[ \t]*,[ \t]*[A-Za-z_\"'$@]")
 
 
 def may_vouch(candidate: Candidate) -> bool:
@@ -106,8 +112,15 @@ class Vouching:
         """Keep a refused candidate; those now decided that the list vouches for, which count.
 
         Decided in batches: a vouched number counts where it stands, whenever it is judged
-        again, and it lends nothing on, so no other verdict waits for it.
+        again, and it lends nothing on, so no other verdict waits for it. A number passed
+        first to a program's error call, its other arguments after it ("Report.Error (720,
+        m.Location, ...)"), is that program's own error: it goes on no list.
         """
+        text = self.page.text
+        if _CALL_BEFORE.search(text, max(0, candidate.start - 4), candidate.start) and (
+            _MORE_ARGUMENTS.match(text, candidate.end)
+        ):
+            return []
         at = bisect_right(self._starts, candidate.start)
         self._starts.insert(at, candidate.start)
         self._kept.insert(at, _Kept(candidate))
