@@ -514,6 +514,7 @@ def _names_another_thing(text: str, at: int, end: int) -> bool:
 # The words of ERROR_WORDS that a count before them takes unchanged: Turkish, Danish and
 # Bosnian, Croatian and Serbian say "809 errors" so ("651 hatası", "the error 651", is read).
 _COUNTED_WORD = re.compile(r"(?i:hata|fejl|(?:po)?gre[šs]k[aeiu])\Z")
+_COUNTED_INITIALS = frozenset("hHfFgGpP")
 # The words of ERROR_WORDS that name a code and no error: "AVP Code: 701" is a protocol's; but
 # "Hata kodu 651", "Ошибка с кодом 651", "Error (code 651)" are an error's code.
 _ERROR_BEFORE_CODE = re.compile(
@@ -535,27 +536,30 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
         and not _digit_past_break(text, end)
     ):
         return []  # no number where one could be read: the cheap way out for text full of words
-    previous = text[at - 1 : at]
-    if previous == "_" or (previous.isalpha() and not text[at].isupper()):
-        return []  # inside a word: "terror", "RAS_ERROR"; CamelCase "NativeErrorCode" stays
-    if (previous.isdigit() or previous.isupper()) and anchor.group().isupper():
-        return []  # inside a name in capitals: a register's "RX_READ_EQCODE", "VCR_TS0ERR"
+    previous, word = text[at - 1 : at], anchor.group()
+    if previous == "_":
+        return []  # inside a name: "RAS_ERROR"
+    if previous.isalnum() and (
+        (previous.isalpha() and not word[0].isupper())  # inside a word: "terror"
+        or (not previous.islower() and word.isupper())  # in capitals: "RX_READ_EQCODE", "TS0ERR"
+    ):
+        return []  # CamelCase "NativeErrorCode" stays
     if _names_another_thing(text, at, end):
         return []
     footer = FOOTER_EN.match(text, at)
     if footer is not None:
         return list(_some(number_at(page, *footer.span(1), Shape.RAS_SHAPE, footer=True)))
-    if anchor.group().lower() in PLURAL_ERROR_WORDS:
+    if word.lower() in PLURAL_ERROR_WORDS:
         found = after_word(page, end, plural=True)  # "852 errors" is a count of errors
     else:
         found = after_word(page, end)
         # "720 error"; a table cut into text glues "900Error"; not where a count takes the word
         # as it is ("809 hata", "720 fejl", "652 greške": so many errors).
-        if previous in SPACES and not _COUNTED_WORD.match(anchor.group()):
+        if previous in SPACES and not (word[0] in _COUNTED_INITIALS and _COUNTED_WORD.match(word)):
             found += before_word(page, at)
     if (
         found
-        and _CODE_WORD.match(anchor.group())
+        and _CODE_WORD.match(word)
         and not _ERROR_BEFORE_CODE.search(text, max(0, at - _ERROR_BEFORE_CODE_REACH), at)
     ):
         for candidate in found:
