@@ -522,6 +522,7 @@ _ERROR_BEFORE_CODE = re.compile(
 )
 _ERROR_BEFORE_CODE_REACH = 32
 _CODE_WORD = re.compile(r"(?i:codes?|c[óo]digo|код(?:[аеуы]|ом|ами)?|kod(?:u|em)?|kód)\Z")
+_CODE_INITIALS = frozenset("cCkKкК")
 
 
 def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
@@ -559,6 +560,7 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
             found += before_word(page, at)
     if (
         found
+        and word[0] in _CODE_INITIALS
         and _CODE_WORD.match(word)
         and not _ERROR_BEFORE_CODE.search(text, max(0, at - _ERROR_BEFORE_CODE_REACH), at)
     ):
