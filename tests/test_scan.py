@@ -2422,3 +2422,29 @@ def test_register_tables_compiler_calls_and_character_codes_are_no_codes(prefix:
 )
 def test_hex_quotes_and_lists_after_a_hunt(text: str, codes: list[int]) -> None:
     assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed (a second review's probes): an error word glued to a name in capitals is read
+        # where no underscore makes that a register's name.
+        ("VPNERROR691", [691]),
+        ("VPN CONNECT FAILED. RASERROR=691", [691]),
+        # A line of HRESULTs alone is a list of errors, not a register's row.
+        ("VPN errors we saw:\n0x800B0109, 0x800B010F", [0x800B0109, 0x800B010F]),
+        # A capital after markdown's bold, a term always capitalized, a title's message of
+        # another program below the first line: no quote.
+        ("VPN portal docs\n**Important:** The account is disabled after 5 failed logins.", []),
+        ("strongSwan Traffic Selectors negotiation failed on the IPsec tunnel", []),
+        ("Each X.25 diagnostic indication packet has a cause byte (RAS dial-up)", []),
+        ("VPN\nThe password has expired - Outlook on VPN", []),
+        # An acronym first, then lower case: 13801's message inside a sentence.
+        (
+            "However from Windows I get IKE authentication credentials are unacceptable error.",
+            [13801],
+        ),
+    ],
+)
+def test_a_second_reviews_probes(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes

@@ -511,6 +511,9 @@ def _names_another_thing(text: str, at: int, end: int) -> bool:
     )
 
 
+# A name in capitals joined by underscores that runs into an error word: "RX_READ_EQCODE".
+_IN_CAPITALS_NAME = re.compile(r"_[A-Z0-9]{0,40}\Z")
+_IN_CAPITALS_REACH = 42
 # The words of ERROR_WORDS that a count before them takes unchanged: Turkish, Danish and
 # Bosnian, Croatian and Serbian say "809 errors" so ("651 hatası", "the error 651", is read).
 _COUNTED_WORD = re.compile(r"(?i:hata|fejl|(?:po)?gre[šs]k[aeiu])\Z")
@@ -542,7 +545,11 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
         return []  # inside a name: "RAS_ERROR"
     if previous.isalnum() and (
         (previous.isalpha() and not word[0].isupper())  # inside a word: "terror"
-        or (not previous.islower() and word.isupper())  # in capitals: "RX_READ_EQCODE", "TS0ERR"
+        or (
+            not previous.islower()
+            and word.isupper()
+            and _IN_CAPITALS_NAME.search(text, max(0, at - _IN_CAPITALS_REACH), at) is not None
+        )  # inside a register's name: "RX_READ_EQCODE", "VCR_TS0ERR"; not "VPNERROR 691"
     ):
         return []  # CamelCase "NativeErrorCode" stays
     if _names_another_thing(text, at, end):
@@ -816,8 +823,10 @@ def _hresult(page: Page, at: int, end: int) -> Candidate | None:
     return number_at(page, at, end, Shape.ERROR_WORD)
 
 
-# A line of hex values alone, two or more, and the marks of an array between them (a reply's too).
+# A line of hex values alone, two or more, and the marks of an array between them (a reply's too),
+# a short one among them: a register and its value, not a list of HRESULTs.
 _HEX_ROW = re.compile(
+    r"(?=.*?(?<![0-9a-fA-F])0[xX][0-9a-fA-F]{1,4}(?![0-9a-fA-F]))"
     r"[ \t{(>]{0,24}0[xX][0-9a-fA-F]{1,8}(?:[ \t]{0,4}[,;][ \t]{0,4}0[xX][0-9a-fA-F]{1,8}){1,16}"
     r"[ \t,;})]{0,16}\r?"
 )
@@ -1305,7 +1314,10 @@ _LINE_BEFORE = re.compile(r"[ \t]*(?:>[ \t]{0,4}){0,8}(?:[-*•#]+[ \t]*|[0-9]{1
 _LABEL_BEFORE = re.compile(r"[:=][ \t]*\Z")  # "Status: The port was disconnected."
 _LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
 _SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."
-_WORD_BEFORE = re.compile(r"[^\s.!?][ \t]+\Z")  # inside a line's sentence, not at its start
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, not at its start
+# A message's first word capitalized as a sentence's first ("The", "Cannot") or an acronym
+# ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
+_CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
 _TITLE_AFTER = re.compile(
     r"[ \t]+[-–—|][ \t]"
 )  # "IKE authentication ... unacceptable - Windows 10"
@@ -1369,12 +1381,15 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
             or (
                 (
                     ends_line
-                    or _TITLE_AFTER.match(text, quote.end)
+                    or (line_start == 0 and _TITLE_AFTER.match(text, quote.end))
                     or (labelled and _SENTENCE_AFTER.match(text, quote.end))
                 )
                 and (labelled or _LINE_BEFORE.fullmatch(text, line_start, quote.start))
             )
-            or (text[quote.start].isupper() and _WORD_BEFORE.search(text, before, quote.start))
+            or (
+                _CAPITAL_START.match(text, quote.start) is not None
+                and _WORD_BEFORE.search(text, before, quote.start) is not None
+            )
         )
     else:
         apart = quoted or ends_line  # "RasException (623): The system cannot find the ..."
