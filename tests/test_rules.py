@@ -20,12 +20,15 @@ from hypothesis import strategies as st
 from raserror import (
     _code_tables,
     _messages,
+    _nearby,
     _page,
+    _quote_apart,
     _rules,
     _scanner,
     _scripts,
     _switches,
     _vocabulary,
+    _vouching,
 )
 from raserror._page import Page
 from raserror._rules import LINE_RULES, RULES, LineRule, Rule
@@ -273,6 +276,9 @@ PATTERNS = {
         _scripts,
         _switches,
         _code_tables,
+        _quote_apart,
+        _nearby,
+        _vouching,
     )
     for name, value in vars(module).items()
     if isinstance(value, re.Pattern)
@@ -512,7 +518,7 @@ def test_a_code_column_separated_by_tabs_is_read_too() -> None:
 
 
 def test_a_code_column_is_read_no_further_than_scan_lines_reads_back() -> None:
-    from raserror import _nearby, _stream
+    from raserror import _stream
 
     rows = "".join(f"{600 + row} | a row\n" for row in range(60))
     read = [int(c.code) for c in proposed(COLUMN, "Error Code | Meaning\n" + rows)]

@@ -31,7 +31,7 @@ SENTENCE_END = re.compile(r"\.(?:\s|\Z)|\r?\n|\Z")
 # Marks alone up to a line's end: read from a number, never a copy of the rest of a long line.
 _ENDS_LINE = re.compile(r"[ \t\r.:;,]*(?=\n|\Z)")
 # Where a text puts a number that Windows gave as its error: "[WinError 868]", "winerror=868".
-_WINDOWS_SLOT = re.compile(r"(?i:winerror)[ \t]*[=:]?[ \t]*\Z")
+_WINDOWS_SLOT = re.compile(r"(?i:winerror)[ \t]{0,8}[=:]?[ \t]{0,8}\Z")
 # The largest code written as itself: a larger number is a code's HRESULT.
 _LARGEST_CODE = 0xFFFF
 # A hex number as Windows writes an error: "0x" and eight digits ("80070364" has no "0x", but

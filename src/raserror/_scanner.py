@@ -24,6 +24,7 @@ from raserror._nearby import (
     other_system_near,
 )
 from raserror._page import LONG_LINE, Page, plain
+from raserror._quote_apart import is_a_quote
 from raserror._rules import (
     DIGIT,
     LISTED,
@@ -35,7 +36,6 @@ from raserror._rules import (
     Rule,
     WrittenNumber,
     describes_another,
-    is_a_quote,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
 from raserror._vouching import Vouching, may_vouch

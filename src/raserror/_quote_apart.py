@@ -1,0 +1,133 @@
+"""Whether words of a code's message, with no number beside them, stand as a quote of it.
+
+A phrase of a few words is any program's prose ("unless the serial port is
+already open") unless it stands apart as people and programs set a message
+off; a message beside another error's name in capitals is that error's.
+"""
+
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._codes import ErrorCode
+    from raserror._messages import Quote
+    from raserror._page import Page
+
+# A quote this short without its number is a phrase any program's prose holds ("unless the serial
+# port is already open", "if the modem says that the line is busy"), unless it stands apart: in
+# quote marks, a line or a list's item of its own, the rest of its line (or its sentence) after a
+# label, or capitalized inside a sentence as a quoted message is ("I get The password has expired
+# when I connect"). A part of a message shorter than a quote strong whatever its share ("check if
+# an interface with this name already exists. IF it does") must stand apart or end its line, as a
+# program prints a message after its own words.
+APART_QUOTE_WORDS = 5
+# How far before a quote its opening mark, a list's marks or a label are looked for.
+_APART_REACH = 64
+_OPENS_QUOTE = re.compile(r"(?:[\"“”„'‘’«「『`(]|\*\*|<td>|<b>)[ \t]*\Z")
+_CLOSES_QUOTE = re.compile(r"[ \t.!?,;]*(?:[\"“”'‘’»」』`)]|\*\*|</)")
+_LINE_BEFORE = re.compile(r"[ \t]*(?:>[ \t]{0,4}){0,8}(?:[-*•#]+[ \t]*|[0-9]{1,3}[.)][ \t]+)?\Z")
+_LABEL_BEFORE = re.compile(r"[:=][ \t]*\Z")  # "Status: The port was disconnected."
+_LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
+_SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, not at its start
+# A message's first word capitalized as a sentence's first ("The", "Cannot") or an acronym
+# ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
+_CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
+# A title's separator after its first part: "IKE authentication ... unacceptable - Windows 10".
+_TITLE_AFTER = re.compile(r"[ \t]+[-–—|][ \t]")
+_SENTENCE_ENDS = re.compile(r"[.!?](?:[ \t]|\r?$)", re.MULTILINE)
+# A name of an error in capitals beside a message, as tables of another system's errors give
+# them: ("STATUS_NDIS_INVALID_PORT_STATE", "The current state ... does not support ...").
+_CAPITALS_NAME = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]{4,80}(?![A-Za-z0-9_])")
+# Such a name of three parts or more is an error's where one of its parts says so.
+_ERROR_NAME_PARTS = frozenset(
+    ("ERROR", "ERR", "STATUS", "REASON", "E", "FAIL", "FAILED", "FAILURE")
+)
+# How far from a quote such a name speaks for another error: a table's row, not a whole line.
+_NAME_REACH = 120
+# Such a name just before a quote in the cell before it: a row of a table of another system's
+# errors, '"STATUS_IPSEC_BAD_SPI","The SPI ...' or 'NAME | message'; not a log's "[NAME] message".
+_ROW_NAME = re.compile(
+    r"(?<![A-Za-z0-9_])([A-Z][A-Z0-9_]{4,80})[\"']?[ \t]{0,2}[,|\t][ \t]{0,2}[\"']?\Z"
+)
+
+
+def is_a_quote(page: Page, quote: Quote) -> bool:
+    """Whether words of a message with no number beside them quote it.
+
+    Not a phrase of a few words inside other words, nor a short or partial
+    message beside another error's name in capitals.
+    """
+    from raserror._messages import QUOTE_ENOUGH_WORDS, QUOTE_WHOLE_SHARE
+
+    text = page.text
+    line_start = page.line_bounds(quote.start)[0]
+    line_end = page.line_bounds(quote.end)[1]
+    short = quote.words <= APART_QUOTE_WORDS
+    partial = quote.words < QUOTE_ENOUGH_WORDS and quote.share < QUOTE_WHOLE_SHARE
+    if not (short or partial):
+        # A whole message is another error's only where its name heads it as a table's row does:
+        # ("STATUS_IPSEC_BAD_SPI","The SPI in the packet does not match a valid IPsec SA.").
+        row = _ROW_NAME.search(text, max(line_start, quote.start - _NAME_REACH), quote.start)
+        return row is None or not _is_another_error(row.group(1), quote.code)
+    before = max(line_start, quote.start - _APART_REACH)
+    # In quote marks, or after an opening one to its sentence's end where the closing one is
+    # missing ('I got error "IKE authentication credentials are unacceptable.  on Windows').
+    quoted = bool(
+        _OPENS_QUOTE.search(text, before, quote.start)
+        and (
+            _CLOSES_QUOTE.match(text, quote.end, line_end + 1)
+            or _SENTENCE_ENDS.match(text, quote.end, line_end + 1)
+        )
+    )
+    ends_line = _LINE_AFTER.match(text, quote.end, line_end + 1) is not None
+    if short:
+        labelled = _LABEL_BEFORE.search(text, before, quote.start) is not None
+        apart = (
+            quoted
+            or (
+                (
+                    ends_line
+                    or (line_start == 0 and _TITLE_AFTER.match(text, quote.end))
+                    or (labelled and _SENTENCE_AFTER.match(text, quote.end))
+                )
+                and (labelled or _LINE_BEFORE.fullmatch(text, line_start, quote.start))
+            )
+            or (
+                _CAPITAL_START.match(text, quote.start) is not None
+                and _WORD_BEFORE.search(text, before, quote.start) is not None
+            )
+        )
+    else:
+        apart = quoted or ends_line  # "RasException (623): The system cannot find the ..."
+    if not apart:
+        return False
+    # A name beside it is another error's: the message is that error's.
+    return not _names_another_error(
+        page,
+        quote.code,
+        max(line_start, quote.start - _NAME_REACH),
+        min(line_end, quote.end + _NAME_REACH),
+    )
+
+
+def _names_another_error(page: Page, code: ErrorCode, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names an error by a symbol that is not ``code``'s."""
+    return any(
+        _is_another_error(found.group(), code)
+        for found in _CAPITALS_NAME.finditer(page.text, start, end)
+    )
+
+
+def _is_another_error(name: str, code: ErrorCode) -> bool:
+    """Whether a name in capitals is an error's, and not ``code``'s symbol."""
+    parts = name.split("_")
+    own = code.symbol
+    return (
+        len(parts) >= 3
+        and name != own
+        and "ERROR_" + name != own  # its own symbol without the prefix: IPSEC_IKE_AUTH_FAIL
+        and not _ERROR_NAME_PARTS.isdisjoint(parts)
+    )
