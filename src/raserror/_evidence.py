@@ -83,9 +83,10 @@ class Candidate:
     wrapped_from: int | None = None
     # Refused for want of context, then found in a list of dial-up and VPN errors: judged again.
     vouched: bool = False
-    # Read after a word for a code alone ("AVP Code: 701", 'code="648"'), no error's word: a
-    # protocol's or a program's numbers, which no list of such numbers says are errors.
-    after_code_word: bool = False
+    # A program's or a protocol's own number: read after a word for a code alone ("AVP Code:
+    # 701", 'code="648"'), or passed first to an error call with more arguments ("Report.Error
+    # (720, m.Location, ...)"); no list of such numbers says they are Remote Access's errors.
+    program_number: bool = False
 
 
 class Surroundings(Protocol):

@@ -565,14 +565,32 @@ def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
         # as it is ("809 hata", "720 fejl", "652 greške": so many errors).
         if previous in SPACES and not (word[0] in _COUNTED_INITIALS and _COUNTED_WORD.match(word)):
             found += before_word(page, at)
-    if (
+    code_alone = (
         found
         and word[0] in _CODE_INITIALS
         and _CODE_WORD.match(word)
         and not _ERROR_BEFORE_CODE.search(text, max(0, at - _ERROR_BEFORE_CODE_REACH), at)
-    ):
-        for candidate in found:
-            candidate.after_code_word = True
+    )
+    return _mark_program_numbers(text, found, every=bool(code_alone))
+
+
+# A call's opening parenthesis before a number, and another argument after it.
+_CALL_BEFORE = re.compile(r"\([ \t]*\Z")
+_MORE_ARGUMENTS = re.compile(r"[ \t]*,[ \t]*[A-Za-z_\"'$@]")
+
+
+def _mark_program_numbers(text: str, found: list[Candidate], *, every: bool) -> list[Candidate]:
+    """``found``, each marked a program's own number where it is one (``every``: all are).
+
+    A number passed first to an error call with more arguments is that program's own error:
+    "Report.Error (720, m.Location, ...)".
+    """
+    for candidate in found:
+        if every or (
+            _CALL_BEFORE.search(text, max(0, candidate.start - 4), candidate.start)
+            and _MORE_ARGUMENTS.match(text, candidate.end)
+        ):
+            candidate.program_number = True
     return found
 
 
@@ -597,7 +615,8 @@ def read_verb(page: Page, anchor: re.Match[str]) -> list[Candidate]:
 
 def read_cjk(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Windows 错误 809``, ``629错误``, ``エラー: 0x800b0109``, ``809 오류``."""
-    return after_word(page, anchor.end()) + before_word(page, anchor.start())
+    found = after_word(page, anchor.end()) + before_word(page, anchor.start())
+    return _mark_program_numbers(page.text, found, every=False)
 
 
 def read_event(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:

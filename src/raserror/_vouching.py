@@ -12,7 +12,6 @@ newest.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -58,21 +57,16 @@ _BATCH = 32
 _KEPT = 256
 
 
-# A call's opening parenthesis before a number, and another argument after it.
-_CALL_BEFORE = re.compile(r"\([ \t]*\Z")
-_MORE_ARGUMENTS = re.compile(r"[ \t]*,[ \t]*[A-Za-z_\"'$@]")
-
-
 def may_vouch(candidate: Candidate) -> bool:
     """Whether a refused candidate may go on such a list: a dial-up or VPN code after an error word.
 
-    Not after a word for a code alone: Diameter's "AVP Code: 701" and a dispatcher's "code = 810"
-    are listed so too.
+    Not a program's own number: Diameter's "AVP Code: 701", a dispatcher's "code = 810" and a
+    compiler's "Report.Error (720, m.Location, ...)" are listed so too.
     """
     return (
         candidate.shape is Shape.ERROR_WORD
         and not candidate.vouched
-        and not candidate.after_code_word
+        and not candidate.program_number
         and int(candidate.code) in _VOUCHING
     )
 
@@ -112,15 +106,8 @@ class Vouching:
         """Keep a refused candidate; those now decided that the list vouches for, which count.
 
         Decided in batches: a vouched number counts where it stands, whenever it is judged
-        again, and it lends nothing on, so no other verdict waits for it. A number passed
-        first to a program's error call, its other arguments after it ("Report.Error (720,
-        m.Location, ...)"), is that program's own error: it goes on no list.
+        again, and it lends nothing on, so no other verdict waits for it.
         """
-        text = self.page.text
-        if _CALL_BEFORE.search(text, max(0, candidate.start - 4), candidate.start) and (
-            _MORE_ARGUMENTS.match(text, candidate.end)
-        ):
-            return []
         at = bisect_right(self._starts, candidate.start)
         self._starts.insert(at, candidate.start)
         self._kept.insert(at, _Kept(candidate))
