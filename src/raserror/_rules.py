@@ -230,13 +230,14 @@ NUMBER_BEFORE = re.compile(
 )
 _LEAD = re.compile(LINE_LEAD)
 # Before a number, a word that makes it a place in a file, not an error: "Line 1024:", "row 12".
+_PLACE_WORDS = r"row|col(?:umn)?|offset|pos(?:ition)?"
 _POSITION_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?i:line|ln|row|col(?:umn)?|offset|pos(?:ition)?|page)[ \t]{0,3}#?[ \t]{0,3}\Z"
+    rf"(?<![A-Za-z])(?i:line|ln|{_PLACE_WORDS}|page)[ \t]{{0,3}}#?[ \t]{{0,3}}\Z"
 )
 # The same before a number that comes before its error word, but not "line": a phone's or a
 # command's line names no place ("phone line 678 error", "command line 691 error").
 _PLACE_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?i:row|col(?:umn)?|offset|pos(?:ition)?|sat[ıi]r)[ \t]{0,3}#?[ \t]{0,3}\Z"
+    rf"(?<![A-Za-z])(?i:{_PLACE_WORDS}|sat[ıi]r)[ \t]{{0,3}}#?[ \t]{{0,3}}\Z"
 )
 # The Chinese verbs that report an error, before a number made the error's by 的: "PC端报651的错误".
 _REPORTED_BEFORE = re.compile("(?:报|報|提示|出现|出現|显示|顯示|弹出|彈出|遇到)\\Z")
