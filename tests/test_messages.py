@@ -175,6 +175,30 @@ def test_the_quick_test_of_where_quotes_stand_keeps_every_quote(
     ]
 
 
+@given(_LINES, st.sampled_from([ErrorCode(809), ErrorCode(811), ErrorCode(691), ErrorCode(800)]))
+def test_the_quick_test_for_another_codes_quote_keeps_every_such_quote(
+    lines: list[str], code: ErrorCode
+) -> None:
+    text = "\n".join(lines)
+    others = [
+        quote
+        for quote in _messages.quotes(text)
+        if quote.code is not code and quote.words >= _messages.OTHER_QUOTE_WORDS
+    ]
+    if others:
+        assert _messages.may_quote_other(code, _messages.text_words(text, 0, len(text)))
+
+
+def test_a_sentence_a_code_shares_with_another_is_no_other_codes_quote_beside_it() -> None:
+    shared = (
+        "The network connection between your computer and the VPN server could not be established"
+    )
+    words = _messages.text_words(shared, 0, len(shared))
+    assert not _messages.may_quote_other(ErrorCode(809), words)  # 811's too: no search
+    assert _messages.may_quote_other(ErrorCode(800), words)
+    assert [hit.code for hit in find_codes(f"VPN\nError 809: {shared}.")] == [809]
+
+
 @given(_LINES)
 def test_the_runs_remembered_from_other_lines_are_the_runs_found_afresh(lines: list[str]) -> None:
     words = _messages.text_words(" 2024 ".join(lines), 0, len(" 2024 ".join(lines)))

@@ -205,8 +205,9 @@ class _Index:
             said = {word for message in messages for word in message}
             self.content_words[code] = frozenset(said - COMMON_WORDS)
         # The runs of words as long as the shortest quote that speaks against a number, and
-        # which of them one code's messages alone hold: the quick test of ``may_quote_other``.
-        self.other_runs, self.only_own = _runs_of_length(self.messages, OTHER_QUOTE_WORDS)
+        # those each code's messages hold: the quick test of ``may_quote_other``.
+        self.other_runs = _runs_of_length(self.messages, OTHER_QUOTE_WORDS)[0]
+        self.own_runs = _runs_of_each(self.messages, OTHER_QUOTE_WORDS)
         # Beside its number, a run of this many of a code's own words names it: each such run.
         self.beside_runs = _beside_runs(self.messages, self.by_code)
         # A whole message names its code beside its number even where a longer message of
@@ -242,6 +243,17 @@ def _runs_of_length(
         if len(codes) == 1:
             only_own.setdefault(next(iter(codes)), set()).add(run)
     return frozenset(codes_of), {code: frozenset(runs) for code, runs in only_own.items()}
+
+
+def _runs_of_each(
+    messages: list[tuple[ErrorCode, Run]], length: int
+) -> dict[ErrorCode, frozenset[Run]]:
+    """For each code, every run of ``length`` words its messages hold, shared or not."""
+    runs: dict[ErrorCode, set[Run]] = {}
+    for code, words in messages:
+        held = runs.setdefault(code, set())
+        held.update(words[at : at + length] for at in range(len(words) - length + 1))
+    return {code: frozenset(held) for code, held in runs.items()}
 
 
 def _shortened(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, ErrorCode]:
@@ -646,10 +658,11 @@ def may_quote_other(code: ErrorCode, words: list[str]) -> bool:
     """Whether ``words`` may quote a message of a code other than ``code`` at some length.
 
     The quick test, in C: a quote that long is a run of another code's message,
-    so a text with no such run that is not ``code``'s alone quotes no other code.
+    so a text with no such run that ``code``'s messages do not hold quotes no
+    other code (809's first sentence is 811's too: beside 809 it is 809's).
     """
     found = index().other_runs.intersection(_grams(words, OTHER_QUOTE_WORDS))
-    return bool(found) and not found <= index().only_own.get(code, frozenset())
+    return bool(found) and not found <= index().own_runs.get(code, frozenset())
 
 
 @overload
