@@ -1677,6 +1677,19 @@ def test_the_arms_that_vouch_for_an_arm_stand_within_what_scan_lines_holds() -> 
     assert _code_tables.CONTEXT_ABOVE_CHARS < raserror._stream._CARRIED_CHARS
 
 
+def test_ms_chap_whose_failures_carry_remote_access_codes_is_their_context() -> None:
+    # Real: pppd's chap_ms.c sends "E=709 Error changing password" in an MS-CHAP failure; a blog
+    # diagnoses "Error 691" of an NPS server's MSCHAPv2 exchange. 709 and 691 are Windows errors
+    # too (ERROR_REPARSE_OBJECT, ERROR_DBG_TERMINATE_THREAD): only context makes them RAS codes.
+    assert 709 in {code for code, _, _, _ in found(_snippet("positive", "468"))}
+    assert [(code, evidence) for code, _, evidence, _ in found(_snippet("positive", "485"))] == [
+        (691, "context")
+    ]
+    # Composed: the words alone, and a chapter of a book, which is not the protocol.
+    assert _codes("MS-CHAP v2: error 691") == [691]
+    assert find_codes("See chapter 4: error 691 there.") == []
+
+
 def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> None:
     # Real: an Azure docs issue, "Error 798 - advice is to check certificates - I got the P2S
     # connection up": 798 is also a Windows error (ERROR_CORRUPT_LOG_CLEARED), so only context
