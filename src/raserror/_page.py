@@ -121,10 +121,18 @@ class Page:
     """A text, its line breaks and the places of the names that weigh as evidence."""
 
     def __init__(
-        self, text: str, *, context_everywhere: bool = False, starts: tuple[Vocabulary, ...] = ()
+        self,
+        text: str,
+        *,
+        context_everywhere: bool = False,
+        starts: tuple[Vocabulary, ...] = (),
+        is_plain: bool = False,
     ) -> None:
-        """``starts``: more lists whose places ``starts_of`` gives, found in the same pass."""
-        text = plain(text)
+        """``starts``: more lists whose places ``starts_of`` gives, found in the same pass.
+
+        ``is_plain``: ``text`` is read as ``plain`` gives it already, not read again for that.
+        """
+        text = text if is_plain else plain(text)
         self.text = text
         self.lowered = lower_same_length(text)
         self.newlines = [match.start() for match in _NEWLINE.finditer(text)]

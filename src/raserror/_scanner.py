@@ -124,8 +124,11 @@ class Scanner:
         # Only the rules that can start here are looked for: a text without a table's cells
         # does not pay for the table's words, even where all words are found in one pass.
         # Read as the page reads it: a no-break space is a space to a rule's needed strings too.
-        self.starting = _rules_for(plain(text))
-        self.page = Page(text, context_everywhere=rasdial_output, starts=self.starting.words)
+        text = plain(text)
+        self.starting = _rules_for(text)
+        self.page = Page(
+            text, context_everywhere=rasdial_output, starts=self.starting.words, is_plain=True
+        )
         self.assume_ras = assume_ras
         self.rasdial_output = rasdial_output
         self.found: dict[int, Hit] = {}
