@@ -1779,6 +1779,8 @@ NAMING_NO_SYSTEM = {
     "1607-mono-mcs-statement-cs-report-error-821-822-818-819-implicitly-typed-locals.txt": "821",
     "1608-mono-mcs-assembly-cs-report-error-739-729-type-forwarders.txt": "735",
     "1609-mono-uni2tab-c-greek-kuten-code-0x0391-unicode-alpha.txt": "0x0391",
+    # A pull request's number after "an open error" in a serial port library's changelog.
+    "1646-node-serialport-6-changelog-open-error-pr-910-near-modem-status-flags.txt": "910",
 }
 
 

@@ -2419,6 +2419,50 @@ def test_register_tables_compiler_calls_and_character_codes_are_no_codes(prefix:
 
 
 @pytest.mark.parametrize(
+    "prefix",
+    [
+        # Real (a hunt over npm's and PyPI's serial-port and network packages): a serial port's
+        # modem status lines (CTS, DSR, DCD) are no dial-up line: "_poll_modem_state" beside
+        # pyserial's 'raise SerialException("Port is already open.")', a changelog's "modem
+        # status flags" four lines above "an open error #910" (a pull request's number).
+        "1640",
+        "1646",
+        # Real: a program's own error raised with a few words of a message: node-serialport's
+        # "throw new Error('Port is not open')" and "...('buffer is too small')", NAPALM's
+        # 'raise InvalidXMLResponse("Unable to process the XML Response from the device!")'.
+        "1642",
+        "1643",
+        "1644",
+        # Real: a manual's prose wrapped at a column: "you will get no" / "response from the
+        # device." is no line of its own.
+        "1645",
+    ],
+)
+def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) -> None:
+    text = _snippet("negative", prefix)
+    assert find_codes(text) == []
+    assert find_codes(text, pasted=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # Composed: the same words quoted as a message, not raised by the program, still count...
+        ('VPN connect failed: "Port is not open"', [618]),
+        ('VPN: throw new Error("Port is not open")', []),
+        # ...on a line of their own under a label, not under a sentence that goes on...
+        ("VPN dial-up:\nport is not open\n", [618]),
+        ("VPN dial-up, we got no\nresponse from the device.\n", []),
+        # ...and a modem is a dial-up line, its status lines are not.
+        ("Unimodem: error 651", [651]),
+        ("modem status: error 651", []),
+    ],
+)
+def test_what_the_serial_port_and_raised_error_rules_leave(text: str, codes: list[int]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
     ("text", "codes"),
     [
         # Composed: a short hex number is no dial-up code where nothing else speaks for it...

@@ -496,13 +496,10 @@ def _named_nowhere(written: str, value: int) -> str:
 
 def _sharing_codes(text: str) -> list[Finding]:
     """Each code whose message the text quotes, when it quotes words several messages share."""
-    from raserror._messages import from_message
+    from raserror._messages import shared_message_codes
     from raserror._scan import Finding
 
-    codes = from_message(text, every=True)
-    if len(codes) < 2:  # one code alone would have been found already
-        return []
-    return [Finding(code, 0, len(text), 1, "message") for code in codes]
+    return [Finding(code, 0, len(text), 1, "message") for code in shared_message_codes(text)]
 
 
 def _said(evidence: str) -> str:

@@ -753,7 +753,15 @@ def short_whole_message(text: str) -> Quote | None:
 
 
 def _candidates(words: list[str], goes_on: Callable[[int], bool]) -> list[ErrorCode]:
-    """The codes of the longest quoted runs, the fullest run first, each code once.
+    """The codes of the longest quoted runs, the fullest run first, each code once."""
+    candidates: list[ErrorCode] = []
+    for codes, _, _, _ in sorted(_longest_runs(words, goes_on), key=lambda run: -run[3]):
+        candidates += [code for code in sorted(codes) if code not in candidates]
+    return candidates
+
+
+def _longest_runs(words: list[str], goes_on: Callable[[int], bool]) -> list[QuotedRun]:
+    """The longest quoted runs of ``words``.
 
     A run several messages share counts only where its sentence ends with it,
     ``goes_on(last)`` telling whether the words after it still belong to its
@@ -768,9 +776,19 @@ def _candidates(words: list[str], goes_on: Callable[[int], bool]) -> list[ErrorC
     if not runs:
         return []
     longest = max(last - first for _, first, last, _ in runs)
-    candidates: list[ErrorCode] = []
-    for codes, _, _, _ in sorted(
-        (run for run in runs if run[2] - run[1] == longest), key=lambda run: -run[3]
-    ):
-        candidates += [code for code in sorted(codes) if code not in candidates]
-    return candidates
+    return [run for run in runs if run[2] - run[1] == longest]
+
+
+def shared_message_codes(text: str) -> list[ErrorCode]:
+    """The codes whose messages all hold the words ``text`` quotes, where one run names them.
+
+    809 and 811 for the words their messages begin with; none for two codes
+    quoted apart ("Port is not open" in one line, "buffer is too small" in
+    another), which are two quotes, not one that two messages share.
+    """
+    words, spans = _words(text, 0, len(text))
+    runs = _longest_runs(words, lambda at: _sentence_goes_on(text, spans, at))
+    if len({(first, last) for _, first, last, _ in runs}) != 1:
+        return []
+    codes = _candidates(words, lambda at: _sentence_goes_on(text, spans, at))
+    return codes if len(codes) > 1 else []

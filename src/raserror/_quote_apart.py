@@ -35,6 +35,14 @@ _WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, 
 # A message's first word capitalized as a sentence's first ("The", "Cannot") or an acronym
 # ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
 _CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
+# A program's own error raised with these words: "throw new Error('Port is not open')", 'raise
+# SerialException("Port is already open.")', 'raise InvalidXMLResponse("... from the device!")'.
+_RAISED_BEFORE = re.compile(
+    r"(?:(?<![\w.])(?:raise|throw)[ \t]+(?:new[ \t]+)?[\w.]{1,64}|(?:Error|Exception))"
+    r"[ \t]*\([ \t]*[fFrRbBuU@$]?[\"'`][^\"'`\n]{0,64}\Z"
+)
+# The end of a line whose sentence the next line goes on with: a word or a comma, no stop.
+_SENTENCE_GOES_ON = re.compile(r"[A-Za-z,][ \t]*\r?\n\Z")
 # A title's separator after its first part: "IKE authentication ... unacceptable - Windows 10".
 _TITLE_AFTER = re.compile(r"[ \t]+[-–—|][ \t]")
 _SENTENCE_ENDS = re.compile(r"[.!?](?:[ \t]|\r?$)", re.MULTILINE)
@@ -73,6 +81,8 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
         row = _ROW_NAME.search(text, max(line_start, quote.start - _NAME_REACH), quote.start)
         return row is None or not _is_another_error(row.group(1), quote.code)
     before = max(line_start, quote.start - _APART_REACH)
+    if _RAISED_BEFORE.search(text, before, quote.start) is not None:
+        return False  # the program's own error, in its words
     # In quote marks, or after an opening one to its sentence's end where the closing one is
     # missing ('I got error "IKE authentication credentials are unacceptable.  on Windows').
     quoted = bool(
@@ -93,7 +103,13 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
                     or (line_start == 0 and _TITLE_AFTER.match(text, quote.end))
                     or (labelled and _SENTENCE_AFTER.match(text, quote.end))
                 )
-                and (labelled or _LINE_BEFORE.fullmatch(text, line_start, quote.start))
+                and (
+                    labelled
+                    or (
+                        _LINE_BEFORE.fullmatch(text, line_start, quote.start) is not None
+                        and not _goes_on_from_above(text, line_start, quote.start)
+                    )
+                )
             )
             or (
                 _CAPITAL_START.match(text, quote.start) is not None
@@ -110,6 +126,19 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
         quote.code,
         max(line_start, quote.start - _NAME_REACH),
         min(line_end, quote.end + _NAME_REACH),
+    )
+
+
+def _goes_on_from_above(text: str, line_start: int, at: int) -> bool:
+    """Whether words in lower case at ``at``, first on their line, go on with the sentence above.
+
+    Prose wrapped at a column ("you will get no" / "response from the device."), not a line
+    of its own: the line above ends with a word or a comma.
+    """
+    return (
+        text[at : at + 1].islower()
+        and line_start > 0
+        and _SENTENCE_GOES_ON.search(text, max(0, line_start - 4), line_start) is not None
     )
 
 

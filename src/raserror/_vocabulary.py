@@ -558,8 +558,10 @@ LINE_WORDS = Vocabulary(
         "寬頻",
         "ブロードバンド",
         # The dial-up line and its device: "modem" in five scripts, 電話回線 (a telephone line),
-        # Russian dial-up ("коммутируемое соединение", "коммутированного доступа").
-        "modem",
+        # Russian dial-up ("коммутируемое соединение", "коммутированного доступа"). Not a serial
+        # port's modem status lines (CTS, DSR, DCD), which serial libraries read for any device:
+        # "GetCommModemStatus", "_poll_modem_state", "modem status flags", "modem control lines".
+        r"modem(?![ \t_-]?(?:status|state|control)(?![a-z]))",
         "モデム",
         "модем",
         "调制解调器",
