@@ -543,7 +543,8 @@ CONTEXT_WORDS = Vocabulary(
         "впн",  # Russian posts write VPN so too: "Ошибка 868 при подключении к ВПН"
         "coi[dD]=",
         # MS-CHAP's failure packets carry these codes ("E=691 R=1", FreeRADIUS's "error = 648").
-        "ms-?chap",
+        "mschap",
+        "ms-chap",
         r"netcfg\.chm",
     )
 )
