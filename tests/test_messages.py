@@ -189,6 +189,17 @@ def test_the_quick_test_for_another_codes_quote_keeps_every_such_quote(
         assert _messages.may_quote_other(code, _messages.text_words(text, 0, len(text)))
 
 
+def test_words_several_messages_share_name_them_all_and_two_quotes_apart_name_none() -> None:
+    shared = (
+        "The network connection between your computer and the VPN server could not be established"
+    )
+    assert {809, 811} <= set(_messages.shared_message_codes(shared))
+    # Real (negative 1643, node-serialport): two programs' errors, each a part of another code's.
+    apart = "throw new Error('Port is not open');\nthrow new Error('buffer is too small');"
+    assert set(from_message(apart, every=True)) == {603, 618}
+    assert _messages.shared_message_codes(apart) == []
+
+
 def test_a_sentence_a_code_shares_with_another_is_no_other_codes_quote_beside_it() -> None:
     shared = (
         "The network connection between your computer and the VPN server could not be established"

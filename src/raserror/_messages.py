@@ -754,10 +754,15 @@ def short_whole_message(text: str) -> Quote | None:
 
 def _candidates(words: list[str], goes_on: Callable[[int], bool]) -> list[ErrorCode]:
     """The codes of the longest quoted runs, the fullest run first, each code once."""
-    candidates: list[ErrorCode] = []
-    for codes, _, _, _ in sorted(_longest_runs(words, goes_on), key=lambda run: -run[3]):
-        candidates += [code for code in sorted(codes) if code not in candidates]
-    return candidates
+    return _codes_of(_longest_runs(words, goes_on))
+
+
+def _codes_of(runs: list[QuotedRun]) -> list[ErrorCode]:
+    """The codes of ``runs``, the fullest run first, each code once."""
+    codes: list[ErrorCode] = []
+    for held, _, _, _ in sorted(runs, key=lambda run: -run[3]):
+        codes += [code for code in sorted(held) if code not in codes]
+    return codes
 
 
 def _longest_runs(words: list[str], goes_on: Callable[[int], bool]) -> list[QuotedRun]:
@@ -790,5 +795,5 @@ def shared_message_codes(text: str) -> list[ErrorCode]:
     runs = _longest_runs(words, lambda at: _sentence_goes_on(text, spans, at))
     if len({(first, last) for _, first, last, _ in runs}) != 1:
         return []
-    codes = _candidates(words, lambda at: _sentence_goes_on(text, spans, at))
+    codes = _codes_of(runs)
     return codes if len(codes) > 1 else []
