@@ -194,7 +194,7 @@ def test_words_several_messages_share_name_them_all_and_two_quotes_apart_name_no
         "The network connection between your computer and the VPN server could not be established"
     )
     assert {809, 811} <= set(_messages.shared_message_codes(shared))
-    # Real (negative 1643, node-serialport): two programs' errors, each a part of another code's.
+    # Composed of two lines of negative 1643 (node-serialport's own errors), each a part of a message.
     apart = "throw new Error('Port is not open');\nthrow new Error('buffer is too small');"
     assert set(from_message(apart, every=True)) == {603, 618}
     assert _messages.shared_message_codes(apart) == []
