@@ -2436,6 +2436,11 @@ def test_register_tables_compiler_calls_and_character_codes_are_no_codes(prefix:
         # Real: a manual's prose wrapped at a column: "you will get no" / "response from the
         # device." is no line of its own.
         "1645",
+        # Real: a JSON-RPC client's own "new Error('Request has timed out')"; BoringSSL's comment
+        # "This may allow a successful path to be built to a trusted root." (CERT_E_CHAINING's
+        # words without its "could not": a message's tail ends a line only after a mark).
+        "1613",
+        "1612",
     ],
 )
 def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) -> None:
@@ -2453,6 +2458,9 @@ def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) 
         # ...on a line of their own under a label, not under a sentence that goes on...
         ("VPN dial-up:\nport is not open\n", [618]),
         ("VPN dial-up, we got no\nresponse from the device.\n", []),
+        # ...a message's tail ending a line after a mark or its first words, not inside a sentence...
+        ("VPN\nRasException (623): The system cannot find the phone book entry", [623]),
+        ("VPN\nThis lets the path to the phone book entry for this connection", []),
         # ...and a modem is a dial-up line, its status lines are not.
         ("Unimodem: error 651", [651]),
         ("modem status: error 651", []),

@@ -41,6 +41,12 @@ _RAISED_BEFORE = re.compile(
     r"(?:(?<![\w.])(?:raise|throw)[ \t]+(?:new[ \t]+)?[\w.]{1,64}|(?:Error|Exception))"
     r"[ \t]*\([ \t]*[fFrRbBuU@$]?[\"'`][^\"'`\n]{0,64}\Z"
 )
+# What a program prints before its message: its line's start or a mark ("RasException (623): "),
+# then at most the message's first words in other words ("The system cannot" for "could not").
+_MARK_BEFORE = re.compile(
+    r"(?:^|[:>)\]\-–—|])[ \t]*(?:[A-Z][\w']{0,20}(?:[ \t]+[\w']{1,20}){0,3}[ \t]+)?\Z",
+    re.MULTILINE,
+)
 # The end of a line whose sentence the next line goes on with: a word or a comma, no stop.
 _SENTENCE_GOES_ON = re.compile(r"[A-Za-z,][ \t]*\r?\n\Z")
 # A title's separator after its first part: "IKE authentication ... unacceptable - Windows 10".
@@ -117,7 +123,15 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
             )
         )
     else:
-        apart = quoted or ends_line  # "RasException (623): The system cannot find the ..."
+        # "RasException (623): The system cannot find the ...": after a mark or as a sentence
+        # starts, not the tail of one ("a path to be built to a trusted root", not "could not").
+        apart = quoted or (
+            ends_line
+            and (
+                _MARK_BEFORE.search(text, before, quote.start) is not None
+                or _CAPITAL_START.match(text, quote.start) is not None
+            )
+        )
     if not apart:
         return False
     # A name beside it is another error's: the message is that error's.
