@@ -2461,6 +2461,10 @@ def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) 
         # ...a message's tail ending a line after a mark or its first words, not inside a sentence...
         ("VPN\nRasException (623): The system cannot find the phone book entry", [623]),
         ("VPN\nThis lets the path to the phone book entry for this connection", []),
+        # ...RasClient's "CoId={...}" (and its template's "CoId=%1") is context, a program's own
+        # "coId=" is not (minified JavaScript's "this.coId=t.find(...)" on npm)...
+        ("CoId=%1: error 720", [720]),
+        ("coId=1;err=720", []),
         # ...and a modem is a dial-up line, its status lines are not.
         ("Unimodem: error 651", [651]),
         ("modem status: error 651", []),

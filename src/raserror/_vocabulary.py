@@ -541,7 +541,7 @@ CONTEXT_WORDS = Vocabulary(
         "ikev2",
         "vpn",
         "впн",  # Russian posts write VPN so too: "Ошибка 868 при подключении к ВПН"
-        "coi[dD]=",
+        "coi[dD]=[\"']?[{%]",
         # MS-CHAP's failure packets carry these codes ("E=691 R=1", FreeRADIUS's "error = 648").
         "mschap",
         "ms-chap",
