@@ -175,11 +175,24 @@ def test_the_quick_test_of_where_quotes_stand_keeps_every_quote(
     ]
 
 
-@given(_LINES, st.sampled_from([ErrorCode(809), ErrorCode(811), ErrorCode(691), ErrorCode(800)]))
+# Codes whose messages share runs of seven words or more with another's (a review counted 15
+# such pairs), and their messages in both wordings: the quick test's own-runs path.
+_SHARING = [ErrorCode(n) for n in (628, 719, 787, 835, 809, 811, 13809, 13810, 13811, 13812)]
+_SHARING_LINES = st.lists(
+    st.sampled_from([m for code in _SHARING for m in (code.message, code.windows_message)]),
+    max_size=4,
+)
+
+
+@given(
+    _LINES,
+    _SHARING_LINES,
+    st.sampled_from([*_SHARING, ErrorCode(691), ErrorCode(800), ErrorCode(13906)]),
+)
 def test_the_quick_test_for_another_codes_quote_keeps_every_such_quote(
-    lines: list[str], code: ErrorCode
+    lines: list[str], sharing: list[str], code: ErrorCode
 ) -> None:
-    text = "\n".join(lines)
+    text = "\n".join(lines + sharing)
     others = [
         quote
         for quote in _messages.quotes(text)
@@ -198,6 +211,8 @@ def test_words_several_messages_share_name_them_all_and_two_quotes_apart_name_no
     apart = "throw new Error('Port is not open');\nthrow new Error('buffer is too small');"
     assert set(from_message(apart, every=True)) == {603, 618}
     assert _messages.shared_message_codes(apart) == []
+    # The same shared words twice are still one quote that several messages share (a review's).
+    assert {809, 811} <= set(_messages.shared_message_codes(f"{shared}\n{shared}"))
 
 
 def test_a_sentence_a_code_shares_with_another_is_no_other_codes_quote_beside_it() -> None:

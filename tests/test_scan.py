@@ -1685,9 +1685,18 @@ def test_ms_chap_whose_failures_carry_remote_access_codes_is_their_context() -> 
     assert [(code, evidence) for code, _, evidence, _ in found(_snippet("positive", "485"))] == [
         (691, "context")
     ]
-    # Composed: the words alone, and a chapter of a book, which is not the protocol.
+    # Composed: the words alone, and a chapter of a book, which is not the protocol...
     assert _codes("MS-CHAP v2: error 691") == [691]
+    assert _codes("rlm_mschap: error 648") == [648]
     assert find_codes("See chapter 4: error 691 there.") == []
+    # ...nor a name that holds its letters (a review's probes: AWS's "fms-chapter.html", Stan's
+    # "variable-transforms-chapter.html", a program's "itemsChapter")...
+    assert find_codes("see developerguide/fms-chapter.html\nError 691: not compliant") == []
+    assert find_codes("if (!itemsChapter) throw new Error('Error 691: chapter missing');") == []
+    # ...and MS-CHAP is context for the six errors of its failure packet alone (RFC 2759), not
+    # for an IKE code or another number in a FreeRADIUS or PEAP Wi-Fi log.
+    assert find_codes("ERROR: (12) mschap: Error 13801 reading response") == []
+    assert find_codes("PEAP with MSCHAPv2 on our Aruba controller: error 812 in its log") == []
 
 
 def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> None:
@@ -2455,9 +2464,18 @@ def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) 
         # Composed: the same words quoted as a message, not raised by the program, still count...
         ('VPN connect failed: "Port is not open"', [618]),
         ('VPN: throw new Error("Port is not open")', []),
+        # ...and Remote Access's own errors raised by a wrapper, or a message shown, still count
+        # (a review's probes).
+        ('raise RasDialError("The password has expired.")', [648]),
+        ('Dial failed: RasException("The line is busy.")', [676]),
+        ("RasDial returned Error('There is no dial tone.')", [680]),
         # ...on a line of their own under a label, not under a sentence that goes on...
         ("VPN dial-up:\nport is not open\n", [618]),
         ("VPN dial-up, we got no\nresponse from the device.\n", []),
+        ("VPN dial-up, we got no  \r\nresponse from the device.\r\n", []),
+        # ...and a whole message in lower case under a heading is a line of its own (a review's).
+        ("dial up error\nthe phone line is busy", [676]),
+        ("Dial-up Networking could not connect,\nthere is no dial tone.", [680]),
         # ...a message's tail ending a line after a mark or its first words, not inside a sentence...
         ("VPN\nRasException (623): The system cannot find the phone book entry", [623]),
         ("VPN\nThis lets the path to the phone book entry for this connection", []),
@@ -2465,9 +2483,13 @@ def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) 
         # "coId=" is not (minified JavaScript's "this.coId=t.find(...)" on npm)...
         ("CoId=%1: error 720", [720]),
         ("coId=1;err=720", []),
-        # ...and a modem is a dial-up line, its status lines are not.
+        # ...and a modem is a dial-up line, a serial port's modem status lines are not (a review's
+        # probes: a help desk's "modem status lights" and "Modem state:" are a dial-up modem's).
         ("Unimodem: error 651", [651]),
-        ("modem status: error 651", []),
+        ("Error 678: check the modem status lights and try again.", [678]),
+        ("Modem state: error 691", [691]),
+        ("modem status flags: error 651", []),
+        ("if (GetCommModemStatus(h, &s)) error 651", []),
     ],
 )
 def test_what_the_serial_port_and_raised_error_rules_leave(text: str, codes: list[int]) -> None:

@@ -787,13 +787,13 @@ def _longest_runs(words: list[str], goes_on: Callable[[int], bool]) -> list[Quot
 def shared_message_codes(text: str) -> list[ErrorCode]:
     """The codes whose messages all hold the words ``text`` quotes, where one run names them.
 
-    809 and 811 for the words their messages begin with; none for two codes
-    quoted apart ("Port is not open" in one line, "buffer is too small" in
-    another), which are two quotes, not one that two messages share.
+    809 and 811 for the words their messages begin with, quoted once or more;
+    none for two codes quoted apart ("Port is not open" in one line, "buffer
+    is too small" in another), which are two quotes, not one that two messages share.
     """
     words, spans = _words(text, 0, len(text))
     runs = _longest_runs(words, lambda at: _sentence_goes_on(text, spans, at))
-    if len({(first, last) for _, first, last, _ in runs}) != 1:
+    if len({held for held, _, _, _ in runs}) != 1:
         return []
     codes = _codes_of(runs)
     return codes if len(codes) > 1 else []

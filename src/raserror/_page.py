@@ -20,6 +20,7 @@ from raserror._vocabulary import (
     FOREIGN,
     FOREIGN_WORDS,
     LINE_WORDS,
+    MS_CHAP_WORDS,
     RAS_CONTEXT,
     WEAK_MARK,
     WEAK_MARK_WORDS,
@@ -75,9 +76,11 @@ LIST_CHARS = 600
 
 
 # The lists a page always looks for; a caller adds its own (the rules' starts).
-_OWN = (*CONTEXT_VOCABULARIES, EVENT_SOURCES)
+_OWN = (*CONTEXT_VOCABULARIES, EVENT_SOURCES, MS_CHAP_WORDS)
 _CONTEXT = range(len(CONTEXT_VOCABULARIES))
 _SOURCES = len(CONTEXT_VOCABULARIES)
+_MS_CHAP = _SOURCES + 1
+_MS_CHAP_WORD = MS_CHAP_WORDS.compile()
 _LINE_WORD = LINE_WORDS.compile()
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
@@ -151,6 +154,7 @@ class Page:
         self._foreign_named: dict[int, bool] = {}
         self._foreign_asked = 0
         self._sources: list[int] | None = None
+        self._ms_chap: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
         # For each code, the last stretch of the text read without its message's words.
@@ -330,6 +334,12 @@ class Page:
         if self._sources is None:
             self._sources = self._matches(EVENT_SOURCE, _SOURCES)
         return any_between(self._sources, start, end)
+
+    def names_ms_chap(self, start: int, end: int) -> bool:
+        """Whether MS-CHAP is named in ``text[start:end]``."""
+        if self._ms_chap is None:
+            self._ms_chap = self._matches(_MS_CHAP_WORD, _MS_CHAP)
+        return any_between(self._ms_chap, start, end)
 
     # Words --------------------------------------------------------------------------
 

@@ -36,9 +36,10 @@ _WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, 
 # ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
 _CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
 # A program's own error raised with these words: "throw new Error('Port is not open')", 'raise
-# SerialException("Port is already open.")', 'raise InvalidXMLResponse("... from the device!")'.
+# SerialException("Port is already open.")', 'raise InvalidXMLResponse("... from the device!")';
+# not an error of Remote Access's own a wrapper raises ('raise RasDialError("...")').
 _RAISED_BEFORE = re.compile(
-    r"(?:(?<![\w.])(?:raise|throw)[ \t]+(?:new[ \t]+)?[\w.]{1,64}|(?:Error|Exception))"
+    r"(?<![\w.])(?:raise|throw|new)[ \t]+(?:new[ \t]+)?(?![\w.]*(?:Ras[A-Z]|Dial))[\w.]{1,64}"
     r"[ \t]*\([ \t]*[fFrRbBuU@$]?[\"'`][^\"'`\n]{0,64}\Z"
 )
 # What a program prints before its message: its line's start or a mark ("RasException (623): "),
@@ -47,8 +48,13 @@ _MARK_BEFORE = re.compile(
     r"(?:^|[:>)\]\-–—|])[ \t]*(?:[A-Z][\w']{0,20}(?:[ \t]+[\w']{1,20}){0,3}[ \t]+)?\Z",
     re.MULTILINE,
 )
-# The end of a line whose sentence the next line goes on with: a word or a comma, no stop.
-_SENTENCE_GOES_ON = re.compile(r"[A-Za-z,][ \t]*\r?\n\Z")
+# The end of a line whose sentence the next line goes on with: a word no sentence ends with.
+_SENTENCE_GOES_ON = re.compile(
+    r"(?<![A-Za-z'])(?i:a|an|the|no|not|of|to|from|with|and|or|but|for|in|on|at|by|is|are|was"
+    r"|were|be|will|would|can|could|get|got|has|have|had|that|this|your|its|their)"
+    r"[ \t]*\r?\n\Z"
+)
+_GOES_ON_REACH = 16
 # A title's separator after its first part: "IKE authentication ... unacceptable - Windows 10".
 _TITLE_AFTER = re.compile(r"[ \t]+[-–—|][ \t]")
 _SENTENCE_ENDS = re.compile(r"[.!?](?:[ \t]|\r?$)", re.MULTILINE)
@@ -147,12 +153,13 @@ def _goes_on_from_above(text: str, line_start: int, at: int) -> bool:
     """Whether words in lower case at ``at``, first on their line, go on with the sentence above.
 
     Prose wrapped at a column ("you will get no" / "response from the device."), not a line
-    of its own: the line above ends with a word or a comma.
+    of its own: the line above ends with a word no sentence ends with ("no", "the", "to").
     """
     return (
         text[at : at + 1].islower()
         and line_start > 0
-        and _SENTENCE_GOES_ON.search(text, max(0, line_start - 4), line_start) is not None
+        and _SENTENCE_GOES_ON.search(text, max(0, line_start - _GOES_ON_REACH), line_start)
+        is not None
     )
 
 

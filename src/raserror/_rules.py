@@ -105,7 +105,8 @@ VERB_NUMBER = re.compile(
     rf"(?=[\"”」』]?{_SPACE}{{0,2}}(?:[{_PHRASE_END}]|[,.;:!?](?![0-9])|的?错|的?錯|问题|問題|\Z))"
 )
 # The six errors RFC 2759 lists for MS-CHAP's failure packet.
-_MS_CHAP_ERRORS = "64[6-9]|691|709"
+MS_CHAP_ERRORS = frozenset((646, 647, 648, 649, 691, 709))
+_MS_CHAP_ERRORS = "|".join(map(str, sorted(MS_CHAP_ERRORS)))
 # MS-CHAP's failure packet: the error, then whether the peer may retry ("E=700 R=1.5" is a
 # formula's, "E=720 R=10" another field's).
 MS_CHAP_FAILURE = re.compile(rf"E=({_MS_CHAP_ERRORS}) R=[01](?![0-9.])")

@@ -542,9 +542,6 @@ CONTEXT_WORDS = Vocabulary(
         "vpn",
         "впн",  # Russian posts write VPN so too: "Ошибка 868 при подключении к ВПН"
         "coi[dD]=[\"']?[{%]",
-        # MS-CHAP's failure packets carry these codes ("E=691 R=1", FreeRADIUS's "error = 648").
-        "mschap",
-        "ms-chap",
         r"netcfg\.chm",
     )
 )
@@ -561,8 +558,12 @@ LINE_WORDS = Vocabulary(
         # The dial-up line and its device: "modem" in five scripts, 電話回線 (a telephone line),
         # Russian dial-up ("коммутируемое соединение", "коммутированного доступа"). Not a serial
         # port's modem status lines (CTS, DSR, DCD), which serial libraries read for any device:
-        # "GetCommModemStatus", "_poll_modem_state", "modem status flags", "modem control lines".
-        r"modem(?![ \t_-]?(?:status|state|control)(?![a-z]))",
+        # "GetCommModemStatus", "_poll_modem_state", "modem status flags", "modem control lines";
+        # a help desk's "modem status lights" and "Modem state: ..." are a dial-up modem's.
+        (
+            r"modem(?!_?(?:status|state|control)|[ \t-](?:status|control)[ \t-]"
+            r"(?:flag|line|signal|bit|register)s?(?![a-z]))"
+        ),
         "モデム",
         "модем",
         "调制解调器",
@@ -586,6 +587,11 @@ TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)
 # heater's error page gives beside its "エラー920", nor a support line's shared-cost number's
 # (ナビダイヤル, 0570-...).
 JAPANESE_DIAL = Vocabulary(("ダイヤル",), before="(?<!フリー)(?<!ナビ)")
+# MS-CHAP, whose failure packets carry the errors of its failures ("E=691 R=1", FreeRADIUS's
+# "error = 648"), as a word's start: not "ms-chapter", "ItemsChapter". Context for those alone.
+MS_CHAP_WORDS = Vocabulary(
+    ("mschap", "ms-chap"), before="(?<![A-Za-z0-9])", after="(?![Tt][Ee][Rr])"
+)
 # IKE, the key exchange of IPsec tunnels, in capitals as its messages write it.
 IKE_NAME = Vocabulary(("IKE",), cased=True, before="(?<![A-Za-z_])", after="(?![A-Za-z_])")
 CONTEXT_VOCABULARIES = (
