@@ -2458,6 +2458,18 @@ def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) 
     assert find_codes(text, pasted=True) == []
 
 
+def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None:
+    # Real (pypykatz's table of SSPI statuses): "CERT_WRONG_USAGE = 0x80090349  #The certificate
+    # is not valid for the requested usage." is SEC_E_CERT_WRONG_USAGE's, not CERT_E_WRONG_USAGE's.
+    text = _snippet("negative", "1670")
+    assert find_codes(text, pasted=True) == []
+    # Composed: the same words after their own HRESULT, and alone, are CERT_E_WRONG_USAGE's.
+    words = "The certificate is not valid for the requested usage."
+    assert _codes(f"VPN\n0x800B0110: {words}") == [0x800B0110]
+    assert _codes(f"VPN\n0x80090349: {words}") == []
+    assert _codes(f"VPN\n{words}") == [0x800B0110]
+
+
 @pytest.mark.parametrize(
     ("text", "codes"),
     [

@@ -223,11 +223,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 TABLE_ROWS = 40
 TABLE_CHARS = 16_000
 # The number a quoted message describes: just before it on its line ("619: The port was
-# disconnected.", "633 (`the specified port is already open`)"), or alone on the line above
-# it, as lists and tables show one and its words.
+# disconnected.", "633 (`the specified port is already open`)", an HRESULT's "0x80090349:", a
+# constant's "= 0x80090349  # The certificate ..."), or alone on the line above it, as lists
+# and tables show one and its words.
 # Not a time's milliseconds ("10:22:33.691"), nor any number after digits and a mark.
 NUMBER_BEFORE = re.compile(
-    r"(?<![0-9])(?<![0-9][.:,])([0-9]{3,5})[ \t]{0,8}[:.)\]|\-–—]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
+    r"(?<![0-9][.:,])((?<![0-9])[0-9]{3,5}|(?<![0-9A-Za-z])0[xX][0-9A-Fa-f]{4,8})"
+    r"[ \t]{0,8}[:.)\]|\-–—#]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
 _LEAD = re.compile(LINE_LEAD)
 # Before a number, a word that makes it a place in a file, not an error: "Line 1024:", "row 12".
@@ -303,7 +305,8 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
         number = NUMBER_ALONE.fullmatch(text, *page.line_bounds(line_start - 1))
     if number is None:
         return False
-    named = from_int(int(number.group(1)))
+    value = parse_number(number.group(1))
+    named = None if value is None else from_int(value)
     if named is not None:
         return named is not code
     before = max(line_start, number.start(1) - 24)
