@@ -2458,12 +2458,34 @@ def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) 
     assert find_codes(text, pasted=True) == []
 
 
-def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None:
-    # Real (pypykatz's table of SSPI statuses): "CERT_WRONG_USAGE = 0x80090349  #The certificate
-    # is not valid for the requested usage." is SEC_E_CERT_WRONG_USAGE's, not CERT_E_WRONG_USAGE's.
-    text = _snippet("negative", "1670")
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        # Real (a hunt over Windows administration packages and VoIP sources): an SSPI status
+        # table, pypykatz's and certipy's, "CERT_WRONG_USAGE = 0x80090349  #The certificate is
+        # not valid for the requested usage." (SEC_E_CERT_WRONG_USAGE's, not CERT_E_WRONG_USAGE's).
+        "1670",
+        "1671",
+        # Real: Microsoft's list of system errors, "1330 (0x532)" over blank and markup lines,
+        # then "The password for this account has expired." (ERROR_PASSWORD_EXPIRED's, not 648's).
+        "1675",
+        # Real: "OSS ASN.1 Error: Output Buffer is too small." (a title's words, not a message set
+        # apart), Jami's 'qsTr("The account is disabled")' (its own screen's words), sofia-sip's
+        # "... may return -1 on some platforms if" / "buffer is too small." (a sentence going on).
+        "1672",
+        "1673",
+        "1674",
+    ],
+)
+def test_other_systems_messages_and_words_pasted_give_no_code(prefix: str) -> None:
+    text = _snippet("negative", prefix)
+    assert find_codes(text) == []
     assert find_codes(text, pasted=True) == []
-    # Composed: the same words after their own HRESULT, and alone, are CERT_E_WRONG_USAGE's.
+
+
+def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None:
+    # Composed: after another HRESULT the words are that one's; after their own, and alone, they
+    # are CERT_E_WRONG_USAGE's.
     words = "The certificate is not valid for the requested usage."
     assert _codes(f"VPN\n0x800B0110: {words}") == [0x800B0110]
     assert _codes(f"VPN\n0x80090349: {words}") == []
@@ -2485,6 +2507,9 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
         ("VPN dial-up:\nport is not open\n", [618]),
         ("VPN dial-up, we got no\nresponse from the device.\n", []),
         ("VPN dial-up, we got no  \r\nresponse from the device.\r\n", []),
+        # ...a message under its own number, blank and markup lines between, is that number's...
+        ("VPN\n648 (0x288)\n</dt> <dt>\n\nThe password for this account has expired.", [648]),
+        ("VPN\n1330 (0x532)\n</dt> <dt>\n\nThe password for this account has expired.", []),
         # ...and a whole message in lower case under a heading is a line of its own (a review's).
         ("dial up error\nthe phone line is busy", [676]),
         ("Dial-up Networking could not connect,\nthere is no dial tone.", [680]),

@@ -31,15 +31,20 @@ _LINE_BEFORE = re.compile(r"[ \t]*(?:>[ \t]{0,4}){0,8}(?:[-*•#]+[ \t]*|[0-9]{1
 _LABEL_BEFORE = re.compile(r"[:=][ \t]*\Z")  # "Status: The port was disconnected."
 _LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
 _SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."
-_WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, not at its start
+# Inside a line's sentence after a word in lower case, not at its start nor inside a title's
+# words ("OSS ASN.1 Error: Output Buffer is too small.").
+_WORD_BEFORE = re.compile(r"(?:(?<![A-Za-z])[a-z]{1,40}|[0-9)])[ \t]+\Z")
 # A message's first word capitalized as a sentence's first ("The", "Cannot") or an acronym
 # ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
 _CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
 # A program's own error raised with these words: "throw new Error('Port is not open')", 'raise
 # SerialException("Port is already open.")', 'raise InvalidXMLResponse("... from the device!")';
 # not an error of Remote Access's own a wrapper raises ('raise RasDialError("...")').
+# So are a program's words it translates for its own screens: Jami's 'qsTr("The account is
+# disabled")', gettext's '_("...")'.
 _RAISED_BEFORE = re.compile(
-    r"(?<![\w.])(?:raise|throw|new)[ \t]+(?:new[ \t]+)?(?![\w.]*(?:Ras[A-Z]|Dial))[\w.]{1,64}"
+    r"(?:(?<![\w.])(?:raise|throw|new)[ \t]+(?:new[ \t]+)?(?![\w.]*(?:Ras[A-Z]|Dial))[\w.]{1,64}"
+    r"|(?<![\w.])(?:qsTr|tr|i18n|N?_|[nd]?gettext))"
     r"[ \t]*\([ \t]*[fFrRbBuU@$]?[\"'`][^\"'`\n]{0,64}\Z"
 )
 # What a program prints before its message: its line's start or a mark ("RasException (623): "),
@@ -51,7 +56,8 @@ _MARK_BEFORE = re.compile(
 # The end of a line whose sentence the next line goes on with: a word no sentence ends with.
 _SENTENCE_GOES_ON = re.compile(
     r"(?<![A-Za-z'])(?i:a|an|the|no|not|of|to|from|with|and|or|but|for|in|on|at|by|is|are|was"
-    r"|were|be|will|would|can|could|get|got|has|have|had|that|this|your|its|their)"
+    r"|were|be|will|would|can|could|get|got|has|have|had|that|this|your|its|their|if|when"
+    r"|whether|because|unless|until|while|than|as|so|which|where)"
     r"[ \t]*\r?\n\Z"
 )
 _GOES_ON_REACH = 16

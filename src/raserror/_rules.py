@@ -248,7 +248,16 @@ _REPORTED_BEFORE = re.compile("(?:报|報|提示|出现|出現|显示|顯示|弹
 _EVENT_ID_BEFORE = re.compile(r"(?<![A-Za-z])(?i:event(?:[ _]?id)?)[ \t]{0,2}[:#]?[ \t]{0,2}\Z")
 _EVENT_ID_REACH = 14  # "Event ID", a mark and the spaces around it, and the letter before
 _POSITION_REACH = 16  # "position", a mark and the spaces around it, and the letter before
-NUMBER_ALONE = re.compile(r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})[ \t|]{0,8}\r?")
+# A number alone on its line, or with its hex after it as Microsoft's list writes both: "1330
+# (0x532)".
+NUMBER_ALONE = re.compile(
+    r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})(?:[ \t]{1,4}\(0x[0-9A-Fa-f]{1,8}\))?"
+    r"[ \t|]{0,8}\r?"
+)
+# Lines a message's number may stand over with nothing said: blank, or markup alone, as
+# Microsoft's list renders ("1330 (0x532)", "</dt> <dt>", blank lines, then the message).
+_NOTHING_SAID = re.compile(r"[ \t]{0,40}(?:</?[A-Za-z][^<>\n]{0,80}>[ \t]{0,8}){0,8}\r?")
+_LINES_OVER = 6
 # Before "code", a word that makes it no error's: a telephone's "area code 630" (dial-up pages list
 # their numbers so), "country code", "zip code", "promo code", "source code". Not a word a dial
 # is told in ("dialing code 691" may be a translation of 拨号代码).
@@ -302,7 +311,7 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     # Only spaces or a reply's marks before it on its line, read without copying the line.
     alone = number is None and line_start and _LEAD.fullmatch(text, line_start, at)
     if alone:
-        number = NUMBER_ALONE.fullmatch(text, *page.line_bounds(line_start - 1))
+        number = _number_over(page, line_start)
     if number is None:
         return False
     value = parse_number(number.group(1))
@@ -311,6 +320,17 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
         return named is not code
     before = max(line_start, number.start(1) - 24)
     return bool(alone) or _POSITION_BEFORE.search(text, before, number.start(1)) is None
+
+
+def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
+    """The number alone on a line over the line at ``line_start``, only blank or markup between."""
+    for _ in range(_LINES_OVER):
+        start, end = page.line_bounds(line_start - 1)
+        number = NUMBER_ALONE.fullmatch(page.text, start, end)
+        if number is not None or not start or not _NOTHING_SAID.fullmatch(page.text, start, end):
+            return number
+        line_start = start
+    return None
 
 
 def _some(*candidates: Candidate | None) -> Iterator[Candidate]:
