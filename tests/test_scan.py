@@ -1693,8 +1693,13 @@ def test_ms_chap_whose_failures_carry_remote_access_codes_is_their_context() -> 
     # "variable-transforms-chapter.html", a program's "itemsChapter")...
     assert find_codes("see developerguide/fms-chapter.html\nError 691: not compliant") == []
     assert find_codes("if (!itemsChapter) throw new Error('Error 691: chapter missing');") == []
-    # ...and MS-CHAP is context for the six errors of its failure packet alone (RFC 2759), not
-    # for an IKE code or another number in a FreeRADIUS or PEAP Wi-Fi log.
+    # ...and MS-CHAP is context for authentication's codes alone (the six of its failure packet,
+    # RFC 2759, among them), numbers or messages, not for an IKE code or another number in a
+    # FreeRADIUS or PEAP Wi-Fi log (a second review's probes).
+    assert _codes("Using MSCHAPv2 I get error 919") == [919]
+    assert _codes(
+        "MS-CHAP v2 authentication failed: The password for this account has expired."
+    ) == [648]
     assert find_codes("ERROR: (12) mschap: Error 13801 reading response") == []
     assert find_codes("PEAP with MSCHAPv2 on our Aruba controller: error 812 in its log") == []
 
@@ -2484,12 +2489,12 @@ def test_other_systems_messages_and_words_pasted_give_no_code(prefix: str) -> No
 
 
 def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None:
-    # Composed: after another HRESULT the words are that one's; after their own, and alone, they
-    # are CERT_E_WRONG_USAGE's.
+    # Composed: after another HRESULT the words are that one's; alone they are CERT_E_WRONG_USAGE's;
+    # after a handle's shorter hex they are still a message's (a second review's probe).
     words = "The certificate is not valid for the requested usage."
-    assert _codes(f"VPN\n0x800B0110: {words}") == [0x800B0110]
     assert _codes(f"VPN\n0x80090349: {words}") == []
     assert _codes(f"VPN\n{words}") == [0x800B0110]
+    assert _codes(f"VPN\nhConn=0x0001A2B4 {words}") == [0x800B0110]
 
 
 @pytest.mark.parametrize(
@@ -2498,9 +2503,16 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
         # Composed: the same words quoted as a message, not raised by the program, still count...
         ('VPN connect failed: "Port is not open"', [618]),
         ('VPN: throw new Error("Port is not open")', []),
+        # ...nor one given as a value, whatever its class is named but Remote Access's (a second
+        # review's probes)...
+        ("// VPN dial-up\nportNotOpenError = SerialException('Port is not open')", []),
+        ("// VPN dial-up\ncallback(Error('Port is not open'))", []),
+        ('// VPN dial-up\nraise DialError("The line is busy.")', []),
+        ("// VPN dial-up\nraise RasPiError('Port is not open')", []),
         # ...and Remote Access's own errors raised by a wrapper, or a message shown, still count
         # (a review's probes).
         ('raise RasDialError("The password has expired.")', [648]),
+        ('throw new DotRas.RasException("The line is busy.")', [676]),
         ('Dial failed: RasException("The line is busy.")', [676]),
         ("RasDial returned Error('There is no dial tone.')", [680]),
         # ...on a line of their own under a label, not under a sentence that goes on...
@@ -2516,15 +2528,21 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
         # ...a message's tail ending a line after a mark or its first words, not inside a sentence...
         ("VPN\nRasException (623): The system cannot find the phone book entry", [623]),
         ("VPN\nThis lets the path to the phone book entry for this connection", []),
+        # (a second review's: after any mark, a log line's time and level, a full-width colon)
+        ("VPN\n2024-03-01 10:22:33 ERROR The system cannot find the phone book entry", [623]),
+        ("VPN接続エラー：The system cannot find the phone book entry for this connection", [623]),
         # ...RasClient's "CoId={...}" (and its template's "CoId=%1") is context, a program's own
         # "coId=" is not (minified JavaScript's "this.coId=t.find(...)" on npm)...
         ("CoId=%1: error 720", [720]),
+        ("In Event Viewer I see CoId=xxxx\nThe dialer then shows error 720 (x)", [720]),
         ("coId=1;err=720", []),
+        ('printf("coId=%d: error 720", id);', []),
         # ...and a modem is a dial-up line, a serial port's modem status lines are not (a review's
         # probes: a help desk's "modem status lights" and "Modem state:" are a dial-up modem's).
         ("Unimodem: error 651", [651]),
         ("Error 678: check the modem status lights and try again.", [678]),
         ("Modem state: error 691", [691]),
+        ("modem_controller: error 651", [651]),
         ("modem status flags: error 651", []),
         ("if (GetCommModemStatus(h, &s)) error 651", []),
     ],

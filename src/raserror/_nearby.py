@@ -8,7 +8,7 @@ from typing import NamedTuple
 from raserror import _messages
 from raserror._codes import Category, ErrorCode
 from raserror._page import LINE_LEAD, LONG_LINE
-from raserror._rules import MS_CHAP_ERRORS, names_another_error, symbols_beside
+from raserror._rules import names_another_error, symbols_beside
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -276,13 +276,15 @@ class Near:
         return len({word for word in words if len(word) > 1 and word in own}) < DESCRIBED_WORDS
 
     def context(self) -> bool:
-        # MS-CHAP is context for the errors its failure packets carry, and no other.
-        if self.code in MS_CHAP_ERRORS and self.page.names_ms_chap(*self.reach()):
-            return True
         if not self.page.context and not self.page.context_everywhere:
             return False  # none in the whole text: its reach need not be found
-        # A VPN's, IPsec's or certificate's code needs more than a dial-up or broadband line.
-        return self.page.has_context(*self.reach(), beyond_line=self.code.category in TUNNEL_CODES)
+        # A VPN's, IPsec's or certificate's code needs more than a dial-up or broadband line, and
+        # any code but authentication's more than MS-CHAP.
+        return self.page.has_context(
+            *self.reach(),
+            beyond_line=self.code.category in TUNNEL_CODES,
+            beyond_ms_chap=self.code.category is not Category.AUTHENTICATION,
+        )
 
     def listed_below(self) -> bool:
         if not self.page.lends():

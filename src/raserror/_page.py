@@ -76,10 +76,9 @@ LIST_CHARS = 600
 
 
 # The lists a page always looks for; a caller adds its own (the rules' starts).
-_OWN = (*CONTEXT_VOCABULARIES, EVENT_SOURCES, MS_CHAP_WORDS)
+_OWN = (*CONTEXT_VOCABULARIES, EVENT_SOURCES)
 _CONTEXT = range(len(CONTEXT_VOCABULARIES))
 _SOURCES = len(CONTEXT_VOCABULARIES)
-_MS_CHAP = _SOURCES + 1
 _MS_CHAP_WORD = MS_CHAP_WORDS.compile()
 _LINE_WORD = LINE_WORDS.compile()
 # Other systems' names are looked for only where a number asks: near few places in most texts.
@@ -145,8 +144,9 @@ class Page:
         self._scan = None if self.lowered is None else NeedleScan(text, self.lowered, cores)
         self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
-        # The same without the words of a dial-up or broadband line, found when first asked.
-        self._beyond_line: list[int] | None = None
+        # The same without the words of a dial-up or broadband line, or of MS-CHAP, or both,
+        # each found when first asked.
+        self._context_beyond: dict[tuple[bool, bool], list[int]] = {}
         # Where a tool or API that dials is named, found when first asked.
         self._dialers: list[int] | None = None
         # The places of other systems' needles, found in the whole text when much is asked.
@@ -154,7 +154,6 @@ class Page:
         self._foreign_named: dict[int, bool] = {}
         self._foreign_asked = 0
         self._sources: list[int] | None = None
-        self._ms_chap: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
         # For each code, the last stretch of the text read without its message's words.
@@ -221,18 +220,29 @@ class Page:
 
     # Names ---------------------------------------------------------------------------
 
-    def has_context(self, start: int, end: int, *, beyond_line: bool = False) -> bool:
+    def has_context(
+        self, start: int, end: int, *, beyond_line: bool = False, beyond_ms_chap: bool = False
+    ) -> bool:
         """Whether Remote Access context stands in ``text[start:end]``.
 
-        ``beyond_line``: words of a dial-up or broadband line alone do not count.
+        ``beyond_line``: words of a dial-up or broadband line alone do not count;
+        ``beyond_ms_chap``: MS-CHAP alone does not.
         """
         if self.context_everywhere:
             return True
-        if not beyond_line:
+        if not (beyond_line or beyond_ms_chap):
             return any_between(self.context, start, end)
-        if self._beyond_line is None:
-            self._beyond_line = [at for at in self.context if not _LINE_WORD.match(self.text, at)]
-        return any_between(self._beyond_line, start, end)
+        key = (beyond_line, beyond_ms_chap)
+        places = self._context_beyond.get(key)
+        if places is None:
+            text = self.text
+            places = self._context_beyond[key] = [
+                at
+                for at in self.context
+                if not (beyond_line and _LINE_WORD.match(text, at))
+                and not (beyond_ms_chap and _MS_CHAP_WORD.match(text, at))
+            ]
+        return any_between(places, start, end)
 
     def lend(self, at: int, *, tunnel: bool) -> None:
         """Take the code counted at ``at`` on its own evidence as context for the lines below it."""
@@ -334,12 +344,6 @@ class Page:
         if self._sources is None:
             self._sources = self._matches(EVENT_SOURCE, _SOURCES)
         return any_between(self._sources, start, end)
-
-    def names_ms_chap(self, start: int, end: int) -> bool:
-        """Whether MS-CHAP is named in ``text[start:end]``."""
-        if self._ms_chap is None:
-            self._ms_chap = self._matches(_MS_CHAP_WORD, _MS_CHAP)
-        return any_between(self._ms_chap, start, end)
 
     # Words --------------------------------------------------------------------------
 

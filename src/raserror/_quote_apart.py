@@ -38,21 +38,23 @@ _WORD_BEFORE = re.compile(r"(?:(?<![A-Za-z])[a-z]{1,40}|[0-9)])[ \t]+\Z")
 # ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
 _CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
 # A program's own error raised with these words: "throw new Error('Port is not open')", 'raise
-# SerialException("Port is already open.")', 'raise InvalidXMLResponse("... from the device!")';
-# not an error of Remote Access's own a wrapper raises ('raise RasDialError("...")').
-# So are a program's words it translates for its own screens: Jami's 'qsTr("The account is
-# disabled")', gettext's '_("...")'.
+# SerialException("Port is already open.")', "callback(Error('Port is not open'))", "x =
+# SerialException('...')"; not an error of Remote Access's own a wrapper raises ('raise
+# RasDialError("...")'; a Raspberry Pi's "RasPiError" is no such), nor one a text reports
+# ("RasDial returned Error('There is no dial tone.')"). So are a program's words it translates
+# for its own screens: Jami's 'qsTr("The account is disabled")', gettext's '_("...")'.
+_NOT_RAS_NAME = r"(?![\w.]*Ras(?!Pi)[A-Z])"
 _RAISED_BEFORE = re.compile(
-    r"(?:(?<![\w.])(?:raise|throw|new)[ \t]+(?:new[ \t]+)?(?![\w.]*(?:Ras[A-Z]|Dial))[\w.]{1,64}"
+    rf"(?:(?<![\w.])(?:raise|throw|new)[ \t]+(?:new[ \t]+)?{_NOT_RAS_NAME}[\w.]{{1,64}}"
+    rf"|(?:[=(,]|(?<![\w.])(?:return|yield))[ \t]*(?:new[ \t]+)?{_NOT_RAS_NAME}"
+    r"[\w.]{0,64}(?:Error|Exception)"
     r"|(?<![\w.])(?:qsTr|tr|i18n|N?_|[nd]?gettext))"
     r"[ \t]*\([ \t]*[fFrRbBuU@$]?[\"'`][^\"'`\n]{0,64}\Z"
 )
-# What a program prints before its message: its line's start or a mark ("RasException (623): "),
-# then at most the message's first words in other words ("The system cannot" for "could not").
-_MARK_BEFORE = re.compile(
-    r"(?:^|[:>)\]\-–—|])[ \t]*(?:[A-Z][\w']{0,20}(?:[ \t]+[\w']{1,20}){0,3}[ \t]+)?\Z",
-    re.MULTILINE,
-)
+# Five words in a row, no mark between, right before a message's tail in lower case: the tail of
+# the writer's own sentence ("This may allow a successful path to be built to a trusted root."),
+# not a message a program prints after its words ("RasException (623): The system cannot find").
+_OWN_SENTENCE_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z'-]{0,30}[ \t]+){5}\Z")
 # The end of a line whose sentence the next line goes on with: a word no sentence ends with.
 _SENTENCE_GOES_ON = re.compile(
     r"(?<![A-Za-z'])(?i:a|an|the|no|not|of|to|from|with|and|or|but|for|in|on|at|by|is|are|was"
@@ -60,7 +62,7 @@ _SENTENCE_GOES_ON = re.compile(
     r"|whether|because|unless|until|while|than|as|so|which|where)"
     r"[ \t]*\r?\n\Z"
 )
-_GOES_ON_REACH = 16
+_GOES_ON_REACH = 48  # the word, and trailing spaces after it
 # A title's separator after its first part: "IKE authentication ... unacceptable - Windows 10".
 _TITLE_AFTER = re.compile(r"[ \t]+[-–—|][ \t]")
 _SENTENCE_ENDS = re.compile(r"[.!?](?:[ \t]|\r?$)", re.MULTILINE)
@@ -135,13 +137,13 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
             )
         )
     else:
-        # "RasException (623): The system cannot find the ...": after a mark or as a sentence
-        # starts, not the tail of one ("a path to be built to a trusted root", not "could not").
+        # "RasException (623): The system cannot find the ...", not the tail of the writer's own
+        # sentence ("a successful path to be built to a trusted root", not "could not be built").
         apart = quoted or (
             ends_line
-            and (
-                _MARK_BEFORE.search(text, before, quote.start) is not None
-                or _CAPITAL_START.match(text, quote.start) is not None
+            and not (
+                text[quote.start : quote.start + 1].islower()
+                and _OWN_SENTENCE_BEFORE.search(text, before, quote.start) is not None
             )
         )
     if not apart:

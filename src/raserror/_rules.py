@@ -224,11 +224,11 @@ TABLE_ROWS = 40
 TABLE_CHARS = 16_000
 # The number a quoted message describes: just before it on its line ("619: The port was
 # disconnected.", "633 (`the specified port is already open`)", an HRESULT's "0x80090349:", a
-# constant's "= 0x80090349  # The certificate ..."), or alone on the line above it, as lists
-# and tables show one and its words.
+# constant's "= 0x80090349  # The certificate ..."; not a handle's or an address's shorter hex),
+# or alone on the line above it, as lists and tables show one and its words.
 # Not a time's milliseconds ("10:22:33.691"), nor any number after digits and a mark.
 NUMBER_BEFORE = re.compile(
-    r"(?<![0-9][.:,])((?<![0-9])[0-9]{3,5}|(?<![0-9A-Za-z])0[xX][0-9A-Fa-f]{4,8})"
+    r"(?<![0-9][.:,])((?<![0-9])[0-9]{3,5}|(?<![0-9A-Za-z])0[xX][89A-Fa-f][0-9A-Fa-f]{7})"
     r"[ \t]{0,8}[:.)\]|\-–—#]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
 _LEAD = re.compile(LINE_LEAD)

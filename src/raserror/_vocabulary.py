@@ -512,6 +512,8 @@ CONTEXT_NAMES = Vocabulary(
         "DotRas",
         r"RAS(?![:\]\w])",
         r"RRAS(?!\w)",  # Routing and Remote Access, the server side
+        # RasClient's connection id, with a capital as it writes it: not a program's "coId=".
+        r"CoI[dD][ \t]?=",
     ),
     cased=True,
     before="(?<![A-Za-z])",
@@ -541,7 +543,6 @@ CONTEXT_WORDS = Vocabulary(
         "ikev2",
         "vpn",
         "впн",  # Russian posts write VPN so too: "Ошибка 868 при подключении к ВПН"
-        "coi[dD]=[\"']?[{%]",
         r"netcfg\.chm",
     )
 )
@@ -561,7 +562,7 @@ LINE_WORDS = Vocabulary(
         # "GetCommModemStatus", "_poll_modem_state", "modem status flags", "modem control lines";
         # a help desk's "modem status lights" and "Modem state: ..." are a dial-up modem's.
         (
-            r"modem(?!_?(?:status|state|control)|[ \t-](?:status|control)[ \t-]"
+            r"modem(?!_?(?:status|state|control)(?![a-z])|[ \t-](?:status|control)[ \t-]"
             r"(?:flag|line|signal|bit|register)s?(?![a-z]))"
         ),
         "モデム",
@@ -587,8 +588,9 @@ TUNNEL_WORDS = Vocabulary(("ipsec", "strongswan"), before="(?<!_)", after="(?!_)
 # heater's error page gives beside its "エラー920", nor a support line's shared-cost number's
 # (ナビダイヤル, 0570-...).
 JAPANESE_DIAL = Vocabulary(("ダイヤル",), before="(?<!フリー)(?<!ナビ)")
-# MS-CHAP, whose failure packets carry the errors of its failures ("E=691 R=1", FreeRADIUS's
-# "error = 648"), as a word's start: not "ms-chapter", "ItemsChapter". Context for those alone.
+# MS-CHAP, the authentication whose failure packets carry the dial-up codes of its failures
+# ("E=691 R=1", FreeRADIUS's "error = 648"), as a word's start: not "ms-chapter",
+# "ItemsChapter". Context for authentication's codes alone.
 MS_CHAP_WORDS = Vocabulary(
     ("mschap", "ms-chap"), before="(?<![A-Za-z0-9])", after="(?![Tt][Ee][Rr])"
 )
@@ -604,6 +606,7 @@ CONTEXT_VOCABULARIES = (
     IKE_NAME,
     LINE_WORDS,
     JAPANESE_DIAL,
+    MS_CHAP_WORDS,
 )
 RAS_CONTEXT = join(*CONTEXT_VOCABULARIES)
 # The APIs that dial or tell a dial's result, by their case: RasDial, RasDialW, RasHangUp,
