@@ -1702,6 +1702,9 @@ def test_ms_chap_whose_failures_carry_remote_access_codes_is_their_context() -> 
     ) == [648]
     assert find_codes("ERROR: (12) mschap: Error 13801 reading response") == []
     assert find_codes("PEAP with MSCHAPv2 on our Aruba controller: error 812 in its log") == []
+    # Near MS-CHAP alone, a code that needs no context keeps its own evidence (a third review's).
+    assert _codes("Wi-Fi PEAP-MSCHAPv2 fails with 0x800B0109 after the update") == [0x800B0109]
+    assert _codes("MSCHAPv2 auth fails: [WinError 13806]") == [13806]
 
 
 def test_azures_name_for_a_windows_clients_vpn_is_remote_access_context() -> None:
@@ -2492,7 +2495,13 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
     # Composed: after another HRESULT the words are that one's; alone they are CERT_E_WRONG_USAGE's;
     # after a handle's shorter hex they are still a message's (a second review's probe).
     words = "The certificate is not valid for the requested usage."
+    assert _codes(f"VPN\n0x800B0110: {words}") == [0x800B0110]
     assert _codes(f"VPN\n0x80090349: {words}") == []
+    # A Win32 error in eight hex digits is as much another number (a third review's probe).
+    assert (
+        _codes("VPN logon failed with 0x00000532: The password for this account has expired.")
+        == []
+    )
     assert _codes(f"VPN\n{words}") == [0x800B0110]
     assert _codes(f"VPN\nhConn=0x0001A2B4 {words}") == [0x800B0110]
 
@@ -2518,18 +2527,26 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
         # ...on a line of their own under a label, not under a sentence that goes on...
         ("VPN dial-up:\nport is not open\n", [618]),
         ("VPN dial-up, we got no\nresponse from the device.\n", []),
-        ("VPN dial-up, we got no  \r\nresponse from the device.\r\n", []),
-        # ...a message under its own number, blank and markup lines between, is that number's...
+        ("VPN dial-up, we got no" + " " * 20 + "\r\nresponse from the device.\r\n", []),
+        # ...a message under its own number, blank and markup lines between, is that number's, but
+        # a year or a count over a blank line heads nothing (a third review's)...
         ("VPN\n648 (0x288)\n</dt> <dt>\n\nThe password for this account has expired.", [648]),
         ("VPN\n1330 (0x532)\n</dt> <dt>\n\nThe password for this account has expired.", []),
+        ("Dial-up problem\n2019\n\nThe line is busy", [676]),
+        # ...a capitalized message after a capitalized word counts where it begins as messages
+        # do (a third review's), not as a title's next noun (negative 1672)...
+        ("VPN Error The port is not open", [618]),
+        ("Beim VPN kommt die Fehlermeldung The account is disabled und dann nichts", [647]),
         # ...and a whole message in lower case under a heading is a line of its own (a review's).
         ("dial up error\nthe phone line is busy", [676]),
         ("Dial-up Networking could not connect,\nthere is no dial tone.", [680]),
         # ...a message's tail ending a line after a mark or its first words, not inside a sentence...
         ("VPN\nRasException (623): The system cannot find the phone book entry", [623]),
         ("VPN\nThis lets the path to the phone book entry for this connection", []),
-        # (a second review's: after any mark, a log line's time and level, a full-width colon)
-        ("VPN\n2024-03-01 10:22:33 ERROR The system cannot find the phone book entry", [623]),
+        # (a second review's: after any mark, a log line's time and level, a full-width colon;
+        # a third's: words with digits or marks are the writer's words too)
+        ("VPN\n2024-03-01 10:22:33 ERROR the system cannot find the phone book entry", [623]),
+        ("VPN\n// Returns 1 if a path could be built to a trusted root", []),
         ("VPN接続エラー：The system cannot find the phone book entry for this connection", [623]),
         # ...RasClient's "CoId={...}" (and its template's "CoId=%1") is context, a program's own
         # "coId=" is not (minified JavaScript's "this.coId=t.find(...)" on npm)...

@@ -192,6 +192,9 @@ class _Index:
         self.shortened = _shortened(self.messages)
         # Each whole message, word for word, with the codes whose message it is.
         wholes = _codes_of_wholes(self.messages)
+        # The words messages begin with ("the", "there", "cannot"): a quote set inside a line starts
+        # so, not with a title's noun ("Output Buffer is too small").
+        self.first_words = frozenset(words[0] for _, words in self.messages if words)
         # The whole messages too short to quote that say something.
         self.short_wholes = {
             words: codes for words, codes in wholes.items() if _short_and_saying(words)

@@ -304,7 +304,9 @@ class Near:
         The judge asks it where the code's context was not found, so that any
         context near it can only be such a line's words.
         """
-        return self.code.category in TUNNEL_CODES and self.page.has_context(*self.reach())
+        return self.code.category in TUNNEL_CODES and self.page.has_context(
+            *self.reach(), beyond_ms_chap=True
+        )
 
     def written_as_windows(self) -> bool:
         """An HRESULT ("0x80070364", "-2147024028", "80070364"), or after "WinError" ("[WinError 868]").

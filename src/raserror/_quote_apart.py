@@ -33,7 +33,11 @@ _LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
 _SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."
 # Inside a line's sentence after a word in lower case, not at its start nor inside a title's
 # words ("OSS ASN.1 Error: Output Buffer is too small.").
-_WORD_BEFORE = re.compile(r"(?:(?<![A-Za-z])[a-z]{1,40}|[0-9)])[ \t]+\Z")
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")
+# A capitalized word just before: then the quote must begin as messages do, not as a title's next
+# noun does ("OSS ASN.1 Error: Output Buffer is too small."; not "VPN Error The port is not open").
+_CAPITALIZED_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,40}[ \t]+\Z")
+_FIRST_WORD = re.compile(r"[A-Za-z']+")
 # A message's first word capitalized as a sentence's first ("The", "Cannot") or an acronym
 # ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
 _CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
@@ -54,7 +58,8 @@ _RAISED_BEFORE = re.compile(
 # Five words in a row, no mark between, right before a message's tail in lower case: the tail of
 # the writer's own sentence ("This may allow a successful path to be built to a trusted root."),
 # not a message a program prints after its words ("RasException (623): The system cannot find").
-_OWN_SENTENCE_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z'-]{0,30}[ \t]+){5}\Z")
+# Words with digits or marks inside count as words ("Returns 1 if a path could be built", "in 2.0,").
+_OWN_SENTENCE_BEFORE = re.compile(r"(?:[\w(\[][\w'().,/\[\]-]{0,30}[ \t]+){5}\Z")
 # The end of a line whose sentence the next line goes on with: a word no sentence ends with.
 _SENTENCE_GOES_ON = re.compile(
     r"(?<![A-Za-z'])(?i:a|an|the|no|not|of|to|from|with|and|or|but|for|in|on|at|by|is|are|was"
@@ -101,7 +106,11 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
         row = _ROW_NAME.search(text, max(line_start, quote.start - _NAME_REACH), quote.start)
         return row is None or not _is_another_error(row.group(1), quote.code)
     before = max(line_start, quote.start - _APART_REACH)
-    if _RAISED_BEFORE.search(text, before, quote.start) is not None:
+    # The quick test, in C: every way a program raises or translates words opens a call before.
+    if (
+        text.rfind("(", before, quote.start) >= 0
+        and _RAISED_BEFORE.search(text, before, quote.start) is not None
+    ):
         return False  # the program's own error, in its words
     # In quote marks, or after an opening one to its sentence's end where the closing one is
     # missing ('I got error "IKE authentication credentials are unacceptable.  on Windows').
@@ -134,6 +143,10 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
             or (
                 _CAPITAL_START.match(text, quote.start) is not None
                 and _WORD_BEFORE.search(text, before, quote.start) is not None
+                and (
+                    _CAPITALIZED_BEFORE.search(text, before, quote.start) is None
+                    or _begins_as_messages_do(text, quote.start)
+                )
             )
         )
     else:
@@ -155,6 +168,14 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
         max(line_start, quote.start - _NAME_REACH),
         min(line_end, quote.end + _NAME_REACH),
     )
+
+
+def _begins_as_messages_do(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is one that some message begins with ("The", "There", "Cannot")."""
+    from raserror._messages import index
+
+    word = _FIRST_WORD.match(text, at)
+    return word is not None and word.group().lower() in index().first_words
 
 
 def _goes_on_from_above(text: str, line_start: int, at: int) -> bool:

@@ -224,11 +224,13 @@ TABLE_ROWS = 40
 TABLE_CHARS = 16_000
 # The number a quoted message describes: just before it on its line ("619: The port was
 # disconnected.", "633 (`the specified port is already open`)", an HRESULT's "0x80090349:", a
-# constant's "= 0x80090349  # The certificate ..."; not a handle's or an address's shorter hex),
+# constant's "= 0x80090349  # The certificate ...", a Win32 error's "0x00000532:"; not a handle's
+# or an address's hex),
 # or alone on the line above it, as lists and tables show one and its words.
 # Not a time's milliseconds ("10:22:33.691"), nor any number after digits and a mark.
 NUMBER_BEFORE = re.compile(
-    r"(?<![0-9][.:,])((?<![0-9])[0-9]{3,5}|(?<![0-9A-Za-z])0[xX][89A-Fa-f][0-9A-Fa-f]{7})"
+    r"(?<![0-9][.:,])((?<![0-9])[0-9]{3,5}"
+    r"|(?<![0-9A-Za-z])0[xX](?:[89A-Fa-f][0-9A-Fa-f]{7}|0000[0-9A-Fa-f]{4}))"
     r"[ \t]{0,8}[:.)\]|\-–—#]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
 _LEAD = re.compile(LINE_LEAD)
@@ -251,7 +253,7 @@ _POSITION_REACH = 16  # "position", a mark and the spaces around it, and the let
 # A number alone on its line, or with its hex after it as Microsoft's list writes both: "1330
 # (0x532)".
 NUMBER_ALONE = re.compile(
-    r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})(?:[ \t]{1,4}\(0x[0-9A-Fa-f]{1,8}\))?"
+    r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})([ \t]{1,4}\(0x[0-9A-Fa-f]{1,8}\))?"
     r"[ \t|]{0,8}\r?"
 )
 # Lines a message's number may stand over with nothing said: blank, or markup alone, as
@@ -323,12 +325,21 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
 
 
 def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
-    """The number alone on a line over the line at ``line_start``, only blank or markup between."""
-    for _ in range(_LINES_OVER):
+    """The number alone on the line over the line at ``line_start``.
+
+    Or further up, only blank or markup lines between, where it is a code or its hex stands
+    beside it as in Microsoft's list ("1330 (0x532)"): a year or a count over a blank line
+    ("2019", a post's votes) heads nothing.
+    """
+    for lines in range(_LINES_OVER):
         start, end = page.line_bounds(line_start - 1)
         number = NUMBER_ALONE.fullmatch(page.text, start, end)
-        if number is not None or not start or not _NOTHING_SAID.fullmatch(page.text, start, end):
+        if number is not None:
+            if lines and number.group(2) is None and from_int(int(number.group(1))) is None:
+                return None
             return number
+        if not start or not _NOTHING_SAID.fullmatch(page.text, start, end):
+            return None
         line_start = start
     return None
 
