@@ -31,9 +31,7 @@ _LINE_BEFORE = re.compile(r"[ \t]*(?:>[ \t]{0,4}){0,8}(?:[-*•#]+[ \t]*|[0-9]{1
 _LABEL_BEFORE = re.compile(r"[:=][ \t]*\Z")  # "Status: The port was disconnected."
 _LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
 _SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."
-# Inside a line's sentence after a word in lower case, not at its start nor inside a title's
-# words ("OSS ASN.1 Error: Output Buffer is too small.").
-_WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, not at its start
 # A capitalized word just before: then the quote must begin as messages do, not as a title's next
 # noun does ("OSS ASN.1 Error: Output Buffer is too small."; not "VPN Error The port is not open").
 _CAPITALIZED_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,40}[ \t]+\Z")
