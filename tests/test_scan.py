@@ -2504,6 +2504,8 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
     )
     assert _codes(f"VPN\n{words}") == [0x800B0110]
     assert _codes(f"VPN\nhConn=0x0001A2B4 {words}") == [0x800B0110]
+    # A handle's or a thread's eight hex digits are no Win32 error's (a fourth review's probe).
+    assert _codes(f"VPN\nThread 0x00000B3C: {words}") == [0x800B0110]
 
 
 @pytest.mark.parametrize(
@@ -2533,9 +2535,12 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
         ("VPN\n648 (0x288)\n</dt> <dt>\n\nThe password for this account has expired.", [648]),
         ("VPN\n1330 (0x532)\n</dt> <dt>\n\nThe password for this account has expired.", []),
         ("Dial-up problem\n2019\n\nThe line is busy", [676]),
+        # (a fourth review's: the Win32 list without its hex still heads its own message)
+        ("VPN\n1330\n\nThe password for this account has expired.", []),
         # ...a capitalized message after a capitalized word counts where it begins as messages
         # do (a third review's), not as a title's next noun (negative 1672)...
         ("VPN Error The port is not open", [618]),
+        ("VPN client\nThrows IllegalStateException The port is not open", []),
         ("Beim VPN kommt die Fehlermeldung The account is disabled und dann nichts", [647]),
         # ...and a whole message in lower case under a heading is a line of its own (a review's).
         ("dial up error\nthe phone line is busy", [676]),
@@ -2547,6 +2552,11 @@ def test_a_message_after_another_hresult_in_hex_describes_that_hresult() -> None
         # a third's: words with digits or marks are the writer's words too)
         ("VPN\n2024-03-01 10:22:33 ERROR the system cannot find the phone book entry", [623]),
         ("VPN\n// Returns 1 if a path could be built to a trusted root", []),
+        # (a fourth's: a full stop or a comma ends the writer's words, so the message after counts)
+        (
+            "VPN stopped working today. It says the system could not find the phone book entry",
+            [623],
+        ),
         ("VPN接続エラー：The system cannot find the phone book entry for this connection", [623]),
         # ...RasClient's "CoId={...}" (and its template's "CoId=%1") is context, a program's own
         # "coId=" is not (minified JavaScript's "this.coId=t.find(...)" on npm)...

@@ -35,6 +35,8 @@ _WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, 
 # A capitalized word just before: then the quote must begin as messages do, not as a title's next
 # noun does ("OSS ASN.1 Error: Output Buffer is too small."; not "VPN Error The port is not open").
 _CAPITALIZED_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,40}[ \t]+\Z")
+# A program's class of an error just before: "Throws IllegalStateException The port is not open".
+_CLASS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\w{0,60}[a-z](?:Exception|Error)[ \t]+\Z")
 _FIRST_WORD = re.compile(r"[A-Za-z']+")
 # A message's first word capitalized as a sentence's first ("The", "Cannot") or an acronym
 # ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
@@ -57,7 +59,10 @@ _RAISED_BEFORE = re.compile(
 # the writer's own sentence ("This may allow a successful path to be built to a trusted root."),
 # not a message a program prints after its words ("RasException (623): The system cannot find").
 # Words with digits or marks inside count as words ("Returns 1 if a path could be built", "in 2.0,").
-_OWN_SENTENCE_BEFORE = re.compile(r"(?:[\w(\[][\w'().,/\[\]-]{0,30}[ \t]+){5}\Z")
+# A full stop or a comma ends a word ("today.", "connect,"): only one inside it ("2.0") does not.
+_OWN_SENTENCE_BEFORE = re.compile(
+    r"(?<![^ \t\n])(?:[\w(\[](?:[\w'()/\[\]-]|[.,](?=\w)){0,30}[ \t]+){5}\Z"
+)
 # The end of a line whose sentence the next line goes on with: a word no sentence ends with.
 _SENTENCE_GOES_ON = re.compile(
     r"(?<![A-Za-z'])(?i:a|an|the|no|not|of|to|from|with|and|or|but|for|in|on|at|by|is|are|was"
@@ -145,6 +150,7 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
                     _CAPITALIZED_BEFORE.search(text, before, quote.start) is None
                     or _begins_as_messages_do(text, quote.start)
                 )
+                and _CLASS_BEFORE.search(text, before, quote.start) is None
             )
         )
     else:

@@ -230,7 +230,7 @@ TABLE_CHARS = 16_000
 # Not a time's milliseconds ("10:22:33.691"), nor any number after digits and a mark.
 NUMBER_BEFORE = re.compile(
     r"(?<![0-9][.:,])((?<![0-9])[0-9]{3,5}"
-    r"|(?<![0-9A-Za-z])0[xX](?:[89A-Fa-f][0-9A-Fa-f]{7}|0000[0-9A-Fa-f]{4}))"
+    r"|(?<![0-9A-Za-z])0[xX](?:[89A-Fa-f][0-9A-Fa-f]{7}|(0000)[0-9A-Fa-f]{4}))"
     r"[ \t]{0,8}[:.)\]|\-–—#]?[ \t]{0,8}[(\[]?[`\"'“«]?\Z"
 )
 _LEAD = re.compile(LINE_LEAD)
@@ -320,6 +320,9 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     named = None if value is None else from_int(value)
     if named is not None:
         return named is not code
+    if number.re is NUMBER_BEFORE and number.group(2) is not None:
+        # A Win32 error in eight hex digits ("0x00000532:"), not a handle's or a thread's.
+        return value is not None and _windows_says(text, at, value)
     before = max(line_start, number.start(1) - 24)
     return bool(alone) or _POSITION_BEFORE.search(text, before, number.start(1)) is None
 
@@ -327,21 +330,45 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
 def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
     """The number alone on the line over the line at ``line_start``.
 
-    Or further up, only blank or markup lines between, where it is a code or its hex stands
-    beside it as in Microsoft's list ("1330 (0x532)"): a year or a count over a blank line
-    ("2019", a post's votes) heads nothing.
+    Or further up, only blank or markup lines between, where it is a code, its hex stands
+    beside it as in Microsoft's list ("1330 (0x532)"), or the words under it are its Windows
+    message: a year or a count over a blank line ("2019", a post's votes) heads nothing.
     """
+    at = line_start
     for lines in range(_LINES_OVER):
         start, end = page.line_bounds(line_start - 1)
         number = NUMBER_ALONE.fullmatch(page.text, start, end)
         if number is not None:
-            if lines and number.group(2) is None and from_int(int(number.group(1))) is None:
+            value = int(number.group(1))
+            if (
+                lines
+                and number.group(2) is None
+                and from_int(value) is None
+                and not _windows_says(page.text, at, value)
+            ):
                 return None
             return number
         if not start or not _NOTHING_SAID.fullmatch(page.text, start, end):
             return None
         line_start = start
     return None
+
+
+# How many of a Windows message's first words must stand at a quote for it to be that message.
+_WINDOWS_WORDS = 4
+_WORDS = re.compile(r"[A-Za-z']+")
+
+
+def _windows_says(text: str, at: int, value: int) -> bool:
+    """Whether the words at ``at`` begin the Windows message of the error numbered ``value``."""
+    from raserror._win32 import win32_error  # the Windows table, read only where asked
+
+    windows = win32_error(value)
+    if windows is None:
+        return False
+    said = [word.lower() for word in _WORDS.findall(windows.message)[:_WINDOWS_WORDS]]
+    written = _WORDS.finditer(text, at, at + 200)
+    return said == [word.group().lower() for _, word in zip(said, written)]
 
 
 def _some(*candidates: Candidate | None) -> Iterator[Candidate]:
