@@ -209,8 +209,9 @@ class _Index:
             self.content_words[code] = frozenset(said - COMMON_WORDS)
         # The runs of words as long as the shortest quote that speaks against a number, and
         # those each code's messages hold: the quick test of ``may_quote_other``.
-        self.other_runs = _runs_of_length(self.messages, OTHER_QUOTE_WORDS)[0]
-        self.own_runs = _runs_of_each(self.messages, OTHER_QUOTE_WORDS)
+        codes_of_runs = _codes_of_runs(self.messages, OTHER_QUOTE_WORDS)
+        self.other_runs = frozenset(codes_of_runs)
+        self.own_runs = _held_by(codes_of_runs)
         # Beside its number, a run of this many of a code's own words names it: each such run.
         self.beside_runs = _beside_runs(self.messages, self.by_code)
         # A whole message names its code beside its number even where a longer message of
@@ -233,30 +234,27 @@ class _Index:
 Run = tuple[str, ...]
 
 
-def _runs_of_length(
+def _codes_of_runs(
     messages: list[tuple[ErrorCode, Run]], length: int
-) -> tuple[frozenset[Run], dict[ErrorCode, frozenset[Run]]]:
-    """Every run of ``length`` words of the messages, and those one code's messages alone hold."""
+) -> dict[Run, set[ErrorCode]]:
+    """Every run of ``length`` words of the messages, and the codes whose messages hold it."""
     codes_of: dict[Run, set[ErrorCode]] = {}
     for code, words in messages:
         for at in range(len(words) - length + 1):
             codes_of.setdefault(words[at : at + length], set()).add(code)
-    only_own: dict[ErrorCode, set[Run]] = {}
-    for run, codes in codes_of.items():
-        if len(codes) == 1:
-            only_own.setdefault(next(iter(codes)), set()).add(run)
-    return frozenset(codes_of), {code: frozenset(runs) for code, runs in only_own.items()}
+    return codes_of
 
 
-def _runs_of_each(
-    messages: list[tuple[ErrorCode, Run]], length: int
+def _held_by(
+    codes_of: dict[Run, set[ErrorCode]], *, alone: bool = False
 ) -> dict[ErrorCode, frozenset[Run]]:
-    """For each code, every run of ``length`` words its messages hold, shared or not."""
-    runs: dict[ErrorCode, set[Run]] = {}
-    for code, words in messages:
-        held = runs.setdefault(code, set())
-        held.update(words[at : at + length] for at in range(len(words) - length + 1))
-    return {code: frozenset(held) for code, held in runs.items()}
+    """For each code, the runs of ``codes_of`` its messages hold (``alone``: no other's do)."""
+    held: dict[ErrorCode, set[Run]] = {}
+    for run, codes in codes_of.items():
+        if not alone or len(codes) == 1:
+            for code in codes:
+                held.setdefault(code, set()).add(run)
+    return {code: frozenset(runs) for code, runs in held.items()}
 
 
 def _shortened(messages: list[tuple[ErrorCode, Run]]) -> dict[Run, ErrorCode]:
@@ -309,7 +307,7 @@ def _beside_runs(
     }
     found: dict[ErrorCode, tuple[int, frozenset[Run]]] = {}
     for length in set(lengths.values()):
-        only_own = _runs_of_length(messages, length)[1]
+        only_own = _held_by(_codes_of_runs(messages, length), alone=True)
         for code, own_length in lengths.items():
             if own_length == length:
                 found[code] = (length, only_own.get(code, frozenset()))

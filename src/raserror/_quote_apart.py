@@ -37,7 +37,6 @@ _WORD_BEFORE = re.compile(r"[A-Za-z0-9)][ \t]+\Z")  # inside a line's sentence, 
 _CAPITALIZED_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,40}[ \t]+\Z")
 # A program's class of an error just before: "Throws IllegalStateException The port is not open".
 _CLASS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\w{0,60}[a-z](?:Exception|Error)[ \t]+\Z")
-_FIRST_WORD = re.compile(r"[A-Za-z']+")
 # A message's first word capitalized as a sentence's first ("The", "Cannot") or an acronym
 # ("IKE"), then a word in lower case: not a term always capitalized ("Traffic Selectors", "X.25").
 _CAPITAL_START = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+[a-z]")
@@ -176,9 +175,9 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
 
 def _begins_as_messages_do(text: str, at: int) -> bool:
     """Whether the word at ``at`` is one that some message begins with ("The", "There", "Cannot")."""
-    from raserror._messages import index
+    from raserror._messages import WORD, index
 
-    word = _FIRST_WORD.match(text, at)
+    word = WORD.match(text, at)  # as the messages' own words were read
     return word is not None and word.group().lower() in index().first_words
 
 

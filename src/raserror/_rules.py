@@ -354,21 +354,23 @@ def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
     return None
 
 
-# How many of a Windows message's first words must stand at a quote for it to be that message.
+# How many of a Windows message's first words must stand at a quote for it to be that message,
+# and how far they are read.
 _WINDOWS_WORDS = 4
-_WORDS = re.compile(r"[A-Za-z']+")
+_WINDOWS_WORDS_CHARS = 200
 
 
 def _windows_says(text: str, at: int, value: int) -> bool:
     """Whether the words at ``at`` begin the Windows message of the error numbered ``value``."""
+    from raserror._messages import text_words
     from raserror._win32 import win32_error  # the Windows table, read only where asked
 
     windows = win32_error(value)
     if windows is None:
         return False
-    said = [word.lower() for word in _WORDS.findall(windows.message)[:_WINDOWS_WORDS]]
-    written = _WORDS.finditer(text, at, at + 200)
-    return said == [word.group().lower() for _, word in zip(said, written)]
+    said = text_words(windows.message, 0, len(windows.message))[:_WINDOWS_WORDS]
+    written = text_words(text, at, min(len(text), at + _WINDOWS_WORDS_CHARS))[:_WINDOWS_WORDS]
+    return said == written
 
 
 def _some(*candidates: Candidate | None) -> Iterator[Candidate]:
