@@ -319,6 +319,25 @@ def test_an_error_word_reads_no_number_beyond_the_reach_its_quick_test_looks() -
     assert after_number < _rules.NUMBER_BEFORE_REACH
 
 
+@given(st.text(alphabet=" \t\n:=#,-_(\"'>0123456789xXaAbcodeislkwnumr.为（「", max_size=40))  # noqa: RUF001 - Chinese opening marks
+@example(" code: (691")
+@example(", such as 629,691")
+@example(" is\n> 809")
+@example(" no. -740")
+def test_an_error_word_whose_number_a_reading_finds_passes_the_quick_test(text: str) -> None:
+    # The quick test is the start every reading after the word shares: it hides none of them.
+    for reading in (_rules.AFTER_WORD, _rules.WRAPPED_AFTER_WORD, _rules.COMMA_LIST):
+        if reading.match(text) is not None:
+            assert _rules.NUMBER_MAY_FOLLOW.match(text) is not None, reading.pattern
+
+
+def test_the_quick_test_turns_away_an_error_word_followed_by_words_with_digits_beyond() -> None:
+    # SQL Server's line: digits within reach of "error", none where a reading looks.
+    line = "I/O error: torn page (expected signature: 0x00000001; actual 0x00000002)."
+    assert _rules.NUMBER_MAY_FOLLOW.match(line, line.index("error") + len("error")) is None
+    assert _rules.NUMBER_MAY_FOLLOW.match("Error: 824, Severity: 24", len("Error")) is not None
+
+
 def test_a_coid_lines_code_is_searched_for_no_further_back_than_a_match_can_start() -> None:
     assert _sre.parse(_rules.COID_CODE.pattern).getwidth()[1] <= _rules.COID_CODE_CHARS
 

@@ -141,6 +141,22 @@ def test_generic_error_shapes(text: str, expected: list[tuple[int, int, str, str
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("where", "line"), [("above", 1), ("below", 41)])
+def test_a_code_asked_about_often_still_counts_where_its_own_message_stands(
+    where: str, line: int
+) -> None:
+    # Composed: SQL Server's error line, repeated past the count at which the whole text is
+    # read once for 824's words, and 824's own message above all of them or below.
+    log = "2024-06-01 10:00 spid51      Error: 824, Severity: 24, State: 2.\n" * 40
+    own = "Error 824: Crypto-Binding TLV is not received.\n"
+    text = own + log if where == "above" else log + own
+    assert find_codes(log) == []
+    found = find_codes(text)
+    assert [(finding.code, finding.line, finding.evidence) for finding in found] == [
+        (ErrorCode(824), line, "message")
+    ]
+
+
 def test_assume_ras_lets_ambiguous_numbers_in_error_shapes_count() -> None:
     assert found("Error 691: Access denied", assume_ras=True) == [(691, 1, "assumed", "691")]
     assert found("Error 868: x", assume_ras=True) == [(868, 1, "assumed", "868")]

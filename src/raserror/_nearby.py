@@ -217,6 +217,8 @@ class Near:
         return self._beside
 
     def own_message(self) -> bool:
+        if self._beside is None and not self.page.may_say(self.code):
+            return False  # none of its words in the whole text
         return self.beside().own()
 
     def other_message(self) -> bool:

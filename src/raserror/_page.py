@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 
-from raserror._messages import lower_same_length
+from raserror._messages import lower_same_length, says_own_words
 from raserror._vocabulary import (
     CONTEXT_VOCABULARIES,
     DIALER,
@@ -73,6 +73,8 @@ PIECE = 1 << 16
 # no further than this: the next items of its list, a blank line between each.
 LIST_LINES = 4
 LIST_CHARS = 600
+# A code asked about this many times has its message's words looked for in the whole text.
+_OFTEN_ASKED = 16
 
 
 # The lists a page always looks for; a caller adds its own (the rules' starts).
@@ -158,6 +160,9 @@ class Page:
         self._words_of_line: dict[int, frozenset[str]] = {}
         # For each code, the last stretch of the text read without its message's words.
         self.read_without: dict[ErrorCode, tuple[int, int]] = {}
+        # For each code asked about often, whether a word of its messages stands in the text.
+        self._says: dict[ErrorCode, bool] = {}
+        self._says_asked: dict[ErrorCode, int] = {}
         # Where codes were counted on evidence of their own, and those of them a VPN's: a list of
         # error codes goes on past its context's reach ("* error 13801-> ...", "* error 13806->").
         self._lenders: list[int] = []
@@ -217,6 +222,21 @@ class Page:
             return False
         self._done.add(key)
         return True
+
+    def may_say(self, code: ErrorCode) -> bool:
+        """Whether a word of ``code``'s messages may stand in the text; False only where none does.
+
+        Read for a code asked about often: a log of one error that is not Remote Access's
+        ("Error: 824" in every other line) reads the text once for its words, not each window.
+        """
+        said = self._says.get(code)
+        if said is not None:
+            return said
+        asked = self._says_asked[code] = self._says_asked.get(code, 0) + 1
+        if asked < _OFTEN_ASKED or self.lowered is None:
+            return True
+        said = self._says[code] = says_own_words(code, self.lowered, 0, len(self.lowered))
+        return said
 
     # Names ---------------------------------------------------------------------------
 
