@@ -923,6 +923,23 @@ def test_a_long_symbols_number_counts_as_far_from_its_end_as_a_short_ones() -> N
     assert _codes(indented) == [13887]
 
 
+def test_an_hresults_symbol_beside_its_value_in_hex_or_decimal_gives_that_code() -> None:
+    # Real: a Rust binding's docs page prints the value unsigned, with its type's suffix
+    # (positive 1073), a comment quotes SDK's hex with its "L" (positive 211).
+    text = snippet_text(
+        REALWORLD
+        / "positive"
+        / "1073-docsrs-en-doc-eap-e-user-cert-expired-unsigned-decimal-hresult.txt"
+    )
+    assert {finding.code for finding in find_codes(text)} == {ErrorCode(0x80420102)}
+    assert _codes("found definition of that error (CERT_E_UNTRUSTEDROOT: 0x800B0109L)") == [
+        0x800B0109
+    ]
+    # Composed: signed, as .NET prints an HResult; another code's value beside it says nothing.
+    assert _codes("CERT_E_EXPIRED = -2146762495") == [0x800B0101]
+    assert find_codes("CERT_E_EXPIRED = 0x800B0102") == []
+
+
 def _wrapped(text: str, width: int = 72) -> str:
     """``text`` with each long line wrapped at ``width`` columns, as a mail client sends it."""
     return "\n".join(

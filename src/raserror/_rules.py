@@ -203,6 +203,12 @@ LOCAL_ERROR_LINE = re.compile(
 RASDIAL_LINES = re.compile("(?m)^" + LOCAL_ERROR_LINE.pattern)
 # A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
 LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
+# An HRESULT's symbol's value: eight hex digits ("_HRESULT_TYPEDEF_(0x800B0101L)"), or ten
+# decimal digits, signed or not, as bindings print it ("EAP_E_USER_CERT_EXPIRED: u32 =
+# 2151809282u32").
+HRESULT_LITERAL = re.compile(
+    r"(?<![\w.])(0[xX][0-9a-fA-F]{8}|-?[0-9]{10})(?:u32|i32|UL|L|u)?(?![\w.])"
+)
 # How far a symbol's number may stand from it: in characters, and in lines (Microsoft's list
 # of system error codes, flattened to text, puts two lines of "-" between them).
 SYMBOL_GAP = 60
@@ -934,21 +940,29 @@ _HEX_ROW_CHARS = 200
 
 
 def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
-    """A code's exact symbol beside its number: ``806 ERROR_VPN_GRE_BLOCKED``."""
+    """A code's exact symbol beside its number: ``806 ERROR_VPN_GRE_BLOCKED``.
+
+    An HRESULT's in hex or in decimal: ``CERT_E_EXPIRED = 0x800B0101``, ``EAP_E_USER_CERT_EXPIRED:
+    u32 = 2151809282u32``.
+    """
     code = by_symbol().get(anchor.group())
-    if code is None or int(code) > 0xFFFF:
+    if code is None:
         return
     text = page.text
     # The gap counts from either end of the symbol, however long the symbol is.
     start = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)[0]
     end = page.around(anchor.end(), SYMBOL_LINES, SYMBOL_GAP)[1]
-    wanted = str(int(code))
-    for literal in LITERAL.finditer(text, start, end):
-        if literal.group(1) != wanted:
+    value = int(code)
+    if value <= 0xFFFF:
+        literals, wanted = LITERAL, {str(value)}
+    else:
+        literals, wanted = HRESULT_LITERAL, {f"0x{value:08x}", str(value), str(value - (1 << 32))}
+    for literal in literals.finditer(text, start, end):
+        if literal.group(1).lower() not in wanted:
             continue
         gap = text[literal.end() : anchor.start()] or text[anchor.end() : literal.start()]
         # Only the symbol's own number: nothing but words and marks may stand between.
-        if len(gap) <= SYMBOL_GAP and not LITERAL.search(gap):
+        if len(gap) <= SYMBOL_GAP and not LITERAL.search(gap) and not HRESULT_LITERAL.search(gap):
             yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
 
 
