@@ -605,6 +605,25 @@ def test_pasted_text_counts_a_quoted_message_without_context_and_each_code_once(
     assert once[0] == raserror.find_codes(text)[0]
 
 
+def _pasted(text: str) -> list[int]:
+    return [int(finding.code) for finding in raserror.find_codes(text, pasted=True)]
+
+
+def test_a_short_message_a_program_passes_as_a_string_is_its_own_when_pasted() -> None:
+    # Real: a Java exercise's test (negative 1680), a Go server's table of GameSpy errors
+    # (negative 1677): another program's strings, nothing near them of Remote Access.
+    assert _pasted('        assertEquals("The line is busy.", oPhone.dialNumber(233322));') == []
+    line = '	ErrGeneral          = MakeGPError(0x0000, "There was an unknown error.", true)'
+    assert _pasted(line) == []
+    # Composed: the same words as a user quotes them, and as a JSON log's field, are Windows'.
+    assert _pasted('I get "The line is busy." every time I dial') == [676]
+    assert _pasted('{"level": "error", "error": "The line is busy."}') == [676]
+    # Composed: a program that dials, or names the codes' symbols, passes Windows' words.
+    assert _pasted('RasDial failed: ShowError("The line is busy.", 676);') == [676]
+    table = '[Description("The line is busy.")]\nERROR_LINE_BUSY = RASBASE + 76,'
+    assert _pasted(table) == [676]
+
+
 def test_a_short_whole_message_counts_when_pasted_alone_and_only_then() -> None:
     # 13868's message as the post in tests/realworld/positive/150 writes it, in backticks.
     post = snippet_text(

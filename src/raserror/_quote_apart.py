@@ -173,6 +173,33 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
     )
 
 
+# A string a program passes to a call, lists or returns: in quote marks, after "(", ",", "[",
+# "{", an assignment's "=" or "return" (on the line above too, as a formatter wraps arguments),
+# and before ",", ")", "]", "}" or ";". Not after ":" (a JSON log's "error": "...", a label).
+_STRING_OPENS = re.compile(
+    r"(?:[(,\[{]|(?<![=!<>])=|(?<![\w.])return)[ \t]*(?:\r?\n[ \t]{0,32})?"
+    r"[fFrRbBuUL@$]?[\"'`]\Z"
+)
+_STRING_CLOSES = re.compile(r"[ \t.!?]*[\"'`][ \t]*[,)\]};]")
+_STRING_REACH = 48
+
+
+def a_programs_string(page: Page, quote: Quote) -> bool:
+    """Whether a short quote is a string in a program's code: an argument, an item, a value.
+
+    Asked of a pasted text where no Remote Access context stands near the quote: a test's
+    ``assertEquals("The line is busy.", ...)``, a table's ``("account_expired", "The account has
+    expired.", None)`` are another program's words.
+    """
+    text = page.text
+    return (
+        quote.words <= APART_QUOTE_WORDS
+        and _STRING_OPENS.search(text, max(0, quote.start - _STRING_REACH), quote.start)
+        is not None
+        and _STRING_CLOSES.match(text, quote.end) is not None
+    )
+
+
 def _begins_as_messages_do(text: str, at: int) -> bool:
     """Whether the word at ``at`` is one that some message begins with ("The", "There", "Cannot")."""
     from raserror._messages import WORD, index

@@ -1032,6 +1032,11 @@ def symbols_beside(page: Page, start: int, end: int) -> set[ErrorCode]:
     return codes
 
 
+def names_a_code(page: Page, start: int, end: int) -> bool:
+    """Whether a code's exact symbol stands in ``text[start:end]`` (``ERROR_PORT_ALREADY_OPEN``)."""
+    return any(symbol.group() in by_symbol() for symbol in _SYMBOL.finditer(page.text, start, end))
+
+
 def read_binary(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """An event's data, ``<Binary>B3020000</Binary>`` or ``Data : {41, 3, 0, 0}``.
 

@@ -24,7 +24,7 @@ from raserror._nearby import (
     other_system_near,
 )
 from raserror._page import LONG_LINE, Page, plain
-from raserror._quote_apart import is_a_quote
+from raserror._quote_apart import a_programs_string, is_a_quote
 from raserror._rules import (
     DIGIT,
     LISTED,
@@ -36,6 +36,7 @@ from raserror._rules import (
     Rule,
     WrittenNumber,
     describes_another,
+    names_a_code,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
 from raserror._vouching import Vouching, may_vouch
@@ -44,6 +45,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from raserror._messages import Quote
     from raserror._win32 import Win32Error
 
 # All rules in one pattern: the way in when lower() cannot keep the text's positions.
@@ -385,6 +387,7 @@ def scan_text(
             quote.code not in first
             and is_a_quote(scanner.page, quote)
             and not describes_another(scanner.page, quote.start, quote.code)
+            and not _programs_own(scanner.page, quote)
         ):
             candidate = Candidate(quote.start, quote.end, quote.code, Shape.OWN_WORDS)
             quoted = scanner.offer(candidate)
@@ -395,6 +398,18 @@ def scan_text(
     if whole is not None:
         first[whole.code] = Hit(whole.start, whole.end, whole.code, "message")
     return sorted(first.values(), key=lambda hit: hit.start)
+
+
+def _programs_own(page: Page, quote: Quote) -> bool:
+    """Whether a pasted short quote is a program's string, where nothing near speaks of Remote Access.
+
+    Neither context nor a code's symbol (a program's own table of Windows' messages, its
+    ``ERROR_PORT_ALREADY_OPEN`` under ``[Description("The specified port is already open.")]``).
+    """
+    if not a_programs_string(page, quote):
+        return False
+    reach = page.around(quote.start, CONTEXT_LINES, CONTEXT_CHARS)
+    return not page.has_context(*reach) and not names_a_code(page, *reach)
 
 
 @dataclass(frozen=True)
