@@ -29,6 +29,7 @@ from raserror import (
     _switches,
     _vocabulary,
     _vouching,
+    find_codes,
 )
 from raserror._page import Page
 from raserror._rules import LINE_RULES, RULES, LineRule, Rule
@@ -329,6 +330,34 @@ def test_an_error_word_whose_number_a_reading_finds_passes_the_quick_test(text: 
     for reading in (_rules.AFTER_WORD, _rules.WRAPPED_AFTER_WORD, _rules.COMMA_LIST):
         if reading.match(text) is not None:
             assert _rules.NUMBER_MAY_FOLLOW.match(text) is not None, reading.pattern
+
+
+def test_an_error_words_first_characters_after_the_glue_are_those_a_number_starts_with() -> None:
+    # The quick test hard-codes what a number may start with: a sign or an ASCII digit.
+    number = re.compile(_rules._NUMBER)
+    starts = {
+        char
+        for char in "-+#0123456789\u2212\uff16\u0666\uff18x"
+        if number.match(char + "00000000")
+    }
+    assert starts <= set("-0123456789")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Real: English rasdial's help footer (tests/benchmarks/bench.py's block, as rasdial prints).
+        ("        In help, click Troubleshooting, then Error Messages, then 691", 691),
+        # Real: a Hungarian page's "(798-es hiba)" (positive 290), its VPN words composed.
+        ("VPN-ügyfél hiba: (798-es hiba)", 798),
+        # Composed: a number before its error word.
+        ("VPN connection: 720 error", 720),
+    ],
+)
+def test_a_number_only_the_footer_or_the_word_before_reads_passes_the_quick_test(
+    text: str, code: int
+) -> None:
+    assert [int(finding.code) for finding in find_codes(text)] == [code]
 
 
 def test_the_quick_test_turns_away_an_error_word_followed_by_words_with_digits_beyond() -> None:

@@ -141,19 +141,17 @@ def test_generic_error_shapes(text: str, expected: list[tuple[int, int, str, str
     assert found(text) == expected
 
 
-@pytest.mark.parametrize(("where", "line"), [("above", 1), ("below", 41)])
-def test_a_code_asked_about_often_still_counts_where_its_own_message_stands(
-    where: str, line: int
-) -> None:
-    # Composed: SQL Server's error line, repeated past the count at which the whole text is
-    # read once for 824's words, and 824's own message above all of them or below.
-    log = "2024-06-01 10:00 spid51      Error: 824, Severity: 24, State: 2.\n" * 40
+@pytest.mark.parametrize("before", [20, 40])
+def test_a_code_asked_about_often_still_counts_where_its_own_message_stands(before: int) -> None:
+    # Composed: SQL Server's error line, repeated past the count (16) at which the whole text
+    # is read once for 824's words, then 824's own message, and more of the lines or none.
+    line = "2024-06-01 10:00 spid51      Error: 824, Severity: 24, State: 2.\n"
     own = "Error 824: Crypto-Binding TLV is not received.\n"
-    text = own + log if where == "above" else log + own
-    assert find_codes(log) == []
+    text = line * before + own + line * (40 - before)
+    assert find_codes(line * 40) == []
     found = find_codes(text)
     assert [(finding.code, finding.line, finding.evidence) for finding in found] == [
-        (ErrorCode(824), line, "message")
+        (ErrorCode(824), before + 1, "message")
     ]
 
 
@@ -954,9 +952,23 @@ def test_an_hresults_symbol_beside_its_value_in_hex_or_decimal_gives_that_code()
     assert _codes("found definition of that error (CERT_E_UNTRUSTEDROOT: 0x800B0109L)") == [
         0x800B0109
     ]
-    # Composed: signed, as .NET prints an HResult; another code's value beside it says nothing.
+    # Composed: signed, as .NET prints an HResult; Rust's suffix after an underscore; another
+    # code's value beside it says nothing, nor its value set to another name (a range's base).
     assert _codes("CERT_E_EXPIRED = -2146762495") == [0x800B0101]
+    assert _codes("const CERT_E_EXPIRED: i32 = 0x800B0101_u32 as i32;") == [0x800B0101]
     assert find_codes("CERT_E_EXPIRED = 0x800B0102") == []
+    assert find_codes("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND") == []
+    assert find_codes("EAP_E_USER_CERT_NOT_FOUND\nEAP_E_USER_FIRST = 0x80420100L") == []
+
+
+def test_a_codes_symbol_counts_with_its_number_whatever_hresult_stands_between() -> None:
+    # Composed: its own HRESULT or its hex in eight digits between a code and its symbol.
+    assert _codes("691 (0x800702B3) ERROR_AUTHENTICATION_FAILURE") == [691]
+    assert _codes("ERROR_AUTHENTICATION_FAILURE = 0x000002B3 // 691") == [691]
+    # Its member's name between them is its own name too (the command's JSON).
+    assert _codes(
+        '"code": 868,\n"name": "DNSNAME_NOT_RESOLVABLE",\n"symbol": "ERROR_DNSNAME_NOT_RESOLVABLE"'
+    ) == [868]
 
 
 def _wrapped(text: str, width: int = 72) -> str:

@@ -207,8 +207,17 @@ LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
 # decimal digits, signed or not, as bindings print it ("EAP_E_USER_CERT_EXPIRED: u32 =
 # 2151809282u32").
 HRESULT_LITERAL = re.compile(
-    r"(?<![\w.])(0[xX][0-9a-fA-F]{8}|-?[0-9]{10})(?:u32|i32|UL|L|u)?(?![\w.])"
+    r"(?<![\w.])(0[xX][0-9a-fA-F]{8}|-?[0-9]{10})(?:_?(?:u32|i32)|UL|L|u)?(?![\w.])"
 )
+# Another name in capitals that a value may be: between a symbol and the value, or set to it
+# ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"). Not a macro that makes an
+# HRESULT of the value ("HRESULT_FROM_WIN32(691)").
+_NAME = r"(?<![A-Za-z0-9_])(?!HRESULT_FROM_|MAKE_HRESULT)[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]"
+_OTHER_NAME = re.compile(_NAME)
+_SET_TO = re.compile(
+    rf"(?:({_NAME})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?=|#define[ \t]+({_NAME}))[ \t]*\Z"
+)
+_SET_TO_REACH = 80
 # How far a symbol's number may stand from it: in characters, and in lines (Microsoft's list
 # of system error codes, flattened to text, puts two lines of "-" between them).
 SYMBOL_GAP = 60
@@ -953,17 +962,37 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     start = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)[0]
     end = page.around(anchor.end(), SYMBOL_LINES, SYMBOL_GAP)[1]
     value = int(code)
+    others: tuple[re.Pattern[str], ...]
     if value <= 0xFFFF:
-        literals, wanted = LITERAL, {str(value)}
+        literals, wanted, others = LITERAL, {str(value)}, (LITERAL,)
     else:
-        literals, wanted = HRESULT_LITERAL, {f"0x{value:08x}", str(value), str(value - (1 << 32))}
+        literals, others = HRESULT_LITERAL, (LITERAL, HRESULT_LITERAL)
+        wanted = {f"0x{value:08x}", str(value), str(value - (1 << 32))}
     for literal in literals.finditer(text, start, end):
         if literal.group(1).lower() not in wanted:
             continue
         gap = text[literal.end() : anchor.start()] or text[anchor.end() : literal.start()]
-        # Only the symbol's own number: nothing but words and marks may stand between.
-        if len(gap) <= SYMBOL_GAP and not LITERAL.search(gap) and not HRESULT_LITERAL.search(gap):
+        # Only the symbol's own number: nothing but words and marks may stand between, no other
+        # number, no other name; and the number is set to no other name.
+        if (
+            len(gap) <= SYMBOL_GAP
+            and not any(other.search(gap) for other in others)
+            and all(_names(name.group(), code) for name in _OTHER_NAME.finditer(gap))
+            and _names(_set_to(page, literal.start()), code)
+        ):
             yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
+
+
+def _names(name: str | None, code: ErrorCode) -> bool:
+    """Whether ``name`` is none, or a name of ``code``: its symbol or its member's name."""
+    return name is None or by_symbol().get(name) is code
+
+
+def _set_to(page: Page, at: int) -> str | None:
+    """The name in capitals that the value at ``at`` is set to on its line, if one is."""
+    line_start = page.line_bounds(at)[0]
+    setting = _SET_TO.search(page.text, max(line_start, at - _SET_TO_REACH), at)
+    return None if setting is None else setting.group(1) or setting.group(2)
 
 
 _SYMBOL = SYMBOLS.compile()
