@@ -88,21 +88,24 @@ class Beside:
 
     def other(self) -> bool:
         """Another code's message is quoted here."""
-        if not self.may_be_own and self.page.line_words(*self.window).isdisjoint(
-            _messages.index().anchors
-        ):
+        page, window = self.page, self.window
+        # Near context the page's quotes are found once for the whole run of lines: asked first
+        # there, they answer most windows (no other code's quote) for a look-up each.
+        asked_first = page.quotes.in_a_span(window[0])
+        if asked_first and not other_quoted(page, self.code, window, self.listed_with):
+            return False
+        if not self.may_be_own and page.line_words(*window).isdisjoint(_messages.index().anchors):
             return False
         # The quick test, over the words where such a quote's first words can stand: from
         # the start of the window's first line to as many words past its end.
-        page = self.page
-        first, first_end = page.line_bounds(self.window[0])
+        first, first_end = page.line_bounds(window[0])
         if first_end - first > LONG_LINE:
-            first = self.window[0]  # on a line with no end in sight, quotes are read in the window
-        last = _messages.after_words(page.text, self.window[1], _messages.OTHER_QUOTE_WORDS)
+            first = window[0]  # on a line with no end in sight, quotes are read in the window
+        last = _messages.after_words(page.text, window[1], _messages.OTHER_QUOTE_WORDS)
         words = _messages.text_words(page.text, first, last)
         if not _messages.may_quote_other(self.code, words):
             return False
-        return other_quoted(page, self.code, self.window, self.listed_with)
+        return asked_first or other_quoted(page, self.code, window, self.listed_with)
 
 
 def other_quoted(

@@ -65,6 +65,10 @@ class PageQuotes:
         """
         self._spans = spans
 
+    def in_a_span(self, at: int) -> bool:
+        """Whether ``at`` lies in a run of lines near context, whose quotes are found at once."""
+        return self._span_of(at) is not None
+
     def _span_of(self, at: int) -> int | None:
         """The number of the run of lines near context that holds ``at``, if one does."""
         index = bisect_right(self._spans, (at, len(self.page.text) + 1)) - 1
