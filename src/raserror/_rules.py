@@ -951,8 +951,8 @@ _HEX_ROW_CHARS = 200
 def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """A code's exact symbol beside its number: ``806 ERROR_VPN_GRE_BLOCKED``.
 
-    An HRESULT's in hex or in decimal: ``CERT_E_EXPIRED = 0x800B0101``, ``EAP_E_USER_CERT_EXPIRED:
-    u32 = 2151809282u32``.
+    An HRESULT's as "0x" and eight hex digits or as ten decimal digits, signed or not:
+    ``CERT_E_EXPIRED = 0x800B0101``, ``EAP_E_USER_CERT_EXPIRED: u32 = 2151809282u32``.
     """
     code = by_symbol().get(anchor.group())
     if code is None:
