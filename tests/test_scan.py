@@ -616,10 +616,31 @@ def test_a_short_message_a_program_passes_as_a_string_is_its_own_when_pasted() -
     # Composed: the same words as a user quotes them, and as a JSON log's field, are Windows'.
     assert _pasted('I get "The line is busy." every time I dial') == [676]
     assert _pasted('{"level": "error", "error": "The line is busy."}') == [676]
-    # Composed: a program that dials, or names the codes' symbols, passes Windows' words.
+    # Composed: a program that dials, or names the codes' symbols near, passes Windows' words.
     assert _pasted('RasDial failed: ShowError("The line is busy.", 676);') == [676]
     table = '[Description("The line is busy.")]\nERROR_LINE_BUSY = RASBASE + 76,'
     assert _pasted(table) == [676]
+    assert _pasted("ERROR_LINE_BUSY" + "\n" * 20 + 'assertEquals("The line is busy.", x);') == []
+    # Composed: a long message is Windows' wherever it stands.
+    whole = raserror.ErrorCode(691).message.rstrip(".")
+    assert _pasted(f'ShowError("{whole}");') == [691]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Composed (a review's probes): a writer's parentheses and commas, printed exceptions,
+        # logs' fields, lists and rows.
+        ("My users get an error ('The password has expired.') when they log in at home.", 648),
+        ('Errors seen today,\n"The line is busy.", then nothing.', 676),
+        ("I get this when running my script:\nConnectionError('The line is busy.')", 676),
+        ('2024-01-01 10:00:01 error="The account is disabled.";', 647),
+        ('{"time":"10:00","level":"error","errors":["The line is busy."]}', 676),
+        ('"2024-01-01 10:00","Home","The line is busy.","3"', 676),
+    ],
+)
+def test_a_short_message_quoted_in_prose_or_a_log_counts_when_pasted(text: str, code: int) -> None:
+    assert _pasted(text) == [code]
 
 
 def test_a_short_whole_message_counts_when_pasted_alone_and_only_then() -> None:
@@ -955,16 +976,22 @@ def test_an_hresults_symbol_beside_its_value_in_hex_or_decimal_gives_that_code()
     # Composed: signed, as .NET prints an HResult; Rust's suffix after an underscore; another
     # code's value beside it says nothing, nor its value set to another name (a range's base).
     assert _codes("CERT_E_EXPIRED = -2146762495") == [0x800B0101]
-    assert _codes("const CERT_E_EXPIRED: i32 = 0x800B0101_u32 as i32;") == [0x800B0101]
+    rust = find_codes("const CERT_E_EXPIRED: i32 = 0x800B0101_u32 as i32;")
+    assert [(int(finding.code), finding.evidence) for finding in rust] == [(0x800B0101, "message")]
     assert find_codes("CERT_E_EXPIRED = 0x800B0102") == []
     assert find_codes("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND") == []
     assert find_codes("EAP_E_USER_CERT_NOT_FOUND\nEAP_E_USER_FIRST = 0x80420100L") == []
+    assert find_codes("EAP_E_USER_CERT_NOT_FOUND\nEAP_E_USER_FIRST 0x80420100L") == []
 
 
 def test_a_codes_symbol_counts_with_its_number_whatever_hresult_stands_between() -> None:
     # Composed: its own HRESULT or its hex in eight digits between a code and its symbol.
     assert _codes("691 (0x800702B3) ERROR_AUTHENTICATION_FAILURE") == [691]
     assert _codes("ERROR_AUTHENTICATION_FAILURE = 0x000002B3 // 691") == [691]
+    # Real shape (windows-sys writes ERROR_INVALID_HANDLE: WIN32_ERROR = 6u32): a type's name and
+    # a base's between them are no other error's.
+    assert _codes("pub const ERROR_AUTHENTICATION_FAILURE: WIN32_ERROR = 691u32;") == [691]
+    assert _codes("int ERROR_AUTHENTICATION_FAILURE = RAS_ERROR_BASE + 91; // 691") == [691]
     # Its member's name between them is its own name too (the command's JSON).
     assert _codes(
         '"code": 868,\n"name": "DNSNAME_NOT_RESOLVABLE",\n"symbol": "ERROR_DNSNAME_NOT_RESOLVABLE"'

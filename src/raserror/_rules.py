@@ -209,10 +209,10 @@ LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
 HRESULT_LITERAL = re.compile(
     r"(?<![\w.])(0[xX][0-9a-fA-F]{8}|-?[0-9]{10})(?:_?(?:u32|i32)|UL|L|u)?(?![\w.])"
 )
-# Another name in capitals that a value may be: between a symbol and the value, or set to it
-# ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"). Not a macro that makes an
-# HRESULT of the value ("HRESULT_FROM_WIN32(691)").
-_NAME = r"(?<![A-Za-z0-9_])(?!HRESULT_FROM_|MAKE_HRESULT)[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]"
+# Another error's name, as symbols are written, that a value may be: between a symbol and the
+# value, or set to it ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"). Not a
+# type's or a base's name ("ERROR_X: WIN32_ERROR = 691u32", "RAS_ERROR_BASE + 91").
+_NAME = rf"(?<![A-Za-z0-9_])(?:{'|'.join(SYMBOL_PREFIXES)})[A-Z0-9_]*[A-Z0-9]"
 _OTHER_NAME = re.compile(_NAME)
 _SET_TO = re.compile(
     rf"(?:({_NAME})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?=|#define[ \t]+({_NAME}))[ \t]*\Z"
