@@ -613,6 +613,10 @@ def test_a_short_message_a_program_passes_as_a_string_is_its_own_when_pasted() -
     assert _pasted('        assertEquals("The line is busy.", oPhone.dialNumber(233322));') == []
     line = '	ErrGeneral          = MakeGPError(0x0000, "There was an unknown error.", true)'
     assert _pasted(line) == []
+    # Composed on a calling app's line seen in a public repository: a translation's fallback.
+    fallback = "Alert.alert(t('calls.callEnded'), t('calls.busyLine') || 'The line is busy.');"
+    assert _pasted(fallback) == []
+    assert _pasted("msg = err?.message ?? 'The account is disabled.';") == []
     # Composed: the same words as a user quotes them, and as a JSON log's field, are Windows'.
     assert _pasted('I get "The line is busy." every time I dial') == [676]
     assert _pasted('{"level": "error", "error": "The line is busy."}') == [676]

@@ -176,12 +176,13 @@ def is_a_quote(page: Page, quote: Quote) -> bool:
 # A string a program passes to a call or lists after another value: in quote marks, right after a
 # call's name and "(" (no space: "assertEquals(", not a writer's "says ("), or after another
 # literal and a comma and a space or a line break (a tuple's '"account_expired", '; a hex
-# '0x0000, '; not a CSV row's '","'), or after "return"; and before ",", ")", "]", "}" or ";".
+# '0x0000, '; not a CSV row's '","'), after "return" or a fallback's "||" or "??"; and before
+# ",", ")", "]", "}" or ";".
 # Not a printed exception ("RuntimeError('...')"), a JSON log's list or a key="..." field.
 _STRING_OPENS = re.compile(
     r"(?:(?<![\w.])(?![\w.]*(?:Error|Exception|Failure|Warning)\()[A-Za-z_][\w.]{0,64}\("
     r"|(?:[\"'`]|(?<![\w.])(?:0[xX][0-9a-fA-F]+|[0-9]+))[ \t]*,(?:[ \t]+|[ \t]*\r?\n[ \t]{0,32})"
-    r"|(?<![\w.])return[ \t]+)"
+    r"|(?<![\w.])return[ \t]+|(?:\|\||\?\?)[ \t]*)"
     r"[fFrRbBuUL@$]?[\"'`]\Z"
 )
 _STRING_CLOSES = re.compile(r"[ \t.!?]*[\"'`][ \t]*[,)\]};]")
