@@ -73,8 +73,9 @@ PIECE = 1 << 16
 # no further than this: the next items of its list, a blank line between each.
 LIST_LINES = 4
 LIST_CHARS = 600
-# A code asked about this many times has its message's words looked for in the whole text.
-_OFTEN_ASKED = 16
+# A code asked about once for every so many characters of the text, or more, has its
+# message's words looked for in the whole text once: the search costs less than the windows.
+_CHARS_PER_ASK = 6400
 
 
 # The lists a page always looks for; a caller adds its own (the rules' starts).
@@ -227,13 +228,14 @@ class Page:
         """Whether a word of ``code``'s messages may stand in the text; False only where none does.
 
         Read for a code asked about often: a log of one error that is not Remote Access's
-        ("Error: 824" in every other line) reads the text once for its words, not each window.
+        ("Error: 824" in every other line) reads the text once for its words, not each window;
+        a code asked about less reads only the windows beside its numbers.
         """
         said = self._says.get(code)
         if said is not None:
             return said
         asked = self._says_asked[code] = self._says_asked.get(code, 0) + 1
-        if asked < _OFTEN_ASKED or self.lowered is None:
+        if asked * _CHARS_PER_ASK < len(self.text) or self.lowered is None:
             return True
         said = self._says[code] = says_own_words(code, self.lowered, 0, len(self.lowered))
         return said

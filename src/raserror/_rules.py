@@ -121,10 +121,6 @@ COMPARED_NUMBER = re.compile(r"=?[ \t]{0,3}[\"']?" + _NUMBER)
 WRAPPED_AFTER_WORD = re.compile(
     _GLUE_WORDS + r"\r?\n[ \t]{0,8}(?:>[ \t]?){0,3}" + _OPENING + _NUMBER + r"(?![ \t]{2}|\t)"
 )
-# What each of those starts with: where it does not match, no number follows the word.
-NUMBER_MAY_FOLLOW = re.compile(
-    _GLUE_WORDS + r"(?:\r?\n[ \t]{0,8}(?:>[ \t]?){0,3})?" + _OPENING + "[-0-9]"
-)
 # A line wrapped at a column is this wide at least: a heading ("### Error") is not wrapped.
 WRAPPED_LINE_COLUMNS = 40
 # Python's repr of an OSError, OSError(errno, strerror, None, winerror, ...): its first number
@@ -612,30 +608,18 @@ _CODE_WORD = re.compile(r"(?i:codes?|c[óo]digo|код(?:[аеуы]|ом|ами)
 _CODE_INITIALS = frozenset("cCkKкК")
 
 
-def _no_number_read(text: str, at: int, end: int) -> bool:
-    """Whether no reading can find a number around the error word at ``at:end``: the cheap tests."""
-    if text[end : end + 1] == "(":
-        return False  # an OSError's repr reads on further
-    if DIGIT.search(
-        text, max(0, at - NUMBER_BEFORE_REACH), end + NUMBER_REACH
-    ) is None and not _digit_past_break(text, end):
-        return True  # no digit within reach: text full of words
-    # Digits near, but none where a reading looks: "I/O error: torn page (expected 1:4)".
-    return (
-        NUMBER_MAY_FOLLOW.match(text, end) is None
-        and DIGIT.search(text, max(0, at - NUMBER_BEFORE_REACH), at) is None
-        and FOOTER_EN.match(text, at) is None
-    )
-
-
 def read_latin(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``Error 691:``, ``(Error 800)``, ``ErrorCode = 691``, ``Fehler 798``, ``Код 800:``.
 
     Also the footer of English rasdial: ``..., then Error Messages, then 691``.
     """
     text, at, end = page.text, anchor.start(), anchor.end()
-    if _no_number_read(text, at, end):
-        return []
+    if (
+        DIGIT.search(text, max(0, at - NUMBER_BEFORE_REACH), end + NUMBER_REACH) is None
+        and text[end : end + 1] != "("  # an OSError's repr reads on further
+        and not _digit_past_break(text, end)
+    ):
+        return []  # no number where one could be read: the cheap way out for text full of words
     previous, word = text[at - 1 : at], anchor.group()
     if previous == "_":
         return []  # inside a name: "RAS_ERROR"
