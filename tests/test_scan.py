@@ -2553,17 +2553,6 @@ def test_register_tables_compiler_calls_and_character_codes_are_no_codes(prefix:
         # words without its "could not": a message's tail ends a line only after a mark).
         "1613",
         "1612",
-    ],
-)
-def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) -> None:
-    text = _snippet("negative", prefix)
-    assert find_codes(text) == []
-    assert find_codes(text, pasted=True) == []
-
-
-@pytest.mark.parametrize(
-    "prefix",
-    [
         # Real (a hunt over Windows administration packages and VoIP sources): an SSPI status
         # table, pypykatz's and certipy's, "CERT_WRONG_USAGE = 0x80090349  #The certificate is
         # not valid for the requested usage." (SEC_E_CERT_WRONG_USAGE's, not CERT_E_WRONG_USAGE's).
@@ -2580,7 +2569,9 @@ def test_serial_ports_raised_errors_and_wrapped_prose_give_no_code(prefix: str) 
         "1674",
     ],
 )
-def test_other_systems_messages_and_words_pasted_give_no_code(prefix: str) -> None:
+def test_programs_own_errors_other_systems_messages_and_wrapped_prose_give_no_code(
+    prefix: str,
+) -> None:
     text = _snippet("negative", prefix)
     assert find_codes(text) == []
     assert find_codes(text, pasted=True) == []

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
+from itertools import repeat
 from typing import NamedTuple
 
 from raserror._codes import ErrorCode  # noqa: TC001 - at run time for get_type_hints(Finding)
@@ -43,7 +44,7 @@ from raserror._vouching import Vouching, may_vouch
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from raserror._messages import Quote
     from raserror._win32 import Win32Error
@@ -248,14 +249,13 @@ class Scanner:
             if explain or rule.gate is None or rule.gate(page)
         ]
         placed = [number for number in asked if page.starts_of(number)]
+        starts: Iterable[tuple[int, int]]
         if len(placed) == 1:  # one rule starts here, as in most logs: its places are in order
-            rule, match_at = rules[placed[0]], patterns[placed[0]].match
-            for at in page.starts_of(placed[0]) or ():
-                match = match_at(page.text, at)
-                if match is not None:
-                    yield rule, match
-            return
-        starts = sorted((at, number) for number in placed for at in page.starts_of(number) or ())
+            starts = zip(page.starts_of(placed[0]) or (), repeat(placed[0]))
+        else:
+            starts = sorted(
+                (at, number) for number in placed for at in page.starts_of(number) or ()
+            )
         for at, number in starts:
             match = patterns[number].match(page.text, at)
             if match is not None:
