@@ -323,8 +323,8 @@ def test_an_error_word_reads_no_number_beyond_the_reach_its_quick_test_looks() -
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        # Real: English rasdial's help footer (tests/benchmarks/bench.py's block, as rasdial prints).
-        ("        In help, click Troubleshooting, then Error Messages, then 691", 691),
+        # Real: English rasdial's help footer alone (positive 317, its last line).
+        ("        In help, click Troubleshooting, then Error Messages, then 800", 800),
         # Real: a Hungarian page's "(798-es hiba)" (positive 290), its VPN words composed.
         ("VPN-ügyfél hiba: (798-es hiba)", 798),
         # Composed: a number before its error word.
