@@ -1002,6 +1002,33 @@ def test_a_codes_symbol_counts_with_its_number_whatever_hresult_stands_between()
     ) == [868]
 
 
+def test_a_symbol_defined_as_its_headers_base_and_an_offset_gives_that_code() -> None:
+    # Real: a Pascal translation of raserror.h (positive 1106) defines every symbol so, and
+    # writes no code as a number.
+    text = snippet_text(
+        REALWORLD / "positive" / "1106-kol-pascal-ras-unit-raserror-rasbase-plus-676-680.txt"
+    )
+    found = find_codes(text)
+    assert [int(finding.code) for finding in found] == [676, 677, 678, 679, 680]
+    assert text[found[0].start : found[0].end] == "ERROR_LINE_BUSY"
+    # Composed, as the SDK's headers write it: raserror.h's and mprerror.h's bases.
+    assert _codes("#define ERROR_AUTHENTICATION_FAILURE (RASBASE + 91)") == [691]
+    assert _codes("#define ERROR_ROUTER_STOPPED (ROUTEBASE+0)") == [900]
+    # Real shape: a Delphi translation writes "ERROR_AUTHENTICATION_FAILURE = (RASBase+91);".
+    assert _codes("  ERROR_AUTHENTICATION_FAILURE          = (RASBase+91);") == [691]
+    # Another offset, another base, or another error's name between is no definition of it.
+    assert find_codes("ERROR_AUTHENTICATION_FAILURE = (RASBASE+92);") == []
+    assert find_codes("ERROR_AUTHENTICATION_FAILURE = (ROUTEBASE+91);") == []
+    assert find_codes("ERROR_AUTHENTICATION_FAILURE = ERROR_PORT_OR_DEVICE - (RASBASE+91);") == []
+    assert find_codes("ERROR_AUTHENTICATION_FAILURE = MYBASE+91;") == []
+
+
+def test_a_csharp_unsigned_literal_is_the_symbols_number() -> None:
+    # Composed in CsWin32's shape ("public const uint ERROR_X = 691U;"), its suffix upper case.
+    assert _codes("public const uint ERROR_AUTHENTICATION_FAILURE = 691U;") == [691]
+    assert _codes("ERROR_AUTHENTICATION_FAILURE = 691u") == [691]
+
+
 def _wrapped(text: str, width: int = 72) -> str:
     """``text`` with each long line wrapped at ``width`` columns, as a mail client sends it."""
     return "\n".join(

@@ -198,7 +198,12 @@ LOCAL_ERROR_LINE = re.compile(
 # The same, at the start of every line of a text.
 RASDIAL_LINES = re.compile("(?m)^" + LOCAL_ERROR_LINE.pattern)
 # A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
-LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|u)?(?![\w.])")
+LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|[uU])?(?![\w.])")
+# How raserror.h and mprerror.h define each symbol: its header's base and an offset
+# ("#define ERROR_AUTHENTICATION_FAILURE (RASBASE+91)"), as translations of them copy it, in
+# any case ("(RASBase+91)").
+CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
+BASE_PLUS = re.compile(r"(?<![\w.])(?i:(RASBASE|ROUTEBASE))[ \t]*\+[ \t]*([0-9]{1,3})(?![\w.])")
 # An HRESULT's symbol's value: eight hex digits ("_HRESULT_TYPEDEF_(0x800B0101L)"), or ten
 # decimal digits, signed or not, as bindings print it ("EAP_E_USER_CERT_EXPIRED: u32 =
 # 2151809282u32").
@@ -936,7 +941,9 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """A code's exact symbol beside its number: ``806 ERROR_VPN_GRE_BLOCKED``.
 
     An HRESULT's as "0x" and eight hex digits or as ten decimal digits, signed or not:
-    ``CERT_E_EXPIRED = 0x800B0101``, ``EAP_E_USER_CERT_EXPIRED: u32 = 2151809282u32``.
+    ``CERT_E_EXPIRED = 0x800B0101``, ``EAP_E_USER_CERT_EXPIRED: u32 = 2151809282u32``. A
+    Remote Access code's as its header defines it, a base and an offset:
+    ``ERROR_LINE_BUSY = (RASBASE+76);``.
     """
     code = by_symbol().get(anchor.group())
     if code is None:
@@ -953,18 +960,33 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         literals, others = HRESULT_LITERAL, (LITERAL, HRESULT_LITERAL)
         wanted = {f"0x{value:08x}", str(value), str(value - (1 << 32))}
     for literal in literals.finditer(text, start, end):
-        if literal.group(1).lower() not in wanted:
-            continue
-        gap = text[literal.end() : anchor.start()] or text[anchor.end() : literal.start()]
-        # Only the symbol's own number: nothing but words and marks may stand between, no other
-        # number, no other name; and the number is set to no other name.
-        if (
-            len(gap) <= SYMBOL_GAP
-            and not any(other.search(gap) for other in others)
-            and all(_names(name.group(), code) for name in _OTHER_NAME.finditer(gap))
-            and _names(_set_to(page, literal.start()), code)
-        ):
+        if literal.group(1).lower() in wanted and _own_value(page, anchor, literal, others):
             yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
+    if value <= 0xFFFF:
+        for defined in BASE_PLUS.finditer(text, start, end):
+            made = CODE_BASES[defined.group(1).upper()] + int(defined.group(2))
+            if made == value and _own_value(page, anchor, defined, others):
+                # The symbol, as lookup reads it: a base and an offset is no number it reads.
+                yield Candidate(*anchor.span(), code, Shape.OWN_WORDS)
+
+
+def _own_value(
+    page: Page, symbol: re.Match[str], value: re.Match[str], others: tuple[re.Pattern[str], ...]
+) -> bool:
+    """Whether ``value`` is the symbol's own: nothing but words and marks stand between them.
+
+    No other number (``others``), no other error's name; and the value is set to
+    no other name.
+    """
+    text = page.text
+    code = by_symbol()[symbol.group()]
+    gap = text[value.end() : symbol.start()] or text[symbol.end() : value.start()]
+    return (
+        len(gap) <= SYMBOL_GAP
+        and not any(other.search(gap) for other in others)
+        and all(_names(name.group(), code) for name in _OTHER_NAME.finditer(gap))
+        and _names(_set_to(page, value.start()), code)
+    )
 
 
 def _names(name: str | None, code: ErrorCode) -> bool:
