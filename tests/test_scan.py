@@ -1936,6 +1936,29 @@ def test_a_message_after_a_number_that_is_no_code_describes_that_number(line: st
     assert _codes("rasdial VPN\n" + line + "\n") == []
 
 
+# Composed in the shape of a Windows message file: the name of the error a message belongs to
+# stands over it (Wine's message file gives WinINet's 12002 so, with 638's words).
+MESSAGE_FILE = (
+    "MessageId=12002\nSymbolicName=ERROR_INTERNET_TIMEOUT\nLanguage=English\n"
+    "The request has timed out.\n.\n"
+)
+
+
+def test_a_message_under_another_errors_name_is_that_errors() -> None:
+    assert find_codes(MESSAGE_FILE, pasted=True) == []
+    assert find_codes("VPN\n" + MESSAGE_FILE) == []
+    # Its own symbol over it, or just under it (a program's table of Remote Access's messages,
+    # positive 204's shape), keeps it.
+    own = MESSAGE_FILE.replace("ERROR_INTERNET_TIMEOUT", "ERROR_REQUEST_TIMEOUT")
+    assert [int(f.code) for f in find_codes(own, pasted=True)] == [638]
+    under = '[Description("The request has timed out.")]\nERROR_REQUEST_TIMEOUT = RASBASE + 38,\n'
+    assert [int(f.code) for f in find_codes("ERROR_PORT_NOT_FOUND\n" + under, pasted=True)] == [
+        638
+    ]
+    # The same message with no name over it counts, pasted.
+    assert [int(f.code) for f in find_codes("The request has timed out.\n", pasted=True)] == [638]
+
+
 def _codes(text: str) -> list[int]:
     return [int(finding.code) for finding in find_codes(text)]
 

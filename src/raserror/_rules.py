@@ -325,7 +325,8 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     ``Error 800:`` before 809's message, ``530 not permitted to logon at this
     time`` (an LDAP error's, not 923's), ``error 1331: The account is
     disabled.`` (Windows' own, not 647's); not a number that says where in a
-    file (``Line 1024:``).
+    file (``Line 1024:``). With no number there, they describe the error whose
+    name stands over them: see ``_named_for_another``.
     """
     text = page.text
     line_start = page.line_bounds(at)[0]
@@ -335,7 +336,7 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     if alone:
         number = _number_over(page, line_start)
     if number is None:
-        return False
+        return _named_for_another(page, at, code)
     value = parse_number(number.group(1))
     named = None if value is None else from_int(value)
     if named is not None:
@@ -345,6 +346,33 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
         return value is not None and _windows_says(text, at, value)
     before = max(line_start, number.start(1) - 24)
     return bool(alone) or _POSITION_BEFORE.search(text, before, number.start(1)) is None
+
+
+# How far over a message the name of its error may stand: a message file's "SymbolicName=X"
+# two lines up, winerror.h's "// MessageId: X" four; and its own symbol, under it too.
+_NAMED_OVER_LINES = 4
+_NAMED_OVER_CHARS = 400
+_OWN_NAME_UNDER_LINES = 1
+
+
+def _named_for_another(page: Page, at: int, code: ErrorCode) -> bool:
+    """Whether the message at ``at`` stands under another error's name, and nowhere by its own.
+
+    Wine's message file gives WinINet's 12002 ``SymbolicName=ERROR_INTERNET_TIMEOUT``,
+    then ``The request has timed out.`` (638's words). Its own symbol within reach, over
+    it or just under it (a program's ``[Description("...")]`` over its enum's member),
+    keeps it: a table of Remote Access's messages names the error before and after.
+    """
+    text = page.text
+    low = page.around(at, _NAMED_OVER_LINES, _NAMED_OVER_CHARS)[0]
+    line_end = page.line_bounds(at)[1]
+    if _OTHER_NAME.search(text, low, line_end) is None:
+        return False  # the quick answer, as for nearly every message
+    high = page.around(line_end, _OWN_NAME_UNDER_LINES, _NAMED_OVER_CHARS)[1]
+    names = list(_OTHER_NAME.finditer(text, low, high))
+    if any(_names(name.group(), code) for name in names):
+        return False
+    return any(name.end() <= at for name in names)
 
 
 def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
