@@ -1993,6 +1993,50 @@ def test_a_message_under_another_errors_name_is_that_errors() -> None:
     assert [int(f.code) for f in find_codes("The request has timed out.\n", pasted=True)] == [638]
 
 
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "1686",  # Zig: "/// ..." over "PASSWORD_EXPIRED = 1330,"
+        "1689",  # C#: "/// <summary>" lines over "ERROR_PASSWORD_EXPIRED = 0x00000532,"
+        "1690",  # C: "/// ..." over "#define CONNERR_DOWNLOADER_OOM (CONNERR_USER - 1)"
+        "1691",  # Go: 627's words inside the comment over "ErrKeyNotFound = ..."
+    ],
+)
+def test_a_message_in_a_doc_comment_is_the_documented_definitions(prefix: str) -> None:
+    # Real: other errors' entries and programs' own errors, documented with a Remote Access
+    # message's words (negatives 1686-1691), pasted whole.
+    assert find_codes(_snippet("negative", prefix), pasted=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed: the definition is the code's own, by its value or its name.
+        ("/// The password for this account has expired.\nPasswordExpired = 648,\n", [648]),
+        ("/// The password for this account has expired.\nPASSWD_EXPIRED,\n", [648]),
+        ("# The password for this account has expired.\nERROR_PASSWD_EXPIRED = 0x288\n", [648]),
+        # Under its own definition, the next one's under it (raserror.h's layout): each read.
+        (
+            (
+                "#define ERROR_PASSWD_EXPIRED (RASBASE+48)\n/*\n * The password for this account "
+                "has expired.%0\n */\n#define ERROR_NO_DIALIN_PERMISSION (RASBASE+49)\n"
+            ),
+            [648, 649],
+        ),
+        # A doc comment over no definition, or over a word that is no name: the message stands.
+        ("// The password for this account has expired.\nreturn;\n", [648]),
+        ("# The password for this account has expired.\n\nThanks,\n", [648]),
+        # Another thing's definition under it, whatever the comment's mark.
+        ("% The password for this account has expired.\nEXPIRED = 1330;\n", []),
+        ("-- The password for this account has expired.\nlocal PwdExpired = 7\n", []),
+    ],
+)
+def test_a_doc_comments_message_counts_over_its_own_definition(
+    text: str, expected: list[int]
+) -> None:
+    assert [int(f.code) for f in find_codes(text, pasted=True)] == expected
+
+
 def _codes(text: str) -> list[int]:
     return [int(finding.code) for finding in find_codes(text)]
 

@@ -18,6 +18,7 @@ from raserror._code_tables import ARM_START, has_arms, read_code_table
 from raserror._codes import RANGES
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._message_owner import ERROR_NAME, ERROR_NAME_PATTERN, names_another_owner
 from raserror._page import LINE_LEAD, LONG_LINE, lines_starting
 from raserror._quote_apart import is_a_quote
 from raserror._scripts import returned_by_dialer, status_before
@@ -220,10 +221,8 @@ HRESULT_LITERAL = re.compile(
 # Another error's name, as symbols are written, that a value may be: between a symbol and the
 # value, or set to it ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"). Not a
 # type's or a base's name ("ERROR_X: WIN32_ERROR = 691u32", "RAS_ERROR_BASE + 91").
-_NAME = rf"(?<![A-Za-z0-9_])(?:{'|'.join(SYMBOL_PREFIXES)})[A-Z0-9_]*[A-Z0-9]"
-_OTHER_NAME = re.compile(_NAME)
 _SET_TO = re.compile(
-    rf"(?:({_NAME})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?=|#define[ \t]+({_NAME}))[ \t]*\Z"
+    rf"(?:({ERROR_NAME_PATTERN})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?=|#define[ \t]+({ERROR_NAME_PATTERN}))[ \t]*\Z"
 )
 _SET_TO_REACH = 80
 # How far a symbol's number may stand from it: in characters, and in lines (Microsoft's list
@@ -333,7 +332,8 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     time`` (an LDAP error's, not 923's), ``error 1331: The account is
     disabled.`` (Windows' own, not 647's); not a number that says where in a
     file (``Line 1024:``). With no number there, they describe the error whose
-    name stands over them: see ``_named_for_another``.
+    name stands over them, or that a doc comment they are in documents: see
+    ``names_another_owner``.
     """
     text = page.text
     line_start = page.line_bounds(at)[0]
@@ -343,7 +343,7 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     if alone:
         number = _number_over(page, line_start)
     if number is None:
-        return _named_for_another(page, at, code)
+        return names_another_owner(page, at, code)
     value = parse_number(number.group(1))
     named = None if value is None else from_int(value)
     if named is not None:
@@ -353,33 +353,6 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
         return value is not None and _windows_says(text, at, value)
     before = max(line_start, number.start(1) - 24)
     return bool(alone) or _POSITION_BEFORE.search(text, before, number.start(1)) is None
-
-
-# How far over a message the name of its error may stand: a message file's "SymbolicName=X"
-# two lines up, winerror.h's "// MessageId: X" four; and its own symbol, under it too.
-_NAMED_OVER_LINES = 4
-_NAMED_OVER_CHARS = 400
-_OWN_NAME_UNDER_LINES = 1
-
-
-def _named_for_another(page: Page, at: int, code: ErrorCode) -> bool:
-    """Whether the message at ``at`` stands under another error's name, and nowhere by its own.
-
-    Wine's message file gives WinINet's 12002 ``SymbolicName=ERROR_INTERNET_TIMEOUT``,
-    then ``The request has timed out.`` (638's words). Its own symbol within reach, over
-    it or just under it (a program's ``[Description("...")]`` over its enum's member),
-    keeps it: a table of Remote Access's messages names the error before and after.
-    """
-    text = page.text
-    low = page.around(at, _NAMED_OVER_LINES, _NAMED_OVER_CHARS)[0]
-    line_end = page.line_bounds(at)[1]
-    if _OTHER_NAME.search(text, low, line_end) is None:
-        return False  # the quick answer, as for nearly every message
-    high = page.around(line_end, _OWN_NAME_UNDER_LINES, _NAMED_OVER_CHARS)[1]
-    names = list(_OTHER_NAME.finditer(text, low, high))
-    if any(_names(name.group(), code) for name in names):
-        return False
-    return any(name.end() <= at for name in names)
 
 
 def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
@@ -1019,7 +992,7 @@ def _own_value(
     return (
         len(gap) <= SYMBOL_GAP
         and not any(other.search(gap) for other in others)
-        and all(_names(name.group(), code) for name in _OTHER_NAME.finditer(gap))
+        and all(_names(name.group(), code) for name in ERROR_NAME.finditer(gap))
         and _names(_set_to(page, value.start()), code)
     )
 

@@ -1,0 +1,110 @@
+"""Whose message a quote is, by the names a program or a table writes near it.
+
+Windows' own tables and other programs' sources give another error the same
+words as a Remote Access code: a message file's ``SymbolicName=`` line over
+them, a doc comment over the definition it documents. Such words are that
+error's, unless the code's own name or value stands there too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._vocabulary import SYMBOL_PREFIXES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from raserror._codes import ErrorCode
+    from raserror._page import Page
+
+# An error's name as Windows' headers write one: ERROR_X, WARNING_X, CERT_E_X, EAP_E_X...
+ERROR_NAME_PATTERN = rf"(?<![A-Za-z0-9_])(?:{'|'.join(SYMBOL_PREFIXES)})[A-Z0-9_]*[A-Z0-9]"
+ERROR_NAME = re.compile(ERROR_NAME_PATTERN)
+# How far over a message the name of its error may stand: a message file's "SymbolicName=X"
+# two lines up, winerror.h's "// MessageId: X" four; and its own symbol, under it too.
+_NAMED_OVER_LINES = 4
+_NAMED_OVER_CHARS = 400
+_OWN_NAME_UNDER_LINES = 1
+# A line of a comment, as doc comments are written over what they document: "///", "//", "#",
+# "%", "--", "'", "*" and "/**" (a reply's marks and spaces before); not C's "#define".
+_COMMENT = re.compile(
+    r"[ \t]*(?:>[ \t]*){0,8}(?:///?|/\*\*?|\*|#(?!define|include|if|else|endif|undef|pragma)|%|--|')"
+)
+# How many lines under a doc comment's message the definition it documents may start.
+_DOCUMENTED_LINES = 4
+# The definition a doc comment documents: "PASSWORD_EXPIRED = 1330,", "#define NAME (X - 1)",
+# "public const int NAME = 5;", "ErrKeyNotFound = errors.New(...)", an enum's member alone and
+# its comma ("NAME,"). Not a sentence: a name is one word, with "_" or a capital inside.
+_DEFINITION = re.compile(
+    r"[ \t]*(?:#define[ \t]+(?P<macro>\w+)"
+    r"|(?:[A-Za-z_][\w<>\[\].,]*[ \t]+){0,4}(?P<name>[A-Za-z_]\w*)[ \t]*(?::[^=\n]{1,40})?"
+    r"=(?![=>])[ \t]*(?P<value>0[xX][0-9a-fA-F]+|[0-9]+)?"
+    r"|(?P<member>[A-Za-z_]\w*)[ \t]*,[ \t]*(?://[^\n]*)?\r?$)",
+    re.MULTILINE,
+)
+_IDENTIFIER = re.compile(r"\w*(?:_|[a-z][A-Z])\w*|[A-Z][A-Z0-9]+")
+
+
+def names_another_owner(page: Page, at: int, code: ErrorCode) -> bool:
+    """Whether the message at ``at`` is another error's by the names near it, not ``code``'s.
+
+    Under another error's name (Wine's message file gives WinINet's 12002
+    ``SymbolicName=ERROR_INTERNET_TIMEOUT`` over ``The request has timed out.``,
+    638's words), or a doc comment over another thing's definition (Zig's ``///
+    The password for this account has expired.`` over ``PASSWORD_EXPIRED = 1330,``,
+    Windows' 1330 with 648's words). Its own symbol over it or just under it, or its
+    own value defined under it, keeps it: Remote Access's own tables and programs
+    (``[Description("...")]`` over ``ERROR_PORT_ALREADY_OPEN``).
+    """
+    text = page.text
+    line_start, line_end = page.line_bounds(at)
+    low = page.around(at, _NAMED_OVER_LINES, _NAMED_OVER_CHARS)[0]
+    named_over = ERROR_NAME.search(text, low, at) is not None
+    documented = _COMMENT.match(text, line_start) is not None
+    if not named_over and not documented:
+        return False  # the quick answer, as for nearly every message
+    high = page.around(line_end, _OWN_NAME_UNDER_LINES, _NAMED_OVER_CHARS)[1]
+    if any(_is_own(name.group(), code) for name in ERROR_NAME.finditer(text, low, high)):
+        return False
+    if named_over:
+        return True
+    definition = _documented(page, line_end)
+    return definition is not None and not _defines(definition, code)
+
+
+def _documented(page: Page, line_end: int) -> re.Match[str] | None:
+    """The definition the doc comment whose line ends at ``line_end`` documents, if one follows."""
+    text = page.text
+    position = line_end + 1
+    for _ in range(_DOCUMENTED_LINES):
+        if position >= len(text):
+            return None
+        start, end = page.line_bounds(position)
+        position = end + 1
+        if start == end or text[start:end].isspace() or _COMMENT.match(text, start):
+            continue  # the comment goes on, or a blank line
+        definition = _DEFINITION.match(text, start, end)
+        if definition is None:
+            return None
+        # An enum's member alone on its line must be a name, not a word ("Thanks,").
+        member = definition.group("member")
+        return definition if member is None or _IDENTIFIER.fullmatch(member) else None
+    return None
+
+
+def _defined_name(definition: re.Match[str]) -> str:
+    return str(definition.group("macro") or definition.group("name") or definition.group("member"))
+
+
+def _defines(definition: re.Match[str], code: ErrorCode) -> bool:
+    """Whether a definition is ``code``'s: by its symbol or member's name, or by its value."""
+    if _is_own(_defined_name(definition), code):
+        return True
+    written = definition.group("value")
+    value = None if written is None else parse_number(written)
+    return value is not None and from_int(value) is code
+
+
+def _is_own(name: str, code: ErrorCode) -> bool:
+    return by_symbol().get(name) is code
