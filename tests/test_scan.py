@@ -2037,6 +2037,28 @@ def test_a_doc_comments_message_counts_over_its_own_definition(
     assert [int(f.code) for f in find_codes(text, pasted=True)] == expected
 
 
+@pytest.mark.parametrize(
+    "net_line",
+    [
+        "System error 1330 has occurred.",
+        "Systemfehler 1330 aufgetreten.",
+        "Erreur système 1330.",
+        "Error de sistema 1330.",
+        "Системная ошибка 1330.",
+    ],
+)
+def test_a_message_under_nets_error_line_is_that_errors(net_line: str) -> None:
+    # Composed in the net command's shape: its error line, a blank line, then the message of
+    # that Windows error; 1330's English message is word for word 648's Windows wording.
+    message = ErrorCode(648).windows_message
+    assert (
+        find_codes(f"C:\\>net use z: \\\\srv\\share\n{net_line}\n\n{message}\n", pasted=True) == []
+    )
+    # Under the line of the same code, the message stands.
+    own = net_line.replace("1330", "648")
+    assert [int(f.code) for f in find_codes(f"{own}\n\n{message}\n", pasted=True)] == [648]
+
+
 def _codes(text: str) -> list[int]:
     return [int(finding.code) for finding in find_codes(text)]
 

@@ -286,6 +286,14 @@ NUMBER_ALONE = re.compile(
 # Microsoft's list renders ("1330 (0x532)", "</dt> <dt>", blank lines, then the message).
 _NOTHING_SAID = re.compile(r"[ \t]{0,40}(?:</?[A-Za-z][^<>\n]{0,80}>[ \t]{0,8}){0,8}\r?")
 _LINES_OVER = 6
+# The net command's line over the message of the Windows error it failed with: "System error
+# 1330 has occurred." (then a blank line, then 1330's message, 648's words), as Windows writes it
+# in English, German, French, Spanish and Russian.
+NET_ERROR_LINE = re.compile(
+    r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}"
+    r"(?:System error|Systemfehler|Erreur système|Error de sistema|Системная ошибка)"
+    r" ([0-9]{1,5})(?: has occurred| aufgetreten)?\.?[ \t]*\r?"
+)
 # Before "code", a word that makes it no error's: a telephone's "area code 630" (dial-up pages list
 # their numbers so), "country code", "zip code", "promo code", "source code". Not a word a dial
 # is told in ("dialing code 691" may be a translation of 拨号代码).
@@ -356,7 +364,7 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
 
 
 def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
-    """The number alone on the line over the line at ``line_start``.
+    """The number alone on the line over the line at ``line_start``, or net's error line's.
 
     Or further up, only blank or markup lines between, where it is a code, its hex stands
     beside it as in Microsoft's list ("1330 (0x532)"), or the words under it are its Windows
@@ -365,6 +373,9 @@ def _number_over(page: Page, line_start: int) -> re.Match[str] | None:
     at = line_start
     for lines in range(_LINES_OVER):
         start, end = page.line_bounds(line_start - 1)
+        net = NET_ERROR_LINE.fullmatch(page.text, start, end)
+        if net is not None:
+            return net
         number = NUMBER_ALONE.fullmatch(page.text, start, end)
         if number is not None:
             value = int(number.group(1))
