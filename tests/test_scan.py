@@ -927,18 +927,27 @@ def test_a_list_read_after_an_error_word(text: str, expected: list[int]) -> None
         # Composed: "or" and "and" in the languages of the corpus's posts.
         ("VPN: Fehler 691 oder 718", [691, 718]),
         ("VPN: error 651 o 678", [651, 678]),
-        ("VPN: erro 691 e 678", [691, 678]),
+        ("VPN: erro 691 e 678.", [691, 678]),
         ("VPN: błąd 691 lub 619", [691, 619]),
+        ("VPN\nbłąd 691 i 619", [691, 619]),
         ("VPN bağlantısı: hata 691 veya 720", [691, 720]),
+        ("VPN bağlantısı: hata 691 ya da 720", [691, 720]),
         ("VPN 错误691或者678", [691, 678]),
         ("VPN エラー691または678", [691, 678]),
-        # A word that only begins so joins nothing; nor does a word glued to the number.
+        # A word that only begins so joins nothing; nor does a word glued to the number, nor a
+        # one-letter word in capitals.
         ("VPN: Error 691 order 800", [691]),
         ("VPN: error 691 o2 678", [691]),
         ("VPN: erro 691e 678", []),
-        # What follows is still judged: no code, or a count.
-        ("VPN: erro 691 e 2021", [691]),
-        ("VPN: error 651 o 500 veces", [651]),
+        ("VPN: Error 691 O 678", [691]),
+        # These words join counts as often (a fresh review's probes): the number after one must
+        # end its phrase, and "of" and "od" ("out of") join none.
+        ("VPN: error 651 o 700 veces", [651]),
+        ("VPN\nerror 809 e 800 volte", [809]),
+        ("VPN\nErrores: 651 y 700 intentos fallidos", []),
+        ("VPN load test: errors 720 of 800 connections", []),
+        ("VPN\ngreška 651 od 700 pokušaja", [651]),
+        ("VPN: Fehler 691 oder 718 beim Verbinden", [691]),
     ],
 )
 def test_a_list_joined_by_a_word_for_and_or_or_in_any_language(
@@ -1053,6 +1062,7 @@ def test_a_symbol_defined_as_its_headers_base_and_an_offset_gives_that_code() ->
     # Another offset, another base, or another error's name between is no definition of it.
     assert find_codes("ERROR_AUTHENTICATION_FAILURE = (RASBASE+92);") == []
     assert find_codes("ERROR_AUTHENTICATION_FAILURE = (ROUTEBASE+91);") == []
+    assert find_codes("ERROR_LINE_BUSY = (RASBASE+76+1);") == []  # more added: another number
     assert find_codes("ERROR_AUTHENTICATION_FAILURE = ERROR_PORT_OR_DEVICE - (RASBASE+91);") == []
     assert find_codes("ERROR_AUTHENTICATION_FAILURE = MYBASE+91;") == []
 
@@ -1991,6 +2001,41 @@ def test_a_message_under_another_errors_name_is_that_errors() -> None:
     ]
     # The same message with no name over it counts, pasted.
     assert [int(f.code) for f in find_codes("The request has timed out.\n", pasted=True)] == [638]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed (a fresh review's probes): a name in capitals that heads no message, a field's,
+        # a condition's or a sentence's, leaves the message its own.
+        (f'rasdial "Office VPN"\nERROR_MESSAGE="{ErrorCode(691).windows_message}"\n', [691]),
+        (
+            (
+                "if (ret != ERROR_SUCCESS) {\n"
+                f'    MessageBox(NULL, L"{ErrorCode(800).windows_message}", L"VPN", MB_OK);\n'
+            ),
+            [800],
+        ),
+        (
+            (
+                "The docs of ERROR_AUTHENTICATION_FAILURE say nothing more.\nThen I got:\n"
+                f"{ErrorCode(800).windows_message}\n"
+            ),
+            [800],
+        ),
+        # Another error's entry over it (615 by its own value), its own definition under its doc
+        # comment: its own.
+        (
+            (
+                "ERROR_PORT_NOT_FOUND = 615,\n/// <summary>\n"
+                "/// The password for this account has expired.\n/// </summary>\nPasswordExpired = 648,\n"
+            ),
+            [615, 648],
+        ),
+    ],
+)
+def test_a_name_that_heads_no_message_leaves_it_its_own(text: str, expected: list[int]) -> None:
+    assert [int(f.code) for f in find_codes(text, pasted=True)] == expected
 
 
 @pytest.mark.parametrize(

@@ -44,33 +44,58 @@ _DEFINITION = re.compile(
     re.MULTILINE,
 )
 _IDENTIFIER = re.compile(r"\w*(?:_|[a-z][A-Z])\w*|[A-Z][A-Z0-9]+")
+# A line that heads a message with an error's name: a message file's "SymbolicName=X",
+# winerror.h's "// MessageId: X", "#define X 1330L", "case X:", a reference page's "X - 1330
+# (0x532)". The name first on its line, with no quote after it ('ERROR_MESSAGE="..."') nor a
+# sentence ("ERROR_X happens when the password is wrong"; nor "if (ret != ERROR_SUCCESS) {").
+_HEADING = re.compile(
+    r"[ \t]*(?:>[ \t]*){0,8}(?:(?:///?|#(?!define)|%|--|;|\*)[ \t]*)?"
+    r"(?:MessageId[ \t]*[:=][ \t]*|SymbolicName[ \t]*=[ \t]*|#define[ \t]+|case[ \t]+)?"
+    rf"({ERROR_NAME_PATTERN})(?![^\n]*[a-z]{{2,}}[ \t]+[a-z]{{2,}})[^\"'\n]{{0,60}}\r?"
+)
 
 
 def names_another_owner(page: Page, at: int, code: ErrorCode) -> bool:
     """Whether the message at ``at`` is another error's by the names near it, not ``code``'s.
 
-    Under another error's name (Wine's message file gives WinINet's 12002
+    Headed by another error's name (Wine's message file gives WinINet's 12002
     ``SymbolicName=ERROR_INTERNET_TIMEOUT`` over ``The request has timed out.``,
     638's words), or a doc comment over another thing's definition (Zig's ``///
     The password for this account has expired.`` over ``PASSWORD_EXPIRED = 1330,``,
-    Windows' 1330 with 648's words). Its own symbol over it or just under it, or its
-    own value defined under it, keeps it: Remote Access's own tables and programs
-    (``[Description("...")]`` over ``ERROR_PORT_ALREADY_OPEN``).
+    Windows' 1330 with 648's words). Its own symbol heading it, on its line or the
+    next, or its own definition under its doc comment, keeps it: Remote Access's own
+    tables and programs (``[Description("...")]`` over ``ERROR_PORT_ALREADY_OPEN``).
     """
     text = page.text
     line_start, line_end = page.line_bounds(at)
     low = page.around(at, _NAMED_OVER_LINES, _NAMED_OVER_CHARS)[0]
-    named_over = ERROR_NAME.search(text, low, at) is not None
     documented = _COMMENT.match(text, line_start) is not None
+    named_over = ERROR_NAME.search(text, low, line_start) is not None
     if not named_over and not documented:
         return False  # the quick answer, as for nearly every message
-    high = page.around(line_end, _OWN_NAME_UNDER_LINES, _NAMED_OVER_CHARS)[1]
-    if any(_is_own(name.group(), code) for name in ERROR_NAME.finditer(text, low, high)):
+    heads = _heading_names(page, low, line_start) if named_over else []
+    under = page.around(line_end, _OWN_NAME_UNDER_LINES, _NAMED_OVER_CHARS)[1]
+    if any(_is_own(name, code) for name in heads) or any(
+        _is_own(name.group(), code) for name in ERROR_NAME.finditer(text, line_start, under)
+    ):
         return False
-    if named_over:
-        return True
-    definition = _documented(page, line_end)
-    return definition is not None and not _defines(definition, code)
+    if documented:
+        definition = _documented(page, line_end)
+        if definition is not None:
+            return not _defines(definition, code)
+    return bool(heads)
+
+
+def _heading_names(page: Page, start: int, end: int) -> list[str]:
+    """The error names that head lines in ``text[start:end]``, as ``_HEADING`` reads them."""
+    text, names = page.text, []
+    while start < end:
+        line_end = page.line_bounds(start)[1]
+        heading = _HEADING.fullmatch(text, start, line_end)
+        if heading is not None:
+            names.append(heading.group(1))
+        start = line_end + 1
+    return names
 
 
 def _documented(page: Page, line_end: int) -> re.Match[str] | None:

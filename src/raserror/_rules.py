@@ -140,16 +140,22 @@ OS_ERROR_NAME = re.compile(
 # Lists after the first number: "Errors 633, 676, 678", "error 741/742", "кодами 800, 809",
 # "错误代码629、619", "651和691" (and), "691と800".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also";
-# an HRESULT among them ("Errors 13801 and 0x80092013"). The words for "and" and "or" of the
-# languages people write their errors in: "Erreur 789 ou 809", "Fehler 691 oder 718", "error
-# 651 o 678", "erro 691 e 678", "błąd 691 lub 619", "691 veya 720", "lỗi 691 hoặc 619".
-_AND_OR = (
-    "and|or|und|oder|et|ou|y|o|e|ed|od|of|lub|albo|oraz|veya|ve|ya|da|hoặc|và|atau|dan|eller|och"
-    "|og|nebo|vagy|és|или|и|або|чи|та|і"
+# an HRESULT among them ("Errors 13801 and 0x80092013").
+_PHRASE_END = r"[ \t]*(?:[.,;:!?)\]」』）]|\r?\n|\Z)"
+# The words for "and" and "or" of the other languages people write their errors in ("Erreur 789
+# ou 809", "Fehler 691 oder 718", "błąd 691 lub 619", "hata 691 ya da 720", "erro 691 e 678"), the
+# one-letter ones in lower case: the number after one must end its phrase, since these words
+# also join counts ("651 y 700 intentos", "809 e 800 volte").
+_OTHER_AND_OR = (
+    "(?i:oder|ou|ed|lub|albo|oraz|veya|ya da|ve|hoặc|và|atau|dan|eller|och|og|nebo|vagy|és|або|чи"
+    "|та)|[oeyiі]"
 )
+_ENDS_PHRASE = rf"(?={_SPACE}{{1,3}}[0-9]{{3,5}}{_PHRASE_END})"
 MORE = re.compile(
     rf"(?:{_SPACE}*(?:,|/|;|、|和|或者|或|以及|及|と|または|や|또는|및)"
-    rf"|{_SPACE}+(?i:{_AND_OR})(?![^\W\d_]))(?:{_SPACE}{{1,3}}(?i:and|or))?"
+    rf"|{_SPACE}+(?i:and|und|et|или|и|or)(?![^\W\d_])"  # not a word that only begins so: "order"
+    rf"|{_SPACE}+(?:{_OTHER_AND_OR})(?![^\W\d_]){_ENDS_PHRASE})"
+    rf"(?:{_SPACE}{{1,3}}(?i:and|or))?"
     rf"(?:{_SPACE}{{1,3}}(?i:even|also))?{_SPACE}*(?:\r?\n[ \t]{{0,8}})?"
     r"([0-9]{3,5}|0[xX][0-9a-fA-F]{8})(?![0-9A-Za-z])" + _NOT_COUNTED
 )
@@ -211,7 +217,10 @@ LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|[uU])?(?![\w.])")
 # ("#define ERROR_AUTHENTICATION_FAILURE (RASBASE+91)"), as translations of them copy it, in
 # any case ("(RASBase+91)").
 CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
-BASE_PLUS = re.compile(r"(?<![\w.])(?i:(RASBASE|ROUTEBASE))[ \t]*\+[ \t]*([0-9]{1,3})(?![\w.])")
+# A base and its offset, nothing more added ("(RASBASE+76+1)" is no definition of 676).
+BASE_PLUS = re.compile(
+    rf"(?<![\w.])(?i:({'|'.join(CODE_BASES)}))[ \t]*\+[ \t]*([0-9]{{1,3}})(?![\w.]|[ \t]*[-+*/])"
+)
 # An HRESULT's symbol's value: eight hex digits ("_HRESULT_TYPEDEF_(0x800B0101L)"), or ten
 # decimal digits, signed or not, as bindings print it ("EAP_E_USER_CERT_EXPIRED: u32 =
 # 2151809282u32").
@@ -979,26 +988,29 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         literals, others = HRESULT_LITERAL, (LITERAL, HRESULT_LITERAL)
         wanted = {f"0x{value:08x}", str(value), str(value - (1 << 32))}
     for literal in literals.finditer(text, start, end):
-        if literal.group(1).lower() in wanted and _own_value(page, anchor, literal, others):
+        if literal.group(1).lower() in wanted and _own_value(page, anchor, code, literal, others):
             yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
     if value <= 0xFFFF:
         for defined in BASE_PLUS.finditer(text, start, end):
             made = CODE_BASES[defined.group(1).upper()] + int(defined.group(2))
-            if made == value and _own_value(page, anchor, defined, others):
+            if made == value and _own_value(page, anchor, code, defined, others):
                 # The symbol, as lookup reads it: a base and an offset is no number it reads.
                 yield Candidate(*anchor.span(), code, Shape.OWN_WORDS)
 
 
 def _own_value(
-    page: Page, symbol: re.Match[str], value: re.Match[str], others: tuple[re.Pattern[str], ...]
+    page: Page,
+    symbol: re.Match[str],
+    code: ErrorCode,
+    value: re.Match[str],
+    others: tuple[re.Pattern[str], ...],
 ) -> bool:
-    """Whether ``value`` is the symbol's own: nothing but words and marks stand between them.
+    """Whether ``value`` is the own of ``code``'s symbol: only words and marks stand between.
 
     No other number (``others``), no other error's name; and the value is set to
     no other name.
     """
     text = page.text
-    code = by_symbol()[symbol.group()]
     gap = text[value.end() : symbol.start()] or text[symbol.end() : value.start()]
     return (
         len(gap) <= SYMBOL_GAP
