@@ -141,7 +141,6 @@ OS_ERROR_NAME = re.compile(
 # "错误代码629、619", "651和691" (and), "691と800".
 # "809, 691 and 812, 853, 858, and even 13801": a comma, a word, or both, and "even" or "also";
 # an HRESULT among them ("Errors 13801 and 0x80092013").
-_PHRASE_END = r"[ \t]*(?:[.,;:!?)\]」』）]|\r?\n|\Z)"
 # The words for "and" and "or" of the other languages people write their errors in ("Erreur 789
 # ou 809", "Fehler 691 oder 718", "błąd 691 lub 619", "hata 691 ya da 720", "erro 691 e 678"), the
 # one-letter ones in lower case: the number after one must end its phrase, since these words
@@ -150,6 +149,8 @@ _OTHER_AND_OR = (
     "(?i:oder|ou|ed|lub|albo|oraz|veya|ya da|ve|hoặc|và|atau|dan|eller|och|og|nebo|vagy|és|або|чи"
     "|та)|[oeyiі]"
 )
+# Where a phrase ends after a number: a mark, or its line's end.
+_PHRASE_END = r"[ \t]*(?:[.,;:!?)\]」』）]|\r?\n|\Z)"
 _ENDS_PHRASE = rf"(?={_SPACE}{{1,3}}[0-9]{{3,5}}{_PHRASE_END})"
 MORE = re.compile(
     rf"(?:{_SPACE}*(?:,|/|;|、|和|或者|或|以及|及|と|または|や|또는|및)"
@@ -1005,7 +1006,7 @@ def _own_value(
     value: re.Match[str],
     others: tuple[re.Pattern[str], ...],
 ) -> bool:
-    """Whether ``value`` is the own of ``code``'s symbol: only words and marks stand between.
+    """Whether ``value`` is the value of ``code``'s symbol: only words and marks between them.
 
     No other number (``others``), no other error's name; and the value is set to
     no other name.
