@@ -1104,6 +1104,16 @@ def test_a_symbol_defined_as_its_headers_base_and_an_offset_gives_that_code() ->
     assert find_codes("ERROR_AUTHENTICATION_FAILURE = MYBASE+91;") == []
 
 
+def test_a_symbols_number_counts_past_a_columns_padding() -> None:
+    # Seen in a copy of golang.org/x/sys's zerrors_windows.go (whose path the search tool did
+    # not give): each symbol padded to the longest, its value 49 spaces and a type further on.
+    padding = " " * 49
+    line = f"\tERROR_IPSEC_IKE_AUTH_FAIL{padding}syscall.Errno = 13801\n"
+    assert _codes(line) == [13801]
+    # Words beyond the reach are still too far, however the spaces are counted.
+    assert find_codes(f"ERROR_IPSEC_IKE_AUTH_FAIL {'word ' * 20}13801\n") == []
+
+
 def test_a_csharp_unsigned_literal_is_the_symbols_number() -> None:
     # Composed in CsWin32's shape ("public const uint ERROR_X = 691U;"), its suffix upper case.
     assert _codes("public const uint ERROR_AUTHENTICATION_FAILURE = 691U;") == [691]

@@ -981,6 +981,8 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     # The gap counts from either end of the symbol, however long the symbol is.
     start = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)[0]
     end = page.around(anchor.end(), SYMBOL_LINES, SYMBOL_GAP)[1]
+    # On its own line, past a column's padding too ("ERROR_X<49 spaces>syscall.Errno = 13801").
+    end = max(end, min(page.line_bounds(anchor.end())[1], anchor.end() + SYMBOL_GAP + _PADDING))
     value = int(code)
     others: tuple[re.Pattern[str], ...]
     if value <= 0xFFFF:
@@ -1014,11 +1016,21 @@ def _own_value(
     text = page.text
     gap = text[value.end() : symbol.start()] or text[symbol.end() : value.start()]
     return (
-        len(gap) <= SYMBOL_GAP
+        len(gap) - _padding(gap) <= SYMBOL_GAP
         and not any(other.search(gap) for other in others)
         and all(_names(name.group(), code) for name in ERROR_NAME.finditer(gap))
         and _names(_set_to(page, value.start()), code)
     )
+
+
+# Spaces that align a column count as one: a table of symbols pads each to the longest.
+_PADDING = 80
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def _padding(gap: str) -> int:
+    """How many characters of ``gap`` are a column's padding: each run of spaces but one."""
+    return sum(len(run) - 1 for run in _SPACES.findall(gap))
 
 
 def _names(name: str | None, code: ErrorCode) -> bool:
