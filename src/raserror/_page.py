@@ -66,7 +66,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Longer lines are read only in the parts near what is asked about.
 LONG_LINE = 4096
 # What may stand before a line's first word: spaces, and the marks of a quoted reply ("> ").
-LINE_LEAD = r"[ \t]*(?:>[ \t]{0,4}){0,8}"
+LINE_LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
 # A line longer than this is scanned in pieces that overlap.
 PIECE = 1 << 16
 # A code counted on its own evidence is context for error codes this many lines below it, and

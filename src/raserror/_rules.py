@@ -289,7 +289,7 @@ _POSITION_REACH = 16  # "position", a mark and the spaces around it, and the let
 # A number alone on its line, or with its hex after it as Microsoft's list writes both: "1330
 # (0x532)".
 NUMBER_ALONE = re.compile(
-    r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t|]{0,8}([0-9]{3,5})([ \t]{1,4}\(0x[0-9A-Fa-f]{1,8}\))?"
+    r"[ \t]{0,8}(?:>[ \t]*){0,8}[ \t|]{0,8}([0-9]{3,5})([ \t]{1,4}\(0x[0-9A-Fa-f]{1,8}\))?"
     r"[ \t|]{0,8}\r?"
 )
 # Lines a message's number may stand over with nothing said: blank, or markup alone, as
@@ -300,7 +300,7 @@ _LINES_OVER = 6
 # 1330 has occurred." (then a blank line, then 1330's message, 648's words), as Windows writes it
 # in English, German, French, Spanish and Russian.
 NET_ERROR_LINE = re.compile(
-    r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}"
+    r"[ \t]{0,8}(?:>[ \t]*){0,8}"
     r"(?:System error|Systemfehler|Erreur système|Error de sistema|Системная ошибка)"
     r" ([0-9]{1,5})(?: has occurred| aufgetreten)?\.?[ \t]*\r?"
 )
@@ -910,7 +910,7 @@ def read_bracketed(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
 # id=...></span><span id=...>**...**") makes the symbol's line long.
 _LIST_ENTRY_CHARS = 600
 # Before the hex on its line: the number alone, after a reply's marks ("13868 (0x362C)").
-_DECIMAL_BEFORE_HEX = re.compile(r"[ \t]{0,8}(?:>[ \t]{0,4}){0,8}[ \t]{0,8}([0-9]{3,5})[ \t]?\Z")
+_DECIMAL_BEFORE_HEX = re.compile(r"[ \t]{0,8}(?:>[ \t]*){0,8}[ \t]{0,8}([0-9]{3,5})[ \t]?\Z")
 _NOTHING_MORE = re.compile(r"[ \t\r]*\Z")
 # The head of a list's entry: the error's symbol, as written or in a page's anchor id.
 _ENTRY_SYMBOL = re.compile(r"ERROR_[A-Z0-9_]{3,}")
