@@ -993,6 +993,21 @@ def test_a_chinese_readmes_table_of_dial_errors_is_read() -> None:
     assert _codes(text) == [691, 651, 678, 628, 813, 619]
 
 
+def test_a_windows_update_that_dates_a_failure_does_not_own_its_code() -> None:
+    # Real: an Azure docs issue (hold-out positive 1108, seen among the misses before this
+    # change) and a VPN issue's mail reply (positive 449) date the failure by a Windows Update on
+    # the code's own line.
+    for prefix, code in (("1108", 798), ("449", 809)):
+        assert code in _codes(_snippet("positive", prefix))
+    # Composed: where nothing but being told speaks for a code, Windows Update near it still
+    # says it is that system's (as negative 905's 0x8007025D, a Windows Update failure); and on
+    # its line it owns a code written in hex as its failures are, not a dial-up code's number.
+    update = "Windows Update stopped at 20% and then returned 0x8007025D."
+    assert find_codes(update, assume_ras=True) == []
+    assert find_codes("VPN: " + update) == []
+    assert _codes("Since the last Windows Update, the VPN fails with error 809.") == [809]
+
+
 def test_a_french_list_of_two_codes_joined_by_ou() -> None:
     # Real: a French help page (hold-out positive 135, seen among the misses before the rule)
     # names both under 789's French message.

@@ -14,6 +14,8 @@ from bisect import bisect_left, bisect_right, insort
 from raserror._messages import lower_same_length, says_own_words
 from raserror._vocabulary import (
     CONTEXT_VOCABULARIES,
+    DATING_NAME,
+    DATING_NAMES,
     DIALER,
     EVENT_SOURCE,
     EVENT_SOURCES,
@@ -87,6 +89,7 @@ _LINE_WORD = LINE_WORDS.compile()
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
 _WEAK_MARK_NEEDLES = Needles((WEAK_MARK_WORDS,))
+_DATING_NEEDLES = Needles((DATING_NAMES,))
 _needles: dict[tuple[Vocabulary, ...], tuple[Needles, dict[str, tuple[str, int]]]] = {}
 
 
@@ -332,7 +335,7 @@ class Page:
         """The name of another system, or a weak mark of one, in ``text[start:end]`` nearest ``at``."""
         found = [
             match
-            for pattern in (FOREIGN, WEAK_MARK)
+            for pattern in (FOREIGN, WEAK_MARK, DATING_NAME)
             for match in pattern.finditer(self.text, start, end)
         ]
         if not found:
@@ -348,6 +351,12 @@ class Page:
         if self.lowered is None:
             return any(WEAK_MARK.match(self.text, at) for at in range(start, end))
         return self._starts_in(self.lowered, _WEAK_MARK_NEEDLES, WEAK_MARK, start, end)
+
+    def has_dating_name(self, start: int, end: int) -> bool:
+        """Whether a system a post may date a failure by (Windows Update) is named in ``text[start:end]``."""
+        if self.lowered is None:
+            return DATING_NAME.search(self.text, start, end) is not None
+        return self._starts_in(self.lowered, _DATING_NEEDLES, DATING_NAME, start, end)
 
     def _starts_in(
         self, lowered: str, needles: Needles, pattern: re.Pattern[str], start: int, end: int

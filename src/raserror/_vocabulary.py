@@ -641,7 +641,6 @@ FOREIGN_WORDS = Vocabulary(
         "ntfrs",
         "spid[0-9]",
         "msiexec",
-        "windows update",
         "installer",
         "installation",
         "cuda",
@@ -705,6 +704,11 @@ WEAK_MARK_WORDS = Vocabulary(
     before="(?<![a-z])",
 )
 WEAK_MARK = WEAK_MARK_WORDS.compile()
+# A system a post names to date a failure as often as to own one ("It was working before a
+# Windows Update"), its own failures 0x8024... and Win32 codes: it speaks against a code only
+# where nothing in the text speaks for it (being told, a number no other error has).
+DATING_NAMES = Vocabulary(("windows update",))
+DATING_NAME = DATING_NAMES.compile()
 
 # -- Event logs ---------------------------------------------------------------------------
 
