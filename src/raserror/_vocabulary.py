@@ -641,8 +641,6 @@ FOREIGN_WORDS = Vocabulary(
         "ntfrs",
         "spid[0-9]",
         "msiexec",
-        "installer",
-        "installation",
         "cuda",
         "roblox",  # its error codes 279, 773...: "Roblox Error Code 773"
         "роблокс",  # the same in Russian, where it is played over a VPN: "Роблокс ошибка 769"
@@ -704,11 +702,12 @@ WEAK_MARK_WORDS = Vocabulary(
     before="(?<![a-z])",
 )
 WEAK_MARK = WEAK_MARK_WORDS.compile()
-# A system a post names to date a failure as often as to own one ("It was working before a
-# Windows Update"), its own failures 0x8024... and Win32 codes: it speaks against a code only
-# where nothing in the text speaks for it (being told, a number no other error has).
-DATING_NAMES = Vocabulary(("windows update",))
-DATING_NAME = DATING_NAMES.compile()
+# What a post names as a failure's occasion as often as its owner: an update or an installation
+# ("It was working before a Windows Update", "after the installation of KB5009543, L2TP VPN
+# fails with error 789"). They own a code on its line only where it is written in hex, as their
+# failures are (0x8024..., 0x80070643), and speak against a code only being told speaks for.
+OCCASION_NAMES = Vocabulary(("windows update", "installer", "installation"))
+OCCASION_NAME = OCCASION_NAMES.compile()
 
 # -- Event logs ---------------------------------------------------------------------------
 
