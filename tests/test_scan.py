@@ -1014,6 +1014,10 @@ def test_an_update_or_an_installation_named_as_a_failures_occasion_does_not_own_
         find_codes("Windows Installer: the installation returned 0x8007025D", assume_ras=True)
         == []
     )
+    # Composed (a fresh review's probes, in winget's and posts' real shapes): where it leads the
+    # number's own phrase, the number is its own, VPN words near or not.
+    assert find_codes("winget install OpenVPN\nInstaller failed with exit code: 740") == []
+    assert find_codes("L2TP VPN broke.\nWindows Update error 643 when I install KB5010793.") == []
 
 
 def test_a_french_list_of_two_codes_joined_by_ou() -> None:

@@ -21,6 +21,8 @@ TUNNEL_CODES = frozenset((Category.VPN, Category.IPSEC, Category.CERTIFICATE))
 # Context reaches this many lines around a number, and never further than this.
 CONTEXT_LINES = 12
 CONTEXT_CHARS = 1500
+# How far before a number an update or an installation may lead its phrase.
+_OCCASION_REACH = 48
 # A record's field that says what a number stands for, on the line under it.
 DESCRIPTION_FIELD = re.compile(LINE_LEAD + r"(?i:description)[ \t]*:")
 # A description holding this many words of the code's messages (not "e" and "g" of "e.g.")
@@ -338,14 +340,26 @@ class Near:
         line = self.line()
         if self.wrapped_from is not None:  # "... SQL Server ... the VPN error" / "824 appears"
             line = (self.page.line_bounds(self.wrapped_from)[0], line[1])
-        # An update or an installation on its line owns only a code written in hex, as their
-        # failures are: posts name them as a failure's occasion ("since the last Windows Update").
+        # An update or an installation on its line owns a code written in hex, as their failures
+        # are, or one its own phrase leads to ("Installer failed with exit code: 740"); posts
+        # name them as a failure's occasion too ("since the last Windows Update, VPN error 809").
         named = self.page.has_foreign(*line) or (
-            self.page.has_occasion_name(*line) and self.written_as_windows()
+            self.page.has_occasion_name(*line)
+            and (self.written_as_windows() or self._led_by_occasion(line[0]))
         )
         self._foreign_line = line if named else None
         self._foreign_asked = True
         return self._foreign_line is not None
+
+    def _led_by_occasion(self, line_start: int) -> bool:
+        """Whether an update or an installation leads the number's own phrase, no context between.
+
+        "Windows Update error 643", "Installer failed with exit code: 740"; not "since
+        the last Windows Update, VPN error 809", whose VPN word speaks between.
+        """
+        page, low = self.page, max(line_start, self.start - _OCCASION_REACH)
+        named = page.occasion_before(low, self.start)
+        return named is not None and not page.has_context(named, self.start)
 
     def foreign_near(self) -> bool:
         if not self._foreign_asked:

@@ -368,6 +368,13 @@ class Page:
             self._occasions = [found.start() for found in OCCASION_NAME.finditer(text)]
         return any_between(self._occasions, start, end)
 
+    def occasion_before(self, start: int, end: int) -> int | None:
+        """Where the last update or installation named in ``text[start:end]`` ends, if one is."""
+        last = None
+        for found in OCCASION_NAME.finditer(self.text, start, end):
+            last = found.end()
+        return last
+
     def _starts_in(
         self, lowered: str, needles: Needles, pattern: re.Pattern[str], start: int, end: int
     ) -> bool:
