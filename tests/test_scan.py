@@ -2142,6 +2142,10 @@ def test_a_message_in_a_doc_comment_is_the_documented_definitions(prefix: str) -
             ),
             [648, 649],
         ),
+        # Its value as a header's base and an offset, or in a call (a fresh review's probes).
+        ("/// The password for this account has expired.\nPwdExpired = RASBASE + 48,\n", [648]),
+        ("// The password for this account has expired.\nErrPwd = syscall.Errno(648)\n", [648]),
+        ("// The password for this account has expired.\nErrPwd = syscall.Errno(1330)\n", []),
         # A doc comment over no definition, or over a word that is no name: the message stands.
         ("// The password for this account has expired.\nreturn;\n", [648]),
         ("# The password for this account has expired.\n\nThanks,\n", [648]),

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 # An error's name as Windows' headers write one: ERROR_X, WARNING_X, CERT_E_X, EAP_E_X...
 ERROR_NAME_PATTERN = rf"(?<![A-Za-z0-9_])(?:{'|'.join(SYMBOL_PREFIXES)})[A-Z0-9_]*[A-Z0-9]"
 ERROR_NAME = re.compile(ERROR_NAME_PATTERN)
+# How raserror.h and mprerror.h define each symbol: its header's base and an offset
+# ("#define ERROR_AUTHENTICATION_FAILURE (RASBASE+91)"), as translations of them copy it, in
+# any case ("(RASBase+91)").
+CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
+# A base and its offset, nothing more added ("(RASBASE+76+1)" is no definition of 676).
+BASE_PLUS = re.compile(
+    rf"(?<![\w.])(?i:({'|'.join(CODE_BASES)}))[ \t]*\+[ \t]*([0-9]{{1,3}})(?![\w.]|[ \t]*[-+*/])"
+)
 # How far over a message the name of its error may stand: a message file's "SymbolicName=X"
 # two lines up, winerror.h's "// MessageId: X" four; and its own symbol, under it too.
 _NAMED_OVER_LINES = 4
@@ -35,11 +43,12 @@ _COMMENT = re.compile(
 _DOCUMENTED_LINES = 4
 # The definition a doc comment documents: "PASSWORD_EXPIRED = 1330,", "#define NAME (X - 1)",
 # "public const int NAME = 5;", "ErrKeyNotFound = errors.New(...)", an enum's member alone and
-# its comma ("NAME,"). Not a sentence: a name is one word, with "_" or a capital inside.
+# its comma ("NAME,"). Not a sentence: a name is one word, with "_" or a capital inside. Its
+# value is read where it is a number, also in a call or a cast ("syscall.Errno(633)", "(633)").
 _DEFINITION = re.compile(
     r"[ \t]*(?:#define[ \t]+(?P<macro>\w+)"
     r"|(?:[A-Za-z_][\w<>\[\].,]*[ \t]+){0,4}(?P<name>[A-Za-z_]\w*)[ \t]*(?::[^=\n]{1,40})?"
-    r"=(?![=>])[ \t]*(?P<value>0[xX][0-9a-fA-F]+|[0-9]+)?"
+    r"=(?![=>])[ \t]*(?:[A-Za-z_][\w.]{0,40}[ \t]*)?(?:\([ \t]*)?(?P<value>0[xX][0-9a-fA-F]+|[0-9]+)?"
     r"|(?P<member>[A-Za-z_]\w*)[ \t]*,[ \t]*(?://[^\n]*)?\r?$)",
     re.MULTILINE,
 )
@@ -128,6 +137,10 @@ def _defines(definition: re.Match[str], code: ErrorCode) -> bool:
         return True
     written = definition.group("value")
     value = None if written is None else parse_number(written)
+    if value is None:  # a header's base and an offset ("PortNotAvailable = RASBASE + 33")
+        based = BASE_PLUS.search(definition.string, definition.start(), definition.endpos)
+        if based is not None:
+            value = CODE_BASES[based.group(1).upper()] + int(based.group(2))
     return value is not None and from_int(value) is code
 
 

@@ -18,7 +18,13 @@ from raserror._code_tables import ARM_START, has_arms, read_code_table
 from raserror._codes import RANGES
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
-from raserror._message_owner import ERROR_NAME, ERROR_NAME_PATTERN, names_another_owner
+from raserror._message_owner import (
+    BASE_PLUS,
+    CODE_BASES,
+    ERROR_NAME,
+    ERROR_NAME_PATTERN,
+    names_another_owner,
+)
 from raserror._page import LINE_LEAD, LONG_LINE, lines_starting
 from raserror._quote_apart import is_a_quote
 from raserror._scripts import returned_by_dialer, status_before
@@ -214,14 +220,6 @@ LOCAL_ERROR_LINE = re.compile(
 RASDIAL_LINES = re.compile("(?m)^" + LOCAL_ERROR_LINE.pattern)
 # A symbol's own number near it: "806 ERROR_VPN_GRE_BLOCKED", "ERROR_VPN_BAD_CERT ... 810u32".
 LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|[uU])?(?![\w.])")
-# How raserror.h and mprerror.h define each symbol: its header's base and an offset
-# ("#define ERROR_AUTHENTICATION_FAILURE (RASBASE+91)"), as translations of them copy it, in
-# any case ("(RASBase+91)").
-CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
-# A base and its offset, nothing more added ("(RASBASE+76+1)" is no definition of 676).
-BASE_PLUS = re.compile(
-    rf"(?<![\w.])(?i:({'|'.join(CODE_BASES)}))[ \t]*\+[ \t]*([0-9]{{1,3}})(?![\w.]|[ \t]*[-+*/])"
-)
 # An HRESULT's symbol's value: eight hex digits ("_HRESULT_TYPEDEF_(0x800B0101L)"), or ten
 # decimal digits, signed or not, as bindings print it ("EAP_E_USER_CERT_EXPIRED: u32 =
 # 2151809282u32").
