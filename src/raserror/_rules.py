@@ -980,7 +980,10 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     start = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)[0]
     end = page.around(anchor.end(), SYMBOL_LINES, SYMBOL_GAP)[1]
     # On its own line, past a column's padding too ("ERROR_X<49 spaces>syscall.Errno = 13801").
-    end = max(end, min(page.line_bounds(anchor.end())[1], anchor.end() + SYMBOL_GAP + _PADDING))
+    if _SPACES.match(text, anchor.end()):
+        end = max(
+            end, min(page.line_bounds(anchor.end())[1], anchor.end() + SYMBOL_GAP + _PADDING)
+        )
     value = int(code)
     others: tuple[re.Pattern[str], ...]
     if value <= 0xFFFF:
@@ -1027,7 +1030,12 @@ _SPACES = re.compile(r"[ \t]{2,}")
 
 
 def _padding(gap: str) -> int:
-    """How many characters of ``gap`` are a column's padding: each run of spaces but one."""
+    """How many characters of ``gap`` are a column's padding: each run of spaces but one.
+
+    Only on one line: a gap over lines is measured whole.
+    """
+    if "\n" in gap:
+        return 0
     return sum(len(run) - 1 for run in _SPACES.findall(gap))
 
 
