@@ -84,8 +84,8 @@ def names_another_owner(page: Page, at: int, code: ErrorCode) -> bool:
         return False  # the quick answer, as for nearly every message
     heads = _heading_names(page, low, line_start) if named_over else []
     under = page.around(line_end, _OWN_NAME_UNDER_LINES, _NAMED_OVER_CHARS)[1]
-    if any(_is_own(name, code) for name in heads) or any(
-        _is_own(name.group(), code) for name in ERROR_NAME.finditer(text, line_start, under)
+    if any(is_named(name, code) for name in heads) or any(
+        is_named(name.group(), code) for name in ERROR_NAME.finditer(text, line_start, under)
     ):
         return False
     if documented:
@@ -133,7 +133,7 @@ def _defined_name(definition: re.Match[str]) -> str:
 
 def _defines(definition: re.Match[str], code: ErrorCode) -> bool:
     """Whether a definition is ``code``'s: by its symbol or member's name, or by its value."""
-    if _is_own(_defined_name(definition), code):
+    if is_named(_defined_name(definition), code):
         return True
     written = definition.group("value")
     value = None if written is None else parse_number(written)
@@ -144,5 +144,6 @@ def _defines(definition: re.Match[str], code: ErrorCode) -> bool:
     return value is not None and from_int(value) is code
 
 
-def _is_own(name: str, code: ErrorCode) -> bool:
+def is_named(name: str, code: ErrorCode) -> bool:
+    """Whether ``name`` is a name of ``code``: its symbol or its member's name."""
     return by_symbol().get(name) is code

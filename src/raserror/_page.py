@@ -125,6 +125,67 @@ def any_between(positions: list[int], start: int, end: int) -> bool:
     return index < len(positions) and positions[index] < end
 
 
+class _NamesAsked:
+    """Where a list of names stands, found only as numbers ask about their surroundings.
+
+    Looked for in the part asked about, until the parts asked about add up to an
+    eighth of the text: then the places of its needles in the whole text, once,
+    each matched when first asked about.
+    """
+
+    def __init__(
+        self,
+        needles: Needles,
+        pattern: re.Pattern[str],
+        text: str,
+        lowered: str | None,
+        scan: NeedleScan | None,
+    ) -> None:
+        self.needles, self.pattern = needles, pattern
+        # The text, lower-cased where that keeps its positions, and its needle scan if its
+        # needles are among those the scan shares cores with.
+        self.text, self.lowered, self.scan = text, lowered, scan
+        self.places: list[int] | None = None
+        self.named: dict[int, bool] = {}
+        self.asked = 0
+
+    def starts_in(self, start: int, end: int) -> bool:
+        """Whether a name matches at a needle that starts in ``text[start:end]``.
+
+        A match that starts before the end counts, wherever it ends. Where lower case
+        moves the text's positions, every place is tried.
+        """
+        text, lowered = self.text, self.lowered
+        if lowered is None:
+            return any(self.pattern.match(text, at) for at in range(start, end))
+        reach = min(len(lowered), end + self.needles.longest)
+        match, places = self.pattern.match, self.needles.places_in(lowered, start, reach)
+        return any(at < end and match(text, at) for at in places)
+
+    def named_in(self, start: int, end: int) -> bool:
+        """Whether a name stands in ``text[start:end]``, the whole text read once much is asked."""
+        text, scan = self.text, self.scan
+        if self.places is None and self.lowered is not None and self.asked < len(text) // 8:
+            self.asked += end - start
+            return self.starts_in(start, end)
+        if self.places is None:
+            if scan is None:
+                self.places = [found.start() for found in self.pattern.finditer(text)]
+            else:
+                self.places = self.needles.find_one(scan, 0)
+        places, named = self.places, self.named
+        index = bisect_left(places, start)
+        while index < len(places) and places[index] < end:
+            at = places[index]
+            found = named.get(at)
+            if found is None:
+                found = named[at] = self.pattern.match(text, at) is not None
+            if found:
+                return True
+            index += 1
+        return False
+
+
 class Page:
     """A text, its line breaks and the places of the names that weigh as evidence."""
 
@@ -156,11 +217,11 @@ class Page:
         # Where a tool or API that dials is named, found when first asked.
         self._dialers: list[int] | None = None
         # The places of other systems' needles, found in the whole text when much is asked.
-        self._foreign: list[int] | None = None
-        self._foreign_named: dict[int, bool] = {}
-        self._foreign_asked = 0
-        self._occasions: list[int] | None = None
-        self._occasion_asked = 0
+        self._foreign = _NamesAsked(_FOREIGN_NEEDLES, FOREIGN, text, self.lowered, self._scan)
+        # Not among the lists the needle scan shares cores with: its whole text is read.
+        self._occasions = _NamesAsked(_OCCASION_NEEDLES, OCCASION_NAME, text, self.lowered, None)
+        # Asked beside numbers only, a few characters each: never read in the whole text.
+        self._weak_marks = _NamesAsked(_WEAK_MARK_NEEDLES, WEAK_MARK, text, self.lowered, None)
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}
@@ -306,32 +367,8 @@ class Page:
         return self._dialers
 
     def has_foreign(self, start: int, end: int) -> bool:
-        """Whether another system is named in ``text[start:end]``.
-
-        Looked for in the part asked about, until the parts asked about add up
-        to an eighth of the text: then in the whole text, once.
-        """
-        text, lowered = self.text, self.lowered
-        if self._foreign is None and lowered is not None and self._foreign_asked < len(text) // 8:
-            self._foreign_asked += end - start
-            return self._starts_in(lowered, _FOREIGN_NEEDLES, FOREIGN, start, end)
-        if self._foreign is None:
-            if self._scan is None:
-                self._foreign = [found.start() for found in FOREIGN.finditer(text)]
-            else:
-                self._foreign = _FOREIGN_NEEDLES.find_one(self._scan, 0)
-        # Where a needle stands a name may: each place is matched when first asked about.
-        places, named = self._foreign, self._foreign_named
-        index = bisect_left(places, start)
-        while index < len(places) and places[index] < end:
-            at = places[index]
-            found = named.get(at)
-            if found is None:
-                found = named[at] = FOREIGN.match(text, at) is not None
-            if found:
-                return True
-            index += 1
-        return False
+        """Whether another system is named in ``text[start:end]``."""
+        return self._foreign.named_in(start, end)
 
     def foreign_name(self, start: int, end: int, at: int) -> str | None:
         """The name of another system, or a weak mark of one, in ``text[start:end]`` nearest ``at``."""
@@ -350,23 +387,11 @@ class Page:
 
     def has_weak_mark(self, start: int, end: int) -> bool:
         """Whether a weak mark of another system (a web API's status, UPnP) stands in ``text[start:end]``."""
-        if self.lowered is None:
-            return any(WEAK_MARK.match(self.text, at) for at in range(start, end))
-        return self._starts_in(self.lowered, _WEAK_MARK_NEEDLES, WEAK_MARK, start, end)
+        return self._weak_marks.starts_in(start, end)
 
     def has_occasion_name(self, start: int, end: int) -> bool:
-        """Whether a failure's occasion (Windows Update, an installation) is named in ``text[start:end]``.
-
-        Looked for in the part asked about, as ``has_foreign`` does, until the parts asked
-        about add up to an eighth of the text: then in the whole text, once.
-        """
-        text, lowered = self.text, self.lowered
-        if self._occasions is None:
-            if lowered is not None and self._occasion_asked < len(text) // 8:
-                self._occasion_asked += end - start
-                return self._starts_in(lowered, _OCCASION_NEEDLES, OCCASION_NAME, start, end)
-            self._occasions = [found.start() for found in OCCASION_NAME.finditer(text)]
-        return any_between(self._occasions, start, end)
+        """Whether a failure's occasion (Windows Update, an installation) is named in ``text[start:end]``."""
+        return self._occasions.named_in(start, end)
 
     def occasion_before(self, start: int, end: int) -> int | None:
         """Where the last update or installation named in ``text[start:end]`` ends, if one is."""
@@ -374,18 +399,6 @@ class Page:
         for found in OCCASION_NAME.finditer(self.text, start, end):
             last = found.end()
         return last
-
-    def _starts_in(
-        self, lowered: str, needles: Needles, pattern: re.Pattern[str], start: int, end: int
-    ) -> bool:
-        """Whether ``pattern`` matches at a needle that starts in ``text[start:end]``.
-
-        ``lowered`` is the text lower-cased. A match that starts before the end
-        counts, wherever it ends.
-        """
-        reach = min(len(lowered), end + needles.longest)
-        match, text = pattern.match, self.text
-        return any(at < end and match(text, at) for at in needles.places_in(lowered, start, reach))
 
     def has_event_source(self, start: int, end: int) -> bool:
         """Whether RasClient or RemoteAccess is named in ``text[start:end]``."""

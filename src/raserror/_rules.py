@@ -23,6 +23,7 @@ from raserror._message_owner import (
     CODE_BASES,
     ERROR_NAME,
     ERROR_NAME_PATTERN,
+    is_named,
     names_another_owner,
 )
 from raserror._page import LINE_LEAD, LONG_LINE, lines_starting
@@ -1019,8 +1020,8 @@ def _own_value(
     return (
         len(gap) - _padding(gap) <= SYMBOL_GAP
         and not any(other.search(gap) for other in others)
-        and all(_names(name.group(), code) for name in ERROR_NAME.finditer(gap))
-        and _names(_set_to(page, value.start()), code)
+        and all(is_named(name.group(), code) for name in ERROR_NAME.finditer(gap))
+        and ((set_to := _set_to(page, value.start())) is None or is_named(set_to, code))
     )
 
 
@@ -1037,11 +1038,6 @@ def _padding(gap: str) -> int:
     if "\n" in gap:
         return 0
     return sum(len(run) - 1 for run in _SPACES.findall(gap))
-
-
-def _names(name: str | None, code: ErrorCode) -> bool:
-    """Whether ``name`` is none, or a name of ``code``: its symbol or its member's name."""
-    return name is None or by_symbol().get(name) is code
 
 
 def _set_to(page: Page, at: int) -> str | None:
