@@ -29,6 +29,13 @@ CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
 BASE_PLUS = re.compile(
     rf"(?<![\w.])(?i:({'|'.join(CODE_BASES)}))[ \t]*\+[ \t]*([0-9]{{1,3}})(?![\w.]|[ \t]*[-+*/])"
 )
+
+
+def based_value(based: re.Match[str]) -> int:
+    """The number a match of ``BASE_PLUS`` adds up to: ``RASBASE+91`` is 691."""
+    return CODE_BASES[based.group(1).upper()] + int(based.group(2))
+
+
 # How far over a message the name of its error may stand: a message file's "SymbolicName=X"
 # two lines up, winerror.h's "// MessageId: X" four; and its own symbol, under it too.
 _NAMED_OVER_LINES = 4
@@ -140,7 +147,7 @@ def _defines(definition: re.Match[str], code: ErrorCode) -> bool:
     if value is None:  # a header's base and an offset ("PortNotAvailable = RASBASE + 33")
         based = BASE_PLUS.search(definition.string, definition.start(), definition.endpos)
         if based is not None:
-            value = CODE_BASES[based.group(1).upper()] + int(based.group(2))
+            value = based_value(based)
     return value is not None and from_int(value) is code
 
 

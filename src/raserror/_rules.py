@@ -20,9 +20,9 @@ from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
 from raserror._message_owner import (
     BASE_PLUS,
-    CODE_BASES,
     ERROR_NAME,
     ERROR_NAME_PATTERN,
+    based_value,
     is_named,
     names_another_owner,
 )
@@ -997,8 +997,7 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
             yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
     if value <= 0xFFFF:
         for defined in BASE_PLUS.finditer(text, start, end):
-            made = CODE_BASES[defined.group(1).upper()] + int(defined.group(2))
-            if made == value and _own_value(page, anchor, code, defined, others):
+            if based_value(defined) == value and _own_value(page, anchor, code, defined, others):
                 # The symbol, as lookup reads it: a base and an offset is no number it reads.
                 yield Candidate(*anchor.span(), code, Shape.OWN_WORDS)
 
