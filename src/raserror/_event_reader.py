@@ -950,7 +950,9 @@ def _from_xml(text: str) -> Event | None:
     if _OUR_PROVIDERS.search(text) is None:
         return None  # another source's event: not worth parsing
     try:
-        root = ET.fromstring(_FOLD_MARK.sub("", text))  # noqa: S314 - no DTDs or entities are expanded
+        if "- " in text or "+ " in text or "-\t" in text or "+\t" in text:
+            text = _FOLD_MARK.sub("", text)  # looked for in C first: most XML has no fold mark
+        root = ET.fromstring(text)  # noqa: S314 - no DTDs or entities are expanded
     except ET.ParseError:
         return None
     fields: dict[str, str] = {}
