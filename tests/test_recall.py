@@ -232,6 +232,15 @@ RECALLED += [
         [812, 732, 734],
         id="a list, then the message of one of its codes",
     ),
+    pytest.param(
+        # https://www.mail-archive.com/accessindia@accessindia.org.in/msg86702.html
+        # (tests/realworld/positive/1122): no Remote Access word anywhere near.
+        "Error messagesYou may receive one or more of the following errors when you use \n"
+        "Network Connections. \n\n600 An operation is pending.\n\n"
+        "601 An invalid port handle was detected.\n\n602 The specified port is already open.\n",
+        [600, 601, 602],
+        id="a list of codes, each leading its own message, with no context",
+    ),
 ]
 
 

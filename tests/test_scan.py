@@ -1731,7 +1731,11 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
     assert "   676: result := 'line is busy';" in text.splitlines()
     found_here = found(text)
     assert len(found_here) == 28
-    assert {evidence for _, _, evidence, _ in found_here} == {"context"}
+    evidence = {code: evidence for code, _, evidence, _ in found_here}
+    # 608's arm is its message's words ('device does not exist'), a list's first line: it counts
+    # on them alone; the rest of the table counts as that list's.
+    assert evidence.pop(608) == "message"
+    assert set(evidence.values()) == {"context"}
     # Its `000: result := '';` (success) names no code; an arm in the author's own words
     # ('no dialtone' for 680) counts with the arms around it.
     assert (680, "context") in [(code, evidence) for code, _, evidence, _ in found_here]
@@ -2060,6 +2064,16 @@ MESSAGE_FILE = (
     "MessageId=12002\nSymbolicName=ERROR_INTERNET_TIMEOUT\nLanguage=English\n"
     "The request has timed out.\n.\n"
 )
+
+
+def test_a_line_led_by_a_code_beside_its_own_message_needs_no_context() -> None:
+    # Real: a mailing list's copy of the Network Connections error list (positive/1122).
+    assert _codes(_snippet("positive", "1122"))[:3] == [600, 601, 602]
+    # Composed: another code's words, Windows' own for the number, or no message: nothing.
+    assert _codes("691 The port was disconnected by the remote computer.\n") == []
+    assert _codes("740 The requested operation requires elevation.\n") == []
+    assert _codes("628 items were disconnected by the remote computer\n") == []
+    assert _codes("628 – The port was disconnected by the remote computer.\n") == [628]
 
 
 def test_a_message_under_another_errors_name_is_that_errors() -> None:

@@ -248,6 +248,11 @@ LEADING_NUMBER = LINE_LEAD + r"(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?
 LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
 # The same after a line break: the engine skips to each break in C, not trying every character.
 _LISTED_AFTER_BREAK = re.compile(f"(?m)\n(?:{BARE_LINE}|{LEADING_NUMBER})")
+# A line led by a number that may be a code, and no more: one pass fails at most lines' first
+# character, where the listed lines' pattern would try each of its ways (read apart from context).
+_CODE_LEAD = LINE_LEAD + r"(?:\|[ \t]*)?(?:[6-9][0-9]{2}|13[0-9]{3})(?![0-9])"
+_CODE_LED_LINE = re.compile(_CODE_LEAD)
+_CODE_LED_AFTER_BREAK = re.compile("\n" + _CODE_LEAD)
 # A table's first cell, headed "Error Code": a number, or a few ("734, 732", "720/619").
 TABLE_NUMBERS = re.compile(r"[0-9]{3,5}(?:[ \t]{0,3}(?:,|/|&|and|or)[ \t]{0,3}[0-9]{3,5})*")
 TABLE_NUMBER = re.compile(r"[0-9]{3,5}")
@@ -1509,6 +1514,14 @@ def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
         if line_end - line_start <= LONG_LINE:  # a line with no end in sight is no list
             group = 1 if line.group(1) is not None else 2
             yield from _some(number_at(page, *line.span(group), Shape.LISTED))
+
+
+def lines_led_by_a_code(page: Page) -> Iterator[int]:
+    """Where each line starts that a number in the codes' ranges leads, in order."""
+    for line_start, _ in lines_starting(
+        _CODE_LED_LINE, _CODE_LED_AFTER_BREAK, page.text, 0, len(page.text)
+    ):
+        yield line_start
 
 
 def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:

@@ -37,6 +37,7 @@ from raserror._rules import (
     Rule,
     WrittenNumber,
     describes_another,
+    lines_led_by_a_code,
     names_a_code,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
@@ -202,13 +203,30 @@ class Scanner:
         if page.context_everywhere:
             return [(0, len(page.text))]
         spans: list[tuple[int, int]] = []
-        for first, last in _clusters(page.context):
+        for first, last in _clusters(sorted(page.context + self.listed_apart())):
             start = page.around(first, CONTEXT_LINES, CONTEXT_CHARS)[0]
             end = page.around(last, CONTEXT_LINES, CONTEXT_CHARS)[1]
             if spans and start <= spans[-1][1]:
                 start = spans.pop()[0]  # one run read as one: its quotes in one search
             spans.append((start, end))
         return spans
+
+    def listed_apart(self) -> list[int]:
+        """Where a line numbers a code beside its own message, with no context near it.
+
+        Such a line is context for the list it starts ("600 An operation is
+        pending." in a pasted list of errors): it counts on its own message.
+        """
+        page = self.page
+        seeds = []
+        for line_start in lines_led_by_a_code(page):
+            if page.has_context(*page.around(line_start, CONTEXT_LINES, CONTEXT_CHARS)):
+                continue  # read with the rest of its context's lines
+            for candidate in LISTED.read(page, line_start, page.line_bounds(line_start)[1]):
+                hit = self.offer(candidate, always_judged=True)
+                if hit is not None:
+                    seeds.append(hit.start)
+        return seeds
 
     def same_record(self, start: int, end: int) -> bool:
         """Whether ``start`` and ``end`` are in one record: near, with no blank line between."""
