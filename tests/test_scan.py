@@ -2066,6 +2066,26 @@ MESSAGE_FILE = (
 )
 
 
+def test_a_quote_given_as_the_message_of_the_error_spoken_of_describes_that_error() -> None:
+    # Real: a post about Error 629 gives 718's words (cut short) as 629's message.
+    text = _snippet("positive", "1153")
+    assert 'The error message typically reads something like, "Connection was' in text
+    assert "The connection was terminated because the remote computer did not respond." in text
+    assert set(_codes(text)) == {629}  # its four Error 629s
+    # Composed: the same, the error's number ending its sentence; 629 still counts, its
+    # supposed message not another code's against it.
+    introduced = (
+        'PPPoE fails with Error 629. The error message reads: "The connection was terminated '
+        'because the remote computer did not respond in a timely manner."'
+    )
+    assert _codes(introduced) == [629]
+    # Composed: not given as that error's message, the words are 718's, and 629 beside them
+    # is refused as before.
+    assert _codes(introduced.replace("The error message reads", "Later it said")) == [718]
+    # Composed: no error spoken of before it, the message given is the error's own.
+    assert _codes(introduced.replace("Error 629", "my VPN")) == [718]
+
+
 def test_a_line_led_by_a_code_beside_its_own_message_needs_no_context() -> None:
     # Real: a mailing list's copy of the Network Connections error list (positive/1122).
     assert _codes(_snippet("positive", "1122"))[:3] == [600, 601, 602]

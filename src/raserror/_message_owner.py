@@ -154,3 +154,48 @@ def _defines(definition: re.Match[str], code: ErrorCode) -> bool:
 def is_named(name: str, code: ErrorCode) -> bool:
     """Whether ``name`` is a name of ``code``: its symbol or its member's name."""
     return by_symbol().get(name) is code
+
+
+# A sentence that gives a quote as the message of the error the text speaks of: "The error
+# message typically reads something like, "...".", "the message says: "..."".
+_INTRODUCED = re.compile(
+    r"(?i:\bthe[ \t]+(?:error[ \t]+)?message[ \t]+(?:\w+[ \t]+){0,2}?"
+    r"(?:reads|says|states|shows|is)(?:[ \t]+something[ \t]+like)?)[ \t]*[:,]?[ \t]*[\"“]\Z"
+)
+_INTRODUCED_REACH = 120
+# The error a text speaks of before such a sentence: its word and number, the nearest one.
+_ERROR_SPOKEN_OF = re.compile(
+    r"(?i:\berror)(?:[ \t]+code)?[ \t]*[:#]?[ \t]*([0-9]{3,5})(?![\w]|[.,][0-9])"
+)
+_SPOKEN_OF_REACH = 1500
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+
+
+def introduced_for(page: Page, at: int) -> int | None:
+    """The number of the error whose message the quote that holds ``at`` is given as, if any.
+
+    "Error 629 ... The error message typically reads something like, "...
+    The connection was terminated because the remote computer did not respond.""
+    gives 718's words as 629's message, misremembered: they describe 629.
+    """
+    text = page.text
+    line_start = page.line_bounds(at)[0]
+    mark = max(text.rfind("“", line_start, at), _opening_straight_quote(text, line_start, at))
+    if mark < 0:
+        return None
+    if _INTRODUCED.search(text, max(line_start, mark - _INTRODUCED_REACH), mark + 1) is None:
+        return None
+    start = max(0, mark - _SPOKEN_OF_REACH)
+    for paragraph_break in _PARAGRAPH_BREAK.finditer(text, start, mark):
+        start = paragraph_break.end()
+    spoken_of = None
+    for spoken_of in _ERROR_SPOKEN_OF.finditer(text, start, mark):  # noqa: B007 - the last
+        pass
+    return None if spoken_of is None else int(spoken_of.group(1))
+
+
+def _opening_straight_quote(text: str, line_start: int, at: int) -> int:
+    """Where the straight quote mark that opens the string holding ``at`` stands, or -1."""
+    if text.count('"', line_start, at) % 2 == 0:
+        return -1
+    return text.rfind('"', line_start, at)

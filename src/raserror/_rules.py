@@ -23,6 +23,7 @@ from raserror._message_owner import (
     ERROR_NAME,
     ERROR_NAME_PATTERN,
     based_value,
+    introduced_for,
     is_named,
     names_another_owner,
 )
@@ -365,7 +366,10 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
     if alone:
         number = _number_over(page, line_start)
     if number is None:
-        return names_another_owner(page, at, code)
+        if names_another_owner(page, at, code):
+            return True
+        spoken_of = introduced_for(page, at)
+        return spoken_of is not None and from_int(spoken_of) is not code
     value = parse_number(number.group(1))
     named = None if value is None else from_int(value)
     if named is not None:
