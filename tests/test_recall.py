@@ -241,6 +241,14 @@ RECALLED += [
         [600, 601, 602],
         id="a list of codes, each leading its own message, with no context",
     ),
+    pytest.param(
+        # http://www.cryer.co.uk/brian/windows/trbl_w2k_tcpre733.htm (positive/1139), the typo
+        # kept: Windows 2000 wrote 732's words after the number.
+        "TCP/IP CP reported error 733: Your computer and the remove computer could not agree "
+        "on PPP control protocols",
+        [733],
+        id="a PPP control protocol's report, another code's words after it",
+    ),
 ]
 
 

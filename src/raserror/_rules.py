@@ -724,6 +724,22 @@ _MEASURE_BEFORE = re.compile(
 _MEASURE_REACH = 6
 
 
+# The number a PPP control protocol reported, as Windows' dial-up dialogs name it.
+_CP_REPORTED_NUMBER = re.compile(r"[ \t]{1,3}([0-9]{1,5})(?![\w.])")
+
+
+def read_cp_report(page: Page, anchor: re.Match[str]) -> list[Candidate]:
+    """``TCP/IP CP reported error 733:``, whatever message follows it.
+
+    Windows 2000 wrote 732's words after it ("... could not agree on PPP
+    control protocols"): the number is the code, not the words beside it.
+    """
+    number = _CP_REPORTED_NUMBER.match(page.text, anchor.end())
+    if number is None:
+        return []
+    return list(_some(number_at(page, *number.span(1), Shape.RAS_SHAPE)))
+
+
 def read_verb(page: Page, anchor: re.Match[str]) -> list[Candidate]:
     """``我一直809``, ``无限691 问题``, ``一直报809错误``: a code after a Chinese verb."""
     match = VERB_NUMBER.match(page.text, anchor.end())
@@ -1230,6 +1246,22 @@ RULES: tuple[Rule, ...] = (
         "errors: 720",
         "tests/samples/ordinary.log",
         written=number_after_error_word,
+    ),
+    Rule(
+        "control protocol's report",
+        Vocabulary(
+            tuple(
+                f"{protocol} CP reported error"
+                for protocol in ("TCP/IP", "IPX", "NetBEUI", "AppleTalk", "IPv6")
+            ),
+            before=r"(?<![\w/])",
+        ),
+        read_cp_report,
+        "TCP/IP CP reported error 733: Your computer and the remove computer could not agree "
+        "on PPP control protocols",
+        "tests/realworld/positive/1139-cryer-trbl-en-733.txt",
+        "TCP/IP CP reported error 31: A device attached to the system is not functioning.",
+        "tests/realworld/positive/232-mskb-951013-error-734-dash-and-tcpip-cp-error-31.txt",
     ),
     Rule(
         "Chinese verb before a code",
