@@ -1731,11 +1731,7 @@ def test_a_programs_table_of_codes_that_says_what_they_mean_gives_them() -> None
     assert "   676: result := 'line is busy';" in text.splitlines()
     found_here = found(text)
     assert len(found_here) == 28
-    evidence = {code: evidence for code, _, evidence, _ in found_here}
-    # 608's arm is its message's words ('device does not exist'), a list's first line: it counts
-    # on them alone; the rest of the table counts as that list's.
-    assert evidence.pop(608) == "message"
-    assert set(evidence.values()) == {"context"}
+    assert {evidence for _, _, evidence, _ in found_here} == {"context"}
     # Its `000: result := '';` (success) names no code; an arm in the author's own words
     # ('no dialtone' for 680) counts with the arms around it.
     assert (680, "context") in [(code, evidence) for code, _, evidence, _ in found_here]
@@ -2084,6 +2080,30 @@ def test_a_quote_given_as_the_message_of_the_error_spoken_of_describes_that_erro
     assert _codes(introduced.replace("The error message reads", "Later it said")) == [718]
     # Composed: no error spoken of before it, the message given is the error's own.
     assert _codes(introduced.replace("Error 629", "my VPN")) == [718]
+    # Composed: an error that is no code (an installer's 1603) is not the one spoken of.
+    not_a_code = introduced.replace("Error 629", "error 1603 from a VPN client's updater")
+    assert _codes(not_a_code) == [718]
+    # Composed: a code spoken of in the paragraph before, a reply's blank line between (its
+    # marks on it too), is not the one spoken of either.
+    earlier = (
+        'I had error 629 last week.\n\nNow my VPN fails. The error message reads: "The '
+        'connection was terminated because the remote computer did not respond in a timely manner."'
+    )
+    assert _codes(earlier) == [629, 718]
+    assert _codes("".join("> " + line for line in earlier.splitlines(keepends=True))) == [629, 718]
+    # Composed: a curly quote closed before the words is not the one they stand in.
+    closed = (
+        "VPN error 629 at first. The message is \u201cConnection failed\u201d. Then the dialer "
+        "said: The connection was terminated because the remote computer did not respond in a "
+        "timely manner."
+    )
+    assert 718 in _codes(closed)
+
+
+def test_a_control_protocols_report_ends_a_sentence_too() -> None:
+    # Composed: the number ends its sentence; a decimal after it is no code.
+    assert _codes("TCP/IP CP reported error 733.") == [733]
+    assert _codes("TCP/IP CP reported error 733.5 times") == []
 
 
 def test_a_line_led_by_a_code_beside_its_own_message_needs_no_context() -> None:
@@ -2093,7 +2113,22 @@ def test_a_line_led_by_a_code_beside_its_own_message_needs_no_context() -> None:
     assert _codes("691 The port was disconnected by the remote computer.\n") == []
     assert _codes("740 The requested operation requires elevation.\n") == []
     assert _codes("628 items were disconnected by the remote computer\n") == []
-    assert _codes("628 – The port was disconnected by the remote computer.\n") == [628]
+    assert _codes("602 The specified port is already open.\n") == [602]
+    # Composed, as a reviewer made them: numbers that lead lines beside a few words of a
+    # message elsewhere on the line, or a message short and common, are no code (a compiler's
+    # gutter, grep -n, a subtitle's cue, a count); nor do they lend context to what is near.
+    for gutter in (
+        '  664 |         fprintf(stderr, msg ? msg : "out of memory");\n',
+        '718:            log.warning("upstream did not respond in time, retrying")\n',
+        "635 Unknown error occurred while saving.\n",
+        "    718 upstream did not respond in time\n    664 worker killed: out of memory\n",
+        "676\n00:48:03,500 --> 00:48:05,000\nNo. The line is busy.\n",
+        (
+            '\n  635 |     throw std::runtime_error("unknown error");\n      |     ^\n\n'
+            "error 720 in test harness\n"
+        ),
+    ):
+        assert _codes(gutter) == [], gutter
 
 
 def test_a_message_under_another_errors_name_is_that_errors() -> None:

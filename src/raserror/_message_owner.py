@@ -163,16 +163,20 @@ _INTRODUCED = re.compile(
     r"(?:reads|says|states|shows|is)(?:[ \t]+something[ \t]+like)?)[ \t]*[:,]?[ \t]*[\"“]\Z"
 )
 _INTRODUCED_REACH = 120
+_MARK_REACH = 300
 # The error a text speaks of before such a sentence: its word and number, the nearest one.
 _ERROR_SPOKEN_OF = re.compile(
     r"(?i:\berror)(?:[ \t]+code)?[ \t]*[:#]?[ \t]*([0-9]{3,5})(?![\w]|[.,][0-9])"
 )
 _SPOKEN_OF_REACH = 1500
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+# A blank line, a quoted reply's marks on it too.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]*){0,8}\r?\n")
 
 
 def introduced_for(page: Page, at: int) -> int | None:
-    """The number of the error whose message the quote that holds ``at`` is given as, if any.
+    """The code whose message the quote that holds ``at`` is given as, by its number, if any.
+
+    The last code after an error word in the quote's paragraph, before the sentence.
 
     "Error 629 ... The error message typically reads something like, "...
     The connection was terminated because the remote computer did not respond.""
@@ -180,7 +184,12 @@ def introduced_for(page: Page, at: int) -> int | None:
     """
     text = page.text
     line_start = page.line_bounds(at)[0]
-    mark = max(text.rfind("“", line_start, at), _opening_straight_quote(text, line_start, at))
+    # The mark opens the words the quote stands in, close before it: read back no further.
+    low = max(line_start, at - _MARK_REACH)
+    curly = text.rfind("\u201c", low, at)
+    if text.rfind("\u201d", low, at) > curly:
+        curly = -1  # closed before the quote: the quote is not in it
+    mark = max(curly, text.rfind('"', low, at))
     if mark < 0:
         return None
     if _INTRODUCED.search(text, max(line_start, mark - _INTRODUCED_REACH), mark + 1) is None:
@@ -189,13 +198,8 @@ def introduced_for(page: Page, at: int) -> int | None:
     for paragraph_break in _PARAGRAPH_BREAK.finditer(text, start, mark):
         start = paragraph_break.end()
     spoken_of = None
-    for spoken_of in _ERROR_SPOKEN_OF.finditer(text, start, mark):  # noqa: B007 - the last
-        pass
-    return None if spoken_of is None else int(spoken_of.group(1))
-
-
-def _opening_straight_quote(text: str, line_start: int, at: int) -> int:
-    """Where the straight quote mark that opens the string holding ``at`` stands, or -1."""
-    if text.count('"', line_start, at) % 2 == 0:
-        return -1
-    return text.rfind('"', line_start, at)
+    for error in _ERROR_SPOKEN_OF.finditer(text, start, mark):
+        number = int(error.group(1))
+        if from_int(number) is not None:  # not an installer's 1603 nor a portal's 500
+            spoken_of = number
+    return spoken_of

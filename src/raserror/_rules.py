@@ -249,10 +249,14 @@ LEADING_NUMBER = LINE_LEAD + r"(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?
 LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
 # The same after a line break: the engine skips to each break in C, not trying every character.
 _LISTED_AFTER_BREAK = re.compile(f"(?m)\n(?:{BARE_LINE}|{LEADING_NUMBER})")
-# A line led by a number that may be a code, and no more: one pass fails at most lines' first
+# A line led by a number that may be a code, then words: one pass fails at most lines' first
 # character, where the listed lines' pattern would try each of its ways (read apart from context).
-_CODE_LEAD = LINE_LEAD + r"(?:\|[ \t]*)?(?:[6-9][0-9]{2}|13[0-9]{3})(?![0-9])"
+_CODE_LEAD = (
+    LINE_LEAD + r"(?:\|[ \t]*)?([6-9][0-9]{2}|13[0-9]{3})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
+)
 _CODE_LED_LINE = re.compile(_CODE_LEAD)
+# Longer than any message: how far a line's words are read as its number's message.
+_LEADING_MESSAGE_REACH = 600
 _CODE_LED_AFTER_BREAK = re.compile("\n" + _CODE_LEAD)
 # A table's first cell, headed "Error Code": a number, or a few ("734, 732", "720/619").
 TABLE_NUMBERS = re.compile(r"[0-9]{3,5}(?:[ \t]{0,3}(?:,|/|&|and|or)[ \t]{0,3}[0-9]{3,5})*")
@@ -725,7 +729,7 @@ _MEASURE_REACH = 6
 
 
 # The number a PPP control protocol reported, as Windows' dial-up dialogs name it.
-_CP_REPORTED_NUMBER = re.compile(r"[ \t]{1,3}([0-9]{1,5})(?![\w.])")
+_CP_REPORTED_NUMBER = re.compile(r"[ \t]{1,3}([0-9]{1,5})(?!\w|[.,][0-9])")
 
 
 def read_cp_report(page: Page, anchor: re.Match[str]) -> list[Candidate]:
@@ -1249,12 +1253,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "control protocol's report",
+        # One needle for every protocol: each needle costs a pass over a text without it.
         Vocabulary(
-            tuple(
-                f"{protocol} CP reported error"
+            ("CP reported error",),
+            before="(?:"
+            + "|".join(
+                f"(?<=(?<![\\w/])(?i:{protocol}) )"
                 for protocol in ("TCP/IP", "IPX", "NetBEUI", "AppleTalk", "IPv6")
-            ),
-            before=r"(?<![\w/])",
+            )
+            + ")",
         ),
         read_cp_report,
         "TCP/IP CP reported error 733: Your computer and the remove computer could not agree "
@@ -1552,12 +1559,29 @@ def read_listed(page: Page, start: int, end: int) -> Iterator[Candidate]:
             yield from _some(number_at(page, *line.span(group), Shape.LISTED))
 
 
-def lines_led_by_a_code(page: Page) -> Iterator[int]:
-    """Where each line starts that a number in the codes' ranges leads, in order."""
-    for line_start, _ in lines_starting(
-        _CODE_LED_LINE, _CODE_LED_AFTER_BREAK, page.text, 0, len(page.text)
+def codes_leading_their_message(page: Page, asked: Callable[[int], bool]) -> Iterator[Candidate]:
+    """A number leading its line, the words after it a strong quote of its code's message.
+
+    Only on the lines whose start ``asked`` says yes to, asked first.
+
+    ``600 An operation is pending.``: read wherever it stands. The quote must
+    start with the line's first word after the number: a gutter's or a
+    count's number beside a few words of a message elsewhere on its line
+    (``664 |  fprintf(stderr, "out of memory");``) is none.
+    """
+    from raserror._messages import quotes
+
+    text = page.text
+    for line_start, led in lines_starting(
+        _CODE_LED_LINE, _CODE_LED_AFTER_BREAK, text, 0, len(text)
     ):
-        yield line_start
+        candidate = number_at(page, *led.span(1), Shape.LISTED)
+        if candidate is None or not asked(line_start):
+            continue
+        words_end = min(page.line_bounds(led.end())[1], led.end() + _LEADING_MESSAGE_REACH)
+        quoted = quotes(text, led.end(), words_end)
+        if quoted and quoted[0].start == led.end() and quoted[0].code is candidate.code:
+            yield candidate
 
 
 def read_quotes(page: Page, start: int, end: int) -> Iterator[Candidate]:

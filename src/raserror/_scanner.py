@@ -36,8 +36,8 @@ from raserror._rules import (
     SHORT_MESSAGE,
     Rule,
     WrittenNumber,
+    codes_leading_their_message,
     describes_another,
-    lines_led_by_a_code,
     names_a_code,
 )
 from raserror._vocabulary import Vocabulary  # noqa: TC001 - a dataclass field's type
@@ -217,15 +217,15 @@ class Scanner:
         Such a line is context for the list it starts ("600 An operation is
         pending." in a pasted list of errors): it counts on its own message.
         """
-        page = self.page
-        seeds = []
-        for line_start in lines_led_by_a_code(page):
-            if page.has_context(*page.around(line_start, CONTEXT_LINES, CONTEXT_CHARS)):
-                continue  # read with the rest of its context's lines
-            for candidate in LISTED.read(page, line_start, page.line_bounds(line_start)[1]):
-                hit = self.offer(candidate, always_judged=True)
-                if hit is not None:
-                    seeds.append(hit.start)
+        page, seeds = self.page, []
+
+        def apart(line_start: int) -> bool:  # near context it is read with the rest of its lines
+            return not page.has_context(*page.around(line_start, CONTEXT_LINES, CONTEXT_CHARS))
+
+        for candidate in codes_leading_their_message(page, apart):
+            hit = self.offer(candidate, always_judged=True)
+            if hit is not None:
+                seeds.append(hit.start)
         return seeds
 
     def same_record(self, start: int, end: int) -> bool:
