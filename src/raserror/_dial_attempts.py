@@ -105,7 +105,7 @@ class _Held:
         if len(group) < _EVENTS_PER_ATTEMPT:
             group.append(event)
             self.events += 1
-        if _complete(group):
+        if event.event_id in _COMPLETING and _complete(group):  # no other event completes one
             self.events -= len(self.attempts.pop(coid))
             yield _attempt(group)
         while len(self.attempts) > _OPEN_ATTEMPTS or self.events > _HELD_EVENTS:
@@ -117,6 +117,10 @@ class _Held:
 def read_attempts(source: Source) -> Iterator[Attempt]:
     """``group_attempts(read_events(source))``: the dial attempts of an export."""
     return group_attempts(read_events(source))
+
+
+# The events an attempt needs to be complete: its first stage and its end.
+_COMPLETING = frozenset({20221, FAILED_EVENT, TERMINATED_EVENT})
 
 
 def _complete(group: list[Event]) -> bool:
