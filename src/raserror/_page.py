@@ -218,10 +218,14 @@ class Page:
         self._dialers: list[int] | None = None
         # The places of other systems' needles, found in the whole text when much is asked.
         self._foreign = _NamesAsked(_FOREIGN_NEEDLES, FOREIGN, text, self.lowered, self._scan)
-        # Not among the lists the needle scan shares cores with: its whole text is read.
-        self._occasions = _NamesAsked(_OCCASION_NEEDLES, OCCASION_NAME, text, self.lowered, None)
-        # Asked beside numbers only, a few characters each: never read in the whole text.
-        self._weak_marks = _NamesAsked(_WEAK_MARK_NEEDLES, WEAK_MARK, text, self.lowered, None)
+        # Their needles found by the same scan, when much is asked: a case-blind pattern's pass
+        # over the whole text costs as much as a digits pass, a needle's literal search little.
+        self._occasions = _NamesAsked(
+            _OCCASION_NEEDLES, OCCASION_NAME, text, self.lowered, self._scan
+        )
+        self._weak_marks = _NamesAsked(
+            _WEAK_MARK_NEEDLES, WEAK_MARK, text, self.lowered, self._scan
+        )
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}

@@ -353,6 +353,8 @@ class Needles:
         """For each vocabulary, the sorted places of its needles that are not ASCII."""
         found: list[list[int]] = [[] for _ in self.vocabularies]
         owners = self._wide.owners
+        if not owners:
+            return found  # no needle that is not ASCII: an empty pattern would match everywhere
         for at, word in self._wide.places_in(lowered, 0, len(lowered)):
             for number in owners[word]:
                 found[number].append(at)
