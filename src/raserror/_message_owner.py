@@ -163,6 +163,7 @@ _INTRODUCED = re.compile(
     r"(?:reads|says|states|shows|is)(?:[ \t]+something[ \t]+like)?)[ \t]*[:,]?[ \t]*[\"“]\Z"
 )
 _INTRODUCED_REACH = 120
+# How far before a quote the mark that opens its words may stand (a sentence or two of them).
 _MARK_REACH = 300
 # The error a text speaks of before such a sentence: its word and number, the nearest one.
 _ERROR_SPOKEN_OF = re.compile(
@@ -173,8 +174,8 @@ _SPOKEN_OF_REACH = 1500
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]*){0,8}\r?\n")
 
 
-def introduced_for(page: Page, at: int) -> int | None:
-    """The code whose message the quote that holds ``at`` is given as, by its number, if any.
+def introduced_for(page: Page, at: int) -> ErrorCode | None:
+    """The code whose message the quote that holds ``at`` is given as, if any.
 
     The last code after an error word in the quote's paragraph, before the sentence.
 
@@ -199,7 +200,7 @@ def introduced_for(page: Page, at: int) -> int | None:
         start = paragraph_break.end()
     spoken_of = None
     for error in _ERROR_SPOKEN_OF.finditer(text, start, mark):
-        number = int(error.group(1))
-        if from_int(number) is not None:  # not an installer's 1603 nor a portal's 500
-            spoken_of = number
+        code = from_int(int(error.group(1)))
+        if code is not None:  # not an installer's 1603 nor a portal's 500
+            spoken_of = code
     return spoken_of

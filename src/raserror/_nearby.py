@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from raserror import _messages
 from raserror._codes import Category, ErrorCode
-from raserror._lookup import from_int
 from raserror._message_owner import introduced_for
 from raserror._page import LINE_LEAD, LONG_LINE
 from raserror._rules import names_another_error, symbols_beside
@@ -128,15 +127,9 @@ def other_quoted(
         and quote.words >= _messages.OTHER_QUOTE_WORDS
         and quote.start < window[1]
         and window[0] < quote.end
-        and not _given_as(page, quote.start, code)
+        and introduced_for(page, quote.start) is not code  # given as its message, misremembered
         for quote in page.quotes.of_lines(*window)
     )
-
-
-def _given_as(page: Page, at: int, code: ErrorCode) -> bool:
-    """Whether the quote at ``at`` is given as ``code``'s message, its words another's."""
-    spoken_of = introduced_for(page, at)
-    return spoken_of is not None and from_int(spoken_of) is code
 
 
 class _Meaning(NamedTuple):

@@ -255,9 +255,9 @@ _CODE_LEAD = (
     LINE_LEAD + r"(?:\|[ \t]*)?([6-9][0-9]{2}|13[0-9]{3})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
 )
 _CODE_LED_LINE = re.compile(_CODE_LEAD)
+_CODE_LED_AFTER_BREAK = re.compile("\n" + _CODE_LEAD)
 # Longer than any message: how far a line's words are read as its number's message.
 _LEADING_MESSAGE_REACH = 600
-_CODE_LED_AFTER_BREAK = re.compile("\n" + _CODE_LEAD)
 # A table's first cell, headed "Error Code": a number, or a few ("734, 732", "720/619").
 TABLE_NUMBERS = re.compile(r"[0-9]{3,5}(?:[ \t]{0,3}(?:,|/|&|and|or)[ \t]{0,3}[0-9]{3,5})*")
 TABLE_NUMBER = re.compile(r"[0-9]{3,5}")
@@ -373,7 +373,7 @@ def describes_another(page: Page, at: int, code: ErrorCode) -> bool:
         if names_another_owner(page, at, code):
             return True
         spoken_of = introduced_for(page, at)
-        return spoken_of is not None and from_int(spoken_of) is not code
+        return spoken_of is not None and spoken_of is not code
     value = parse_number(number.group(1))
     named = None if value is None else from_int(value)
     if named is not None:

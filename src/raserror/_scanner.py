@@ -214,8 +214,9 @@ class Scanner:
     def listed_apart(self) -> list[int]:
         """Where a line numbers a code beside its own message, with no context near it.
 
-        Such a line is context for the list it starts ("600 An operation is
-        pending." in a pasted list of errors): it counts on its own message.
+        Such a line counts on its own message, and the lines around it are read
+        as lines near context are ("600 An operation is pending." in a pasted
+        list of errors, the rest of the list).
         """
         page, seeds = self.page, []
 
