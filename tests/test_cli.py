@@ -1783,6 +1783,10 @@ NAMING_NO_SYSTEM = {
     "1646-node-serialport-6-changelog-open-error-pr-910-near-modem-status-flags.txt": "910",
     # A cloud dial-test service's task errors, a table's first column headed 错误码 (error code).
     "1693-tencent-cloud-dial-test-file-transfer-error-codes-600-624.txt": "600",
+    # A GSM module library's return codes ("Errors 703, 701"), a cloud storage SDK's upload
+    # error ("返回 701 错误"): neither system named in the text.
+    "1695-sim800l-driver-issue41-en-701-703-library-codes.txt": "703",
+    "1708-qiniu-js-sdk-issue336-zh-701-upload.txt": "701",
 }
 
 

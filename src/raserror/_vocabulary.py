@@ -677,6 +677,8 @@ FOREIGN_WORDS = Vocabulary(
         "xunlei",
         "快鸟",
         "快鳥",
+        # A tunneling service with errors of its own in the range: "ERR_NGROK_717", "ERR_NGROK_802".
+        "ngrok",
         # A SIMCom module's HTTP result: "+HTTPACTION: 0,714,0" (its 7xx errors).
         r"\+httpaction",
         "給湯器",  # a water heater: "エコジョーズ給湯器のエラーコード「920」" (its neutralizer's end)
