@@ -249,6 +249,13 @@ RECALLED += [
         [733],
         id="a PPP control protocol's report, another code's words after it",
     ),
+    pytest.param(
+        # github:Senkeller/PandoraBox-k2-netkeeper:README.md (tests/realworld/positive/1183), step 3
+        "3.用网线把路由器的wan口，连接上光猫的lan口，电脑中打开学校的沃派客户端，登陆出现“正在身份验证” "
+        "“核对账号密码” 最后出现错误代码691 此时尝试打卡网页，若正常上网就可以",
+        [691],
+        id="错误代码691 beside 光猫 (a fiber modem) alone",
+    ),
 ]
 
 

@@ -2100,6 +2100,14 @@ def test_a_quote_given_as_the_message_of_the_error_spoken_of_describes_that_erro
     assert 718 in _codes(closed)
 
 
+def test_a_fiber_modem_is_a_lines_context_not_a_vpns() -> None:
+    # Composed: 光猫 (a fiber modem, the device a PPPoE line dials through) vouches for a
+    # line's code, as 宽带 does, not for a VPN's or IPsec's.
+    assert _codes("光猫重启以后还是错误代码691") == [691]
+    assert _codes("光猫重启以后还是错误 809") == []
+    assert _codes("光猫 错误代码 13801") == []
+
+
 def test_a_control_protocols_report_ends_a_sentence_too() -> None:
     # Composed: the number ends its sentence; a decimal after it is no code.
     assert _codes("TCP/IP CP reported error 733.") == [733]

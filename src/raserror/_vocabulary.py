@@ -570,6 +570,8 @@ LINE_WORDS = Vocabulary(
         "モデム",
         "модем",
         "调制解调器",
+        # A fiber modem, as Chinese posts name the one a PPPoE line dials through ("light cat").
+        "光猫",
         "數據機",
         "모뎀",
         "電話回線",
