@@ -2106,6 +2106,20 @@ def test_a_fiber_modem_is_a_lines_context_not_a_vpns() -> None:
     assert _codes("光猫重启以后还是错误代码691") == [691]
     assert _codes("光猫重启以后还是错误 809") == []
     assert _codes("光猫 错误代码 13801") == []
+    # Composed (a review's probe; the product's name is real): a nail finish's 极光猫眼 holds
+    # the two characters and is no modem.
+    assert _codes("极光猫眼渐变磨砂 款式上传失败，错误代码 720") == []
+
+
+def test_a_name_in_a_turkish_lower_case_is_found_as_its_pattern_reads_it() -> None:
+    # Composed (a review's probe; the spelling is real): a Turkish lower case writes
+    # "W\u0131ndows" with a dotless i, which the case-blind pattern matches as "i": Windows
+    # Update's 643 beside it is its own, in a text long enough to look for names everywhere.
+    text = (
+        "D\u00fcn ak\u015fam W\u0131ndows Update sonras\u0131 L2TP VPN ba\u011flant\u0131s\u0131 "
+        "hata 809 veriyor.\nW\u0131ndows Update hata kodu 643 de \u00e7\u0131k\u0131yor\n"
+    )
+    assert _codes(text) == [809]
 
 
 def test_a_control_protocols_report_ends_a_sentence_too() -> None:

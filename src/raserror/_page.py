@@ -90,6 +90,9 @@ _LINE_WORD = LINE_WORDS.compile()
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
 _WEAK_MARK_NEEDLES = Needles((WEAK_MARK_WORDS,))
 _OCCASION_NEEDLES = Needles((OCCASION_NAMES,))
+# Letters a case-blind pattern matches as "i" and "s" that lower() leaves as they are: dotless i
+# U+0131 (a Turkish lower case writes "Windows Update" so) and long s U+017F.
+_FOLD = {0x131: "i", 0x17F: "s"}
 _needles: dict[tuple[Vocabulary, ...], tuple[Needles, dict[str, tuple[str, int]]]] = {}
 
 
@@ -208,7 +211,11 @@ class Page:
         self.context_everywhere = context_everywhere
         self._needles, cores = _needles_with(starts)
         # Each needle is looked for when first asked, parts shared searched once.
-        self._scan = None if self.lowered is None else NeedleScan(text, self.lowered, cores)
+        # Needles are looked for where the case-blind patterns could match.
+        folded = self.lowered
+        if folded is not None and not folded.isascii():
+            folded = folded.translate(_FOLD)
+        self._scan = None if folded is None else NeedleScan(text, folded, cores)
         self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
         # The same without the words of a dial-up or broadband line, or of MS-CHAP, or both,
@@ -217,15 +224,12 @@ class Page:
         # Where a tool or API that dials is named, found when first asked.
         self._dialers: list[int] | None = None
         # The places of other systems' needles, found in the whole text when much is asked.
-        self._foreign = _NamesAsked(_FOREIGN_NEEDLES, FOREIGN, text, self.lowered, self._scan)
-        # Their needles found by the same scan, when much is asked: a case-blind pattern's pass
-        # over the whole text costs as much as a digits pass, a needle's literal search little.
-        self._occasions = _NamesAsked(
-            _OCCASION_NEEDLES, OCCASION_NAME, text, self.lowered, self._scan
-        )
-        self._weak_marks = _NamesAsked(
-            _WEAK_MARK_NEEDLES, WEAK_MARK, text, self.lowered, self._scan
-        )
+        self._foreign = _NamesAsked(_FOREIGN_NEEDLES, FOREIGN, text, folded, self._scan)
+        # Found by the same scan, when much is asked: a case-blind pattern's pass over the whole
+        # text costs as much as a digits pass, a needle's literal search little.
+        self._occasions = _NamesAsked(_OCCASION_NEEDLES, OCCASION_NAME, text, folded, self._scan)
+        # Asked beside numbers only, a few characters each: never read in the whole text.
+        self._weak_marks = _NamesAsked(_WEAK_MARK_NEEDLES, WEAK_MARK, text, folded, None)
         self._sources: list[int] | None = None
         self._done: set[tuple[str, int]] = set()
         self._words_of_line: dict[int, frozenset[str]] = {}

@@ -570,8 +570,9 @@ LINE_WORDS = Vocabulary(
         "モデム",
         "модем",
         "调制解调器",
-        # A fiber modem, as Chinese posts name the one a PPPoE line dials through ("light cat").
-        "光猫",
+        # A fiber modem, as Chinese posts name the one a PPPoE line dials through ("light cat");
+        # not a nail finish's 极光猫眼, cat litter's 荧光猫砂, nor 阳光猫咪 (a cat).
+        "光猫(?![眼砂咪])",
         "數據機",
         "모뎀",
         "電話回線",
