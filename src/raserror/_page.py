@@ -92,7 +92,7 @@ _WEAK_MARK_NEEDLES = Needles((WEAK_MARK_WORDS,))
 _OCCASION_NEEDLES = Needles((OCCASION_NAMES,))
 # Letters a case-blind pattern matches as "i" and "s" that lower() leaves as they are: dotless i
 # U+0131 (a Turkish lower case writes "Windows Update" so) and long s U+017F.
-_FOLD = {0x131: "i", 0x17F: "s"}
+_FOLD = {"\u0131": "i", "\u017f": "s"}
 _needles: dict[tuple[Vocabulary, ...], tuple[Needles, dict[str, tuple[str, int]]]] = {}
 
 
@@ -214,7 +214,9 @@ class Page:
         # Needles are looked for where the case-blind patterns could match.
         folded = self.lowered
         if folded is not None and not folded.isascii():
-            folded = folded.translate(_FOLD)
+            for letter, plain_letter in _FOLD.items():
+                if letter in folded:  # looked for in C: str.translate reads every character
+                    folded = folded.replace(letter, plain_letter)
         self._scan = None if folded is None else NeedleScan(text, folded, cores)
         self._places_of_list: dict[int, list[int]] = {}
         self.context = self._matches(RAS_CONTEXT, *_CONTEXT)
