@@ -90,8 +90,8 @@ _LINE_WORD = LINE_WORDS.compile()
 _FOREIGN_NEEDLES = Needles((FOREIGN_WORDS,))
 _WEAK_MARK_NEEDLES = Needles((WEAK_MARK_WORDS,))
 _OCCASION_NEEDLES = Needles((OCCASION_NAMES,))
-# Letters a case-blind pattern matches as "i" and "s" that lower() leaves as they are: dotless i
-# U+0131 (a Turkish lower case writes "Windows Update" so) and long s U+017F.
+# Letters a case-blind pattern matches as "i" and "s" that lower() leaves as they are: the
+# dotless i U+0131 (a Turkish lower case writes the i of "windows update" so) and long s U+017F.
 _FOLD = {"\u0131": "i", "\u017f": "s"}
 _needles: dict[tuple[Vocabulary, ...], tuple[Needles, dict[str, tuple[str, int]]]] = {}
 
