@@ -20,7 +20,7 @@ from typing import NamedTuple
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
 from raserror._messages import WORD, index
-from raserror._page import any_between, lines_starting
+from raserror._page import LINE_LEAD, any_between, lines_starting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,16 +33,14 @@ if TYPE_CHECKING:
 # "691 =>", '"691":', Pascal's "600: result := ..."; its colon ends a word, not "600 := x" (an
 # assignment), ESLint's "853:10" (a line and column) nor Redis' "605:M" (a process id).
 _COLON = r":(?=[ \t\r\n\"'{]|\Z)"
-# Before a label: spaces and a reply's marks.
-_ARM_LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
 _LABEL = (
-    _ARM_LEAD + rf"(?:(?i:case)[ \t]+(?P<case>[0-9]{{3,5}})[ \t]*(?:{_COLON}|,|(?=\r?(?:\n|\Z)))"
+    LINE_LEAD + rf"(?:(?i:case)[ \t]+(?P<case>[0-9]{{3,5}})[ \t]*(?:{_COLON}|,|(?=\r?(?:\n|\Z)))"
     rf"|[\"']?(?P<key>[0-9]{{3,5}})[\"']?[ \t]*(?:{_COLON}|=>))"
 )
 ARM = re.compile(_LABEL)
 # Where the rule starts: a line break (found in C, at line breaks alone), then a label's start.
 ARM_START = (
-    "\n" + _ARM_LEAD + r"(?:(?i:case)[ \t]+[0-9]{3,5}|[\"']?[0-9]{3,5}[\"']?[ \t]*(?::|=>))"
+    "\n" + LINE_LEAD + r"(?:(?i:case)[ \t]+[0-9]{3,5}|[\"']?[0-9]{3,5}[\"']?[ \t]*(?::|=>))"
 )
 # Lines without a label that may stand between two arms of one table: a return, a comment.
 ARM_GAP = 3

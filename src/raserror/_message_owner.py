@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._page import LINE_LEAD
 from raserror._vocabulary import SYMBOL_PREFIXES
 
 TYPE_CHECKING = False
@@ -44,7 +45,7 @@ _OWN_NAME_UNDER_LINES = 1
 # A line of a comment, as doc comments are written over what they document: "///", "//", "#",
 # "%", "--", "'", "*" and "/**" (a reply's marks and spaces before); not C's "#define".
 _COMMENT = re.compile(
-    r"[ \t]*(?:>[ \t]*){0,8}(?:///?|/\*\*?|\*|#(?!define|include|if|else|endif|undef|pragma)|%|--|')"
+    LINE_LEAD + r"(?:///?|/\*\*?|\*|#(?!define|include|if|else|endif|undef|pragma)|%|--|')"
 )
 # How many lines under a doc comment's message the definition it documents may start.
 _DOCUMENTED_LINES = 4
@@ -65,7 +66,7 @@ _IDENTIFIER = re.compile(r"\w*(?:_|[a-z][A-Z])\w*|[A-Z][A-Z0-9]+")
 # (0x532)". The name first on its line, with no quote after it ('ERROR_MESSAGE="..."') nor a
 # sentence ("ERROR_X happens when the password is wrong"; nor "if (ret != ERROR_SUCCESS) {").
 _HEADING = re.compile(
-    r"[ \t]*(?:>[ \t]*){0,8}(?:(?:///?|#(?!define)|%|--|;|\*)[ \t]*)?"
+    LINE_LEAD + r"(?:(?:///?|#(?!define)|%|--|;|\*)[ \t]*)?"
     r"(?:MessageId[ \t]*[:=][ \t]*|SymbolicName[ \t]*=[ \t]*|#define[ \t]+|case[ \t]+)?"
     rf"({ERROR_NAME_PATTERN})(?![^\n]*[a-z]{{2,}}[ \t]+[a-z]{{2,}})[^\"'\n]{{0,60}}\r?"
 )
@@ -171,7 +172,7 @@ _ERROR_SPOKEN_OF = re.compile(
 )
 _SPOKEN_OF_REACH = 1500
 # A blank line, a quoted reply's marks on it too.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]*){0,8}\r?\n")
+_PARAGRAPH_BREAK = re.compile("\n" + LINE_LEAD + r"\r?\n")
 
 
 def introduced_for(page: Page, at: int) -> ErrorCode | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from raserror._page import LINE_LEAD
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from raserror._codes import ErrorCode
@@ -27,7 +29,7 @@ APART_QUOTE_WORDS = 5
 _APART_REACH = 64
 _OPENS_QUOTE = re.compile(r"(?:[\"“”„'‘’«「『`(]|\*\*|<td>|<b>)[ \t]*\Z")
 _CLOSES_QUOTE = re.compile(r"[ \t.!?,;]*(?:[\"“”'‘’»」』`)]|\*\*|</)")
-_LINE_BEFORE = re.compile(r"[ \t]*(?:>[ \t]*){0,8}(?:[-*•#]+[ \t]*|[0-9]{1,3}[.)][ \t]+)?\Z")
+_LINE_BEFORE = re.compile(LINE_LEAD + r"(?:[-*•#]+[ \t]*|[0-9]{1,3}[.)][ \t]+)?\Z")
 _LABEL_BEFORE = re.compile(r"[:=][ \t]*\Z")  # "Status: The port was disconnected."
 _LINE_AFTER = re.compile(r"[ \t.!。]*\r?(?:\n|\Z)")
 _SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")  # "Error: The account is disabled. Contact ..."

@@ -241,19 +241,24 @@ SYMBOL_GAP = 60
 SYMBOL_LINES = 3
 # "600" alone on its line, its message on the next (Microsoft's code lists).
 BARE_LINE = LINE_LEAD + r"([0-9]{3,5})[ \t]*\r?$"
+
+
 # "813 You have attempted to establish a second broadband connection...": the number, then
 # its message. The mark's spaces are inside the optional group: no two runs of spaces compete.
 # A table row ("| 628 | The port was disconnected. |") and an en or em dash lead it too.
-LEADING_NUMBER = LINE_LEAD + r"(?:\|[ \t]*)?([0-9]{3,5})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
+def _led_by(number: str) -> str:
+    """A line's start, ``number`` (group 1), a mark or spaces, then a word."""
+    return LINE_LEAD + rf"(?:\|[ \t]*)?({number})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
+
+
+LEADING_NUMBER = _led_by("[0-9]{3,5}")
 # Either, at the start of any line: one search finds every listed line of a text.
 LISTED_LINES = re.compile(f"(?m)^(?:{BARE_LINE}|{LEADING_NUMBER})")
 # The same after a line break: the engine skips to each break in C, not trying every character.
 _LISTED_AFTER_BREAK = re.compile(f"(?m)\n(?:{BARE_LINE}|{LEADING_NUMBER})")
 # A line led by a number that may be a code, then words: one pass fails at most lines' first
 # character, where the listed lines' pattern would try each of its ways (read apart from context).
-_CODE_LEAD = (
-    LINE_LEAD + r"(?:\|[ \t]*)?([6-9][0-9]{2}|13[0-9]{3})(?:[ \t]*[:.\-–—|])?[ \t]+(?=[^\W\d_])"
-)
+_CODE_LEAD = _led_by("[6-9][0-9]{2}|13[0-9]{3}")
 _CODE_LED_LINE = re.compile(_CODE_LEAD)
 _CODE_LED_AFTER_BREAK = re.compile("\n" + _CODE_LEAD)
 # Longer than any message: how far a line's words are read as its number's message.

@@ -18,6 +18,7 @@ import re
 
 from raserror._evidence import Candidate, Shape
 from raserror._lookup import from_int
+from raserror._page import LINE_LEAD
 from raserror._scripts import dialed_last, dials, statement_dials, writes
 
 TYPE_CHECKING = False
@@ -36,17 +37,15 @@ HEADING = re.compile(
     rf"|(?i:switch)[ \t]+(?P<bare>{_NAME})[ \t]*(?P<brace>\{{)"
     rf"|(?i:select)[ \t]+(?i:case)[ \t]+(?P<vb>{_NAME})[ \t]*(?:\r?\n|\Z|')"
 )
-# A line's lead: spaces, and a reply's marks with any spaces after each (one way to read it).
-_LEAD = r"[ \t]*(?:>[ \t]*){0,8}"
 _NUMBER_LIST = r"[0-9]{3,5}(?:[ \t]*(?:,|\bor\b)[ \t]*[0-9]{3,5}){0,20}"
 # An arm's labels where a statement starts (a line's start after any reply's marks, or after
 # ";", ":", a brace): one or a list, "case 691:" or "Case 691, 692" or C# 9's "or", a list
 # stacked on one line, PowerShell's block "691 {"; never a range ("Case 600 To 699"), nor
 # "case" in a sentence or a comment.
 LABELS = re.compile(
-    rf"(?:^{_LEAD}|(?<=[;:{{}}])[ \t]*)(?i:case)[ \t]+(?P<case>{_NUMBER_LIST})"
+    rf"(?:^{LINE_LEAD}|(?<=[;:{{}}])[ \t]*)(?i:case)[ \t]+(?P<case>{_NUMBER_LIST})"
     r"(?=[ \t]*(?::|=>|->|'|\r?$))"
-    rf"|(?:^{_LEAD}|(?<=[{{}};])[ \t]*)[\"']?(?P<block>[0-9]{{3,5}})[\"']?[ \t]*\{{",
+    rf"|(?:^{LINE_LEAD}|(?<=[{{}};])[ \t]*)[\"']?(?P<block>[0-9]{{3,5}})[\"']?[ \t]*\{{",
     re.MULTILINE,
 )
 _NUMBER = re.compile(r"[0-9]{3,5}")
@@ -180,13 +179,13 @@ def _process_dialed(page: Page, process: str, low: int, high: int) -> bool:
 # rasError) {", "if rasErr != nil {", "$RasErrors[$c]").
 NAMED_TABLE = re.compile(
     r"(?i:ras_?err)\w{0,40}[ \t]*(?:\([^\n{};]{0,160}\)[^\n{};=]{0,80}|(?::=|=(?!=)|:)[^\n{};=]{0,80})"
-    rf"(?:\{{|\r?\n{_LEAD}\{{)"  # on the next line, a reply's marks before it too
+    rf"(?:\{{|\r?\n{LINE_LEAD}\{{)"  # on the next line, a reply's marks before it too
 )
 # Its keys where a statement or an entry starts: "691 =>", "691 | 718 =>", "691 = '...'", "691:
 # ...", "case 691:", "'691' {", "691 -> ..."; not a listing's line numbers ("613:    623 = '...'",
 # "615:}").
 _KEY = re.compile(
-    rf"(?:^{_LEAD}|(?<=[{{;,])[ \t]*)(?:(?i:case)[ \t]+)?[\"']?"
+    rf"(?:^{LINE_LEAD}|(?<=[{{;,])[ \t]*)(?:(?i:case)[ \t]+)?[\"']?"
     r"(?P<key>[0-9]{3,5}(?:[ \t]*(?:\||\bor\b)[ \t]*[0-9]{3,5}){0,20})[\"']?"
     r"[ \t]*(?:=>|->|=(?!=)|:(?![0-9:}])(?![ \t]*[0-9])|\{)",
     re.MULTILINE,
@@ -198,7 +197,7 @@ _FEWEST_KEYS = 2
 # never a call's or a condition's parenthesis ("if (ras_err_check(dev)) {", "function
 # f(rasErr: any) {").
 _DEFINED = re.compile(
-    rf"(?:{_LEAD}|[^\n]{{0,200}}[;{{}}][ \t]*)(?:[\w<>\[\]*&:.$@,]+[ \t]+){{0,8}}[$@]?"
+    rf"(?:{LINE_LEAD}|[^\n]{{0,200}}[;{{}}][ \t]*)(?:[\w<>\[\]*&:.$@,]+[ \t]+){{0,8}}[$@]?"
     r"(?:[A-Za-z_][\w:.]{0,60}(?<=[a-z])|_)?"  # a CamelCase name's start ("Describe"), a private "_"
 )
 _DEFINITION_HEAD = 200
