@@ -1131,6 +1131,26 @@ def test_a_symbol_defined_as_its_headers_base_and_an_offset_gives_that_code() ->
     assert find_codes("ERROR_AUTHENTICATION_FAILURE = MYBASE+91;") == []
 
 
+def test_pending_is_a_symbol_only_where_its_headers_base_defines_it() -> None:
+    # Real: a copy of raserror.h flattened to one line on a code-hosting page (positive 1229),
+    # and a C# port of it (positive 204): 600's symbol has no ERROR_ prefix.
+    text = snippet_text(REALWORLD / "positive" / "1229-gitverse-ru-raserror-h-rasbase-600-608.txt")
+    found = find_codes(text)
+    assert [int(finding.code) for finding in found] == list(range(600, 609))
+    assert text[found[0].start : found[0].end] == "PENDING"
+    # The base's own value is the base's, though 600 is PENDING's too: one finding, the symbol.
+    assert "#define RASBASE 600" in text[: found[0].start]
+    c_sharp = snippet_text(
+        REALWORLD / "positive" / "204-rasmodemmanager-raserror-cs-rasbase-plus.txt"
+    )
+    assert _codes(c_sharp)[:1] == [600]
+    # Composed: the word in a job's log, beside 600, or defined as another offset, is no symbol.
+    assert find_codes("Status: PENDING 600 jobs") == []
+    assert find_codes("PENDING = 600") == []
+    assert find_codes("#define PENDING (RASBASE+1)") == []
+    assert find_codes("#define PENDING (MYBASE+0)") == []
+
+
 def test_a_symbols_number_counts_past_a_columns_padding() -> None:
     # Seen in a copy of golang.org/x/sys's zerrors_windows.go (whose path the search tool did
     # not give): each symbol padded to the longest, its value 49 spaces and a type further on.

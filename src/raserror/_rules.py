@@ -36,6 +36,7 @@ from raserror._vocabulary import (
     CJK_VERBS,
     COMPARISONS,
     ERROR_WORDS,
+    PENDING_DEFINED,
     PLURAL_ERROR_WORDS,
     SYMBOL_NAME_CHARS,
     SYMBOL_PREFIXES,
@@ -230,9 +231,11 @@ HRESULT_LITERAL = re.compile(
 )
 # Another error's name, as symbols are written, that a value may be: between a symbol and the
 # value, or set to it ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"). Not a
-# type's or a base's name ("ERROR_X: WIN32_ERROR = 691u32", "RAS_ERROR_BASE + 91").
+# type's or a base's name ("ERROR_X: WIN32_ERROR = 691u32", "RAS_ERROR_BASE + 91"); but any
+# name a header defines as the value is its name ("#define RASBASE 600" is no PENDING).
 _SET_TO = re.compile(
-    rf"(?:({ERROR_NAME_PATTERN})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?=|#define[ \t]+({ERROR_NAME_PATTERN}))[ \t]*\Z"
+    rf"(?:({ERROR_NAME_PATTERN})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?="
+    r"|#define[ \t]+([A-Za-z_][A-Za-z0-9_]*))[ \t]*\Z"
 )
 _SET_TO_REACH = 80
 # How far a symbol's number may stand from it: in characters, and in lines (Microsoft's list
@@ -1245,6 +1248,18 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/052-frkn-ru-806-gre-blocked.txt",
         "ERROR_ELEVATION_REQUIRED",
         "tests/realworld/negative/507-metasploit-operation-failed-740.txt",
+    ),
+    Rule(
+        "PENDING defined",
+        PENDING_DEFINED,
+        read_symbol,
+        "#define RASBASE 600 #define SUCCESS 0 #define PENDING (RASBASE+0) /* * An operation is "
+        "pending.%0 */",
+        "tests/realworld/positive/1229-gitverse-ru-raserror-h-rasbase-600-608.txt",
+        "Winsock error 997 is called WSA_IO_PENDING, which indicates requested system calls will "
+        "be done lately.",
+        "tests/realworld/negative/668-alvr-1814-os-error-997-wsa-io-pending.txt",
+        needs=("RASBASE", "RASBase"),  # its base follows it: a text without one starts none
     ),
     Rule(
         "error word",

@@ -453,6 +453,14 @@ SYMBOLS = Vocabulary(
     tuple(f"{prefix}[A-Z0-9_]{{3,{SYMBOL_NAME_CHARS}}}" for prefix in SYMBOL_PREFIXES),
     cased=True,
 )
+# raserror.h's one symbol without a prefix, taken only where its header's base defines it:
+# "#define PENDING (RASBASE+0)"; the word alone is any job log's. Searched whole: its needle
+# would share "ing" with WARNING_'s, a part of every other English word.
+PENDING_DEFINED = Vocabulary(
+    (r"PENDING(?=[ \t]{0,60}[=(]?[ \t]{0,8}\(?[ \t]{0,8}(?i:RASBASE)\b)",),
+    cased=True,
+    whole=True,
+)
 # Where a script or a program tests a value for equality with a number: `==`, PowerShell's
 # `-eq`, batch's `EQU` (not batch's `if errorlevel 691`, which means at least 691). The operator
 # starts the rule, not the name before it: names such as "error" and "exit" are common in
