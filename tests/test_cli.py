@@ -1787,6 +1787,9 @@ NAMING_NO_SYSTEM = {
     # error ("返回 701 错误"): neither system named in the text.
     "1695-sim800l-driver-issue41-en-701-703-library-codes.txt": "703",
     "1708-qiniu-js-sdk-issue336-zh-701-upload.txt": "701",
+    # A SIMCom module's HTTP errors again ("i was facing error 715, now i got the 713 error"), its
+    # Spanish title's "código HTTP: 713" no error shape that names HTTP for the number.
+    "1718-lilygo-modem-issue196-en-es-title-simcom-http-713.txt": "715",
 }
 
 
