@@ -1151,6 +1151,27 @@ def test_pending_is_a_symbol_only_where_its_headers_base_defines_it() -> None:
     assert find_codes("#define PENDING (MYBASE+0)") == []
 
 
+def test_a_symbols_value_in_hex_beside_it_gives_its_code() -> None:
+    # Real: a Go binding's table made from Microsoft's table of Win32 errors (positive 1245):
+    # each IKE code only as its hex beside its symbol, four of the six messages too short to
+    # name their code.
+    text = snippet_text(
+        REALWORLD / "positive" / "1245-go-msrpc-win32-errors-en-ike-hex-13801-13806.txt"
+    )
+    found = find_codes(text)
+    assert [int(finding.code) for finding in found] == list(range(13801, 13807))
+    assert text[found[2].start : found[2].end] == "0x000035EB"
+    # Real: an error-code site's title, the hex, a dash and the symbol (positive 1205).
+    assert _codes("0x00003626 – ERROR_IPSEC_IKE_UNKNOWN_DOI – Invalid DOI") == [13862]
+    # Composed: short hex, and the HRESULT that wraps a Win32 code, are its value too.
+    assert _codes("ERROR_IPSEC_IKE_NEGOTIATION_PENDING (0x35EB)") == [13803]
+    assert _codes("0x800702B3 ERROR_AUTHENTICATION_FAILURE") == [691]
+    # Composed: another value beside the symbol is no value of it.
+    assert find_codes("0x000035EC ERROR_IPSEC_IKE_NEGOTIATION_PENDING") == []
+    assert find_codes("0x800702B4 ERROR_AUTHENTICATION_FAILURE") == []
+    assert find_codes("#define ERROR_IPSEC_IKE_NEGOTIATION_PENDING 0x35EB0") == []
+
+
 def test_a_symbols_number_counts_past_a_columns_padding() -> None:
     # Seen in a copy of golang.org/x/sys's zerrors_windows.go (whose path the search tool did
     # not give): each symbol padded to the longest, its value 49 spaces and a type further on.

@@ -229,6 +229,9 @@ LITERAL = re.compile(r"(?<![\w.])([0-9]{3,5})(?:u32|i32|UL|L|[uU])?(?![\w.])")
 HRESULT_LITERAL = re.compile(
     r"(?<![\w.])(0[xX][0-9a-fA-F]{8}|-?[0-9]{10})(?:_?(?:u32|i32)|UL|L|u)?(?![\w.])"
 )
+# A smaller code's value in hex beside its symbol, as Microsoft's table of Win32 errors
+# (MS-ERREF) and the bindings made from it write it: "0x000035EB ERROR_IPSEC_IKE_NEGOTIATION_PENDING".
+HEX_LITERAL = re.compile(r"(?<![\w.])(0[xX][0-9a-fA-F]{3,8})(?:UL|L|u)?(?![\w.])")
 # Another error's name, as symbols are written, that a value may be: between a symbol and the
 # value, or set to it ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"). Not a
 # type's or a base's name ("ERROR_X: WIN32_ERROR = 691u32", "RAS_ERROR_BASE + 91"); but any
@@ -1022,21 +1025,30 @@ def read_symbol(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
         end = max(
             end, min(page.line_bounds(anchor.end())[1], anchor.end() + SYMBOL_GAP + _PADDING)
         )
+    small = int(code) <= 0xFFFF
+    others = (LITERAL, HEX_LITERAL) if small else (LITERAL, HRESULT_LITERAL)
+    for value in _values_of(code, text, start, end):
+        if _own_value(page, anchor, code, value, others):
+            # A base and an offset is no number lookup reads: the symbol stands for it.
+            span = anchor.span() if value.re is BASE_PLUS else value.span(1)
+            yield Candidate(*span, code, Shape.OWN_WORDS)
+
+
+def _values_of(code: ErrorCode, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The values in ``text[start:end]`` that are ``code``'s, as its symbol's value is written."""
     value = int(code)
-    others: tuple[re.Pattern[str], ...]
-    if value <= 0xFFFF:
-        literals, wanted, others = LITERAL, {str(value)}, (LITERAL,)
-    else:
-        literals, others = HRESULT_LITERAL, (LITERAL, HRESULT_LITERAL)
+    if value > 0xFFFF:
         wanted = {f"0x{value:08x}", str(value), str(value - (1 << 32))}
-    for literal in literals.finditer(text, start, end):
-        if literal.group(1).lower() in wanted and _own_value(page, anchor, code, literal, others):
-            yield Candidate(*literal.span(1), code, Shape.OWN_WORDS)
-    if value <= 0xFFFF:
-        for defined in BASE_PLUS.finditer(text, start, end):
-            if based_value(defined) == value and _own_value(page, anchor, code, defined, others):
-                # The symbol, as lookup reads it: a base and an offset is no number it reads.
-                yield Candidate(*anchor.span(), code, Shape.OWN_WORDS)
+        yield from (
+            m for m in HRESULT_LITERAL.finditer(text, start, end) if m[1].lower() in wanted
+        )
+        return
+    yield from (m for m in LITERAL.finditer(text, start, end) if m[1] == str(value))
+    # In hex, its HRESULT_FROM_WIN32 form too: "0x800702B3 ERROR_AUTHENTICATION_FAILURE".
+    yield from (
+        m for m in HEX_LITERAL.finditer(text, start, end) if from_int(int(m[1], 16)) is code
+    )
+    yield from (m for m in BASE_PLUS.finditer(text, start, end) if based_value(m) == value)
 
 
 def _own_value(
