@@ -1072,6 +1072,23 @@ def test_a_long_symbols_number_counts_as_far_from_its_end_as_a_short_ones() -> N
     assert _codes(indented) == [13887]
 
 
+def test_an_hresult_counts_beside_the_program_that_reports_it() -> None:
+    # Real: App Installer's failure pasted in an issue (positive 1246): the installation named
+    # beside it reports Windows' CERT_E_EXPIRED, an HRESULT meaning one thing whoever reports it.
+    text = snippet_text(
+        REALWORLD
+        / "positive"
+        / "1246-amethystwindows-issue83-en-appinstaller-0x800b0101-mixedcase.txt"
+    )
+    assert set(_codes(text)) == {0x800B0101}
+    # Real: a number no other Windows error has, but written plainly, is still refused beside
+    # another system: Twilio's error 13803 (negative 931).
+    twilio = snippet_text(
+        REALWORLD / "negative" / "931-twilio-docs-error-13803-sms-verb-not-supported-realm.txt"
+    )
+    assert find_codes(twilio) == []
+
+
 def test_an_hresults_symbol_beside_its_value_in_hex_or_decimal_gives_that_code() -> None:
     # Real: a Rust binding's docs page prints the value unsigned, with its type's suffix
     # (positive 1073), a comment quotes SDK's hex with its "L" (positive 211).

@@ -58,6 +58,8 @@ class Shape(Enum):
 # of three digits (VK's API error 901, eBay's 931, a copier's SC 820) and of five (iTunes' error
 # 13010, Couchbase's query error 13014, Twilio's 13803, a Spring Boot log's process id 13888).
 _NUMBER_ALONE = frozenset((Shape.ERROR_WORD, Shape.WINDOWS_SLOT))
+# Above this, a code is an HRESULT, written only as Windows writes one (0x800B0101).
+_LARGEST_WIN32 = 0xFFFF
 # The shapes that being told the text is Remote Access's does not make a code: a status a dialer
 # did not return, a number after a verb (XX-Net's "X-tunnel 一直602", its own status).
 _NOT_TOLD = frozenset((Shape.EXIT_STATUS, Shape.AFTER_VERB))
@@ -161,7 +163,8 @@ def judge(  # noqa: C901, PLR0911 - one verdict per rung of a ladder read top to
         code.win32_symbol is None
         and shape in _NUMBER_ALONE
         and (shape is Shape.WINDOWS_SLOT or near.written_as_windows())
-        and not near.foreign_near()
+        # An HRESULT means one thing whoever reports it: App Installer's CERT_E_EXPIRED.
+        and (code > _LARGEST_WIN32 or not near.foreign_near())
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
     ):
         verdict = "unambiguous"
