@@ -921,6 +921,25 @@ def test_a_list_read_after_an_error_word(text: str, expected: list[int]) -> None
     assert _codes(text) == expected
 
 
+def test_a_fault_in_chinese_is_an_error_word() -> None:
+    # Real: a campus network wiki titles each dial-up error "故障 NNN" (positive 1270), PPPoE
+    # dialing on the title's line.
+    text = snippet_text(
+        REALWORLD / "positive" / "1270-zscnetsupport-wiki-813-pppoe-active-zh-813.txt"
+    )
+    assert _codes(text) == [813]
+    # Real: Oracle's error after "troubleshooting" (故障排查), its number none of Windows' (negative 1721).
+    oracle = snippet_text(
+        REALWORLD / "negative" / "1721-oryoy-zh-oracle-ora-00942-cuowu-daima.txt"
+    )
+    assert find_codes(oracle) == []
+    # Composed: as after 错误, a count or a price beside the word is no code, and no code counts
+    # without a dial-up, broadband or VPN word near it.
+    assert find_codes("宽带拨号故障 800 次") == []
+    assert find_codes("宽带故障800元") == []
+    assert find_codes("故障 651") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -491,6 +491,8 @@ CJK_ERROR_WORDS = Vocabulary(
         "報錯",
         "异常",
         "異常",
+        # A fault: campus network wikis title each dial-up error "故障 691".
+        "故障",
         "代码",
         "代碼",
         r"エラー\s?コード",
