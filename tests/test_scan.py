@@ -921,6 +921,27 @@ def test_a_list_read_after_an_error_word(text: str, expected: list[int]) -> None
     assert _codes(text) == expected
 
 
+def test_an_item_of_a_list_of_codes_counts_beside_items_that_quote_their_messages() -> None:
+    # Real: a mailing list's copy of Windows' list (positive 1122): 607 in other words than
+    # Windows' ("is detected", not "was detected") between 606 and 608, which quote theirs.
+    text = snippet_text(
+        REALWORLD / "positive" / "1122-mailarchive-accessindia-en-doc-list-600-612.txt"
+    )
+    assert 607 in _codes(text)
+    # Real: a blog's list (positive 349), two items in a row named by their constants in words
+    # above one that quotes its message: read back from it.
+    listed = snippet_text(
+        REALWORLD / "positive" / "349-jekyll-uno-port-error-numbers-705-721-x25-biplex.txt"
+    )
+    assert _codes(listed)[:3] == [705, 706, 707]
+    # Composed: an item whose code does not follow its neighbour's (a count, a year), or that
+    # quotes another code's message, is no item of the list.
+    quoted = "VPN errors:\n\n606 The specified port is not connected.\n\n"
+    assert _codes(quoted + "650 users were affected.\n") == [606]
+    assert _codes(quoted + "607 A device was specified that does not exist.\n") == [606]
+    assert _codes("VPN errors:\n\n605 Something went wrong.\n\n607 Another thing.\n") == []
+
+
 def test_a_fault_in_chinese_is_an_error_word() -> None:
     # Real: a campus network wiki titles each dial-up error "故障 NNN" (positive 1270), PPPoE
     # dialing on the title's line.

@@ -83,7 +83,8 @@ class Candidate:
     # Where its error word ends when a line break stands between ("... the VPN error" / "824"):
     # that line is the number's line too.
     wrapped_from: int | None = None
-    # Refused for want of context, then found in a list of dial-up and VPN errors: judged again.
+    # Refused for want of context, then found in a list of dial-up and VPN errors, or a code
+    # apart from a counted item next to it in a list of codes one to a line: judged again.
     vouched: bool = False
     # A program's or a protocol's own number: read after a word for a code alone ("AVP Code:
     # 701", 'code="648"'), or passed first to an error call with more arguments ("Report.Error
@@ -146,7 +147,10 @@ def judge(  # noqa: C901, PLR0911 - one verdict per rung of a ladder read top to
     if shape is Shape.OWN_WORDS:
         return "message"
     if shape is Shape.LISTED:
-        return "message" if near.own_message() else None
+        if near.own_message():
+            return "message"
+        # An item of a list of codes beside items that count by their own messages.
+        return "context" if near.vouched() and not _said_otherwise(near) else None
     # The rule proposes a status compared only where a dialer returned it: that is its context;
     # another system named on its line outweighs it (asked only where there is context to outweigh).
     if (shape is Shape.EXIT_STATUS or near.context()) and not near.foreign_on_line():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import repeat
 from typing import NamedTuple
@@ -323,6 +323,7 @@ class Scanner:
         )
         reach = end
         quoted_line_end, quoted_to = -1, -1  # the lines a wrapped quote runs onto
+        items: list[_Item] = []  # the lines led by a code, judged, in order
         for at, rule, candidate in proposed:
             if rule:
                 self.add_quote(candidate, found)
@@ -332,11 +333,36 @@ class Scanner:
             if quoted_line_end < at <= quoted_to:
                 continue
             hit = self.offer(candidate, always_judged=True)
+            items.append(_Item(candidate, hit is not None))
             if hit is not None:
                 found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
                 line_end = page.line_bounds(at)[1]
                 reach = max(reach, page.around(line_end, CONTEXT_LINES, CONTEXT_CHARS)[1])
+        self.vouch_items(items, found)
         return reach
+
+    def vouch_items(self, items: list[_Item], found: list[tuple[int, int, ErrorCode]]) -> None:
+        """Count the refused items of a list of codes whose next or last item counts.
+
+        ``606 The specified port is not connected.`` / ``607 An invalid event is detected.``
+        / ``608 ...``: an item in other words than Windows' between items that quote theirs,
+        its code just above the last item's and below the next one's. Read forward, then back,
+        so a run of such items counts from the item that counts.
+        """
+        for order in (items, items[::-1]):
+            for before, item in zip(order, order[1:]):
+                if item.counts or not before.counts or not self._siblings(before, item):
+                    continue
+                hit = self.offer(replace(item.candidate, vouched=True), always_judged=True)
+                if hit is not None:
+                    item.counts = True
+                    found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
+
+    def _siblings(self, counted: _Item, item: _Item) -> bool:
+        """Whether ``item`` is the list item next to ``counted``: a code or two apart, in order."""
+        first, last = sorted((counted.candidate, item.candidate), key=lambda c: c.start)
+        lines = self.page.text.count("\n", first.start, last.start)
+        return lines <= _ITEM_LINES and 0 < int(last.code) - int(first.code) <= _ITEM_STEP
 
     def add_quote(self, quote: Candidate, found: list[tuple[int, int, ErrorCode]]) -> None:
         # The same code found close by, by its number or its message: once is enough.
@@ -348,6 +374,20 @@ class Scanner:
             return  # the words describe the number beside them ("619" over "The port was ...")
         self.offer(quote)
         found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
+
+
+# A list of codes one to a line: its items at most this many lines apart (a blank line or two
+# between), their codes rising by at most this much (a list may leave out an obsolete code).
+_ITEM_LINES = 3
+_ITEM_STEP = 2
+
+
+@dataclass
+class _Item:
+    """A line led by a code, and whether it counts."""
+
+    candidate: Candidate
+    counts: bool
 
 
 def _counts_on_a_list(page: Page, candidate: Candidate) -> bool:
