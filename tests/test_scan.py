@@ -1172,9 +1172,9 @@ def test_a_symbol_defined_as_its_headers_base_and_an_offset_gives_that_code() ->
     text = snippet_text(
         REALWORLD / "positive" / "1106-kol-pascal-ras-unit-raserror-rasbase-plus-676-680.txt"
     )
-    found = find_codes(text)
-    assert [int(finding.code) for finding in found] == [676, 677, 678, 679, 680]
-    assert text[found[0].start : found[0].end] == "ERROR_LINE_BUSY"
+    written = _written(text)
+    assert [code for code, _ in written] == [676, 677, 678, 679, 680]
+    assert written[0][1] == "ERROR_LINE_BUSY"
     # Composed, as the SDK's headers write it: raserror.h's and mprerror.h's bases.
     assert _codes("#define ERROR_AUTHENTICATION_FAILURE (RASBASE + 91)") == [691]
     assert _codes("#define ERROR_ROUTER_STOPPED (ROUTEBASE+0)") == [900]
@@ -1192,11 +1192,11 @@ def test_pending_is_a_symbol_only_where_its_headers_base_defines_it() -> None:
     # Real: a copy of raserror.h flattened to one line on a code-hosting page (positive 1229),
     # and a C# port of it (positive 204): 600's symbol has no ERROR_ prefix.
     text = snippet_text(REALWORLD / "positive" / "1229-gitverse-ru-raserror-h-rasbase-600-608.txt")
-    found = find_codes(text)
-    assert [int(finding.code) for finding in found] == list(range(600, 609))
-    assert text[found[0].start : found[0].end] == "PENDING"
+    written = _written(text)
+    assert [code for code, _ in written] == list(range(600, 609))
     # The base's own value is the base's, though 600 is PENDING's too: one finding, the symbol.
-    assert "#define RASBASE 600" in text[: found[0].start]
+    assert "#define RASBASE 600" in text
+    assert written[0][1] == "PENDING"
     c_sharp = snippet_text(
         REALWORLD / "positive" / "204-rasmodemmanager-raserror-cs-rasbase-plus.txt"
     )
@@ -1215,9 +1215,9 @@ def test_a_symbols_value_in_hex_beside_it_gives_its_code() -> None:
     text = snippet_text(
         REALWORLD / "positive" / "1245-go-msrpc-win32-errors-en-ike-hex-13801-13806.txt"
     )
-    found = find_codes(text)
-    assert [int(finding.code) for finding in found] == list(range(13801, 13807))
-    assert text[found[2].start : found[2].end] == "0x000035EB"
+    written = _written(text)
+    assert [code for code, _ in written] == list(range(13801, 13807))
+    assert written[2][1] == "0x000035EB"
     # Real: an error-code site's title, the hex, a dash and the symbol (positive 1205).
     assert _codes("0x00003626 – ERROR_IPSEC_IKE_UNKNOWN_DOI – Invalid DOI") == [13862]
     # Composed: short hex, and the HRESULT that wraps a Win32 code, are its value too.
@@ -2373,6 +2373,11 @@ def test_a_message_under_nets_error_line_is_that_errors(net_line: str) -> None:
 
 def _codes(text: str) -> list[int]:
     return [int(finding.code) for finding in find_codes(text)]
+
+
+def _written(text: str) -> list[tuple[int, str]]:
+    """Each code found in ``text``, and the text it was found at."""
+    return [(int(finding.code), text[finding.start : finding.end]) for finding in find_codes(text)]
 
 
 def _event_bytes(span: str) -> int | None:
