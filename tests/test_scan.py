@@ -928,18 +928,54 @@ def test_an_item_of_a_list_of_codes_counts_beside_items_that_quote_their_message
         REALWORLD / "positive" / "1122-mailarchive-accessindia-en-doc-list-600-612.txt"
     )
     assert 607 in _codes(text)
-    # Real: a blog's list (positive 349), two items in a row named by their constants in words
-    # above one that quotes its message: read back from it.
+    # Real: a blog's list (positive 349), items named by their constants in words above one that
+    # quotes its message: the item next to it counts, and vouches for no other (705 stays out).
     listed = snippet_text(
         REALWORLD / "positive" / "349-jekyll-uno-port-error-numbers-705-721-x25-biplex.txt"
     )
-    assert _codes(listed)[:3] == [705, 706, 707]
-    # Composed: an item whose code does not follow its neighbour's (a count, a year), or that
-    # quotes another code's message, is no item of the list.
-    quoted = "VPN errors:\n\n606 The specified port is not connected.\n\n"
-    assert _codes(quoted + "650 users were affected.\n") == [606]
-    assert _codes(quoted + "607 A device was specified that does not exist.\n") == [606]
-    assert _codes("VPN errors:\n\n605 Something went wrong.\n\n607 Another thing.\n") == []
+    assert _codes(listed)[:2] == [706, 707]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Composed, as a fresh review wrote them: a number out of step (a count) ...
+        (
+            "VPN errors:\n\n606 The specified port is not connected.\n\n650 users affected.\n",
+            [606],
+        ),
+        # ... an item that quotes another code's message ...
+        (
+            (
+                "VPN errors:\n\n606 The specified port is not connected.\n\n607 A device was "
+                "specified that does not exist.\n"
+            ),
+            [606],
+        ),
+        # ... another system named on the item's line ...
+        (
+            (
+                "Remote access server errors:\n\n720 No PPP control protocols configured.\n"
+                "721 SQL Server: Cannot open database requested by the login.\n"
+            ),
+            [720],
+        ),
+        # ... an item counted by its neighbour, which vouches for no other ...
+        (
+            (
+                "VPN errors:\n\n691 Access denied because username and/or password is invalid on "
+                "the domain.\n692 Printer out of paper.\n693 Disk full.\n"
+            ),
+            [691, 692],
+        ),
+        # ... and a list where no item quotes its message.
+        ("VPN errors:\n\n605 Something went wrong.\n\n607 Another thing.\n", []),
+    ],
+)
+def test_a_list_item_counts_only_beside_its_neighbour_that_quotes_its_message(
+    text: str, expected: list[int]
+) -> None:
+    assert _codes(text) == expected
 
 
 def test_a_fault_in_chinese_is_an_error_word() -> None:
@@ -958,6 +994,19 @@ def test_a_fault_in_chinese_is_an_error_word() -> None:
     # without a dial-up, broadband or VPN word near it.
     assert find_codes("宽带拨号故障 800 次") == []
     assert find_codes("宽带故障800元") == []
+    # Composed, as a fresh review wrote them: incidents, households, cases, money and minutes,
+    # a unit whatever follows it.
+    for counted in (
+        "769 起",
+        "769 户",
+        "651 例",
+        "651 宗",
+        "651 万元",
+        "651 元更换",
+        "720 分钟后恢复",
+    ):
+        assert find_codes(f"宽带拨号故障 {counted}") == []
+    assert _codes("宽带拨号错误691例如密码错误") == [691]  # 例如: for example
     assert find_codes("故障 651") == []
 
 
@@ -1127,6 +1176,10 @@ def test_an_hresult_counts_beside_the_program_that_reports_it() -> None:
         REALWORLD / "negative" / "931-twilio-docs-error-13803-sms-verb-not-supported-realm.txt"
     )
     assert find_codes(twilio) == []
+    # Composed, the constant real (a PSP emulator's): EAP's facility is no certificate's, and the
+    # PSP's sound library numbers its own errors there; the database named beside it says no.
+    psp = "game not found in the compatibility database. sceSasCore returned 0x80420100"
+    assert find_codes(psp + " (ERROR_SAS_NOT_INIT)") == []
 
 
 def test_an_hresults_symbol_beside_its_value_in_hex_or_decimal_gives_that_code() -> None:
@@ -1206,6 +1259,13 @@ def test_pending_is_a_symbol_only_where_its_headers_base_defines_it() -> None:
     assert find_codes("PENDING = 600") == []
     assert find_codes("#define PENDING (RASBASE+1)") == []
     assert find_codes("#define PENDING (MYBASE+0)") == []
+    # Composed, as a fresh review wrote them: the base set to 600 in C# is the base's value too.
+    assert _written(
+        "public const int RASBASE = 600;\npublic const int PENDING = RASBASE + 0;"
+    ) == [(600, "PENDING")]
+    assert find_codes("const int RASBASE = 600;\nconst int PENDING = RASBASE + 2;") == []
+    # A program's own name for a code, its symbol in a comment: that code's value still.
+    assert _codes("#define RAS_AUTH_FAIL 691 // ERROR_AUTHENTICATION_FAILURE") == [691]
 
 
 def test_a_symbols_value_in_hex_beside_it_gives_its_code() -> None:

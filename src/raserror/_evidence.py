@@ -58,8 +58,15 @@ class Shape(Enum):
 # of three digits (VK's API error 901, eBay's 931, a copier's SC 820) and of five (iTunes' error
 # 13010, Couchbase's query error 13014, Twilio's 13803, a Spring Boot log's process id 13888).
 _NUMBER_ALONE = frozenset((Shape.ERROR_WORD, Shape.WINDOWS_SLOT))
-# Above this, a code is an HRESULT, written only as Windows writes one (0x800B0101).
-_LARGEST_WIN32 = 0xFFFF
+# The facilities of certificates and security packages (CERT_E_, TRUST_E_, CRYPT_E_, SEC_E_):
+# programs report them as Windows wrote them. Not EAP's 0x8042: the PSP's sound library numbers
+# its own errors there (ERROR_SAS_NOT_INIT = 0x80420100).
+_CERTIFICATE_FACILITIES = frozenset((0x09, 0x0B))
+
+
+def _certificates(code: ErrorCode) -> bool:
+    """Whether ``code`` is an HRESULT of certificates or security packages."""
+    return code > 0xFFFF and (code >> 16) & 0x7FF in _CERTIFICATE_FACILITIES
 # The shapes that being told the text is Remote Access's does not make a code: a status a dialer
 # did not return, a number after a verb (XX-Net's "X-tunnel 一直602", its own status).
 _NOT_TOLD = frozenset((Shape.EXIT_STATUS, Shape.AFTER_VERB))
@@ -149,8 +156,10 @@ def judge(  # noqa: C901, PLR0911 - one verdict per rung of a ladder read top to
     if shape is Shape.LISTED:
         if near.own_message():
             return "message"
-        # An item of a list of codes beside items that count by their own messages.
-        return "context" if near.vouched() and not _said_otherwise(near) else None
+        # An item of a list of codes beside an item that counts by its own message, where
+        # nothing near names another system.
+        vouched = near.vouched() and not near.foreign_near()
+        return "context" if vouched and not _said_otherwise(near) else None
     # The rule proposes a status compared only where a dialer returned it: that is its context;
     # another system named on its line outweighs it (asked only where there is context to outweigh).
     if (shape is Shape.EXIT_STATUS or near.context()) and not near.foreign_on_line():
@@ -167,8 +176,8 @@ def judge(  # noqa: C901, PLR0911 - one verdict per rung of a ladder read top to
         code.win32_symbol is None
         and shape in _NUMBER_ALONE
         and (shape is Shape.WINDOWS_SLOT or near.written_as_windows())
-        # An HRESULT means one thing whoever reports it: App Installer's CERT_E_EXPIRED.
-        and (code > _LARGEST_WIN32 or not near.foreign_near())
+        # A certificate's HRESULT means one thing whoever reports it: App Installer's CERT_E_EXPIRED.
+        and (_certificates(code) or not near.foreign_near())
         and not near.line_only()  # a router's PPPoE page: "エラー 851(PADIタイムアウト)"
     ):
         verdict = "unambiguous"

@@ -20,6 +20,7 @@ from raserror._evidence import Candidate, Shape
 from raserror._lookup import by_symbol, from_int, parse_number
 from raserror._message_owner import (
     BASE_PLUS,
+    CODE_BASES,
     ERROR_NAME,
     ERROR_NAME_PATTERN,
     based_value,
@@ -84,12 +85,20 @@ _NUMBER = (
 )
 # A Chinese or Japanese measure word or unit after a number makes it a count or a quantity:
 # "789和 651 次重试" (retries) in a list, "エラー（720件）" (errors), "错误（800毫秒）" (ms).
-_COUNTERS = "行目|回目|件目|毫秒|小时|小時|分钟|分鐘|時間|次|元|个|個|秒|天|年|月|日|人|台|条|條|回|件|円|行"
+# Incidents, households and cases are counted too ("故障 769 起", "769 户", "651 例").
+_COUNTERS = (
+    "行目|回目|件目|毫秒|小时|小時|分钟|分鐘|時間|次|元|个|個|秒|天|年|月|日|人|台|条|條|回|件|円|行"
+    "|起|户|戶|例|宗|万|萬"
+)
 _NOT_COUNTED = rf"(?!{_SPACE}?(?:{_COUNTERS}))"
 # After one number the counter must end its word: "エラー651回線" (the line), "错误691日志" (the
-# log), "720条件" (conditions) are codes; "エラー（720件）", "错误 691 次" are counts.
+# log), "720条件" (conditions), "691例如" (for example) are codes; "エラー（720件）", "错误 691 次"
+# are counts. A unit of money or time is one whatever follows: "651 元更换", "720 分钟后恢复".
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff"
-_NOT_COUNTED_ALONE = rf"(?!{_SPACE}?(?:{_COUNTERS})(?![{_CJK_LETTER}]))"
+_UNITS = "毫秒|小时|小時|分钟|分鐘|元|円|万|萬"
+_NOT_COUNTED_ALONE = (
+    rf"(?!{_SPACE}?(?:(?:{_UNITS})|(?:{_COUNTERS})(?![{_CJK_LETTER}])))"
+)
 # A number in parentheses before a module's name and a colon is a log's request or thread id:
 # FreeRADIUS writes "ERROR: (852) eap_peap: ...".
 _NOT_A_REQUEST = r"(?!\)[ \t]{1,4}[a-z][a-z0-9_]{1,30}:)"
@@ -233,12 +242,12 @@ HRESULT_LITERAL = re.compile(
 # (MS-ERREF) and the bindings made from it write it: "0x000035EB ERROR_IPSEC_IKE_NEGOTIATION_PENDING".
 HEX_LITERAL = re.compile(r"(?<![\w.])(0[xX][0-9a-fA-F]{3,8})(?:UL|L|u)?(?![\w.])")
 # Another error's name, as symbols are written, that a value may be: between a symbol and the
-# value, or set to it ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"). Not a
-# type's or a base's name ("ERROR_X: WIN32_ERROR = 691u32", "RAS_ERROR_BASE + 91"); but any
-# name a header defines as the value is its name ("#define RASBASE 600" is no PENDING).
+# value, or set to it ("EAP_E_USER_FIRST = 0x80420100L  // = EAP_E_USER_CERT_NOT_FOUND"); or
+# a header's base ("#define RASBASE 600", "const int RASBASE = 600;" is no PENDING). Not a type's
+# name ("ERROR_X: WIN32_ERROR = 691u32"), nor a base's beside an offset ("RAS_ERROR_BASE + 91").
+_NAMED = rf"{ERROR_NAME_PATTERN}|(?<![\w])(?i:{'|'.join(CODE_BASES)})(?![\w])"
 _SET_TO = re.compile(
-    rf"(?:({ERROR_NAME_PATTERN})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?="
-    r"|#define[ \t]+([A-Za-z_][A-Za-z0-9_]*))[ \t]*\Z"
+    rf"(?:({_NAMED})[ \t]*(?::[ \t]*\w{{1,12}}[ \t]*)?=|#define[ \t]+({_NAMED}))[ \t]*\Z"
 )
 _SET_TO_REACH = 80
 # How far a symbol's number may stand from it: in characters, and in lines (Microsoft's list

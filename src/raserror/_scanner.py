@@ -333,7 +333,8 @@ class Scanner:
             if quoted_line_end < at <= quoted_to:
                 continue
             hit = self.offer(candidate, always_judged=True)
-            items.append(_Item(candidate, hit is not None))
+            quotes = hit is not None and hit.evidence == "message"
+            items.append(_Item(candidate, quotes=quotes, counted=hit is not None))
             if hit is not None:
                 found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
                 line_end = page.line_bounds(at)[1]
@@ -342,20 +343,20 @@ class Scanner:
         return reach
 
     def vouch_items(self, items: list[_Item], found: list[tuple[int, int, ErrorCode]]) -> None:
-        """Count the refused items of a list of codes whose next or last item counts.
+        """Count the refused items of a list of codes whose next or last item quotes its message.
 
         ``606 The specified port is not connected.`` / ``607 An invalid event is detected.``
-        / ``608 ...``: an item in other words than Windows' between items that quote theirs,
-        its code just above the last item's and below the next one's. Read forward, then back,
-        so a run of such items counts from the item that counts.
+        / ``608 ...``: an item in other words than Windows' beside items that quote theirs,
+        its code just above the last item's or below the next one's. An item counted so vouches
+        for no other: one message does not make a run of numbers codes.
         """
         for order in (items, items[::-1]):
             for before, item in zip(order, order[1:]):
-                if item.counts or not before.counts or not self._siblings(before, item):
+                if item.counted or not before.quotes or not self._siblings(before, item):
                     continue
                 hit = self.offer(replace(item.candidate, vouched=True), always_judged=True)
                 if hit is not None:
-                    item.counts = True
+                    item.counted = True
                     found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
 
     def _siblings(self, counted: _Item, item: _Item) -> bool:
@@ -384,10 +385,11 @@ _ITEM_STEP = 2
 
 @dataclass
 class _Item:
-    """A line led by a code, and whether it counts."""
+    """A line led by a code: whether it counts, and whether by its own message."""
 
     candidate: Candidate
-    counts: bool
+    quotes: bool
+    counted: bool
 
 
 def _counts_on_a_list(page: Page, candidate: Candidate) -> bool:
