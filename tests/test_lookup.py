@@ -45,6 +45,23 @@ def test_lookup_accepts_every_documented_form(given_code: int | str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("RASBASE+91", 691),  # raserror.h's own definition of 691
+        ("RASBase + 76", 676),  # a Delphi port's case, any spacing
+        ("ROUTEBASE+0", 900),  # mprerror.h's
+        ("RASBASE+1000", None),  # past any offset a header writes
+        ("RASBASE+", None),
+        ("RASBASE+-1", None),
+        ("MYBASE+91", None),
+    ],
+)
+def test_lookup_reads_a_headers_base_and_an_offset(written: str, expected: int | None) -> None:
+    code = raserror.get(written)
+    assert (None if code is None else int(code)) == expected
+
+
+@pytest.mark.parametrize(
     ("given_code", "expected"),
     [
         ("PENDING", ErrorCode.PENDING),

@@ -91,6 +91,7 @@ def test_no_rule_reads_a_code_in_its_counter_example(rule: Rule | LineRule) -> N
 def test_the_examples_read_the_codes_a_reader_sees() -> None:
     read = {rule.name: [int(c.code) for c in proposed(rule, rule.example)] for rule in ROWS}
     assert read["symbol"] == [806]
+    assert read["base and offset"] == [676]
     assert read["error word"] == [789]
     assert read["error word without spaces"] == [619]
     assert read["error code column"] == [812]

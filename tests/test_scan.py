@@ -1241,6 +1241,28 @@ def test_a_symbol_defined_as_its_headers_base_and_an_offset_gives_that_code() ->
     assert find_codes("ERROR_AUTHENTICATION_FAILURE = MYBASE+91;") == []
 
 
+def test_a_code_written_as_its_headers_base_and_an_offset_counts() -> None:
+    # Real: a Delphi port's case table (positive 1282), each arm a base and an offset with the
+    # author's Russian words, no number written.
+    text = snippet_text(
+        REALWORLD / "positive" / "1282-github-delphi-ras-client-rasbase-offsets-ru-676-692.txt"
+    )
+    assert _written(text)[:2] == [(676, "RASBASE+76"), (677, "RASBASE+77")]
+    # Real: Windows CE's table (positive 1123), each code's symbol on the line above its base and
+    # offset: found once, at the symbol; PENDING's, with no prefix, at the base and offset.
+    table = snippet_text(
+        REALWORLD / "positive" / "1123-mslearn-wince-ras-error-values-en-doc-rasbase-offsets.txt"
+    )
+    assert _written(table)[:2] == [(600, "RASBASE+0"), (601, "ERROR_INVALID_PORT_HANDLE")]
+    # Composed: a case arm in C, and mprerror.h's base.
+    assert _codes('case RASBASE+91: return L"denied";') == [691]
+    assert _codes("case ROUTEBASE+0:") == [900]
+    # Composed: more added, another base, or a name defined as it (a program's own) is none.
+    assert find_codes("case RASBASE+76+1:") == []
+    assert find_codes("case MYRASBASE+91:") == []
+    assert find_codes("dwMyError = RASBASE + 91;") == []
+
+
 def test_pending_is_a_symbol_only_where_its_headers_base_defines_it() -> None:
     # Real: a copy of raserror.h flattened to one line on a code-hosting page (positive 1229),
     # and a C# port of it (positive 204): 600's symbol has no ERROR_ prefix.

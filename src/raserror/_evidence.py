@@ -67,6 +67,8 @@ _CERTIFICATE_FACILITIES = frozenset((0x09, 0x0B))
 def _certificates(code: ErrorCode) -> bool:
     """Whether ``code`` is an HRESULT of certificates or security packages."""
     return code > 0xFFFF and (code >> 16) & 0x7FF in _CERTIFICATE_FACILITIES
+
+
 # The shapes that being told the text is Remote Access's does not make a code: a status a dialer
 # did not return, a number after a verb (XX-Net's "X-tunnel 一直602", its own status).
 _NOT_TOLD = frozenset((Shape.EXIT_STATUS, Shape.AFTER_VERB))

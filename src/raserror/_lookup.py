@@ -108,11 +108,27 @@ def by_symbol() -> dict[str, ErrorCode]:
     return _by_name
 
 
+# raserror.h's and mprerror.h's bases: each header defines its codes as its base and an offset.
+CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
+
+
+def based_number(text: str) -> "int | None":
+    """The number ``text`` writes as a header's base and an offset (``"RASBASE+91"`` is 691)."""
+    base, plus, offset = text.upper().partition("+")
+    value = CODE_BASES.get(base.strip())
+    offset = offset.strip()
+    if value is None or not plus or not (offset.isdigit() and offset.isascii()) or len(offset) > 3:
+        return None
+    return value + int(offset)
+
+
 def _resolve(code: object) -> "ErrorCode | None":
     """The member ``code`` names, None if none; TypeError for unsupported types."""
     if isinstance(code, str):
         text = code.strip()
         number = parse_number(text)
+        if number is None:
+            number = based_number(text) if text.isascii() else None
         if number is None:
             return by_symbol().get(text.upper()) if text.isascii() else None
         return from_int(number)
@@ -137,7 +153,8 @@ def lookup(code: "_Code") -> ErrorCode:
 
     ``code`` may be an int (``691``), an ``ErrorCode``, a decimal string
     (``"691"``), a symbol (``"ERROR_AUTHENTICATION_FAILURE"``) or member name
-    (``"authentication_failure"``, any case), or a FACILITY_WIN32 HRESULT as an
+    (``"authentication_failure"``, any case), the header's base and an offset
+    (``"RASBASE+91"``), or a FACILITY_WIN32 HRESULT as an
     int (``0x800702B3``, ``-2147024205``) or a hex string (``"0x800702B3"``).
 
     Raises ``UnknownErrorCode`` (a ``LookupError``) when it names no RAS code,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._lookup import CODE_BASES, by_symbol, from_int, parse_number
 from raserror._page import LINE_LEAD
 from raserror._vocabulary import SYMBOL_PREFIXES
 
@@ -24,9 +24,7 @@ ERROR_NAME_PATTERN = rf"(?<![A-Za-z0-9_])(?:{'|'.join(SYMBOL_PREFIXES)})[A-Z0-9_
 ERROR_NAME = re.compile(ERROR_NAME_PATTERN)
 # How raserror.h and mprerror.h define each symbol: its header's base and an offset
 # ("#define ERROR_AUTHENTICATION_FAILURE (RASBASE+91)"), as translations of them copy it, in
-# any case ("(RASBase+91)").
-CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
-# A base and its offset, nothing more added ("(RASBASE+76+1)" is no definition of 676).
+# any case ("(RASBase+91)"); nothing more added ("(RASBASE+76+1)" is no definition of 676).
 BASE_PLUS = re.compile(
     rf"(?<![\w.])(?i:({'|'.join(CODE_BASES)}))[ \t]*\+[ \t]*([0-9]{{1,3}})(?![\w.]|[ \t]*[-+*/])"
 )

@@ -17,10 +17,9 @@ from unicodedata import east_asian_width
 from raserror._code_tables import ARM_START, has_arms, read_code_table
 from raserror._codes import RANGES
 from raserror._evidence import Candidate, Shape
-from raserror._lookup import by_symbol, from_int, parse_number
+from raserror._lookup import CODE_BASES, by_symbol, from_int, parse_number
 from raserror._message_owner import (
     BASE_PLUS,
-    CODE_BASES,
     ERROR_NAME,
     ERROR_NAME_PATTERN,
     based_value,
@@ -33,6 +32,7 @@ from raserror._quote_apart import is_a_quote
 from raserror._scripts import returned_by_dialer, status_before
 from raserror._switches import names_a_status_call, read_named_table, read_switch
 from raserror._vocabulary import (
+    BASE_OFFSETS,
     CJK_ERROR_WORDS,
     CJK_VERBS,
     COMPARISONS,
@@ -96,9 +96,7 @@ _NOT_COUNTED = rf"(?!{_SPACE}?(?:{_COUNTERS}))"
 # are counts. A unit of money or time is one whatever follows: "651 元更换", "720 分钟后恢复".
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff"
 _UNITS = "毫秒|小时|小時|分钟|分鐘|元|円|万|萬"
-_NOT_COUNTED_ALONE = (
-    rf"(?!{_SPACE}?(?:(?:{_UNITS})|(?:{_COUNTERS})(?![{_CJK_LETTER}])))"
-)
+_NOT_COUNTED_ALONE = rf"(?!{_SPACE}?(?:(?:{_UNITS})|(?:{_COUNTERS})(?![{_CJK_LETTER}])))"
 # A number in parentheses before a module's name and a colon is a log's request or thread id:
 # FreeRADIUS writes "ERROR: (852) eap_peap: ...".
 _NOT_A_REQUEST = r"(?!\)[ \t]{1,4}[a-z][a-z0-9_]{1,30}:)"
@@ -1060,6 +1058,33 @@ def _values_of(code: ErrorCode, text: str, start: int, end: int) -> Iterator[re.
     yield from (m for m in BASE_PLUS.finditer(text, start, end) if based_value(m) == value)
 
 
+# A name defined as what follows: "#define ERROR_LINE_BUSY (", "ERROR_LINE_BUSY = (".
+_DEFINED_BEFORE = re.compile(r"(?:#define[ \t]+\w+|\w+[ \t]*(?::[ \t]*\w{1,12}[ \t]*)?=)[ \t(]*\Z")
+_DEFINED_REACH = 80
+
+
+def read_base_offset(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """``RASBASE+76: Result := '...'``: a code as its header writes it, a base and an offset.
+
+    Not where it defines a name (``ERROR_LINE_BUSY = (RASBASE+76);``) nor beside its code's
+    symbol: the symbol rule reads a code's own symbol there, and another name is a program's own.
+    """
+    text = page.text
+    based = BASE_PLUS.match(text, anchor.start())
+    if based is None:
+        return
+    low = max(page.line_bounds(anchor.start())[0], anchor.start() - _DEFINED_REACH)
+    if _DEFINED_BEFORE.search(text, low, anchor.start()):
+        return
+    code = from_int(based_value(based))
+    if code is None:
+        return
+    start, end = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)
+    if code.symbol.startswith(SYMBOL_PREFIXES) and code.symbol in text[start:end]:
+        return  # a table's row, its symbol beside it: the symbol rule reads the code there
+    yield Candidate(based.start(), based.end(), code, Shape.RAS_SHAPE)
+
+
 def _own_value(
     page: Page,
     symbol: re.Match[str],
@@ -1269,6 +1294,16 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/052-frkn-ru-806-gre-blocked.txt",
         "ERROR_ELEVATION_REQUIRED",
         "tests/realworld/negative/507-metasploit-operation-failed-740.txt",
+    ),
+    Rule(
+        "base and offset",
+        BASE_OFFSETS,
+        read_base_offset,
+        "      RASBASE+76: Result := 'Телефонная линия занята';",
+        "tests/realworld/positive/1282-github-delphi-ras-client-rasbase-offsets-ru-676-692.txt",
+        "  ERROR_LINE_BUSY                      = (RASBASE+76);",
+        "tests/realworld/positive/1106-kol-pascal-ras-unit-raserror-rasbase-plus-676-680.txt",
+        needs=("RASBASE", "RASBase", "ROUTEBASE"),  # a text without its base starts none
     ),
     Rule(
         "PENDING defined",

@@ -453,6 +453,13 @@ SYMBOLS = Vocabulary(
     tuple(f"{prefix}[A-Z0-9_]{{3,{SYMBOL_NAME_CHARS}}}" for prefix in SYMBOL_PREFIXES),
     cased=True,
 )
+# A code as raserror.h and mprerror.h write it, their base and an offset ("RASBASE+76"): a port
+# of them writes its switch's arms so. Searched whole, in any case ("RASBase+91" in Delphi).
+BASE_OFFSETS = Vocabulary(
+    (r"rasbase(?=[ \t]{0,4}\+)", r"routebase(?=[ \t]{0,4}\+)"),
+    before=r"(?<![\w.])",
+    whole=True,
+)
 # raserror.h's one symbol without a prefix, taken only where its header's base defines it:
 # "#define PENDING (RASBASE+0)"; the word alone is any job log's. Searched whole: its needle
 # would share "ing" with WARNING_'s, a part of every other English word.
