@@ -1303,7 +1303,7 @@ RULES: tuple[Rule, ...] = (
         "tests/realworld/positive/1282-github-delphi-ras-client-rasbase-offsets-ru-676-692.txt",
         "  ERROR_LINE_BUSY                      = (RASBASE+76);",
         "tests/realworld/positive/1106-kol-pascal-ras-unit-raserror-rasbase-plus-676-680.txt",
-        needs=("RASBASE", "RASBase", "ROUTEBASE"),  # a text without its base starts none
+        needs=("RASB", "ROUTEBASE"),  # a text without its base starts none ("RASBase" in Delphi)
     ),
     Rule(
         "PENDING defined",
@@ -1315,7 +1315,7 @@ RULES: tuple[Rule, ...] = (
         "Winsock error 997 is called WSA_IO_PENDING, which indicates requested system calls will "
         "be done lately.",
         "tests/realworld/negative/668-alvr-1814-os-error-997-wsa-io-pending.txt",
-        needs=("RASBASE", "RASBase"),  # its base follows it: a text without one starts none
+        needs=("RASB",),  # its base follows it: a text without one starts none
     ),
     Rule(
         "error word",

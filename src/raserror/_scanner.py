@@ -70,9 +70,14 @@ class _Starting:
 _starting: dict[tuple[bool, ...], _Starting] = {}
 
 
+# Every string some rule needs, each looked for once in a text: each look is a pass over it.
+_NEEDED = tuple(dict.fromkeys(needed for rule in RULES for needed in rule.needs))
+
+
 def _rules_for(text: str) -> _Starting:
     """The rules that can start in ``text``: those whose needed strings it holds, or need none."""
-    holds = tuple(not rule.needs or any(needed in text for needed in rule.needs) for rule in RULES)
+    held = {needed for needed in _NEEDED if needed in text}
+    holds = tuple(not rule.needs or not held.isdisjoint(rule.needs) for rule in RULES)
     starting = _starting.get(holds)
     if starting is None:
         rules = tuple(rule for rule, held in zip(RULES, holds) if held)
