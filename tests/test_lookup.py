@@ -51,6 +51,9 @@ def test_lookup_accepts_every_documented_form(given_code: int | str) -> None:
         ("RASBase + 76", 676),  # a Delphi port's case, any spacing
         ("ROUTEBASE+0", 900),  # mprerror.h's
         ("RASBASE+1000", None),  # past any offset a header writes
+        ("RASBASE+300", None),  # past raserror.h's last code, 878: no code of that header
+        ("ROUTEBASE+56", 956),  # mprerror.h's last
+        ("RASBASE\u00a0+ 91", 691),  # a no-break space from a copied page
         ("RASBASE+", None),
         ("RASBASE+-1", None),
         ("MYBASE+91", None),

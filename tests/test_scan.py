@@ -1261,6 +1261,24 @@ def test_a_code_written_as_its_headers_base_and_an_offset_counts() -> None:
     assert find_codes("case RASBASE+76+1:") == []
     assert find_codes("case MYRASBASE+91:") == []
     assert find_codes("dwMyError = RASBASE + 91;") == []
+    # Composed, as a fresh review wrote them: arithmetic, a comparison, a pointer's camel case,
+    # an offset past the header's last code, another code's symbol beside it.
+    for other in (
+        "size = RASBASEEND - RASBASE + 1;",
+        "idx = dwErr - RASBASE + 1;",
+        "(RASBASE+91)*2",
+        "RASBASE+91<<1",
+        "for (i = RASBASE; i <= RASBASE+180; i++)",
+        "RASBASE is 600.\ncopy(rasBase + 4, src, n);",
+        "case RASBASE+300:",
+        "ERROR_NO_DIALIN_PERMISSION RASBASE+91",
+        "#define RASBASEEND (RASBASE+278)",
+    ):
+        assert find_codes(other) == [], other
+    # A no-break space from a copied page: the finding's text still looks up.
+    written = _written("case RASBASE\u00a0+91:")
+    assert written == [(691, "RASBASE\u00a0+91")]
+    assert raserror.get(written[0][1]) == 691
 
 
 def test_pending_is_a_symbol_only_where_its_headers_base_defines_it() -> None:

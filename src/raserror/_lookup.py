@@ -72,7 +72,7 @@ def _not_a_code(code: "int | str") -> str:
         shown = str(code)
     return (
         f"{shown} is not a Remote Access error code ({_RANGES_TEXT}; "
-        "give a number, a symbol such as ERROR_VPN_TIMEOUT, or an HRESULT)"
+        "give a number, a symbol such as ERROR_VPN_TIMEOUT, RASBASE+91 or an HRESULT)"
     )
 
 
@@ -108,18 +108,33 @@ def by_symbol() -> dict[str, ErrorCode]:
     return _by_name
 
 
-# raserror.h's and mprerror.h's bases: each header defines its codes as its base and an offset.
-CODE_BASES = {"RASBASE": 600, "ROUTEBASE": 900}
+# raserror.h's and mprerror.h's bases, and their last codes: each header defines its codes as
+# its base and an offset, RASBASE+0 to RASBASE+278.
+CODE_BASES = {"RASBASE": (600, 878), "ROUTEBASE": (900, 956)}
+# Spaces a copied page holds (no-break, narrow no-break) and a byte-order mark left at a file's
+# or a part's start: each read as a space, so that words around them read as anywhere else.
+AS_SPACES = ("\u00a0", "\u202f", "\ufeff")
 
 
 def based_number(text: str) -> "int | None":
-    """The number ``text`` writes as a header's base and an offset (``"RASBASE+91"`` is 691)."""
+    """The number ``text`` writes as a header's base and an offset (``"RASBASE+91"`` is 691).
+
+    None past the header's last code: ``RASBASE+300`` is no code of raserror.h.
+    """
+    for space in AS_SPACES:
+        text = text.replace(space, " ")
     base, plus, offset = text.upper().partition("+")
-    value = CODE_BASES.get(base.strip())
+    bounds = CODE_BASES.get(base.strip())
     offset = offset.strip()
-    if value is None or not plus or not (offset.isdigit() and offset.isascii()) or len(offset) > 3:
+    if (
+        bounds is None
+        or not plus
+        or not (offset.isdigit() and offset.isascii())
+        or len(offset) > 3
+    ):
         return None
-    return value + int(offset)
+    number = bounds[0] + int(offset)
+    return number if number <= bounds[1] else None
 
 
 def _resolve(code: object) -> "ErrorCode | None":
@@ -128,7 +143,7 @@ def _resolve(code: object) -> "ErrorCode | None":
         text = code.strip()
         number = parse_number(text)
         if number is None:
-            number = based_number(text) if text.isascii() else None
+            number = based_number(text)
         if number is None:
             return by_symbol().get(text.upper()) if text.isascii() else None
         return from_int(number)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from raserror._lookup import CODE_BASES, by_symbol, from_int, parse_number
+from raserror._lookup import CODE_BASES, based_number, by_symbol, from_int, parse_number
 from raserror._page import LINE_LEAD
 from raserror._vocabulary import SYMBOL_PREFIXES
 
@@ -26,13 +26,15 @@ ERROR_NAME = re.compile(ERROR_NAME_PATTERN)
 # ("#define ERROR_AUTHENTICATION_FAILURE (RASBASE+91)"), as translations of them copy it, in
 # any case ("(RASBase+91)"); nothing more added ("(RASBASE+76+1)" is no definition of 676).
 BASE_PLUS = re.compile(
-    rf"(?<![\w.])(?i:({'|'.join(CODE_BASES)}))[ \t]*\+[ \t]*([0-9]{{1,3}})(?![\w.]|[ \t]*[-+*/])"
+    rf"(?<![\w.])(?i:({'|'.join(CODE_BASES)}))[ \t]*\+[ \t]*([0-9]{{1,3}})"
+    # Nothing more added, shifted or masked, after its closing parenthesis too; a comment may follow.
+    r"(?![\w.]|[ \t)]*(?:[-+*%&^<>]|/(?![/*])|\|(?=[\w(])))"
 )
 
 
-def based_value(based: re.Match[str]) -> int:
-    """The number a match of ``BASE_PLUS`` adds up to: ``RASBASE+91`` is 691."""
-    return CODE_BASES[based.group(1).upper()] + int(based.group(2))
+def based_value(based: re.Match[str]) -> int | None:
+    """The code a match of ``BASE_PLUS`` adds up to (``RASBASE+91`` is 691), None past the last."""
+    return based_number(based.group())
 
 
 # How far over a message the name of its error may stand: a message file's "SymbolicName=X"

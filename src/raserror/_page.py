@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 
+from raserror._lookup import AS_SPACES
 from raserror._messages import lower_same_length, says_own_words
 from raserror._vocabulary import (
     CONTEXT_VOCABULARIES,
@@ -43,20 +44,15 @@ _NEWLINE = re.compile("\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
-# Spaces a copied page holds (no-break, narrow no-break) and a byte-order mark left at a file's
-# or a part's start: each read as a space, so that words around them read as anywhere else.
-_AS_SPACES = ("\u00a0", "\u202f", "\ufeff")
-
-
 def plain(text: str) -> str:
     """``text`` as the scanner reads it, every position kept.
 
-    A line break for each lone carriage return; a space for each of ``_AS_SPACES``.
+    A line break for each lone carriage return; a space for each of ``AS_SPACES``.
     """
     if "\r" in text and _LONE_CR.search(text) is not None:
         text = _LONE_CR.sub("\n", text)
     if not text.isascii():
-        for space in _AS_SPACES:
+        for space in AS_SPACES:
             if space in text:
                 text = text.replace(space, " ")
     return text

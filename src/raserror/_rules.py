@@ -1059,29 +1059,38 @@ def _values_of(code: ErrorCode, text: str, start: int, end: int) -> Iterator[re.
 
 
 # A name defined as what follows: "#define ERROR_LINE_BUSY (", "ERROR_LINE_BUSY = (".
-_DEFINED_BEFORE = re.compile(r"(?:#define[ \t]+\w+|\w+[ \t]*(?::[ \t]*\w{1,12}[ \t]*)?=)[ \t(]*\Z")
+# A name defined as what follows ("#define ERROR_LINE_BUSY (", "ERROR_LINE_BUSY = (", Pascal's
+# ":="), or an operator or comparison before it: "RASBASEEND - RASBASE + 1" counts codes, and
+# "i <= RASBASE+180" bounds a loop.
+_DEFINED_BEFORE = re.compile(
+    r"(?:#[ \t]*define[ \t]+\w+|\w+[ \t]*(?::[ \t]*\w{1,12}[ \t]*)?:?=|[-+*/%&|^~<>=!])[ \t(]*\Z"
+)
 _DEFINED_REACH = 80
 
 
 def read_base_offset(page: Page, anchor: re.Match[str]) -> Iterator[Candidate]:
     """``RASBASE+76: Result := '...'``: a code as its header writes it, a base and an offset.
 
-    Not where it defines a name (``ERROR_LINE_BUSY = (RASBASE+76);``) nor beside its code's
-    symbol: the symbol rule reads a code's own symbol there, and another name is a program's own.
+    Not where it defines a name (``ERROR_LINE_BUSY = (RASBASE+76);``), nor in arithmetic or a
+    comparison, nor beside a code's symbol: the symbol rule reads a code's own symbol there,
+    another code's says otherwise, and another name is a program's own.
     """
     text = page.text
     based = BASE_PLUS.match(text, anchor.start())
     if based is None:
         return
-    low = max(page.line_bounds(anchor.start())[0], anchor.start() - _DEFINED_REACH)
+    # After the line's lead: a reply's marks ("> ") are no comparison.
+    lead = _LEAD.match(text, page.line_bounds(anchor.start())[0])
+    low = max(lead.end() if lead else anchor.start(), anchor.start() - _DEFINED_REACH)
     if _DEFINED_BEFORE.search(text, low, anchor.start()):
         return
-    code = from_int(based_value(based))
-    if code is None:
+    value = based_value(based)
+    code = None if value is None else from_int(value)
+    if code is None or symbols_beside(page, based.start(), based.end()):
         return
     start, end = page.around(anchor.start(), SYMBOL_LINES, SYMBOL_GAP)
     if code.symbol.startswith(SYMBOL_PREFIXES) and code.symbol in text[start:end]:
-        return  # a table's row, its symbol beside it: the symbol rule reads the code there
+        return  # a table's row, its symbol on the line above: the symbol rule reads it there
     yield Candidate(based.start(), based.end(), code, Shape.RAS_SHAPE)
 
 

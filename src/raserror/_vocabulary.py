@@ -454,9 +454,11 @@ SYMBOLS = Vocabulary(
     cased=True,
 )
 # A code as raserror.h and mprerror.h write it, their base and an offset ("RASBASE+76"): a port
-# of them writes its switch's arms so. Searched whole, in any case ("RASBase+91" in Delphi).
+# of them writes its switch's arms so. Searched whole, as the headers and Delphi's ports spell
+# the base ("RASBase+91"): a camel-cased "rasBase + 4" is a program's pointer.
 BASE_OFFSETS = Vocabulary(
-    (r"rasbase(?=[ \t]{0,4}\+)", r"routebase(?=[ \t]{0,4}\+)"),
+    tuple(f"{base}(?=[ \t]{{0,4}}\\+)" for base in ("RASBASE", "RASBase", "ROUTEBASE")),
+    cased=True,
     before=r"(?<![\w.])",
     whole=True,
 )
