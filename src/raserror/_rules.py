@@ -1058,7 +1058,6 @@ def _values_of(code: ErrorCode, text: str, start: int, end: int) -> Iterator[re.
     yield from (m for m in BASE_PLUS.finditer(text, start, end) if based_value(m) == value)
 
 
-# A name defined as what follows: "#define ERROR_LINE_BUSY (", "ERROR_LINE_BUSY = (".
 # A name defined as what follows ("#define ERROR_LINE_BUSY (", "ERROR_LINE_BUSY = (", Pascal's
 # ":="), or an operator or comparison before it: "RASBASEEND - RASBASE + 1" counts codes, and
 # "i <= RASBASE+180" bounds a loop.
