@@ -119,13 +119,15 @@ def read_attempts(source: Source) -> Iterator[Attempt]:
     return group_attempts(read_events(source))
 
 
-# The events an attempt needs to be complete: its first stage and its end.
-_COMPLETING = frozenset({20221, FAILED_EVENT, TERMINATED_EVENT})
+# The events an attempt needs to be complete: its first stage and one of its ends.
+_FIRST_STAGE = 20221
+_ENDS = frozenset({FAILED_EVENT, TERMINATED_EVENT})
+_COMPLETING = _ENDS | {_FIRST_STAGE}
 
 
 def _complete(group: list[Event]) -> bool:
     ids = {event.event_id for event in group}
-    return 20221 in ids and bool(ids & {FAILED_EVENT, TERMINATED_EVENT})
+    return _FIRST_STAGE in ids and bool(ids & _ENDS)
 
 
 # The event that decides an attempt's outcome, most telling first.
