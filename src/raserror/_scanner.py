@@ -341,7 +341,7 @@ class Scanner:
             quotes = hit is not None and hit.evidence == "message"
             items.append(_Item(candidate, quotes=quotes, counted=hit is not None))
             if hit is not None:
-                found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
+                _note(found, hit.start, hit.end, hit.code)
                 line_end = page.line_bounds(at)[1]
                 reach = max(reach, page.around(line_end, CONTEXT_LINES, CONTEXT_CHARS)[1])
         self.vouch_items(items, found)
@@ -362,7 +362,7 @@ class Scanner:
                 hit = self.offer(replace(item.candidate, vouched=True), always_judged=True)
                 if hit is not None:
                     item.counted = True
-                    found.insert(bisect_left(found, (hit.start,)), (hit.start, hit.end, hit.code))
+                    _note(found, hit.start, hit.end, hit.code)
 
     def _siblings(self, counted: _Item, item: _Item) -> bool:
         """Whether ``item`` is the list item next to ``counted``: a code or two apart, in order."""
@@ -379,7 +379,7 @@ class Scanner:
         if describes_another(self.page, quote.start, quote.code):
             return  # the words describe the number beside them ("619" over "The port was ...")
         self.offer(quote)
-        found.insert(bisect_left(found, (quote.start,)), (quote.start, quote.end, quote.code))
+        _note(found, quote.start, quote.end, quote.code)
 
 
 # A list of codes one to a line: its items at most this many lines apart (a blank line or two
@@ -395,6 +395,11 @@ class _Item:
     candidate: Candidate
     quotes: bool
     counted: bool
+
+
+def _note(found: list[tuple[int, int, ErrorCode]], start: int, end: int, code: ErrorCode) -> None:
+    """Keep a place found in ``found``, in order of where it starts."""
+    found.insert(bisect_left(found, (start,)), (start, end, code))
 
 
 def _counts_on_a_list(page: Page, candidate: Candidate) -> bool:
