@@ -121,6 +121,8 @@ def based_number(text: str) -> "int | None":
 
     None past the header's last code: ``RASBASE+300`` is no code of raserror.h.
     """
+    if "+" not in text:
+        return None  # a symbol, as most strings looked up are: not read further
     for space in AS_SPACES:
         text = text.replace(space, " ")
     base, plus, offset = text.upper().partition("+")
